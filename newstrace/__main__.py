@@ -1,0 +1,3 @@
+from newstrace.cli import main
+
+main()

@@ -1,0 +1,125 @@
+"""The command line: a thin skin over the Python API (newstrace.run, extract_attributions).
+
+Exit status: 0 all inputs read; 1 some inputs could not be read (each named on stderr,
+one line each); 2 usage or fatal error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import nullcontext
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from newstrace.errors import NewstraceError
+from newstrace.extract import MODELS
+from newstrace.pipeline import Settings, extract_attributions, run
+
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _progress(quiet: bool, label: str):
+    if quiet or not sys.stderr.isatty():
+        return nullcontext(None)
+    return Progress(
+        SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=stderr, transient=False,
+    )
+
+
+class _Hook:
+    """Counts what the pipeline reports, prints each failure as one line."""
+
+    def __init__(self, bar):
+        self.bar = bar
+        self.task = bar.add_task("", total=None, rate="") if bar else None
+        self.failed = 0
+
+    def __call__(self, event: str, ident: str, detail: str) -> None:
+        if event == "failed":
+            self.failed += 1
+            # markup=False: file names and reasons are printed as they are
+            stderr.print(f"newstrace: skipped {ident}: {detail}", markup=False)
+        elif self.bar is not None:
+            self.bar.advance(self.task)
+            task = self.bar.tasks[0]
+            if task.elapsed:
+                self.bar.update(self.task, rate=f"{task.completed / task.elapsed:.1f} articles/s")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newstrace")
+def main() -> None:
+    """Trace statements through the news: who said what, who repeated it, who cites
+    whom, and which articles tell the same story."""
+
+
+@main.command("run")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--out", "out", type=click.Path(file_okay=False), help="Folder for the database, the JSONL exports and report.html.")
+@click.option("--db", "database", type=click.Path(dir_okay=False), help="Database file (default: OUT/newstrace.db, else ./newstrace.db).")
+@click.option("--model", type=click.Choice(sorted(MODELS)), default="default", show_default=True, help="Attribution extractor.")
+@click.option("--outlet", help="Outlet of the articles that name none (from URL, metadata or sidecar).")
+@click.option("--workers", type=int, default=0, help="Extraction processes (default: one per core).")
+@click.option("--relink", is_flag=True, help="Rebuild statements and stories from the stored attributions first.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def run_command(path, out, database, model, outlet, workers, relink, quiet) -> None:
+    """Read PATH (a file or folder of .txt, .html, .jsonl news), extract who said what and
+    the media cited, link statements and stories, and store it all; with --out, also
+    write articles/attributions/statements/citations/stories.jsonl and report.html."""
+    settings = Settings(model=model, workers=workers, outlet=outlet)
+    with _progress(quiet, "articles") as bar:
+        hook = _Hook(bar)
+        try:
+            report = run(path, out=out, database=database, settings=settings, relink=relink, on_progress=hook)
+        except NewstraceError as e:
+            stderr.print(f"newstrace: error: {e}", markup=False)
+            sys.exit(2)
+    if not quiet:
+        where = f"; report: {report.out / 'report.html'}" if report.out else ""
+        stderr.print(
+            f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+            f"{len(report.failures)} failed; database: {report.database}{where}",
+            markup=False,
+        )
+    sys.exit(1 if report.failures else 0)
+
+
+@main.command("extract")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(["spans", "jsonl"]), default="spans", show_default=True,
+              help="spans: the shared scorer's format; jsonl: also kind, speaker and texts.")
+@click.option("--model", type=click.Choice(sorted(MODELS)), default="default", show_default=True)
+@click.option("--workers", type=int, default=0, help="Extraction processes (default: one per core).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def extract_command(path, fmt, model, workers, quiet) -> None:
+    """Print the attributions of each article under PATH as JSONL, one line per article.
+    Offsets are into each file's text exactly as read (no boilerplate removal)."""
+    with _progress(quiet, "articles") as bar:
+        hook = _Hook(bar)
+        for article, found in extract_attributions(
+            path, model=model, workers=workers, with_speakers=(fmt == "jsonl"), on_progress=hook
+        ):
+            if fmt == "spans":
+                rows = [{"source": a.source, "cue": a.cue, "content": a.content} for a in found]
+            else:
+                rows = [
+                    {"id": a.id, "kind": a.kind, "speaker": a.speaker, "source": a.source, "cue": a.cue,
+                     "content": a.content, "content_text": a.content_text,
+                     "source_text": a.speaker_mention}
+                    for a in found.attributions
+                ]
+            record = {"id": article.id, "attributions": rows}
+            if fmt == "jsonl":
+                record["citations"] = [
+                    {"outlet": c.outlet, "cue": c.cue, "span": c.span, "kind": c.kind} for c in found.citations
+                ]
+            click.echo(json.dumps(record, ensure_ascii=False))
+    sys.exit(1 if hook.failed else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""The link stage: duplicates, statements and stories, kept up to date article by article.
+
+``Linker.add`` runs inside the store transaction that writes the article, so an article
+is stored and linked together or not at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newstrace.extract.quotes import quote_mask
+from newstrace.link.duplicates import DuplicateIndex, signature
+from newstrace.link.statements import LinkSettings, StatementIndex
+from newstrace.link.stories import StoryIndex, StorySettings
+from newstrace.records import Article, Attribution, Citation
+from newstrace.store import Store
+
+__all__ = ["Linker", "LinkSettings", "StorySettings", "LinkerSettings"]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkerSettings:
+    statements: LinkSettings = field(default_factory=LinkSettings)
+    stories: StorySettings = field(default_factory=StorySettings)
+
+
+class Linker:
+    def __init__(self, store: Store, settings: LinkerSettings | None = None):
+        self.store = store
+        settings = settings or LinkerSettings()
+        self.duplicates = DuplicateIndex(store.db)
+        self.statements = StatementIndex(store.db, settings.statements)
+        self.stories = StoryIndex(store.db, settings.stories)
+
+    def add(
+        self,
+        article: Article,
+        attributions: list[Attribution],
+        citations: list[Citation],
+        extractor: str,
+    ) -> None:
+        """Store ``article`` with what was extracted from it, and link it."""
+        with self.store.transaction():
+            if self.store.fingerprint_of(article.id) is not None:
+                self._unlink(article.id)
+            sig = signature(article.text)
+            article.duplicate_of = self.duplicates.find(article, sig)
+            self.store.put_article(article, attributions, citations, extractor)
+            self._link(article, attributions, sig)
+
+    def _link(self, article: Article, attributions: list[Attribution], sig: list[int]) -> None:
+        self.duplicates.add(article, sig)
+        self.statements.add(article, attributions, quote_mask(article.text))
+        self.stories.add(article)
+
+    def _unlink(self, article_id: str) -> None:
+        """Take an article that is about to be replaced out of statements and stories."""
+        db = self.store.db
+        statements = [r[0] for r in db.execute(
+            "SELECT DISTINCT statement FROM attributions WHERE article=? AND statement IS NOT NULL", (article_id,)
+        )]
+        db.execute("UPDATE attributions SET statement=NULL WHERE article=?", (article_id,))
+        for statement in statements:
+            if db.execute("SELECT 1 FROM attributions WHERE statement=? LIMIT 1", (statement,)).fetchone():
+                self.statements.refresh(statement)
+            else:
+                db.execute("DELETE FROM statement_shingles WHERE statement=?", (statement,))
+                db.execute("DELETE FROM statements WHERE id=?", (statement,))
+        db.execute(
+            "UPDATE term_df SET df = df - 1 WHERE term IN (SELECT term FROM article_terms WHERE article=?)",
+            (article_id,),
+        )
+        db.execute("DELETE FROM article_bands WHERE article=?", (article_id,))
+        row = db.execute("SELECT story, duplicate_of FROM articles WHERE id=?", (article_id,)).fetchone()
+        if row and row[0]:
+            story, duplicate_of = row
+            db.execute("UPDATE articles SET story=NULL WHERE id=?", (article_id,))
+            if not duplicate_of:
+                db.execute("UPDATE stories SET size = size - 1 WHERE id=?", (story,))
+            if not db.execute("SELECT 1 FROM articles WHERE story=? LIMIT 1", (story,)).fetchone():
+                db.execute("DELETE FROM story_terms WHERE story=?", (story,))
+                db.execute("DELETE FROM stories WHERE id=?", (story,))
+
+    def rebuild(self) -> None:
+        """Forget every link and link all stored articles again, in input order.
+
+        For when linking settings change; extraction results are kept."""
+        db = self.store.db
+        with self.store.transaction():
+            for table in ("statement_shingles", "statements", "article_bands", "article_signatures",
+                          "story_terms", "stories", "article_terms", "term_df"):
+                db.execute(f"DELETE FROM {table}")  # fixed names, not input
+            db.execute("DELETE FROM meta WHERE key='documents'")
+            db.execute("UPDATE attributions SET statement=NULL")
+            db.execute("UPDATE articles SET story=NULL, duplicate_of=NULL")
+            for article in list(self.store.articles()):
+                sig = signature(article.text)
+                article.duplicate_of = self.duplicates.find(article, sig)
+                db.execute("UPDATE articles SET duplicate_of=? WHERE id=?", (article.duplicate_of, article.id))
+                self._link(article, list(self.store.attributions(article=article.id)), sig)

@@ -1,0 +1,174 @@
+"""Statements: the same words quoted in several articles become one statement.
+
+Each statement keeps the set of hashed word trigrams of every wording it was quoted in
+(the ``statement_shingles`` postings in SQLite). A new mention looks up the statements
+that share its trigrams and joins those that contain most of it, or most of which it
+contains: so a truncated quote, a quote trimmed with an ellipsis, or a longer one that
+adds a sentence all land on the same statement. Index shape: add, query, persist, as in
+datasketch, with SQLite behind it, so the index grows with the store and is never
+rebuilt from scratch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+
+from newstrace.extract.quotes import quoted_parts
+from newstrace.link.normalize import shingles, word_count
+from newstrace.records import Article, Attribution
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSettings:
+    # share of the shorter wording's trigrams that the other must contain
+    containment: float = 0.75
+    # wordings sharing fewer trigrams than this link only when identical, by one speaker
+    min_shared: int = 3
+
+
+def linking_text(text: str, attribution: Attribution, mask: bytearray | None = None) -> list[str]:
+    """The words that identify a statement: the quoted words of a direct or mixed
+    attribution (the frame around them is the reporter's), else its whole content."""
+    if attribution.kind != "indirect":
+        parts = quoted_parts(text, attribution.content, mask)
+        if parts and word_count([text[s:e] for s, e in parts]) >= 3:
+            return [text[s:e] for s, e in parts]
+    return [text[s:e] for s, e in attribution.content]
+
+
+def _statement_id(attribution_id: str) -> str:
+    return "s" + hashlib.blake2b(attribution_id.encode(), digest_size=6).hexdigest()
+
+
+def _is_name(speaker: str | None) -> bool:
+    # "Abu Abdul-Azim" rather than "an unidentified militant" or "he"
+    if not speaker:
+        return False
+    words = [w for w in speaker.replace("-", " ").split() if w[0].isalpha()]
+    return bool(words) and words[0][0].isupper() and speaker.split()[0].lower() not in {"the", "a", "an"}
+
+
+class StatementIndex:
+    """Assigns attributions to statements, inside the caller's transaction."""
+
+    def __init__(self, db: sqlite3.Connection, settings: LinkSettings | None = None):
+        self.db = db
+        self.settings = settings or LinkSettings()
+
+    def add(self, article: Article, attributions: list[Attribution], mask: bytearray | None = None) -> None:
+        """Link each attribution of a stored ``article`` to a statement (new or existing)."""
+        for attribution in attributions:
+            parts = linking_text(article.text, attribution, mask)
+            grams = shingles(parts)
+            if not grams:
+                continue  # under three words: too short to tell one statement from another
+            matched = self._query(grams, attribution.speaker)
+            wording = " … ".join(" ".join(p.split()) for p in parts)
+            words = word_count(parts)
+            if matched:
+                keep = matched[0]
+                for other in matched[1:]:
+                    self._merge(other, into=keep)
+            else:
+                keep = _statement_id(attribution.id)
+                self.db.execute(
+                    "INSERT INTO statements(id, text, speaker, first_seen, words, shingles)"
+                    " VALUES (?, ?, NULL, NULL, 0, 0)",
+                    (keep, wording),
+                )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO statement_shingles(shingle, statement) VALUES (?, ?)",
+                [(g, keep) for g in grams],
+            )
+            self.db.execute(
+                "UPDATE attributions SET statement=? WHERE id=?", (keep, attribution.id)
+            )
+            attribution.statement = keep
+            self.db.execute(
+                "UPDATE statements SET"
+                " text = CASE WHEN ? > words THEN ? ELSE text END,"
+                " words = MAX(words, ?),"
+                " shingles = (SELECT COUNT(*) FROM statement_shingles WHERE statement = ?)"
+                " WHERE id = ?",
+                (words, wording, words, keep, keep),
+            )
+            self.refresh(keep)
+
+    def _query(self, grams: set[int], speaker: str | None) -> list[str]:
+        """Statements this wording belongs to, oldest first."""
+        hits: Counter[str] = Counter()
+        grams_list = list(grams)
+        for i in range(0, len(grams_list), 500):  # stay under SQLite's bound-variable limit
+            chunk = grams_list[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for statement, count in self.db.execute(
+                f"SELECT statement, COUNT(*) FROM statement_shingles WHERE shingle IN ({marks})"
+                " GROUP BY statement",
+                chunk,
+            ):
+                hits[statement] += count
+        if not hits:
+            return []
+        matched = []
+        for statement, shared in hits.items():
+            row = self.db.execute(
+                "SELECT rowid, shingles, speaker FROM statements WHERE id=?", (statement,)
+            ).fetchone()
+            if row is None:
+                continue
+            rowid, size, their_speaker = row
+            shorter = min(len(grams), size) or 1
+            if shared / shorter < self.settings.containment:
+                continue
+            if shared < self.settings.min_shared:
+                same_words = shared == len(grams) == size
+                same_speaker = bool(speaker) and (speaker or "").casefold() == (their_speaker or "").casefold()
+                if not (same_words and same_speaker):
+                    continue
+            matched.append((rowid, statement))
+        return [statement for _, statement in sorted(matched)]
+
+    def _merge(self, other: str, into: str) -> None:
+        """A wording that bridges two statements makes them one (the older id stays)."""
+        self.db.execute("UPDATE attributions SET statement=? WHERE statement=?", (into, other))
+        self.db.execute(
+            "INSERT OR IGNORE INTO statement_shingles(shingle, statement)"
+            " SELECT shingle, ? FROM statement_shingles WHERE statement=?",
+            (into, other),
+        )
+        self.db.execute("DELETE FROM statement_shingles WHERE statement=?", (other,))
+        self.db.execute(
+            "UPDATE statements SET"
+            " text = (SELECT CASE WHEN o.words > statements.words THEN o.text ELSE statements.text END"
+            "         FROM statements o WHERE o.id = ?),"
+            " words = MAX(words, (SELECT words FROM statements WHERE id = ?))"
+            " WHERE id = ?",
+            (other, other, into),
+        )
+        self.db.execute("DELETE FROM statements WHERE id=?", (other,))
+
+    def refresh(self, statement: str) -> None:
+        """Speaker and first appearance, from the mentions."""
+        rows = self.db.execute(
+            "SELECT a.speaker, r.id FROM attributions a JOIN articles r ON r.id = a.article"
+            " WHERE a.statement = ? ORDER BY r.published IS NULL, r.published, r.ord, a.id",
+            (statement,),
+        ).fetchall()
+        if not rows:
+            return
+        names = Counter(s for s, _ in rows if _is_name(s))
+        described = Counter(s for s, _ in rows if s and not _is_name(s))
+        # the most quoted name; a description only when no mention names the speaker
+        speaker = None
+        if names:
+            speaker = max(names, key=lambda s: (names[s], len(s)))
+        elif described:
+            speaker = max(described, key=lambda s: (described[s], len(s)))
+        self.db.execute(
+            "UPDATE statements SET speaker=?, first_seen=? WHERE id=?",
+            (speaker, rows[0][1], statement),
+        )
+

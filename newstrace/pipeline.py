@@ -1,0 +1,228 @@
+"""The whole job: ingest -> extract -> link -> store -> report, incrementally.
+
+Articles already stored with the same text and metadata are skipped, so running again on the same
+input changes nothing and running on more input only adds. Per-article extraction runs
+in worker processes; storing and linking run in this process, one transaction per
+article, in input order, so results do not depend on the number of workers.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice, repeat
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, TypeVar
+
+from newstrace.errors import BadInput
+from newstrace.extract import MODELS, Analysis, analyse
+from newstrace.ingest import IngestOptions, read_articles
+from newstrace.link import Linker, LinkerSettings
+from newstrace.records import Article
+from newstrace.store import Store
+
+T = TypeVar("T")
+DATABASE_NAME = "newstrace.db"
+
+
+@dataclass(slots=True)
+class Settings:
+    """Everything a run can be told, in one place."""
+
+    model: str = "default"  # attribution extractor, see newstrace.extract.MODELS
+    workers: int = 0  # processes for extraction; 0 = one per core
+    batch: int = 8  # articles per worker task
+    outlet: str | None = None  # outlet of articles that name none
+    linker: LinkerSettings = field(default_factory=LinkerSettings)
+
+
+@dataclass(slots=True)
+class RunReport:
+    database: Path
+    out: Path | None = None
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failures: list[BadInput] = field(default_factory=list)
+
+
+ProgressHook = Callable[[str, str, str], None]  # (event, article id or origin, detail)
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _analyse_batch(articles: list[Article], model: str) -> list[Analysis | BadInput]:
+    """Top-level so that worker processes can unpickle it. An article the extractor
+    fails on becomes a BadInput; the rest of its batch is analysed one by one."""
+    try:
+        return list(analyse(articles, model))
+    except (ImportError, OSError, MemoryError):
+        raise  # a broken install or machine, not a bad article
+    except Exception:
+        if len(articles) == 1:
+            article = articles[0]
+            import traceback
+
+            last = traceback.format_exc().strip().splitlines()[-1]
+            return [BadInput(article.origin or article.id, f"extraction failed: {last}")]
+        return [r for a in articles for r in _analyse_batch([a], model)]
+
+
+def database_path(out: str | os.PathLike | None, database: str | os.PathLike | None) -> Path:
+    if database is not None:
+        return Path(database)
+    if out is not None:
+        return Path(out) / DATABASE_NAME
+    return Path(DATABASE_NAME)
+
+
+def run(
+    path: str | os.PathLike,
+    out: str | os.PathLike | None = None,
+    database: str | os.PathLike | None = None,
+    settings: Settings | None = None,
+    relink: bool = False,
+    on_progress: ProgressHook | None = None,
+) -> RunReport:
+    """Read ``path`` (file or folder), extract, link and store; with ``out``, write the
+    exports and the HTML report there.
+
+    >>> report = run("examples/baghuz-2019", out="/tmp/baghuz")  # doctest: +SKIP
+    >>> report.added, len(report.failures)                      # doctest: +SKIP
+    (2, 0)
+    """
+    settings = settings or Settings()
+    if settings.model not in MODELS:
+        raise ValueError(f"unknown model {settings.model!r}; choose from {', '.join(sorted(MODELS))}")
+    notify = on_progress or (lambda event, ident, detail: None)
+    db_path = database_path(out, database)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    report = RunReport(database=db_path, out=Path(out) if out is not None else None)
+    with Store(db_path) as store:
+        linker = Linker(store, settings.linker)
+        if relink:
+            linker.rebuild()
+        base_order = store.next_order()
+        options = IngestOptions(outlet=settings.outlet)
+        workers = settings.workers or os.cpu_count() or 1
+        executor: ProcessPoolExecutor | None = None
+        try:
+            for chunk in _chunks(read_articles(path, options), 256):
+                todo: list[Article] = []
+                for item in chunk:
+                    if isinstance(item, BadInput):
+                        report.failures.append(item)
+                        store.record_failure(item.path, item.reason)
+                        notify("failed", item.path, item.reason)
+                        continue
+                    stored = store.version_of(item.id)
+                    if stored == Store.version(item):
+                        report.unchanged += 1
+                        notify("unchanged", item.id, "")
+                        continue
+                    if stored is None:
+                        item.order = base_order + item.order
+                    else:  # a changed article keeps its place in the input order
+                        existing = store.article(item.id)
+                        item.order = existing.order if existing else base_order + item.order
+                    todo.append(item)
+                if executor is None and workers > 1 and len(todo) > settings.batch:
+                    executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+                for article, analysis in _analysed(todo, settings, executor, workers):
+                    if isinstance(analysis, BadInput):
+                        report.failures.append(analysis)
+                        store.record_failure(analysis.path, analysis.reason)
+                        notify("failed", analysis.path, analysis.reason)
+                        continue
+                    is_new = store.fingerprint_of(article.id) is None
+                    linker.add(article, analysis.attributions, analysis.citations, settings.model)
+                    if is_new:
+                        report.added += 1
+                    else:
+                        report.updated += 1
+                    notify("stored", article.id, "")
+        finally:
+            if executor is not None:
+                executor.shutdown(cancel_futures=True)
+        if out is not None:
+            from newstrace.report import write_all
+
+            write_all(store, Path(out))
+    return report
+
+
+def _analysed(
+    articles: list[Article], settings: Settings, executor: ProcessPoolExecutor | None, workers: int
+) -> Iterator[tuple[Article, Analysis | BadInput]]:
+    """(article, analysis) in input order, computed in the pool when there is one."""
+    batches = list(_chunks(articles, settings.batch))
+    if executor is None:
+        for batch in batches:
+            yield from zip(batch, _analyse_batch(batch, settings.model))
+        return
+    # keep a few batches in flight per worker so the workers never wait for the writer
+    pending: list[tuple[list[Article], Future]] = []
+    queue = iter(batches)
+    ahead = 2 * workers
+    for batch in islice(queue, ahead):
+        pending.append((batch, executor.submit(_analyse_batch, batch, settings.model)))
+    while pending:
+        batch, future = pending.pop(0)
+        results = future.result()
+        nxt = next(queue, None)
+        if nxt is not None:
+            pending.append((nxt, executor.submit(_analyse_batch, nxt, settings.model)))
+        yield from zip(batch, results)
+
+
+def _spans_batch(articles: list[Article], model: str) -> list[list]:
+    from newstrace.extract import extract_spans
+
+    return extract_spans([a.text for a in articles], model)
+
+
+def extract_attributions(
+    path: str | os.PathLike,
+    model: str = "default",
+    workers: int = 0,
+    batch: int = 8,
+    with_speakers: bool = False,
+    on_progress: ProgressHook | None = None,
+) -> Iterator[tuple[Article, list]]:
+    """Attributions of each article under ``path``, without storing anything.
+
+    Offsets are into the text exactly as read from each file (no boilerplate removal),
+    the contract of ``newstrace extract --format spans``. Yields (article, spans) where
+    spans are ``SpanAttribution``; with ``with_speakers``, (article, Analysis) instead.
+    """
+    if model not in MODELS:
+        raise ValueError(f"unknown model {model!r}; choose from {', '.join(sorted(MODELS))}")
+    notify = on_progress or (lambda event, ident, detail: None)
+    work = _analyse_batch if with_speakers else _spans_batch
+    articles: list[Article] = []
+    for item in read_articles(path, IngestOptions(clean=False)):
+        if isinstance(item, BadInput):
+            notify("failed", item.path, item.reason)
+        else:
+            articles.append(item)
+    workers = min(workers or os.cpu_count() or 1, max(1, len(articles) // batch))
+    batches = list(_chunks(articles, batch))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) if workers > 1 else None
+    try:
+        results = pool.map(work, batches, repeat(model)) if pool else (work(b, model) for b in batches)
+        for b, found in zip(batches, results):
+            for article, result in zip(b, found):
+                if isinstance(result, BadInput):
+                    notify("failed", result.path, result.reason)
+                    continue
+                notify("extracted", article.id, "")
+                yield article, result
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)

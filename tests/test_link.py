@@ -1,0 +1,155 @@
+"""Linking on the seed reports, with attribution spans placed by hand, so that these
+tests check the linker alone, whatever the extractor finds."""
+
+from __future__ import annotations
+
+import hashlib
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newstrace.extract.quotes import classify, quote_mask
+from newstrace.link import Linker
+from newstrace.link.normalize import segments, shingles
+from newstrace.records import Article, Attribution, span_text
+from newstrace.store import Store
+
+from conftest import SEEDS
+
+ABU = "If we used to hold thousands of kilometers"
+CRUSADERS = "rise against the"
+BALI = "This is not a victory announcement"
+MUJAHIR = "This slaughter in those two mosques"
+
+
+def article(name: str, order: int, text: str | None = None, **meta) -> Article:
+    text = text if text is not None else (SEEDS / f"{name}.txt").read_bytes().decode("utf-8")
+    return Article(
+        id=name, text=text, title=text.split("\n", 1)[0], order=order,
+        fingerprint=hashlib.sha1(" ".join(text.casefold().split()).encode()).hexdigest(), **meta,
+    )
+
+
+def quote_at(a: Article, start_words: str, n: int, speaker: str) -> Attribution:
+    """An attribution whose content is the quotation that starts with ``start_words``."""
+    start = a.text.index(start_words)
+    end = start
+    mask = quote_mask(a.text)
+    while end < len(a.text) and mask[end]:
+        end += 1
+    content = [(start, end)]
+    return Attribution(
+        id=f"{a.id}#a{n}", article=a.id, kind=classify(a.text, content, mask), source=[], cue=[],
+        content=content, content_text=span_text(a.text, content), speaker=speaker,
+    )
+
+
+def seed_store() -> tuple[Store, Linker, Article, Article]:
+    store = Store(":memory:")
+    linker = Linker(store)
+    breitbart = article("000_17fc5a22881fa018", 0, outlet="Breitbart", published="2019-03-20")
+    sputnik = article("003_461b67336f7667d7", 1, outlet="Sputnik", published="2019-03-21")
+    linker.add(breitbart, [
+        quote_at(breitbart, CRUSADERS, 1, "an unidentified Islamic State militant"),
+        quote_at(breitbart, ABU, 2, "Abu Abdul-Azim"),
+    ], [], "hand")
+    linker.add(sputnik, [
+        quote_at(sputnik, MUJAHIR, 1, "Mujahir"),
+        quote_at(sputnik, BALI, 2, "Mustafa Bali"),
+        quote_at(sputnik, ABU, 3, "Abu Abdul-Azim"),
+        quote_at(sputnik, CRUSADERS, 4, "A second audio recording"),
+    ], [], "hand")
+    return store, linker, breitbart, sputnik
+
+
+def test_shared_quotes_become_one_statement_each():
+    store, _, breitbart, sputnik = seed_store()
+    shared = {s.text.split()[0]: s for s in store.statements() if len(s.mentions) > 1}
+    assert set(shared) == {"If", "rise"}
+    abu = shared["If"]
+    assert abu.speaker == "Abu Abdul-Azim"
+    assert abu.first_seen == breitbart.id  # published a day earlier
+    assert [m.article for m in abu.mentions] == [breitbart.id, sputnik.id]
+    # the quote was re-cased ("Other World" / "other world") and kept whole
+    assert "Almighty God are different" in abu.text or "almighty God are different" in abu.text
+    crusaders = shared["rise"]
+    assert crusaders.speaker == "an unidentified Islamic State militant"
+    singletons = [s for s in store.statements() if len(s.mentions) == 1]
+    assert {s.speaker for s in singletons} == {"Mujahir", "Mustafa Bali"}
+
+
+def test_first_seen_falls_back_to_input_order_without_dates():
+    store = Store(":memory:")
+    linker = Linker(store)
+    later = article("003_461b67336f7667d7", 0)
+    earlier = article("000_17fc5a22881fa018", 1)
+    linker.add(later, [quote_at(later, ABU, 1, "Abu Abdul-Azim")], [], "hand")
+    linker.add(earlier, [quote_at(earlier, ABU, 1, "Abu Abdul-Azim")], [], "hand")
+    (statement,) = store.statements()
+    assert statement.first_seen == later.id
+
+
+def test_seed_reports_make_one_story_and_an_unrelated_article_another():
+    store, linker, _, _ = seed_store()
+    other_text = (
+        "Magnitogorsk apartment building collapses after explosion\n\n"
+        "An apartment building collapsed on Monday in Magnitogorsk, a city in the Ural region of Russia. "
+        "A suspected gas leak led to an explosion, followed by the ten-storey building coming down. "
+        "A total of 39 are confirmed dead, officials told state media."
+    )
+    linker.add(article("wikinews-magnitogorsk", 2, other_text, published="2019-01-04"), [], [], "hand")
+    stories = list(store.stories())
+    assert sorted(len(s.articles) for s in stories) == [1, 2]
+    baghuz = next(s for s in stories if len(s.articles) == 2)
+    assert baghuz.label.startswith("Crumbling Islamic State")
+
+
+def test_running_an_article_again_changes_nothing():
+    store, linker, breitbart, _ = seed_store()
+    before = [(s.id, s.text, len(s.mentions)) for s in store.statements()]
+    stories_before = [(s.id, s.articles) for s in store.stories()]
+    linker.add(breitbart, [
+        quote_at(breitbart, CRUSADERS, 1, "an unidentified Islamic State militant"),
+        quote_at(breitbart, ABU, 2, "Abu Abdul-Azim"),
+    ], [], "hand")
+    assert [(s.id, s.text, len(s.mentions)) for s in store.statements()] == before
+    assert [(s.id, s.articles) for s in store.stories()] == stories_before
+
+
+def test_a_republished_copy_is_a_duplicate_in_the_same_story():
+    store, linker, breitbart, _ = seed_store()
+    copy_text = breitbart.text.replace("Please let us know if you're having issues with commenting.", "")
+    copy = article("copy-of-000", 5, copy_text, outlet="Some Aggregator")
+    linker.add(copy, [], [], "hand")
+    stored = store.article("copy-of-000")
+    assert stored.duplicate_of == breitbart.id
+    assert store.story_of("copy-of-000") == store.story_of(breitbart.id)
+
+
+def test_relink_rebuilds_the_same_links():
+    store, linker, _, _ = seed_store()
+    before = sorted((s.id, len(s.mentions), s.first_seen) for s in store.statements())
+    linker.rebuild()
+    assert sorted((s.id, len(s.mentions), s.first_seen) for s in store.statements()) == before
+    assert len(list(store.stories())) == 1
+
+
+# --- normalisation ------------------------------------------------------------------
+
+words = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8), min_size=3, max_size=30)
+
+
+@given(words, st.sampled_from(['"{}"', "“{}”", "{}", "‘{}’"]), st.booleans())
+def test_case_and_quotation_marks_do_not_change_a_wording(ws, quoting, upper):
+    text = " ".join(ws)
+    variant = quoting.format(text.upper() if upper else text)
+    assert segments(variant) == segments(text)
+    assert shingles([variant]) == shingles([text])
+
+
+@given(words, st.integers(min_value=1, max_value=29))
+def test_a_truncated_wording_shares_only_shingles_of_the_whole(ws, cut):
+    cut = min(cut, len(ws) - 1)
+    whole = shingles([" ".join(ws)])
+    trimmed = shingles([" ".join(ws[:cut]) + " … " + " ".join(ws[cut:])])
+    assert trimmed <= whole
