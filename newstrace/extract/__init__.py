@@ -54,12 +54,12 @@ def extract_spans(texts: list[str], model: str = "default") -> list[list[SpanAtt
 def analyse(articles: list[Article], model: str = "default") -> list[Analysis]:
     """Attributions (with kind and speaker) and citations for each article."""
     from newstrace.extract.citations import extract_citations
-    from newstrace.extract.nlp import load_nlp
+    from newstrace.extract.nlp import pipe
     from newstrace.extract.speakers import resolve_speakers
 
     texts = [a.text for a in articles]
     found = extract_spans(texts, model)
-    docs = load_nlp().pipe(texts)
+    docs = pipe(texts)  # one spaCy Doc per text, shared by speakers and citations
     results = []
     for article, spans, doc in zip(articles, found, docs):
         spans = [s for s in spans if s.content]  # an attribution says something

@@ -43,6 +43,10 @@ def _statement_id(attribution_id: str) -> str:
     return "s" + hashlib.blake2b(attribution_id.encode(), digest_size=6).hexdigest()
 
 
+# an unresolved pronoun says nothing about who spoke
+_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "me"}
+
+
 def _is_name(speaker: str | None) -> bool:
     # "Abu Abdul-Azim" rather than "an unidentified militant" or "he"
     if not speaker:
@@ -160,7 +164,7 @@ class StatementIndex:
         if not rows:
             return
         names = Counter(s for s, _ in rows if _is_name(s))
-        described = Counter(s for s, _ in rows if s and not _is_name(s))
+        described = Counter(s for s, _ in rows if s and not _is_name(s) and s.casefold() not in _PRONOUNS)
         # the most quoted name; a description only when no mention names the speaker
         speaker = None
         if names:

@@ -1,0 +1,292 @@
+"""Who cites whom: the media outlets and platforms an article leans on.
+
+A citation is an outlet name (from the table in ``newstrace.outlets``) next to a cue
+that says the article relies on it: "the New York Times reported", "according to
+Reuters", "AP contributed to this report", "told Sputnik", "said on Twitter",
+"(Reuters) -". Precision comes first: a name without such a cue is not a citation
+("Follow Simon Kent on Twitter"), and a politician who "told reporters" cites nobody.
+
+    >>> [(c.outlet, c.cue) for c in extract_citations("Sputnik reported.")]
+    [('Sputnik', 'reported')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newstrace.outlets import AMBIGUOUS_NAMES, outlet_aliases, outlet_kind
+from newstrace.records import Citation
+
+_APOS = "['’]"
+_DAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|"
+    r"earlier|later|last week|this week|last month|this month|last year|this year|recently)"
+)
+
+# Cues before the name, anchored at its start. The group is the cue as reported.
+_PRE_CUES = [
+    re.compile(
+        r"\b(according to)(?: (?:a|an|the) (?:\w+ ){0,2}?(?:report|story|article|analysis|"
+        r"investigation|poll|survey|interview|review|tally|count|estimate|transcript|post|"
+        r"tweet|video|broadcast|segment)s?,? (?:by|from|in|of|with|on|conducted by|published by|"
+        r"published in|aired on))? $"
+    ),
+    re.compile(
+        r"\b(told|telling|tells|said to|says to|speaking to|speaking with|spoke to|spoke with|"
+        r"talking to|talked to|interview with|interviews with|interviewed by|in remarks to|"
+        r"statement to|statements to|confirmed to|explained to|admitted to|citing|via|"
+        r"reporting by|reporting from)"
+        rf"(?: {_DAY})? $"
+    ),
+    re.compile(
+        r"\b((?:wrote|writes|writing|written|published|column|op-ed|essay|article|editorial|"
+        r"piece|story|report|reported|reporting|interview|poll|survey|investigation|analysis|"
+        r"quoted|cited|broadcast|aired|obtained|revealed|released)"
+        r" (?:in|for|by))(?: {_DAY})? $".replace("{_DAY}", _DAY)
+    ),
+]
+# "said on Twitter", "posted on Telegram", "in an interview on CNN": the only cues that
+# make a platform a citation, and the ones ambiguous names never get.
+_ON_CUE = re.compile(
+    r"\b((?:said|says|saying|posted|posting|posts|wrote|writes|writing|tweeted|tweeting|"
+    r"announced|announcing|shared|sharing|published|uploaded|released|appeared|appearing|"
+    r"speaking|spoke|commented|broadcast|aired|streamed|live-streamed|revealed|claimed|"
+    r"claiming|stated|declared|insisted|interview|appearance|post|posts|tweet|message|"
+    r"messages|video|videos|statement|comments|remarks|segment|channel|page|account)"
+    rf"(?: {_DAY})? on)(?: {_DAY})? $".replace("{_DAY}", _DAY)
+)
+
+_VERB = (
+    r"reported|reports|reporting|noted|notes|wrote|writes|said|says|asked|asks|added|adds|"
+    r"revealed|reveals|learned|confirmed|confirms|published|publishes|found|finds|observed|"
+    r"observes|pointed out|points out|explained|explains|quoted|quotes|cited|cites|obtained|"
+    r"estimated|estimates|described|describes|detailed|details|tallied|calculated|"
+    r"projected|concluded|concludes|analyzed|analysed|broke the news|broke the story|"
+    r"first reported|contributed"
+)
+_AUX = r"(?:(?:has|had|have|also|first|previously|earlier|later|then|recently|exclusively|" \
+       r"initially|originally|which|who) )*"
+# Cues after the name, anchored at its end.
+# ", said" after a name closes an apposition ("Ann Compton, who covered ... for ABC News, said")
+_POST_VERB = re.compile(
+    rf"^(?:, (?:which|who) | )(?:(?:on )?{_DAY},? )?{_AUX}({_VERB})\b(?! itself| themselves)"
+)
+_PLATFORM_VERBS = {"said", "says", "confirmed", "confirms", "announced", "wrote", "writes", "contributed"}
+# bare words that are outlets only after "the": "the Guardian reported", not "Guardian said"
+_NEEDS_THE = {"Guardian", "Independent", "Economist"}
+# "CNN's Jake Tapper reported": the outlet's journalist reports for it.
+_POST_POSSESSIVE_VERB = re.compile(
+    rf"^{_APOS}s? (?:[A-Z][\w.'’-]+ ){{1,3}}{_AUX}(reported|reports|wrote|writes|noted|notes|"
+    rf"revealed|reveals|asked|asks|learned|has learned|confirmed)\b"
+)
+_POST_NOUN = re.compile(
+    rf"^(?:{_APOS}s?)?(?:/[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)*)*(?: (?:new|recent|latest|"
+    r"exclusive|national|exit|own|original|earlier|2016|online|weekly|daily|tracking))?"
+    r" (report|reports|reporting|story|article|investigation|analysis|poll|polls|survey|"
+    r"interview|editorial|op-ed|exclusive|broadcast|segment|documentary|tally|count|"
+    r"fact-check|fact check|post|tweet|video|message|channel|livestream|page|account)\b"
+)
+_DAY_RE = re.compile(rf"\b{_DAY}\b")
+_CONTRIBUTED = re.compile(
+    r"^(?:['’]s?)?(?: (?:staff )?(?:writers?|reporters?|correspondents?|journalists?|photographers?)"
+    r"(?:,? (?:and )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})+)? (?:also )?(contributed)\b"
+)
+_DATELINE_AFTER = re.compile(r"^\)\s*[-–—:]")
+
+_IN_A = re.compile(r"\b(?:[Ii]n|[Oo]n|[Vv]ia) (?:a|an|his|her|their|its|the|one)(?: \w+)? $")
+# "the Times", "the Post": resolved against the outlets named before in the article
+_SHORT_FORM = re.compile(
+    r"\b[Tt]he (Times|Post|Journal|Herald|Globe|Tribune|Telegraph|Mail|Chronicle|Examiner|"
+    r"Register|Star|Inquirer|Beacon|Caller|Beast|News|Free Press|Press)\b(?![\w-])"
+)
+_MEDIA_WORD = (
+    r"News|Times|Post|Journal|Herald|Tribune|Gazette|Magazine|Radio|TV|Television|Network|"
+    r"Telegraph|Chronicle|Examiner|Register|Inquirer|Courier|Dispatch|Beast|Caller|Beacon|"
+    r"Monitor|Signal|Daily|Mercury|Bee|Sentinel|Enquirer|Ledger|Record|Observer"
+)
+_UNKNOWN = re.compile(
+    rf"\b(?:[Tt]he )?((?:[A-Z][\w.&'’-]*\s){{0,4}}(?:{_MEDIA_WORD})|"
+    r"[WK][A-Z]{2,3}(?:-(?:TV|FM|AM))?|[A-Z][\w-]+\.com)(?![\w-])"
+)
+# unknown outlets need a cue that only media take
+_UNKNOWN_PRE = re.compile(
+    r"\b(told|interview with|according to (?:a|an|the) (?:\w+ )?(?:report|story|article|"
+    r"investigation|poll) (?:by|from|in)|wrote in|reported by|first reported by)"
+    rf"(?: {_DAY})? $".replace("{_DAY}", _DAY)
+)
+_UNKNOWN_POST = re.compile(rf"^(?:,? )?{_AUX}(reported|reports|first reported|has learned|contributed)\b")
+
+_NOT_BEFORE = frozenset(
+    {"The", "According", "Told", "Via", "Citing", "In", "On", "A", "An", "And", "But", "As", "By",
+     "For", "From", "To", "With", "Meanwhile", "Separately", "Per", "Earlier", "Later", "Also"}
+)
+_CALENDAR = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|on|In|I)$"
+)
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # of the name (without a leading lower-case "the")
+    end: int
+    outlet: str | None  # canonical; None for a short form not yet resolved
+    alias: str
+    known: bool = True
+
+
+def _alias_pattern() -> re.Pattern[str]:
+    aliases = sorted(outlet_aliases(), key=len, reverse=True)
+    body = "|".join(re.escape(a) for a in aliases)
+    return re.compile(rf"(?<![\w.@#/-])(?:{body})(?![\w-]|\.[A-Za-z])")
+
+
+_ALIASES = outlet_aliases()
+_ALIAS_RE = _alias_pattern()
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"(\S+)\s$", text[max(0, start - 40):start])
+    return m.group(1) if m else ""
+
+
+def _is_part_of_longer_name(text: str, start: int, end: int) -> bool:
+    """'Michael Bloomberg', 'Time Warner', 'Fox Sports': the name belongs to something else."""
+    before = _word_before(text, start)
+    if before and re.fullmatch(r"[A-Z][a-z]+", before) and before not in _NOT_BEFORE:
+        # "Monday, CNN" has a comma; a bare capitalised word glued before is a first name
+        return not _CALENDAR.match(before)
+    after = re.match(r" ([A-Z][\w-]*)", text[end:end + 40])
+    if after and not _CALENDAR.match(after.group(1)):
+        return True
+    return False
+
+
+def _find_mentions(text: str) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _ALIAS_RE.finditer(text):
+        alias = m.group(0)
+        if _is_part_of_longer_name(text, m.start(), m.end()):
+            continue
+        mentions.append(_Mention(m.start(), m.end(), _ALIASES[alias], alias))
+        taken.append((m.start(), m.end()))
+    for m in _SHORT_FORM.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if any(a <= s < b or a < e <= b for a, b in taken):
+            continue
+        if re.match(r" [A-Z]", text[e:e + 2]):
+            continue
+        mentions.append(_Mention(s, e, None, m.group(1)))
+    mentions.sort(key=lambda x: x.start)
+    return mentions
+
+
+def _resolve_short_forms(mentions: list[_Mention]) -> None:
+    """'the Times' after 'the New York Times' is The New York Times; alone it stays unknown."""
+    for i, m in enumerate(mentions):
+        if m.outlet is not None:
+            continue
+        for prev in reversed(mentions[:i]):
+            if prev.outlet and re.search(rf"\b{re.escape(m.alias)}\b", prev.outlet + " " + prev.alias):
+                m.outlet = prev.outlet
+                break
+
+
+def _cue(text: str, m: _Mention) -> str | None:
+    start = m.start
+    lead = re.search(r"(?:^|\W)([Tt]he )$", text[max(0, start - 5):start])
+    if lead:
+        start -= 4
+    before = text[max(0, start - 120):start]
+    after = text[m.end:m.end + 120]
+    kind = outlet_kind(m.outlet) if m.outlet else "media"
+    if m.alias in _NEEDS_THE and not lead and not re.search(r"\b(?:UK|British)\s$", text[max(0, start - 9):start]):
+        return None
+    if before.endswith("(") and _DATELINE_AFTER.match(after) and kind == "media":
+        return "dateline"
+    on = _ON_CUE.search(before)
+    if on:
+        # "said on X" is the platform's cue; for media only TV/radio appearances count
+        if kind == "platform" or (m.alias not in AMBIGUOUS_NAMES or m.alias in {"ABC", "Fox"}):
+            return " ".join(_DAY_RE.sub(" ", on.group(1)).split())  # "said Monday on" -> "said on"
+        return None
+    if m.alias == "X":
+        return None  # X is a platform only when something is posted on it
+    for pattern in _PRE_CUES:
+        pre = pattern.search(before)
+        if pre:
+            cue = " ".join(_DAY_RE.sub(" ", pre.group(1)).split())
+            if kind == "platform" and cue not in {"according to", "via", "citing", "told", "interview with"}:
+                return None
+            return cue
+    post = _CONTRIBUTED.match(after) or _POST_VERB.match(after)
+    if post and (kind == "media" or post.group(1) in _PLATFORM_VERBS):
+        return post.group(1)
+    if kind == "media":
+        post = _POST_POSSESSIVE_VERB.match(after) or _POST_NOUN.match(after)
+        if post:
+            return post.group(1)
+    elif _POST_NOUN.match(after) and _IN_A.search(before):
+        # "in a Facebook post" is where a statement was made; "his YouTube channel" is not
+        noun = _POST_NOUN.match(after).group(1)
+        if noun in {"post", "tweet", "video", "message", "livestream"}:
+            return noun
+    return None
+
+
+def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> list[Citation]:
+    persons = []
+    if doc is not None:
+        persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    found = []
+    for m in _UNKNOWN.finditer(text):
+        s, e = m.start(1), m.end(1)
+        name = m.group(1)
+        if any(a < e and s < b for a, b in known) or any(a < e and s < b for a, b in persons):
+            continue
+        if re.fullmatch(r"(?:The |A )?(?:" + _MEDIA_WORD + ")", name):
+            continue  # a bare "News" or "Daily" is no name
+        start = s - 4 if text[max(0, s - 4):s] in ("the ", "The ") else s
+        before = text[max(0, start - 80):start]
+        after = text[e:e + 80]
+        cue = _UNKNOWN_PRE.search(before) or _UNKNOWN_POST.match(after)
+        if not cue:
+            continue
+        if re.match(r" [A-Z]", after):
+            continue
+        name = re.sub(r"['’]s?$", "", name)
+        found.append(Citation(article="", outlet=name.strip(), cue=cue.group(1), span=(s, s + len(name.strip()))))
+    return found
+
+
+def extract_citations(text: str, doc=None, article_id: str = "") -> list[Citation]:
+    """Every place ``text`` leans on a media outlet or platform, in text order.
+
+    ``doc`` (a spaCy Doc of ``text``, optional) keeps people's names out of the unknown
+    outlets. One Citation per mention; ``span`` covers the outlet name as written.
+
+    >>> [(c.outlet, c.cue, c.kind) for c in extract_citations(
+    ...     "The blast killed two, the New York Times reported. The Times said more. "
+    ...     "He said on Twitter it was over.")]
+    [('The New York Times', 'reported', 'media'), ('The New York Times', 'said', 'media'), ('Twitter', 'said on', 'platform')]
+    """
+    mentions = _find_mentions(text)
+    _resolve_short_forms(mentions)
+    citations: list[Citation] = []
+    for m in mentions:
+        if m.outlet is None:
+            continue
+        cue = _cue(text, m)
+        if cue is None:
+            continue
+        citations.append(
+            Citation(article=article_id, outlet=m.outlet, cue=cue, span=(m.start, m.end), kind=outlet_kind(m.outlet))
+        )
+    known = [(m.start, m.end) for m in mentions]
+    for c in _unknown_citations(text, known, doc):
+        c.article = article_id
+        citations.append(c)
+    citations.sort(key=lambda c: c.span)
+    return citations

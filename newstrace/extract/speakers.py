@@ -1,0 +1,587 @@
+"""Who is speaking: each attribution's source resolved to the fullest name the article
+gives ("he says" -> "Abu Abdul-Azim", "Trump" -> "Donald Trump", "the spokesperson" ->
+"Mustafa Bali"), else to its description ("an unidentified Islamic State militant").
+
+No coreference model runs offline here, so resolution is built on the named entities,
+sentence bounds and a few rules of news prose: a pronoun continues the speaker of the
+previous attribution unless a new person was named in between; a definite description
+("the spokesperson") is the person the article earlier gave that role to.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newstrace.extract.citations import _find_mentions, _resolve_short_forms
+from newstrace.records import SpanAttribution
+
+_TITLES = (
+    "mr mrs ms miss dr sen senator rep representative gov governor president vice pres "
+    "secretary gen general col lt sgt capt adm judge justice rev father sheikh sir lord "
+    "lady prof professor speaker mayor chairman chairwoman former late ambassador "
+    "attorney minister prime premier king queen prince princess pope dame hon sens reps"
+).split()
+_TITLE_RE = re.compile(r"^(?:(?:" + "|".join(_TITLES) + r")\.?\s+)+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+_EDGE_PUNCT = " \t\n,;:.!?\"'“”‘’()[]—–-"
+
+_HE = {"he", "him", "himself", "his"}
+_SHE = {"she", "her", "herself", "hers"}
+_FIRST = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
+_GROUP = {"they", "them", "themselves", "it", "itself", "its", "their"}
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "another", "one", "some"}
+_PREPOSITIONS = {"for", "of", "to", "with", "from", "by", "about", "on", "against", "at", "in", "near"}
+_NOT_ROLES = _DETERMINERS | _PREPOSITIONS | {"and", "said", "says", "told", "by"}
+_NAME_INTRO = re.compile(
+    r"\b(?:identif(?:y|ies|ied) (?:him|her|them)sel(?:f|ves) (?:only )?as|identified (?:only )?as|"
+    r"known (?:only )?as|named|called|calling (?:him|her)self|going by|who goes by)\s+"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin|ibn|van|von|de|del|da))*)"
+)
+
+# Common first names by gender, enough for "she" vs "he" among US and world politicians.
+_FEMALE = set(
+    "hillary nancy elizabeth sarah kellyanne carly melania ivanka michelle chelsea hope huma "
+    "jill debbie donna kamala maxine susan susana nikki condoleezza madeleine theresa angela "
+    "marine mary maria anna anne ann jane janet joan karen kate katie kathleen katherine "
+    "catherine laura linda lisa margaret megyn patricia rachel rebecca ruth sandra sharon "
+    "stephanie tammy tulsi amy barbara betsy claire cynthia diane dianne ellen emily "
+    "gabrielle gretchen heidi jennifer jessica julia julie kelly kirsten lindsey lori "
+    "marsha martha mia michele monica nicole pam pamela paula robin rosa sally samantha "
+    "shannon sheila sonia tina valerie wendy alexandria ilhan rashida ayanna liz ashley "
+    "jen dana erin gloria greta katy omarosa sarah huckabee samantha loretta sally yvette "
+    "mazie tammy patty lisa shelley jeanne dina jacqueline caroline christine cheryl".split()
+)
+_MALE = set(
+    "donald barack bill bernie joe mike michael john george jeb ted marco ben chris rand paul "
+    "mitt newt rudy rudolph reince steve stephen sean jeff jim james robert bob richard "
+    "david tim tom thomas mark matt matthew kevin eric corey jared harry mitch lindsey "
+    "scott rick ron gary evan jason josh joshua brian robby tony anthony vladimir xi "
+    "recep benjamin emmanuel justin boris abu mustafa mohammed muhammad ahmed ali omar "
+    "william charles frank peter andrew adam alan larry lester chuck dick elijah jerry "
+    "jesse luis martin mario nick patrick ryan sam samuel walter wayne jon jonathan "
+    "newt kasich rex roger rush stephen tucker bret bernard carl dan daniel douglas "
+    "edward frederick greg henry jack jake kenneth marcus mujahir neil oliver raymond "
+    "roy russell steven todd travis victor vincent".split()
+) - {"lindsey"}
+# what may stand between a name and its "who": "Marco Rubio of Florida, who", "Kasich (R), who"
+_RELATIVE_GAP = re.compile(
+    r"(?:['’]s)?(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]*\))?\s*,?\s*"
+)
+_MRS = re.compile(r"\b(?:Mrs|Ms|Miss)\.?\s*$")
+
+
+@dataclass(slots=True)
+class _Name:
+    text: str  # cleaned name
+    start: int
+    end: int
+    label: str  # PERSON, ORG, ...
+    sentence: int
+    gender: str | None = None
+    headline: bool = False  # in a title-case line, where NER glues words to names
+
+
+def speaker_key(name: str | None) -> str:
+    """A key under which spellings of one speaker's name compare equal.
+
+    >>> speaker_key("Abu Abdul-Azim") == speaker_key("abu abdul-azim")
+    True
+    >>> speaker_key("Sen. Marco Rubio's")
+    'marco rubio'
+    """
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = clean_name(text).casefold()
+    text = re.sub(r"^the\s+", "", text)
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def clean_name(name: str) -> str:
+    """A name or description without titles, possessive, quotes and outer punctuation.
+
+    >>> clean_name("Sen. Marco Rubio's")
+    'Marco Rubio'
+    """
+    text = " ".join(name.split()).strip(_EDGE_PUNCT)
+    text = _POSSESSIVE.sub("", text).strip(_EDGE_PUNCT)
+    stripped = _TITLE_RE.sub("", text)
+    # keep a title that is all there is ("the President") or that precedes no name
+    if stripped and stripped[:1].isupper():
+        text = stripped
+    return text
+
+
+def _clean_description(text: str) -> str:
+    desc = " ".join(text.split()).strip(_EDGE_PUNCT)
+    desc = _POSSESSIVE.sub("", desc).strip(_EDGE_PUNCT)
+    first, _, rest = desc.partition(" ")
+    if first in {"The", "A", "An", "This", "These", "Those", "Some", "Another", "Other", "Two", "Three"} \
+            and rest[:1].islower():  # "The Tennessean" is a name
+        desc = first.lower() + " " + rest
+    return desc
+
+
+@lru_cache(maxsize=4096)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(speaker_key(name).split())
+
+
+def _is_short_form(short: list[str], full: list[str]) -> bool:
+    """'Trump' of 'Donald J. Trump', 'Hillary' of 'Hillary Clinton', 'Abdul-Azim' ..."""
+    if not short or len(short) >= len(full):
+        return False
+    if len(short) == 1:
+        return short[0] in (full[0], full[-1])
+    if short[-1] != full[-1]:
+        return False
+    it = iter(full)
+    return all(tok in it for tok in short)
+
+
+class _Article:
+    """What resolution needs to know about one article, computed once."""
+
+    def __init__(self, text: str, doc) -> None:
+        self.text = text
+        self.sent_starts = self._sentence_starts(doc)
+        self._headline: dict[int, bool] = {}
+        self.names: list[_Name] = []
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
+                continue
+            name = clean_name(ent.text)
+            if not name or not re.search(r"[A-Za-z]", name):
+                continue
+            start = ent.start_char + ent.text.find(name) if name in ent.text else ent.start_char
+            self.names.append(
+                _Name(name, start, start + len(name), ent.label_, self.sentence_of(ent.start_char),
+                      self._gender(name, ent.start_char), self.in_headline(ent.start_char))
+            )
+        self.persons = [n for n in self.names if n.label == "PERSON"]
+        self._fullest: dict[tuple[str, str], str] = {}
+        self._genders: dict[str, str | None] = {}
+        self.outlets = _find_mentions(text)
+        _resolve_short_forms(self.outlets)
+        self.roles = self._roles()
+
+    @staticmethod
+    def _sentence_starts(doc) -> list[int]:
+        if doc.has_annotation("SENT_START"):
+            return [s.start_char for s in doc.sents]
+        return [0] + [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+|\n+", doc.text)]
+
+    def in_headline(self, pos: int) -> bool:
+        """Whether ``pos`` is on a line written in title case ("Clinton Hid Past Health ...")."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        if start in self._headline:
+            return self._headline[start]
+        end = self.text.find("\n", pos)
+        self._headline[start] = self._title_case(start, end)
+        return self._headline[start]
+
+    def _title_case(self, start: int, end: int) -> bool:
+        words = re.findall(r"[A-Za-z][\w'’-]*", self.text[start:end if end >= 0 else len(self.text)])
+        long_words = [w for w in words if len(w) > 3]
+        return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+    def quoted(self, pos: int) -> bool:
+        """Whether ``pos`` lies between quotation marks (counted from its paragraph start)."""
+        para = self.text.rfind("\n", 0, pos) + 1
+        opened = self.text.count("“", para, pos) - self.text.count("”", para, pos)
+        straight = self.text.count('"', para, pos) % 2
+        return opened > 0 or straight == 1
+
+    def sentence_of(self, pos: int) -> int:
+        lo, hi = 0, len(self.sent_starts)
+        while lo + 1 < hi:
+            mid = (lo + hi) // 2
+            if self.sent_starts[mid] <= pos:
+                lo = mid
+            else:
+                hi = mid
+        return lo
+
+    def _gender(self, name: str, start: int) -> str | None:
+        before = self.text[max(0, start - 6):start]
+        if _MRS.search(before):
+            return "f"
+        if re.search(r"\bMr\.?\s*$", before):
+            return "m"
+        first = _tokens(name)[:1]
+        if first and first[0] in _FEMALE:
+            return "f"
+        if first and first[0] in _MALE:
+            return "m"
+        return None
+
+    def fullest(self, name: str, label: str = "PERSON") -> str:
+        """The longest name of the article that ``name`` is a short form of."""
+        key = (name, label)
+        if key not in self._fullest:
+            self._fullest[key] = self._find_fullest(name, label)
+        return self._fullest[key]
+
+    def _find_fullest(self, name: str, label: str) -> str:
+        toks = _tokens(name)
+        best, best_len, best_count = name, len(toks), 0
+        counts: dict[str, int] = {}
+        for n in self.names:
+            if (n.label == label or label == "ANY") and not n.headline:
+                counts[n.text] = counts.get(n.text, 0) + 1
+        for cand, count in counts.items():
+            ct = _tokens(cand)
+            if _is_short_form(toks, ct) and (len(ct), count) > (best_len, best_count):
+                best, best_len, best_count = cand, len(ct), count
+        return best
+
+    def person_full(self, name: str) -> str | None:
+        """The full name of a person of the article that ``name`` is (a short form of)."""
+        toks = _tokens(name)
+        if not toks:
+            return None
+        full = self.fullest(name, "PERSON")
+        if full != name:
+            return full
+        if any(_tokens(p.text) == toks for p in self.persons if not p.headline):
+            return name
+        return None
+
+    def gender_of(self, full: str) -> str | None:
+        if full not in self._genders:
+            self._genders[full] = self._find_gender(full)
+        return self._genders[full]
+
+    def _find_gender(self, full: str) -> str | None:
+        genders = {n.gender for n in self.persons if n.gender and _is_short_form_or_equal(n.text, full)}
+        return genders.pop() if len(genders) == 1 else None
+
+    def _roles(self) -> list[tuple[str, str, int]]:
+        """(role head word, person, position): 'SDF spokesperson Mustafa Bali',
+        'Mustafa Bali, the SDF spokesman,'."""
+        roles = []
+        for p in self.persons:
+            before = self.text[max(0, p.start - 60):p.start]
+            m = re.search(r"\b([A-Za-z][a-z-]+)\s+(?:[A-Z][a-z]*\.\s+)?$", before)
+            if m and m.group(1).casefold() not in _NOT_ROLES:
+                roles.append((m.group(1).casefold(), p.text, p.start))
+            after = self.text[p.end:p.end + 80]
+            m = re.match(r"^(?:['’]s)?,\s+(?:a|an|the|his|her|its)\s+(?:[\w.'’-]+\s+){0,4}?([a-z][a-z-]+)\s*[,.;]", after)
+            if m:
+                roles.append((m.group(1), p.text, p.start))
+        return roles
+
+
+def _is_short_form_or_equal(name: str, full: str) -> bool:
+    a, b = _tokens(name), _tokens(full)
+    return a == b or _is_short_form(a, b)
+
+
+@dataclass(slots=True)
+class _Resolved:
+    speaker: str | None
+    kind: str  # "person", "org", "description", "pronoun", "none"
+    position: int  # where the source starts
+    content: list[tuple[int, int]]
+
+
+def resolve_speakers(text: str, attributions: list[SpanAttribution], doc=None) -> list[str | None]:
+    """The speaker of each attribution: the fullest name the article gives its source,
+    else the source's description; None where an attribution has no source span.
+
+    ``doc`` is a spaCy Doc of ``text`` with entities (``newstrace.extract.nlp.analyse``);
+    it is made when not given.
+
+    >>> from newstrace.records import SpanAttribution as A
+    >>> t = "Abu Abdul-Azim says we lost. “We won,” he says."
+    >>> resolve_speakers(t, [A([(0, 14)], [(15, 19)], [(20, 27)]), A([(39, 41)], [(42, 46)], [(29, 35)])])
+    ['Abu Abdul-Azim', 'Abu Abdul-Azim']
+    """
+    if doc is None:
+        from newstrace.extract.nlp import analyse
+
+        doc = analyse(text)
+    elif doc.text != text:
+        raise ValueError("doc is not a Doc of text: offsets would not line up")
+    art = _Article(text, doc)
+    order = sorted(range(len(attributions)), key=lambda i: _source_start(attributions[i]))
+    results: list[_Resolved | None] = [None] * len(attributions)
+    deferred = []
+    previous: _Resolved | None = None
+    for i in order:
+        att = attributions[i]
+        if not att.source:
+            results[i] = _Resolved(None, "none", -1, list(att.content))
+            continue
+        source = " ".join(text[s:e] for s, e in sorted(att.source))
+        start = min(s for s, _ in att.source)
+        end = max(e for _, e in att.source)
+        if source.strip(_EDGE_PUNCT).casefold() in _FIRST:
+            deferred.append(i)  # "I" inside a quote: the quote's speaker, known later
+            continue
+        res = _resolve_one(art, source, start, end, previous, att.content)
+        res.content = list(att.content)
+        results[i] = res
+        if res.kind != "none":
+            previous = res
+    for i in deferred:
+        att = attributions[i]
+        start = min(s for s, _ in att.source)
+        results[i] = _first_person(art, att, start, results)
+    return [r.speaker if r else None for r in results]
+
+
+def _source_start(att: SpanAttribution) -> int:
+    return min((s for s, _ in att.source), default=min((s for s, _ in att.content), default=0))
+
+
+def _first_person(art: _Article, att: SpanAttribution, start: int, results) -> _Resolved:
+    source = " ".join(art.text[s:e] for s, e in att.source).strip(_EDGE_PUNCT)
+    best = None
+    for r in results:
+        if r is None or r.speaker is None or r.kind == "pronoun":
+            continue  # an unresolved "you" or "they" is nobody to hand on
+        if any(s <= start < e for s, e in r.content):
+            return _Resolved(r.speaker, r.kind, start, [])
+        if r.kind != "person":
+            continue
+        if best is None or abs(r.position - start) < abs(best.position - start):
+            best = r
+    if best is not None and abs(best.position - start) < 400 and best.kind == "person" and art.quoted(start):
+        return _Resolved(best.speaker, best.kind, start, [])
+    return _Resolved(source, "pronoun", start, [])
+
+
+def _resolve_one(
+    art: _Article, source: str, start: int, end: int, previous: _Resolved | None, content=()
+) -> _Resolved:
+    text = art.text
+    bare = source.strip(_EDGE_PUNCT)
+    low = bare.casefold()
+
+    m = _NAME_INTRO.search(source)
+    if m:
+        return _Resolved(art.fullest(clean_name(m.group("name"))), "person", start, [])
+
+    # an outlet named as the whole source: "the New York Times", "the Times", "Sputnik"
+    for o in art.outlets:
+        if o.outlet and start <= o.start and o.end <= end:
+            rest = (text[start:o.start] + text[o.end:end]).strip(_EDGE_PUNCT + "s").casefold()
+            if rest in ("", "the"):
+                return _Resolved(o.outlet, "org", start, [])
+
+    person = _head_person(art, start, end)
+    if person is not None:
+        both = _coordinated(art, person, start, end)
+        if both:
+            return _Resolved(both, "person", start, [])
+        return _Resolved(art.fullest(_expand_left(art, person, start)), "person", start, [])
+
+    if low in _HE or low in _SHE:
+        return _pronoun(art, low, start, previous, content)
+    if low in _GROUP:
+        if previous and previous.kind in ("org", "description") and start - previous.position < 600 \
+                and (low in ("it", "its", "itself")) == _looks_singular(previous.speaker or ""):
+            return _Resolved(previous.speaker, previous.kind, start, [])
+        return _Resolved(low, "pronoun", start, [])
+    if low in _RELATIVE:
+        return _relative(art, start)
+    if low in ("you", "your", "yourself", "yourselves"):
+        return _Resolved(low, "pronoun", start, [])  # the reader or an interviewer: nobody to name
+
+    org = _head_org(art, start, end)
+    if org is not None:
+        person = art.person_full(org.text)  # NER often calls a lone surname an ORG
+        if person:
+            return _Resolved(person, "person", start, [])
+        return _Resolved(art.fullest(org.text, org.label), "org", start, [])
+
+    desc = _clean_description(source)
+    person = _role_person(art, desc, start)
+    if person:
+        return _Resolved(person, "person", start, [])
+    words = desc.casefold().split()
+    if len(words) >= 2 and words[0] == "the":
+        if words[-1] in _MEDIA_NOUNS and len(words) <= 3:
+            outlet = _last_outlet(art, start)
+            if outlet:
+                return _Resolved(outlet, "org", start, [])
+        # "the South Carolina Republican" after "said Gowdy": the speaker just named
+        if words[-1] in _PERSON_NOUNS and previous and previous.kind == "person" \
+                and start - previous.position < 1200 and " and " not in desc:
+            return _Resolved(previous.speaker, "person", start, [])
+    person = art.person_full(clean_name(desc)) if desc else None
+    if person:
+        return _Resolved(person, "person", start, [])
+    if art.in_headline(start):
+        return _Resolved(desc or None, "description", start, [])
+    if desc and desc[0].isupper() and not re.search(r"\s", desc) and desc.casefold() not in _FIRST:
+        # a capitalised single word the NER missed ("Mujahir said"): a name
+        return _Resolved(art.fullest(clean_name(desc)), "person", start, [])
+    if desc and re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+", clean_name(desc)):
+        return _Resolved(art.fullest(clean_name(desc)), "person", start, [])
+    return _Resolved(desc or None, "description", start, [])
+
+
+_MEDIA_NOUNS = {"newspaper", "paper", "network", "outlet", "magazine", "broadcaster", "daily", "tabloid", "agency"}
+_PERSON_NOUNS = set(
+    "republican democrat senator congressman congresswoman lawmaker candidate nominee president governor "
+    "mayor billionaire mogul businessman businesswoman secretary chairman chairwoman spokesman spokeswoman "
+    "spokesperson leader official pollster strategist general actor actress singer host anchor minister "
+    "frontrunner front-runner hopeful contender rival politician veteran commander director aide adviser "
+    "advisor attorney lawyer judge speaker representative officer doctor physician professor".split()
+)
+
+
+def _last_outlet(art: _Article, start: int) -> str | None:
+    """The outlet named last before ``start`` ("the Orlando Sentinel ... The newspaper")."""
+    best = None
+    for o in art.outlets:
+        if o.outlet and o.end <= start:
+            best = (o.start, o.outlet)
+    for n in art.names:
+        if n.label == "ORG" and n.end <= start and re.search(
+                r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Sentinel|Chronicle|Register|Inquirer|Star)$",
+                n.text) and (best is None or n.start > best[0]):
+            best = (n.start, n.text)
+    return best[1] if best else None
+
+
+def _looks_singular(name: str) -> bool:
+    last = name.split()[-1] if name.split() else ""
+    return not (last.endswith("s") and last[:1].islower())
+
+
+def _head_person(art: _Article, start: int, end: int) -> _Name | None:
+    """The person a source is about: 'SDF spokesperson Mustafa Bali', 'John Podesta,
+    Clinton's campaign chairman'; not 'Trump's aides' or 'a spokesman for Clinton'."""
+    inside = [p for p in art.persons if start <= p.start and p.end <= end]
+    good = []
+    for p in inside:
+        after = art.text[p.end:end]
+        before = art.text[start:p.start]
+        if re.match(r"^['’]s?\s+\S", after):
+            continue  # possessive modifier: "Trump's aides"
+        prev_word = re.search(r"(\w+)\W*$", before)
+        if prev_word and prev_word.group(1).casefold() in _PREPOSITIONS:
+            continue  # "a spokesman for Clinton"
+        good.append((p, after))
+    if not good:
+        return None
+    for p, after in good:
+        if not after.strip(_EDGE_PUNCT + "s") or re.match(r"^\s*(?:[,(]|and\b|who\b|which\b|—|–|-)", after):
+            return p
+    # every name modifies a noun ("the Clinton campaign", "Trump supporters"): no person
+    return None
+
+
+def _coordinated(art: _Article, first: _Name, start: int, end: int) -> str | None:
+    """'Mark Blumenthal and Jon Cohen': two people speak together."""
+    for p in art.persons:
+        if first.end < p.start and p.end <= end:
+            between = art.text[first.end:p.start]
+            if re.fullmatch(r",?\s+(?:and|&)\s+(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr)\.?\s+)?", between) \
+                    and not art.text[p.end:end].strip(_EDGE_PUNCT):
+                return f"{art.fullest(first.text)} and {art.fullest(p.text)}"
+    return None
+
+
+def _expand_left(art: _Article, person: _Name, start: int) -> str:
+    """'Nate Cohn' where NER found only 'Cohn': a capitalised word opening the source."""
+    if " " in person.text:
+        return person.text
+    m = re.search(r"([A-Z][a-z]+)\s+$", art.text[start:person.start])
+    if m and not art.text[start:start + m.start(1)].strip(_EDGE_PUNCT) \
+            and m.group(1).casefold() not in _TITLES and not art.in_headline(start):
+        return f"{m.group(1)} {person.text}"
+    return person.text
+
+
+def _head_org(art: _Article, start: int, end: int) -> _Name | None:
+    inside = [n for n in art.names if n.label in ("ORG", "NORP", "GPE") and start <= n.start and n.end <= end]
+    for n in inside:
+        rest = (art.text[start:n.start] + art.text[n.end:end]).strip(_EDGE_PUNCT + "s").casefold()
+        if rest in ("", "the") and n.label == "ORG":
+            return n
+    # "Crumbling Islamic State", "the embattled Clinton Foundation": ends with a known ORG
+    source = art.text[start:end].strip(_EDGE_PUNCT)
+    source = _POSSESSIVE.sub("", source)
+    for n in art.names:
+        if n.label == "ORG" and len(n.text) > 3 and source.endswith(" " + n.text) \
+                and n.text[:1].isupper() and not any(start <= p.start < end for p in art.persons):
+            lead = source[: -len(n.text)].split()
+            if all(w[:1].isupper() or w.casefold() in ("the", "a", "an") for w in lead):
+                return n
+    return None
+
+
+def _pronoun(art: _Article, low: str, start: int, previous: _Resolved | None, content=()) -> _Resolved:
+    gender = "f" if low in _SHE else "m"
+    sentence = art.sentence_of(start)
+    # names inside the speaker's own words ("God's Law," he says) are not the speaker
+    persons = [p for p in art.persons if not any(s <= p.start < e for s, e in content)]
+
+    def compatible(name: str, g: str | None) -> bool:
+        g = g or art.gender_of(name)
+        return g is None or g == gender
+
+    # a person named earlier in the same sentence ("In Mujahir's recording, he claims")
+    same = [p for p in persons if p.sentence == sentence and p.end <= start and not art.quoted(p.start)
+            and compatible(art.fullest(p.text), p.gender)]
+    if same:
+        return _Resolved(art.fullest(same[-1].text), "person", start, [])
+    # the previous speaker goes on speaking unless a new person became a sentence's subject
+    if previous and previous.kind in ("person", "description") and start - previous.position < 1500:
+        prev_key = speaker_key(previous.speaker)
+        newcomer = False
+        for p in persons:
+            if previous.position < p.start < start and art.sent_starts[p.sentence] >= p.start - 25:
+                full = art.fullest(p.text)
+                if speaker_key(full) != prev_key and compatible(full, p.gender):
+                    newcomer = True
+        if previous.kind == "description":
+            carry = _looks_singular(previous.speaker or "") and not re.search(
+                r"\b(?:and|they|them|she|he|her|his|its|their)\b", previous.speaker or "", re.IGNORECASE)
+        else:
+            carry = compatible(previous.speaker or "", None)
+        if carry and not newcomer:
+            return _Resolved(previous.speaker, previous.kind, start, [])
+    before = [p for p in persons if p.end <= start and start - p.end < 2500]
+    for p in reversed(before):
+        full = art.fullest(p.text)
+        if compatible(full, p.gender):
+            return _Resolved(full, "person", start, [])
+    return _Resolved(low, "pronoun", start, [])
+
+
+def _relative(art: _Article, start: int) -> _Resolved:
+    """'a 28-year-old Australian gunman who': the noun phrase before the pronoun."""
+    before = art.text[max(0, start - 120):start]
+    for p in reversed(art.persons):
+        gap = art.text[p.end:start] if 0 <= start - p.end <= 60 else None
+        if gap is not None and _RELATIVE_GAP.fullmatch(gap):
+            return _Resolved(art.fullest(p.text), "person", start, [])
+    m = re.search(r"\b((?:a|an|the|A|An|The)\s+[^,.;:!?\"“”()]{1,80}?)[,\s]*$", before)
+    if m:
+        return _Resolved(_clean_description(m.group(1)), "description", start, [])
+    word = re.match(r"\w+", art.text[start:])
+    return _Resolved(word.group(0).casefold() if word else None, "pronoun", start, [])
+
+
+def _role_person(art: _Article, desc: str, start: int) -> str | None:
+    """'the spokesperson' -> the person the article called 'SDF spokesperson' before."""
+    words = desc.split()
+    if len(words) < 2 or words[0].casefold() not in ("the", "this") or not words[-1].islower():
+        return None
+    if any(w[:1].isupper() for w in words[1:-1] if w.casefold() not in _DETERMINERS) and len(words) > 4:
+        return None
+    head = words[-1].casefold()
+    found = [(pos, person) for role, person, pos in art.roles if role == head and pos < start]
+    if not found:
+        return None
+    return art.fullest(max(found)[1])

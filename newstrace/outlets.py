@@ -1,0 +1,266 @@
+"""Canonical names of news outlets, agencies and platforms.
+
+One table serves ingest (an article's outlet from its URL) and citation extraction
+(the outlets an article cites), so that "nytimes.com", "the New York Times" and
+"NYT" are the same node of the citation graph.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+# canonical name -> (kind, names it goes by in text, web domains).
+# Names are matched case-sensitively in running text (see extract/citations.py), so
+# "the Independent" is an outlet and "an independent" is not. Bare short forms that
+# several outlets share ("the Times", "the Post", "the Journal") are not names here:
+# citation extraction resolves them against the outlets named earlier in the article.
+OUTLETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    # news agencies
+    "Associated Press": ("media", ("Associated Press", "AP", "The Associated Press"), ("apnews.com", "ap.org")),
+    "Reuters": ("media", ("Reuters", "Thomson Reuters"), ("reuters.com",)),
+    "Agence France-Presse": ("media", ("Agence France-Presse", "Agence France Presse", "AFP"), ("afp.com",)),
+    "United Press International": ("media", ("United Press International", "UPI"), ("upi.com",)),
+    "Bloomberg": ("media", ("Bloomberg", "Bloomberg News", "Bloomberg Politics", "Bloomberg Businessweek"), ("bloomberg.com",)),
+    "Xinhua": ("media", ("Xinhua", "Xinhua News Agency"), ("xinhuanet.com", "news.cn")),
+    "TASS": ("media", ("TASS", "Tass", "ITAR-TASS"), ("tass.com", "tass.ru")),
+    "RIA Novosti": ("media", ("RIA Novosti", "RIA"), ("ria.ru",)),
+    "Interfax": ("media", ("Interfax",), ("interfax.com", "interfax.ru")),
+    "Anadolu Agency": ("media", ("Anadolu Agency", "Anadolu"), ("aa.com.tr",)),
+    "Kyodo News": ("media", ("Kyodo News", "Kyodo"), ("kyodonews.net",)),
+    "Yonhap": ("media", ("Yonhap", "Yonhap News Agency"), ("yna.co.kr",)),
+    "Deutsche Presse-Agentur": ("media", ("Deutsche Presse-Agentur", "dpa"), ("dpa.com",)),
+    "Press Trust of India": ("media", ("Press Trust of India", "PTI"), ("ptinews.com",)),
+    "EFE": ("media", ("EFE", "Agencia EFE"), ("efe.com",)),
+    # US broadcasters
+    "CNN": ("media", ("CNN", "CNN.com", "CNNMoney", "CNN Money", "CNN Politics"), ("cnn.com",)),
+    "Fox News": ("media", ("Fox News", "Fox News Channel", "FOX News", "Fox", "FoxNews.com"), ("foxnews.com",)),
+    "Fox Business": ("media", ("Fox Business", "Fox Business Network", "FOX Business", "FOX Business Network"), ("foxbusiness.com",)),
+    "NBC News": ("media", ("NBC News", "NBC"), ("nbcnews.com", "nbc.com")),
+    "ABC News": ("media", ("ABC News", "ABC"), ("abcnews.go.com", "abcnews.com")),
+    "CBS News": ("media", ("CBS News", "CBS"), ("cbsnews.com", "cbs.com")),
+    "MSNBC": ("media", ("MSNBC",), ("msnbc.com",)),
+    "CNBC": ("media", ("CNBC",), ("cnbc.com",)),
+    "NPR": ("media", ("NPR", "National Public Radio"), ("npr.org",)),
+    "PBS": ("media", ("PBS", "PBS NewsHour"), ("pbs.org",)),
+    "C-SPAN": ("media", ("C-SPAN", "C-Span"), ("c-span.org",)),
+    "Univision": ("media", ("Univision",), ("univision.com",)),
+    "Telemundo": ("media", ("Telemundo",), ("telemundo.com",)),
+    "Newsmax": ("media", ("Newsmax", "Newsmax TV"), ("newsmax.com",)),
+    "One America News": ("media", ("One America News", "One America News Network", "OAN"), ("oann.com",)),
+    # US newspapers
+    "The New York Times": ("media", ("New York Times", "NYT", "NY Times", "The New York Times", "New York Times Magazine"), ("nytimes.com",)),
+    "The Washington Post": ("media", ("Washington Post", "WaPo", "Wash Post", "The Washington Post"), ("washingtonpost.com",)),
+    "The Wall Street Journal": ("media", ("Wall Street Journal", "WSJ", "The Wall Street Journal"), ("wsj.com",)),
+    "USA Today": ("media", ("USA Today", "USA TODAY", "USAToday"), ("usatoday.com",)),
+    "Los Angeles Times": ("media", ("Los Angeles Times", "LA Times", "L.A. Times"), ("latimes.com",)),
+    "New York Post": ("media", ("New York Post", "NY Post"), ("nypost.com",)),
+    "New York Daily News": ("media", ("New York Daily News", "NY Daily News"), ("nydailynews.com",)),
+    "The Washington Times": ("media", ("Washington Times", "The Washington Times"), ("washingtontimes.com",)),
+    "Washington Examiner": ("media", ("Washington Examiner",), ("washingtonexaminer.com",)),
+    "Chicago Tribune": ("media", ("Chicago Tribune",), ("chicagotribune.com",)),
+    "The Boston Globe": ("media", ("Boston Globe", "The Boston Globe"), ("bostonglobe.com",)),
+    "San Francisco Chronicle": ("media", ("San Francisco Chronicle",), ("sfchronicle.com", "sfgate.com")),
+    "Houston Chronicle": ("media", ("Houston Chronicle",), ("houstonchronicle.com",)),
+    "Miami Herald": ("media", ("Miami Herald",), ("miamiherald.com",)),
+    "The Dallas Morning News": ("media", ("Dallas Morning News",), ("dallasnews.com",)),
+    "The Philadelphia Inquirer": ("media", ("Philadelphia Inquirer",), ("inquirer.com", "philly.com")),
+    "The Atlanta Journal-Constitution": ("media", ("Atlanta Journal-Constitution",), ("ajc.com",)),
+    "The Des Moines Register": ("media", ("Des Moines Register",), ("desmoinesregister.com",)),
+    "Detroit Free Press": ("media", ("Detroit Free Press",), ("freep.com",)),
+    "Newsday": ("media", ("Newsday",), ("newsday.com",)),
+    # US magazines and online outlets
+    "Politico": ("media", ("Politico", "POLITICO", "Politico Magazine", "POLITICO Magazine"), ("politico.com", "politico.eu")),
+    "The Hill": ("media", ("The Hill",), ("thehill.com",)),
+    "Axios": ("media", ("Axios",), ("axios.com",)),
+    "Vox": ("media", ("Vox", "Vox.com"), ("vox.com",)),
+    "BuzzFeed News": ("media", ("BuzzFeed News", "BuzzFeed", "Buzzfeed"), ("buzzfeednews.com", "buzzfeed.com")),
+    "HuffPost": ("media", ("HuffPost", "Huffington Post", "The Huffington Post", "HuffPo"), ("huffpost.com", "huffingtonpost.com")),
+    "Breitbart": ("media", ("Breitbart", "Breitbart News", "Breitbart News Network"), ("breitbart.com",)),
+    "The Daily Caller": ("media", ("Daily Caller", "The Daily Caller"), ("dailycaller.com",)),
+    "The Daily Beast": ("media", ("Daily Beast", "The Daily Beast"), ("thedailybeast.com",)),
+    "The Federalist": ("media", ("The Federalist",), ("thefederalist.com",)),
+    "National Review": ("media", ("National Review", "National Review Online"), ("nationalreview.com",)),
+    "The Weekly Standard": ("media", ("Weekly Standard", "The Weekly Standard"), ("weeklystandard.com",)),
+    "Washington Free Beacon": ("media", ("Washington Free Beacon", "Free Beacon"), ("freebeacon.com",)),
+    "The Blaze": ("media", ("The Blaze", "TheBlaze"), ("theblaze.com",)),
+    "Western Journal": ("media", ("Western Journal", "Western Journalism", "The Western Journal", "WestJournal"), ("westernjournal.com", "westernjournalism.com")),
+    "Drudge Report": ("media", ("Drudge Report", "The Drudge Report"), ("drudgereport.com",)),
+    "Infowars": ("media", ("Infowars", "InfoWars"), ("infowars.com",)),
+    "The Gateway Pundit": ("media", ("Gateway Pundit", "The Gateway Pundit"), ("thegatewaypundit.com",)),
+    "Townhall": ("media", ("Townhall", "Townhall.com"), ("townhall.com",)),
+    "RealClearPolitics": ("media", ("RealClearPolitics", "Real Clear Politics", "RCP"), ("realclearpolitics.com",)),
+    "FiveThirtyEight": ("media", ("FiveThirtyEight", "538"), ("fivethirtyeight.com",)),
+    "Slate": ("media", ("Slate",), ("slate.com",)),
+    "Salon": ("media", ("Salon", "Salon.com"), ("salon.com",)),
+    "Mother Jones": ("media", ("Mother Jones",), ("motherjones.com",)),
+    "The Intercept": ("media", ("The Intercept",), ("theintercept.com",)),
+    "ProPublica": ("media", ("ProPublica",), ("propublica.org",)),
+    "Talking Points Memo": ("media", ("Talking Points Memo", "TPM"), ("talkingpointsmemo.com",)),
+    "Mediaite": ("media", ("Mediaite",), ("mediaite.com",)),
+    "Daily Kos": ("media", ("Daily Kos",), ("dailykos.com",)),
+    "Business Insider": ("media", ("Business Insider",), ("businessinsider.com", "insider.com")),
+    "Yahoo News": ("media", ("Yahoo News", "Yahoo! News", "Yahoo Finance"), ("news.yahoo.com", "finance.yahoo.com")),
+    "Vice News": ("media", ("Vice News", "VICE News"), ("vice.com",)),
+    "The Atlantic": ("media", ("The Atlantic",), ("theatlantic.com",)),
+    "The New Yorker": ("media", ("New Yorker", "The New Yorker"), ("newyorker.com",)),
+    "Newsweek": ("media", ("Newsweek",), ("newsweek.com",)),
+    "Time": ("media", ("Time magazine", "TIME magazine", "Time Magazine", "TIME"), ("time.com",)),
+    "Vanity Fair": ("media", ("Vanity Fair",), ("vanityfair.com",)),
+    "Rolling Stone": ("media", ("Rolling Stone",), ("rollingstone.com",)),
+    "Forbes": ("media", ("Forbes",), ("forbes.com",)),
+    "Fortune": ("media", ("Fortune magazine",), ("fortune.com",)),
+    "The Nation": ("media", ("The Nation",), ("thenation.com",)),
+    "The New Republic": ("media", ("New Republic", "The New Republic"), ("newrepublic.com",)),
+    "Reason": ("media", ("Reason magazine",), ("reason.com",)),
+    "PolitiFact": ("media", ("PolitiFact", "Politifact"), ("politifact.com",)),
+    "FactCheck.org": ("media", ("FactCheck.org", "Factcheck.org"), ("factcheck.org",)),
+    # UK and Europe
+    "BBC": ("media", ("BBC", "BBC News", "British Broadcasting Corporation", "BBC World Service"), ("bbc.co.uk", "bbc.com")),
+    "The Guardian": ("media", ("The Guardian", "Guardian"), ("theguardian.com", "guardian.co.uk")),
+    "The Times": ("media", ("The Times of London", "Times of London", "London Times", "The Times (London)"), ("thetimes.co.uk",)),
+    "The Sunday Times": ("media", ("Sunday Times", "The Sunday Times"), ()),
+    "The Daily Telegraph": ("media", ("Daily Telegraph", "The Telegraph", "The Daily Telegraph"), ("telegraph.co.uk",)),
+    "Financial Times": ("media", ("Financial Times", "FT"), ("ft.com",)),
+    "The Economist": ("media", ("The Economist", "Economist"), ("economist.com",)),
+    "Daily Mail": ("media", ("Daily Mail", "MailOnline", "Mail Online", "The Daily Mail"), ("dailymail.co.uk",)),
+    "The Sun": ("media", ("The Sun",), ("thesun.co.uk",)),
+    "Daily Mirror": ("media", ("Daily Mirror", "The Mirror"), ("mirror.co.uk",)),
+    "Daily Express": ("media", ("Daily Express",), ("express.co.uk",)),
+    "The Independent": ("media", ("UK Independent", "Independent", "The Independent"), ("independent.co.uk",)),
+    "The Observer": ("media", ("The Observer",), ()),
+    "Evening Standard": ("media", ("Evening Standard", "London Evening Standard"), ("standard.co.uk",)),
+    "Sky News": ("media", ("Sky News",), ("news.sky.com",)),
+    "ITV News": ("media", ("ITV News", "ITV"), ("itv.com",)),
+    "Channel 4 News": ("media", ("Channel 4 News",), ("channel4.com",)),
+    "Der Spiegel": ("media", ("Der Spiegel", "Spiegel", "Spiegel Online"), ("spiegel.de",)),
+    "Bild": ("media", ("Bild", "Bild-Zeitung"), ("bild.de",)),
+    "Deutsche Welle": ("media", ("Deutsche Welle", "DW"), ("dw.com",)),
+    "Le Monde": ("media", ("Le Monde",), ("lemonde.fr",)),
+    "Le Figaro": ("media", ("Le Figaro",), ("lefigaro.fr",)),
+    "France 24": ("media", ("France 24",), ("france24.com",)),
+    "Euronews": ("media", ("Euronews",), ("euronews.com",)),
+    "El País": ("media", ("El País", "El Pais"), ("elpais.com",)),
+    "Corriere della Sera": ("media", ("Corriere della Sera",), ("corriere.it",)),
+    # elsewhere
+    "Al Jazeera": ("media", ("Al Jazeera", "Al-Jazeera", "Aljazeera"), ("aljazeera.com", "aljazeera.net")),
+    "Al Arabiya": ("media", ("Al Arabiya", "Al-Arabiya"), ("alarabiya.net",)),
+    "RT": ("media", ("RT", "Russia Today"), ("rt.com",)),
+    "Sputnik": ("media", ("Sputnik", "Sputnik News"), ("sputniknews.com",)),
+    "CGTN": ("media", ("CGTN", "China Global Television Network"), ("cgtn.com",)),
+    "Global Times": ("media", ("Global Times",), ("globaltimes.cn",)),
+    "Press TV": ("media", ("Press TV", "PressTV"), ("presstv.ir", "presstv.com")),
+    "Haaretz": ("media", ("Haaretz",), ("haaretz.com",)),
+    "The Times of Israel": ("media", ("Times of Israel", "The Times of Israel"), ("timesofisrael.com",)),
+    "The Jerusalem Post": ("media", ("Jerusalem Post", "The Jerusalem Post"), ("jpost.com",)),
+    "The Times of India": ("media", ("Times of India", "The Times of India"), ("timesofindia.indiatimes.com",)),
+    "Hindustan Times": ("media", ("Hindustan Times",), ("hindustantimes.com",)),
+    "The Hindu": ("media", ("The Hindu",), ("thehindu.com",)),
+    "South China Morning Post": ("media", ("South China Morning Post", "SCMP"), ("scmp.com",)),
+    "The Sydney Morning Herald": ("media", ("Sydney Morning Herald",), ("smh.com.au",)),
+    "ABC Australia": ("media", ("Australian Broadcasting Corporation", "ABC Australia"), ("abc.net.au",)),
+    "CBC News": ("media", ("CBC", "CBC News"), ("cbc.ca",)),
+    "The Globe and Mail": ("media", ("Globe and Mail", "The Globe and Mail"), ("theglobeandmail.com",)),
+    "Toronto Star": ("media", ("Toronto Star",), ("thestar.com",)),
+    "The New Zealand Herald": ("media", ("New Zealand Herald", "NZ Herald"), ("nzherald.co.nz",)),
+    # platforms
+    "Twitter": ("platform", ("Twitter", "X", "twitter"), ("twitter.com", "x.com")),
+    "Telegram": ("platform", ("Telegram",), ("t.me", "telegram.org", "telegram.me")),
+    "Facebook": ("platform", ("Facebook",), ("facebook.com", "fb.com")),
+    "Instagram": ("platform", ("Instagram",), ("instagram.com",)),
+    "YouTube": ("platform", ("YouTube", "Youtube"), ("youtube.com", "youtu.be")),
+    "TikTok": ("platform", ("TikTok", "Tiktok"), ("tiktok.com",)),
+    "Reddit": ("platform", ("Reddit",), ("reddit.com",)),
+    "WhatsApp": ("platform", ("WhatsApp", "Whatsapp"), ("whatsapp.com",)),
+    "Snapchat": ("platform", ("Snapchat",), ("snapchat.com",)),
+    "LinkedIn": ("platform", ("LinkedIn",), ("linkedin.com",)),
+    "Truth Social": ("platform", ("Truth Social",), ("truthsocial.com",)),
+    "Gab": ("platform", ("Gab",), ("gab.com",)),
+    "Parler": ("platform", ("Parler",), ("parler.com",)),
+    "Weibo": ("platform", ("Weibo", "Sina Weibo"), ("weibo.com",)),
+    "WeChat": ("platform", ("WeChat",), ("wechat.com",)),
+    "VK": ("platform", ("VKontakte", "VK"), ("vk.com",)),
+    "Rumble": ("platform", ("Rumble",), ("rumble.com",)),
+    "Threads": ("platform", ("Threads",), ("threads.net",)),
+    "Bluesky": ("platform", ("Bluesky",), ("bsky.app",)),
+    "Mastodon": ("platform", ("Mastodon",), ()),
+    "Substack": ("platform", ("Substack",), ("substack.com",)),
+    "Medium": ("platform", ("Medium",), ("medium.com",)),
+}
+
+# Names that are also common words or other things ("Time", "X", "Medium", "The Sun"):
+# citation extraction accepts them only with a cue that fits the kind of outlet.
+AMBIGUOUS_NAMES = frozenset(
+    {"X", "TIME", "Fox", "Slate", "Salon", "Medium", "Threads", "Gab", "Rumble", "Reason",
+     "The Sun", "The Nation", "The Hill", "The Observer", "RIA", "538", "DW", "FT", "RCP",
+     "Guardian", "Economist", "Bild", "Anadolu", "Kyodo", "TPM", "Independent", "ABC",
+     "dpa", "EFE", "PTI", "twitter", "The Blaze", "The Atlantic", "Vox", "Axios", "Bloomberg"}
+)
+
+_BY_DOMAIN = {d: name for name, (_, _, domains) in OUTLETS.items() for d in domains}
+_BY_ALIAS = {
+    alias.casefold(): name for name, (_, aliases, _) in OUTLETS.items() for alias in aliases + (name,)
+}
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def canonical_outlet(name: str) -> str | None:
+    """The canonical name of an outlet as written in text, or None if unknown.
+
+    >>> canonical_outlet("the UK Independent")
+    'The Independent'
+    >>> canonical_outlet("CNN's")
+    'CNN'
+    """
+    cleaned = _POSSESSIVE.sub("", " ".join(name.split()))
+    key = _LEADING_THE.sub("", cleaned).casefold()
+    return _BY_ALIAS.get(key) or _BY_ALIAS.get("the " + key)
+
+
+def outlet_from_url(url: str) -> str | None:
+    """The outlet of a URL: its canonical name when known, else its registered domain.
+
+    >>> outlet_from_url("https://www.nytimes.com/2019/03/20/world/isis.html")
+    'The New York Times'
+    """
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return None
+    if not host:
+        return None
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        known = _BY_DOMAIN.get(".".join(parts[i:]))
+        if known:
+            return known
+    if parts[0] == "www":
+        parts = parts[1:]
+    return ".".join(parts) or None
+
+
+def outlet_kind(name: str) -> str:
+    """'media' or 'platform' for a canonical name; unknown outlets are media.
+
+    >>> outlet_kind("Telegram")
+    'platform'
+    """
+    entry = OUTLETS.get(name)
+    return entry[0] if entry else "media"
+
+
+def outlet_aliases() -> dict[str, str]:
+    """Every name an outlet goes by in running text (case as written) -> its canonical name.
+
+    "The Times" is left out: in text it is as often the New York or Los Angeles Times.
+    """
+    return {
+        alias: name
+        for name, (_, aliases, _) in OUTLETS.items()
+        for alias in aliases + (name,)
+        if alias not in _SHORT_FORMS
+    }
+
+
+_SHORT_FORMS = frozenset({"The Times"})

@@ -1,0 +1,152 @@
+"""Citations: the outlets and platforms an article leans on, read from real text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newstrace.extract.citations import extract_citations
+from newstrace.outlets import canonical_outlet, outlet_from_url, outlet_kind
+
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "baghuz-2019"
+
+
+def _read(name: str) -> str:
+    with open(SEEDS / f"{name}.txt", encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def _cited(text: str) -> list[tuple[str, str, str, str]]:
+    return [(c.outlet, c.cue, c.kind, text[c.span[0]:c.span[1]]) for c in extract_citations(text)]
+
+
+def test_breitbart_seed_cites_only_ap():
+    text = _read("000_17fc5a22881fa018")
+    # "Follow Simon Kent on Twitter" is the byline, not a source
+    assert _cited(text) == [("Associated Press", "contributed", "media", "AP")]
+
+
+def test_sputnik_seed_cites_its_four_outlets_and_two_platforms():
+    text = _read("003_461b67336f7667d7")
+    cited = _cited(text)
+    assert {c[0] for c in cited} == {
+        "The New York Times", "The Independent", "The New Zealand Herald", "Sputnik", "Twitter", "Telegram",
+    }
+    assert ("Telegram", "posted on", "platform", "Telegram") in cited
+    assert ("Twitter", "said on", "platform", "Twitter") in cited
+    assert ("The New York Times", "reported", "media", "New York Times") in cited
+    # short and long forms resolve to one outlet, one Citation per place it is named
+    assert ("The New York Times", "asks", "media", "Times") in cited
+    assert ("The Independent", "reported", "media", "UK Independent") in cited
+    assert ("The Independent", "noted", "media", "The Independent") in cited
+    assert ("Sputnik", "reported", "media", "Sputnik") in cited
+    assert len(cited) == 8
+
+
+def test_article_id_is_set():
+    [c] = extract_citations("Sputnik reported it.", article_id="003")
+    assert (c.article, c.span) == ("003", (0, 7))
+
+
+@pytest.mark.parametrize(
+    "source, sentence, expected",
+    [
+        # sentences from PolNeAR train texts (../shared/corpora/polnear/train/text/<file>)
+        ("politico_2015-11-24_clinton-s-iowa-dilemma.txt",
+         "Chuck Grassley (R-Iowa) told POLITICO.", [("Politico", "told")]),
+        ("west-journal_2016-01-20_wow-glenn-beck-just-responded-to.txt",
+         "The Washington Times reports\xa0Beck will endorse Trump rival Sen.", [("The Washington Times", "reports")]),
+        ("usa-today_2016-02-05_independents-alone-won-t-decide-.txt",
+         "The Vermont senator, running against former secretary of State Hillary Clinton for the Democratic "
+         "nomination, leads Clinton 50% to 40% among registered Democrats in New Hampshire, according to a "
+         "CNN/WMUR poll.", [("CNN", "poll")]),
+        ("nyt_2016-08-01_pressure-rises-on-trump-after-cr.txt",
+         "Khan's criticism, writing on Twitter that the real issue at stake in the election was terrorism.",
+         [("Twitter", "writing on")]),
+        ("huff-post_2016-07-31_clinton-says-russians-hacked-dnc.txt",
+         "WASHINGTON (Reuters) - U.S. Democratic presidential candidate Hillary Clinton said Russian "
+         "intelligence services hacked into Democratic National Committee computers", [("Reuters", "dateline")]),
+        ("wash-post_2016-02-09_barbs-and-pleas-before-n-h-vote.txt",
+         'Reaching for the jugular, Trump said on CNN that Bush "has to bring his mother out and lug his '
+         'mother around at 90 years old.', [("CNN", "said on")]),
+        # an outlet named as someone's employer is not cited; the Times' report is
+        ("nyt_2016-08-18_trump-hires-conservative-website.txt",
+         "Roger Ailes, the former chairman of Fox News, also met with Mr. Trump that day, as The New York "
+         "Times reported on Tuesday", [("The New York Times", "reported")]),
+        # negatives: no outlet is leaned on
+        ("breitbart_2016-03-15_the-latest-kasich-scores-all-del.txt",
+         "McConnell told reporters that he had a conversation with the candidate Tuesday morning, the first "
+         "time the two men spoke since December.", []),
+        ("wash-post_2016-02-21_oregon-occupier-uses-st-amendmen.txt",
+         'Santilli started his YouTube channel in 2009, and his first videos show a starkly different person '
+         'than the long-haired "ambush journalist" of today.', []),
+        ("nyt_2015-12-14_visa-screening-missed-attacker-s.txt",
+         "It may seem surprising that a Facebook or Twitter post could go unnoticed in a background screening.", []),
+        ("nyt_2015-12-15_white-house-schmoozing-season-ho.txt",
+         "Ann Compton, who covered the White House for 40 years for ABC News, said she almost always treated the "
+         "photo line as a crucial, although brief, opportunity to buttonhole the president with a question only he "
+         "could answer.", []),
+        ("politico_2016-07-06_atlantic-city-officials-welcome-.txt",  # a man named Guardian
+         "Guardian said he understood why Clinton would travel here to scrutinize Trump’s failed ventures", []),
+        ("nyt_2016-07-25_political-future-unsure-at-fox-a.txt",
+         "In turn, the language on their shows often made its way to the stump speeches of candidates, and Fox "
+         "News found itself playing host to those candidates night after night.", []),
+        ("breitbart_2016-01-23_poll-donald-trump-ties-hillary-c.txt",
+         "GOP frontrunner Donald Trump does better in a match up against Hillary Clinton or Michael Bloomberg "
+         "than fellow GOP presidential candidates Sen. Ted Cruz (R-TX) and Sen. Marco Rubio (R-FL)", []),
+    ],
+)
+def test_polnear_sentences(source, sentence, expected):
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "train" / "text" / source
+    if corpus.exists():  # the quote is real: check it against the corpus when it is here
+        assert sentence in corpus.read_text(encoding="utf-8")
+    assert [(c.outlet, c.cue) for c in extract_citations(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("the Daily Beast reported on Monday.", [("The Daily Beast", "reported")]),
+        ("The Pocono Record reported that the bridge closed.", [("Pocono Record", "reported")]),
+        ("The Pentagon reported no casualties.", []),
+        ("He posted on X that he had won.", [("Twitter", "posted on")]),
+        ("X said it would comply.", []),
+        ("Independent voters said they were undecided.", []),
+        ("The Times reported it first.", []),  # no antecedent: which Times is unknown
+        ("The bill passed the Hill on Tuesday, The Hill reported.", [("The Hill", "reported")]),
+        ("Michael Bloomberg said on Tuesday he would not run.", []),
+        ("In an interview with the BBC, she said no.", [("BBC", "interview with")]),
+        ("Associated Press writer Jane Doe contributed to this report.", [("Associated Press", "contributed")]),
+        ("AP contributed to this report", [("Associated Press", "contributed")]),
+    ],
+)
+def test_cues_and_names(sentence, expected):
+    assert [(c.outlet, c.cue) for c in extract_citations(sentence)] == expected
+
+
+def test_outlet_table():
+    assert canonical_outlet("the UK Independent") == "The Independent"
+    assert canonical_outlet("NYT") == "The New York Times"
+    assert canonical_outlet("The Times of London") == "The Times"
+    assert canonical_outlet("WSJ") == "The Wall Street Journal"
+    assert canonical_outlet("Daily Planet") is None
+    assert outlet_from_url("https://www.nytimes.com/2019/03/20/world/isis.html") == "The New York Times"
+    assert outlet_from_url("https://edition.cnn.com/x") == "CNN"
+    assert outlet_from_url("https://www.thetimes.co.uk/article/x") == "The Times"
+    assert outlet_from_url("https://news.example.org/a") == "news.example.org"
+    assert outlet_kind("Telegram") == "platform" and outlet_kind("BBC") == "media"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["the", "The", "Times", "New York Times", "reported", "told", "CNN", "(Reuters)", "-",
+                                 "said on", "Twitter", "X", "according to", "AP", "contributed", ",", ".", "Bob", "\n"]),
+                max_size=25))
+def test_spans_always_name_the_outlet(words):
+    text = " ".join(words)
+    for c in extract_citations(text):
+        s, e = c.span
+        assert 0 <= s < e <= len(text)
+        assert text[s:e].strip() == text[s:e] and text[s:e]
