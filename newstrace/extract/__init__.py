@@ -45,6 +45,31 @@ def _order(spans: SpanAttribution) -> tuple[int, int]:
     return (min(starts) if starts else 0, spans.content[0][0] if spans.content else 0)
 
 
+def continue_quotes(text: str, spans: list[SpanAttribution], speakers: list[str | None]) -> list[str | None]:
+    r"""A quotation that opens a paragraph without a source of its own continues the
+    quotation that closed the paragraph before (news style: "…," he said.¶"More…").
+
+    >>> t = '"We won," Ann said.\n"And we will win again."'
+    >>> a = SpanAttribution(source=[(10, 13)], cue=[(14, 18)], content=[(1, 7)])
+    >>> b = SpanAttribution(source=[], cue=[], content=[(21, 44)])
+    >>> continue_quotes(t, [a, b], ["Ann", None])
+    ['Ann', 'Ann']
+    """
+    out = list(speakers)
+    for i in range(1, len(spans)):
+        if out[i] is not None or spans[i].source or not out[i - 1] or not spans[i - 1].content:
+            continue
+        start = spans[i].content[0][0]
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip() not in ("", '"', "“"):
+            continue  # not at the opening of a paragraph
+        previous_end = spans[i - 1].content[-1][1]
+        between = text[previous_end:line_start]
+        if between.count("\n") <= 2 and "\n" in between and len(between) < 200:
+            out[i] = out[i - 1]
+    return out
+
+
 def extract_spans(texts: list[str], model: str = "default") -> list[list[SpanAttribution]]:
     """Attribution spans for each text, in reading order (offsets into each text as given)."""
     extractor = get_extractor(model)
@@ -64,7 +89,7 @@ def analyse(articles: list[Article], model: str = "default") -> list[Analysis]:
     for article, spans, doc in zip(articles, found, docs):
         spans = [s for s in spans if s.content]  # an attribution says something
         mask = quote_mask(article.text)
-        speakers = resolve_speakers(article.text, spans, doc=doc)
+        speakers = continue_quotes(article.text, spans, resolve_speakers(article.text, spans, doc=doc))
         attributions = [
             Attribution(
                 id=f"{article.id}#a{n}",

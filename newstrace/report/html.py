@@ -45,6 +45,19 @@ def highlight(text: str, attributions: list[Attribution]) -> list[Segment]:
     return segments
 
 
+def display_title(article: Article | None) -> str:
+    """The title, or the opening words of an untitled article."""
+    if article is None:
+        return "?"
+    if article.title:
+        return article.title
+    opening = " ".join(article.text[:200].split())
+    return opening[:90] + ("…" if len(opening) > 90 else "")
+
+
+_env.filters["headline"] = display_title
+
+
 def _label(article: Article | None) -> str:
     if article is None:
         return "?"
