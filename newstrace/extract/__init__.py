@@ -9,6 +9,7 @@ processes; models load once per process.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,6 +71,43 @@ def continue_quotes(text: str, spans: list[SpanAttribution], speakers: list[str 
     return out
 
 
+def unrelay_quotes(text: str, spans: list[SpanAttribution], speakers: list[str | None]) -> list[str | None]:
+    r"""A direct quote "sourced" to a news outlet that only relays it ("X says …, Sputnik
+    reported. "…"") was spoken by the person quoted just before, not by the outlet. The
+    outlet stays in the article's citations.
+
+    >>> t = 'Daesh lost, Ali says, Sputnik reported. "We are patient."'
+    >>> a = SpanAttribution(source=[(12, 15)], cue=[(16, 20)], content=[(0, 10)])
+    >>> b = SpanAttribution(source=[(22, 29)], cue=[(30, 38)], content=[(41, 56)])
+    >>> unrelay_quotes(t, [a, b], ["Ali", "Sputnik"])
+    ['Ali', 'Ali']
+    """
+    from newstrace.outlets import canonical_outlet
+
+    mask = quote_mask(text)
+    out = list(speakers)
+    for i, (spans_i, speaker) in enumerate(zip(spans, speakers)):
+        if not speaker or canonical_outlet(speaker) is None or classify(text, spans_i.content, mask) != "direct":
+            continue
+        cue = span_text(text, spans_i.cue).casefold()
+        if not _RELAY_CUE.search(cue):
+            continue  # "the Times asks" is the outlet's own voice
+        start = spans_i.content[0][0]
+        for j in range(i - 1, -1, -1):
+            earlier = out[j]
+            end = spans[j].content[-1][1] if spans[j].content else 0
+            if start - end > 400:
+                break
+            if earlier and canonical_outlet(earlier) is None and earlier.casefold() not in _PRONOUNS:
+                out[i] = earlier
+                break
+    return out
+
+
+_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
+_RELAY_CUE = re.compile(r"\b(?:report\w*|according|cit\w+|quot\w+|carried|relayed|published)\b")
+
+
 def extract_spans(texts: list[str], model: str = "default") -> list[list[SpanAttribution]]:
     """Attribution spans for each text, in reading order (offsets into each text as given)."""
     extractor = get_extractor(model)
@@ -89,7 +127,8 @@ def analyse(articles: list[Article], model: str = "default") -> list[Analysis]:
     for article, spans, doc in zip(articles, found, docs):
         spans = [s for s in spans if s.content]  # an attribution says something
         mask = quote_mask(article.text)
-        speakers = continue_quotes(article.text, spans, resolve_speakers(article.text, spans, doc=doc))
+        speakers = resolve_speakers(article.text, spans, doc=doc)
+        speakers = unrelay_quotes(article.text, spans, continue_quotes(article.text, spans, speakers))
         attributions = [
             Attribution(
                 id=f"{article.id}#a{n}",
