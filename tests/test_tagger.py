@@ -1,0 +1,118 @@
+"""The trained attribution tagger (newstrace.extract.tagger): real model, real texts."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+
+import numpy as np
+import pytest
+
+from conftest import POLNEAR, SEEDS, needs_shared
+from newstrace.extract.tagger import core, load_tagger
+from newstrace.records import SpanAttribution
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return load_tagger("default")
+
+
+def _text(text, frags):
+    return " ".join(text[s:e] for s, e in frags)
+
+
+def _check_offsets(text, attrs):
+    for a in attrs:
+        assert isinstance(a, SpanAttribution)
+        assert a.cue and a.content
+        for frags in (a.source, a.cue, a.content):
+            assert frags == sorted(frags)
+            for s, e in frags:
+                assert 0 <= s < e <= len(text)
+                assert text[s:e].strip()
+
+
+def test_unknown_variant():
+    with pytest.raises(ValueError):
+        load_tagger("huge")
+
+
+def test_windows_cover_everything():
+    for n in (0, 5, 254, 255, 1000):
+        ws = core.windows(n)
+        assert ws[0][0] == 0 and ws[-1][1] == n
+        assert all(b - a <= core.WINDOW for a, b in ws)
+        assert all(a2 <= b1 for (_, b1), (a2, _) in zip(ws, ws[1:]))
+
+
+def test_bio_runs():
+    tags = np.array([0, 1, 2, 2, 0, 2, 1, 1, 0])
+    assert core.runs(tags) == [(1, 4), (5, 6), (6, 7), (7, 8)]
+
+
+def test_seed_quote(tagger):
+    text = (SEEDS / "000_17fc5a22881fa018.txt").read_bytes().decode("utf-8")
+    [attrs] = list(tagger.extract([text]))
+    _check_offsets(text, attrs)
+    hits = [a for a in attrs if "thousands of kilometers" in _text(text, a.content)]
+    assert hits, [(_text(text, a.cue), _text(text, a.content)[:60]) for a in attrs]
+    a = hits[0]
+    assert _text(text, a.cue) == "says"
+    assert _text(text, a.source) in ("he", "Abu Abdul-Azim")
+
+
+def test_split_quote_has_fragments(tagger):
+    text = ('The mayor spoke on Monday. "We will rebuild the bridge," Smith said, '
+            '"and we will do it before the winter comes."')
+    [attrs] = list(tagger.extract([text]))
+    _check_offsets(text, attrs)
+    said = [a for a in attrs if _text(text, a.cue) == "said"]
+    assert said
+    a = said[0]
+    assert _text(text, a.source) == "Smith"
+    assert len(a.content) >= 2
+    joined = _text(text, a.content)
+    assert "rebuild the bridge" in joined and "before the winter" in joined
+
+
+@needs_shared(POLNEAR / "dev")
+def test_polnear_dev_offsets(tagger):
+    paths = sorted((POLNEAR / "dev" / "text").glob("*.txt"))[:3]
+    texts = [p.read_bytes().decode("utf-8") for p in paths]
+    out = list(tagger.extract(texts))
+    assert len(out) == len(texts)
+    assert sum(len(x) for x in out) > 10
+    for text, attrs in zip(texts, out):
+        _check_offsets(text, attrs)
+
+
+def test_long_text_and_empty(tagger):
+    para = 'Officials said the plan would cost $3 billion. "It is a start," Jones told reporters. '
+    text = para * 40  # many windows
+    out = list(tagger.extract(["", "   ", text]))
+    assert out[0] == [] and out[1] == []
+    _check_offsets(text, out[2])
+    cues = [a.cue[0] for a in out[2]]
+    assert len(cues) == len(set(cues))  # each cue once despite overlapping windows
+    assert sum(_text(text, a.cue) in ("said", "told") for a in out[2]) >= 60
+
+
+def _worker(text):
+    from newstrace.extract.tagger import load_tagger
+
+    return [a.cue for a in next(load_tagger("fast").extract([text]))]
+
+
+def test_fast_variant_in_worker_process():
+    text = '"We are ready," the minister said on Tuesday.'
+    with mp.get_context("spawn").Pool(1) as pool:
+        [cues] = pool.map(_worker, [text])
+    assert [text[s:e] for cue in cues for s, e in cue] == ["said"]
+
+
+def test_results_do_not_depend_on_neighbours(tagger):
+    texts = [p.read_bytes().decode("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    short = 'Short one. "Fine," he said.'
+    together = list(tagger.extract([texts[0], short, texts[1], texts[0]]))
+    assert together[0] == together[3] == next(tagger.extract([texts[0]]))
+    assert together[2] == next(tagger.extract([texts[1]]))

