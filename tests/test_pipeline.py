@@ -140,3 +140,13 @@ def test_cli_extract_spans_format(tmp_path):
             assert set(a) == {"source", "cue", "content"}
             for s, e in a["content"] + a["cue"] + a["source"]:
                 assert 0 <= s < e <= len(text)
+
+
+def test_a_file_that_is_not_a_newstrace_database_is_refused_untouched(tmp_path):
+    db = tmp_path / "newstrace.db"
+    db.write_bytes(b"notes I keep in a file that happens to have this name\n")
+    result = subprocess.run([*NEWSTRACE, "run", str(SEEDS), "--out", str(tmp_path), "--quiet"],
+                            capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 2
+    assert "not a newstrace database" in result.stderr and str(db.name) in result.stderr
+    assert db.read_bytes() == b"notes I keep in a file that happens to have this name\n"
