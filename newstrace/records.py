@@ -15,6 +15,9 @@ Span = tuple[int, int]
 Fragments = list[Span]
 Kind = Literal["direct", "indirect", "mixed"]
 
+# a speaker left as a bare pronoun says nothing about who spoke
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "me"})
+
 
 def span_text(text: str, fragments: Fragments, sep: str = " ") -> str:
     """The text that ``fragments`` cover, fragments joined by ``sep``.

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from newstrace.extract.base import SpanExtractor
 from newstrace.extract.quotes import classify, quote_mask
-from newstrace.records import Article, Attribution, Citation, SpanAttribution, span_text
+from newstrace.records import PRONOUNS, Article, Attribution, Citation, SpanAttribution, span_text
 
 MODELS = {
     "default": "the trained tagger (MiniLM encoder, cue then source and content)",
@@ -98,13 +98,12 @@ def unrelay_quotes(text: str, spans: list[SpanAttribution], speakers: list[str |
             end = spans[j].content[-1][1] if spans[j].content else 0
             if start - end > 400:
                 break
-            if earlier and canonical_outlet(earlier) is None and earlier.casefold() not in _PRONOUNS:
+            if earlier and canonical_outlet(earlier) is None and earlier.casefold() not in PRONOUNS:
                 out[i] = earlier
                 break
     return out
 
 
-_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
 _RELAY_CUE = re.compile(r"\b(?:report\w*|according|cit\w+|quot\w+|carried|relayed|published)\b")
 
 

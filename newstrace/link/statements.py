@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from newstrace.extract.quotes import quoted_parts
 from newstrace.link.normalize import shingles, word_count
-from newstrace.records import Article, Attribution
+from newstrace.records import PRONOUNS, Article, Attribution
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +41,6 @@ def linking_text(text: str, attribution: Attribution, mask: bytearray | None = N
 
 def _statement_id(attribution_id: str) -> str:
     return "s" + hashlib.blake2b(attribution_id.encode(), digest_size=6).hexdigest()
-
-
-# an unresolved pronoun says nothing about who spoke
-_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "me"}
 
 
 def _is_name(speaker: str | None) -> bool:
@@ -164,7 +160,7 @@ class StatementIndex:
         if not rows:
             return
         names = Counter(s for s, _ in rows if _is_name(s))
-        described = Counter(s for s, _ in rows if s and not _is_name(s) and s.casefold() not in _PRONOUNS)
+        described = Counter(s for s, _ in rows if s and not _is_name(s) and s.casefold() not in PRONOUNS)
         # the most quoted name; a description only when no mention names the speaker
         speaker = None
         if names:
