@@ -122,15 +122,14 @@ def run(
                         notify("failed", item.path, item.reason)
                         continue
                     stored = store.version_of(item.id)
-                    if stored == Store.version(item):
+                    if stored is None:
+                        item.order = base_order + item.order
+                    elif stored[0] == Store.version(item):
                         report.unchanged += 1
                         notify("unchanged", item.id, "")
                         continue
-                    if stored is None:
-                        item.order = base_order + item.order
                     else:  # a changed article keeps its place in the input order
-                        existing = store.article(item.id)
-                        item.order = existing.order if existing else base_order + item.order
+                        item.order = stored[1]
                     todo.append(item)
                 if executor is None and workers > 1 and len(todo) > settings.batch:
                     executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
@@ -140,12 +139,10 @@ def run(
                         store.record_failure(analysis.path, analysis.reason)
                         notify("failed", analysis.path, analysis.reason)
                         continue
-                    is_new = store.fingerprint_of(article.id) is None
-                    linker.add(article, analysis.attributions, analysis.citations, settings.model)
-                    if is_new:
-                        report.added += 1
-                    else:
+                    if linker.add(article, analysis.attributions, analysis.citations, settings.model):
                         report.updated += 1
+                    else:
+                        report.added += 1
                     notify("stored", article.id, "")
         finally:
             if executor is not None:

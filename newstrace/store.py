@@ -191,12 +191,13 @@ class Store:
 
     VERSION_FIELDS = ("fingerprint", "title", "url", "outlet", "published", "author")
 
-    def version_of(self, article_id: str) -> tuple | None:
-        """What decides whether an input article changed: its text and metadata."""
+    def version_of(self, article_id: str) -> tuple[tuple, int] | None:
+        """What decides whether an input article changed (its text and metadata), and its
+        place in the input order; None when it is not stored."""
         row = self.db.execute(
-            f"SELECT {', '.join(self.VERSION_FIELDS)} FROM articles WHERE id=?", (article_id,)
+            f"SELECT {', '.join(self.VERSION_FIELDS)}, ord FROM articles WHERE id=?", (article_id,)
         ).fetchone()
-        return tuple(row) if row else None
+        return (tuple(row)[:-1], row[-1]) if row else None
 
     @classmethod
     def version(cls, article: Article) -> tuple:

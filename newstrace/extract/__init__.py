@@ -143,8 +143,6 @@ def analyse(articles: list[Article], model: str = "default") -> list[Analysis]:
             )
             for n, (s, speaker) in enumerate(zip(spans, speakers), 1)
         ]
-        citations = extract_citations(article.text, doc=doc)
-        for c in citations:
-            c.article = article.id
+        citations = extract_citations(article.text, doc=doc, article_id=article.id)
         results.append(Analysis(attributions, citations))
     return results

@@ -38,15 +38,18 @@ class Linker:
         attributions: list[Attribution],
         citations: list[Citation],
         extractor: str,
-    ) -> None:
-        """Store ``article`` with what was extracted from it, and link it."""
+    ) -> bool:
+        """Store ``article`` with what was extracted from it, and link it. True when it
+        replaced an earlier version of the same article."""
         with self.store.transaction():
-            if self.store.fingerprint_of(article.id) is not None:
+            replaced = self.store.fingerprint_of(article.id) is not None
+            if replaced:
                 self._unlink(article.id)
             sig = signature(article.text)
             article.duplicate_of = self.duplicates.find(article, sig)
             self.store.put_article(article, attributions, citations, extractor)
             self._link(article, attributions, sig)
+        return replaced
 
     def _link(self, article: Article, attributions: list[Attribution], sig: list[int]) -> None:
         self.duplicates.add(article, sig)

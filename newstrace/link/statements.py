@@ -100,26 +100,22 @@ class StatementIndex:
     def _query(self, grams: set[int], speaker: str | None) -> list[str]:
         """Statements this wording belongs to, oldest first."""
         hits: Counter[str] = Counter()
+        about: dict[str, tuple[int, int, str | None]] = {}
         grams_list = list(grams)
         for i in range(0, len(grams_list), 500):  # stay under SQLite's bound-variable limit
             chunk = grams_list[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            for statement, count in self.db.execute(
-                f"SELECT statement, COUNT(*) FROM statement_shingles WHERE shingle IN ({marks})"
-                " GROUP BY statement",
+            for statement, count, rowid, size, their_speaker in self.db.execute(
+                f"SELECT p.statement, COUNT(*), s.rowid, s.shingles, s.speaker"
+                f" FROM statement_shingles p JOIN statements s ON s.id = p.statement"
+                f" WHERE p.shingle IN ({marks}) GROUP BY p.statement",
                 chunk,
             ):
                 hits[statement] += count
-        if not hits:
-            return []
+                about[statement] = (rowid, size, their_speaker)
         matched = []
         for statement, shared in hits.items():
-            row = self.db.execute(
-                "SELECT rowid, shingles, speaker FROM statements WHERE id=?", (statement,)
-            ).fetchone()
-            if row is None:
-                continue
-            rowid, size, their_speaker = row
+            rowid, size, their_speaker = about[statement]
             shorter = min(len(grams), size) or 1
             if shared / shorter < self.settings.containment:
                 continue
