@@ -95,11 +95,20 @@ def speaker_key(name: str | None) -> str:
     """
     if not name:
         return ""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = clean_name(text).casefold()
-    text = re.sub(r"^the\s+", "", text)
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    key, previous = name, None
+    while key != previous:  # a key is its own key: repeat the step until nothing changes
+        previous, key = key, _key_step(key)
+    return key
+
+
+def _key_step(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    # case folded first, so that "VICE A" and "vice a", "0'S" and "0's" agree
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _POSSESSIVE.sub("", " ".join(text.split()).strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT)
+    text = _TITLE_RE.sub("", text) or text  # titles go, unless that is all there is
+    text = " ".join(re.sub(r"[^\w]+", " ", text).split())
+    return re.sub(r"^(?:the )+", "", text)
 
 
 def clean_name(name: str) -> str:
