@@ -7,7 +7,7 @@ import multiprocessing as mp
 import numpy as np
 import pytest
 
-from conftest import POLNEAR, SEEDS, needs_shared
+from conftest import POLNEAR, REPO, SEEDS, needs_shared
 from newstrace.extract.tagger import core, load_tagger
 from newstrace.records import SpanAttribution
 
@@ -116,3 +116,46 @@ def test_results_do_not_depend_on_neighbours(tagger):
     together = list(tagger.extract([texts[0], short, texts[1], texts[0]]))
     assert together[0] == together[3] == next(tagger.extract([texts[0]]))
     assert together[2] == next(tagger.extract([texts[1]]))
+
+
+@pytest.mark.parametrize("variant", ["default", "fast"])
+def test_confidence_cut_off(variant):
+    """The calibrated cut-off only removes the least sure cues; 0 keeps all of them."""
+    from newstrace.extract.tagger import Tagger
+
+    text = (SEEDS / "003_461b67336f7667d7.txt").read_bytes().decode("utf-8")
+    # quotes=False: the quotation repairs look at the other attributions kept
+    everything = next(Tagger(variant, min_score=0.0, quotes=False).extract([text]))
+    shipped = Tagger(variant, quotes=False)
+    kept = next(shipped.extract([text]))
+    assert 0 < shipped.min_score < 1  # calibrated (training/calibrate.py), in <variant>.json
+    assert kept == [a for a in everything if a.score >= shipped.min_score]
+    assert all(0 <= a.score <= 1 for a in everything)
+    strict = next(Tagger(variant, min_score=0.99, quotes=False).extract([text]))
+    assert len(strict) <= len(kept) <= len(everything)
+
+
+@needs_shared(POLNEAR / "train")
+def test_calibration_on_train(tmp_path):
+    """training/calibrate.py scores cut-offs with the shared scorer on train articles and
+    writes the best into the recipe that Tagger reads."""
+    import json
+    import shutil
+    import sys
+
+    from newstrace.extract.tagger import WEIGHTS, Tagger
+
+    sys.path.insert(0, str(REPO / "training"))
+    import calibrate
+
+    for name in ("fast.encoder.onnx", "fast.json"):
+        shutil.copy(WEIGHTS / name, tmp_path / name)
+    calibrate.main(["--variant", "fast", "--every", "80", "--threads", "1",
+                    "--weights", str(tmp_path)])
+    decode = json.loads((tmp_path / "fast.json").read_text())["decode"]
+    cut = decode["min_score_nearest"]
+    assert 0 <= cut < 0.95 and "train" in decode["calibrated_on"]
+    t = Tagger("fast", weights=tmp_path)
+    assert t.min_score is None  # read from the recipe on first use
+    t._load()
+    assert t.min_score == cut

@@ -144,6 +144,8 @@ def main(argv=None):
     ap.add_argument("--start-phase", type=int, default=0)
     ap.add_argument("--no-onnx", action="store_true")
     ap.add_argument("--fp16", action="store_true", help="fp16-stored ONNX weights instead of int8")
+    ap.add_argument("--no-calibrate", action="store_true",
+                    help="skip training/calibrate.py (the cue cut-off) after export")
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
     t0 = time.time()
@@ -209,6 +211,11 @@ def main(argv=None):
             train=str(args.train), articles=len(docs), stage_a=STAGE_A, phases=cfg["phases"],
             scale=args.scale, head_lr=args.head_lr, batch=args.batch, seed=args.seed,
             all_annotators=args.all_annotators, seconds=round(time.time() - t1)))
+        if not args.no_onnx and not args.no_calibrate:
+            from calibrate import main as calibrate  # the cue cut-off, into <variant>.json
+
+            calibrate(["--variant", variant, "--weights", args.out, "--train", args.train,
+                       "--threads", str(args.threads)])
     print(f"done in {time.time() - t0:.0f}s", flush=True)
 
 

@@ -6,7 +6,9 @@ Pure functions over the article text; no model.
 
 from __future__ import annotations
 
-from newstrace.records import Fragments, Kind
+import re
+
+from newstrace.records import Fragments, Kind, SpanAttribution
 
 OPENING = "“„‟«"
 CLOSING = "”»"
@@ -86,3 +88,85 @@ def quoted_parts(text: str, content: Fragments, mask: bytearray | None = None) -
         if start is not None:
             parts.append((start, min(e, len(text))))
     return [(s, e) for s, e in parts if text[s:e].strip()]
+
+
+# The second part of a split quotation: after "…," X said, within 80 characters and in
+# the same paragraph (a quotation in the next one is mostly another attribution's).
+_NEXT_QUOTE = re.compile(r"[^\n\"“”]{0,80}?[.,][ \t\u00a0]+[\"“]")
+_CLOSES = re.compile(r"[,.!?]?\s*[\"”]")
+
+
+def _merge(frags: Fragments) -> Fragments:
+    out: list[list[int]] = []
+    for s, e in sorted(frags):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def complete_quotes(text: str, spans: list[SpanAttribution],
+                    mask: bytearray | None = None) -> list[SpanAttribution]:
+    """Two repairs of content spans that quotation marks make safe, as PolNeAR annotates:
+
+    - a content fragment that starts or ends inside a quotation is widened to the whole
+      quotation, unless that would cross a cue or source (a nested attribution such as
+      '"Trump said he would win," Clinton said' keeps its inner content);
+    - a split quotation ('"We won," Ann said. "And we will win again."') gets its second
+      part, in the same paragraph, when no other attribution holds it. On PolNeAR train,
+      annotators include that part 1,113 times out of 1,117 when no other attribution
+      claims it.
+
+    >>> t = '"We won," Ann said. "And we will win again."'
+    >>> [a] = complete_quotes(t, [SpanAttribution([(10, 13)], [(14, 18)], [(1, 4)])])
+    >>> [t[s:e] for s, e in a.content]
+    ['We won,', 'And we will win again.']
+    """
+    mask = quote_mask(text) if mask is None else mask
+    n = len(text)
+    anchors = bytearray(n)  # characters of every cue and source
+    for a in spans:
+        for s, e in a.cue + a.source:
+            anchors[max(s, 0):min(e, n)] = b"\x01" * (min(e, n) - max(s, 0))
+    out = []
+    for a in spans:
+        content = []
+        for s, e in a.content:
+            if 0 < s < n and mask[s] and mask[s - 1]:
+                q = s
+                while q > 0 and mask[q - 1]:
+                    q -= 1
+                if not any(anchors[q:s]):
+                    s = q
+            if 0 < e < n and mask[e - 1] and mask[e]:
+                q = e
+                while q < n and mask[q]:
+                    q += 1
+                if not any(anchors[e:q]):
+                    e = q
+            content.append((s, e))
+        out.append(SpanAttribution(a.source, a.cue, _merge(content), a.score))
+    held = bytearray(n)
+    for a in out:
+        for s, e in a.content:
+            held[max(s, 0):min(e, n)] = b"\x01" * (min(e, n) - max(s, 0))
+    for k, a in enumerate(out):
+        if not a.cue or not a.content:
+            continue
+        cue_start = a.cue[0][0]
+        before = [f for f in a.content if f[1] <= cue_start]
+        if not before or not _CLOSES.match(text, before[-1][1]) and text[before[-1][1] - 1] not in '"”':
+            continue
+        after = max(e for _, e in a.cue + a.source)
+        m = _NEXT_QUOTE.match(text, after)
+        if not m:
+            continue
+        q = m.end()
+        e = q
+        while e < n and mask[e]:
+            e += 1
+        if e > q and not any(held[q:e]) and not any(anchors[after:q]) and text[q:e].strip():
+            out[k] = SpanAttribution(a.source, a.cue, _merge(a.content + [(q, e)]), a.score)
+            held[q:e] = b"\x01" * (e - q)
+    return out

@@ -19,6 +19,7 @@ package). A torch backend remains for the .pt training output.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
+from newstrace.extract.quotes import complete_quotes
 from newstrace.records import SpanAttribution
 
 from . import core
@@ -120,7 +122,8 @@ class Tagger:
     def __init__(self, variant: str = "default", threads: int = 1, backend: str | None = None,
                  batch_windows: int = 8, weights: str | Path | None = None,
                  stride: int | None = None, reach: int | None = 128, cue_batch: int = 32,
-                 roles: str | None = None):
+                 roles: str | None = None, min_score: float | None = None,
+                 quotes: bool = True):
         self.weights = Path(weights) if weights else WEIGHTS
         self.variant = variant
         self.name = f"tagger-{variant}"
@@ -135,6 +138,13 @@ class Tagger:
             stride = core.WINDOW if self.roles == "nearest" else 224
         self.stride = stride  # windows of core.WINDOW pieces start every `stride` pieces
         self.reach = reach  # a cue's roles are tagged within `reach` pieces of it (None: window)
+        # Attributions whose cue the model is less sure of than this are dropped. None:
+        # the value calibrated on PolNeAR train for these weights (training/calibrate.py),
+        # kept in <variant>.json under "decode"; 0 keeps every cue.
+        self.min_score = min_score
+        # widen content to whole quotations and give split quotations their second part
+        # (newstrace/extract/quotes.py: complete_quotes)
+        self.quotes = quotes
         self._runner = None
         self._emb = None
 
@@ -143,6 +153,10 @@ class Tagger:
         if self._runner is not None:
             return
         self._emb = core.word_embeddings()
+        if self.min_score is None:
+            recipe = self.weights / f"{self.variant}.json"
+            decode = json.loads(recipe.read_text()).get("decode", {}) if recipe.exists() else {}
+            self.min_score = float(decode.get(f"min_score_{self.roles}", 0.0))
         backend = self.backend
         if backend is None:
             backend = "onnx" if (self.weights / f"{self.variant}.encoder.onnx").exists() else "torch"
@@ -178,7 +192,7 @@ class Tagger:
         tags = None
         if self.roles == "nearest":
             tags = [{k: np.zeros(len(p.ids), dtype=np.int64) for k in ("cue", "src", "cnt")}
-                    for p in pieces]
+                    | {"cue_p": np.zeros(len(p.ids), dtype=np.float32)} for p in pieces]
         # batches never mix texts: int8 activations are quantised per batch, so a text's
         # results must not depend on the texts beside it
         by_text: dict[int, list] = {}
@@ -190,6 +204,10 @@ class Tagger:
         if tags is not None:
             for ti, (text, p) in enumerate(zip(texts, pieces)):
                 results[ti] = _nearest(text, p, tags[ti])
+        if self.min_score:
+            results = [[x for x in r if x.score >= self.min_score] for r in results]
+        if self.quotes:
+            results = [complete_quotes(t, r) for t, r in zip(texts, results)]
         for r in results:
             r.sort(key=lambda x: (x.cue[0] if x.cue else (0, 0)))
         return results
@@ -209,6 +227,7 @@ class Tagger:
                 g = tags[ti]
                 for name, lg in (("cue", cue_logits), ("src", src_logits), ("cnt", cnt_logits)):
                     g[name][lo:hi] = lg[i, 1 + lo - a:1 + hi - a].argmax(-1)
+                g["cue_p"][lo:hi] = 1.0 - _softmax(cue_logits[i, 1 + lo - a:1 + hi - a])[:, 0]
             return
         cue_prob = _softmax(cue_logits)
         rows, cms, dists, inds, meta = [], [], [], [], []
@@ -312,7 +331,8 @@ def _nearest(text: str, p: core.Pieces, tags: dict, max_gap: int = 48,
         src = min(cands, key=lambda r: gap(r, c)) if cands else None
         span = lambda r: core.snap(text, int(p.starts[r[0]]), int(p.ends[r[1] - 1]))  # noqa: E731
         out.append(SpanAttribution(source=[span(src)] if src else [], cue=[span(c)],
-                                   content=[span(r) for r in rs]))
+                                   content=[span(r) for r in rs],
+                                   score=float(tags["cue_p"][c[0]:c[1]].mean())))
     return out
 
 
