@@ -171,14 +171,16 @@ def merge_touching(rs: list[tuple[int, int]], gap: int = 0) -> list[tuple[int, i
 
 
 def content_runs(pc: np.ndarray, free: np.ndarray, threshold: float = 0.5,
-                 max_other: int = 4) -> list[tuple[int, int]]:
+                 max_other: int = 4, join_mean: float = 0.8) -> list[tuple[int, int]]:
     """Content fragments of one cue from per-piece content probabilities ``pc``.
 
     Pieces above ``threshold`` form runs (runs one piece apart merge). The run with the
     most probability mass anchors the content; other runs join it only when what lies
     between is ``free`` (the cue, its source, punctuation) but for at most ``max_other``
-    pieces, as in split quotes ('"We won," he said, "and we ..."'). Stray runs elsewhere
-    are noise and dropped.
+    pieces, as in split quotes ('"We won," he said, "and we ..."'), and only when their
+    mean probability is at least ``join_mean`` (weak side runs were mostly wrong on
+    PolNeAR train: content exact F1 0.595 -> 0.607 on every sixth train article). Stray
+    runs elsewhere are noise and dropped.
     """
     inside = pc > threshold
     rs = merge_touching(runs(inside.astype(np.int64), 1, 1), gap=1)
@@ -187,8 +189,13 @@ def content_runs(pc: np.ndarray, free: np.ndarray, threshold: float = 0.5,
     mass = [float(pc[i:j].sum()) for i, j in rs]
     k = int(np.argmax(mass))
     lo, hi = k, k
-    while lo > 0 and int((~free[rs[lo - 1][1]:rs[lo][0]]).sum()) <= max_other:
+
+    def joins(r: tuple[int, int], gap: np.ndarray) -> bool:
+        return int((~gap).sum()) <= max_other and float(pc[r[0]:r[1]].mean()) >= join_mean
+
+    while lo > 0 and joins(rs[lo - 1], free[rs[lo - 1][1]:rs[lo][0]]):
         lo -= 1
-    while hi < len(rs) - 1 and int((~free[rs[hi][1]:rs[hi + 1][0]]).sum()) <= max_other:
+    while hi < len(rs) - 1 and joins(rs[hi + 1], free[rs[hi][1]:rs[hi + 1][0]]):
         hi += 1
     return rs[lo:hi + 1]
+
