@@ -139,7 +139,8 @@ def main(argv=None):
     ap.add_argument("--all-annotators", action="store_true")
     ap.add_argument("--out", default=str(ROOT / "newstrace/extract/tagger/weights"))
     ap.add_argument("--stage-a", default="",
-                    help="skip stage A: start from this checkpoint (saved as <tmp>/newstrace-tagger-stage-a.ckpt)")
+                    help="skip stage A: start from this checkpoint (a full run saves it as "
+                         "<tmp>/newstrace-tagger-stage-a.ckpt; smoke tests add -trial)")
     ap.add_argument("--resume", default="", help="the variant's weights after its phase START_PHASE-1")
     ap.add_argument("--start-phase", type=int, default=0)
     ap.add_argument("--no-onnx", action="store_true")
@@ -191,7 +192,7 @@ def main(argv=None):
         net = build(STAGE_A["layers"], None)
         train(net, STAGE_A, "stage A")
         stage_a = {k: v.detach().clone() for k, v in net.state_dict().items()}
-        ckpt = Path(tempfile.gettempdir()) / "newstrace-tagger-stage-a.ckpt"
+        ckpt = Path(tempfile.gettempdir()) / f"newstrace-tagger-stage-a{_trial(args)}.ckpt"
         torch.save({"cfg": STAGE_A, "state": stage_a}, ckpt)
         print(f"stage A done at {time.time() - t0:.0f}s, saved {ckpt}", flush=True)
     for variant in (VARIANTS if args.variant == "all" else [args.variant]):
@@ -207,7 +208,8 @@ def main(argv=None):
             train(net, cfg, variant)
         print(f"{variant} trained in {time.time() - t1:.0f}s ({time.time() - t0:.0f}s in all)",
               flush=True)
-        save(net, cfg, Path(args.out), variant, onnx=not args.no_onnx, int8=not args.fp16, meta=dict(
+        save(net, cfg, Path(args.out), variant, onnx=not args.no_onnx, int8=not args.fp16,
+             kept_as=f"newstrace-tagger-{variant}{_trial(args)}.pt", meta=dict(
             train=str(args.train), articles=len(docs), stage_a=STAGE_A, phases=cfg["phases"],
             scale=args.scale, head_lr=args.head_lr, batch=args.batch, seed=args.seed,
             all_annotators=args.all_annotators, seconds=round(time.time() - t1)))
@@ -215,7 +217,7 @@ def main(argv=None):
             from calibrate import main as calibrate  # the cue cut-off, into <variant>.json
 
             calibrate(["--variant", variant, "--weights", args.out, "--train", args.train,
-                       "--threads", str(args.threads)])
+                       "--threads", str(args.threads), "--every", "40" if _trial(args) else "3"])
     print(f"done in {time.time() - t0:.0f}s", flush=True)
 
 
@@ -267,8 +269,14 @@ def train_phase(net, docs, pieces, emb, epochs, lr, args, ce, t0):
     net.eval()
 
 
+def _trial(args) -> str:
+    """A suffix for what a smoke test or subset run leaves in the temp folder, so that it
+    never overwrites the checkpoints of a full run (which later runs may start from)."""
+    return "" if args.scale == 1.0 and not args.max_articles else "-trial"
+
+
 def save(net: TaggerNet, cfg: dict, out: Path, variant: str, onnx: bool, meta: dict,
-         int8: bool = True):
+         int8: bool = True, kept_as: str | None = None):
     """Write the fp16 torch weights, then (onnx) the ONNX graphs the runtime loads; the
     .pt then moves to the temp folder, so that only what the runtime needs ships."""
     out.mkdir(parents=True, exist_ok=True)
@@ -283,7 +291,7 @@ def save(net: TaggerNet, cfg: dict, out: Path, variant: str, onnx: bool, meta: d
         from export_onnx import export
 
         export(pt, out, int8=int8)
-        kept = Path(tempfile.gettempdir()) / f"newstrace-tagger-{variant}.pt"
+        kept = Path(tempfile.gettempdir()) / (kept_as or f"newstrace-tagger-{variant}.pt")
         shutil.move(pt, kept)
         print(f"torch weights kept at {kept}", flush=True)
 
