@@ -88,3 +88,24 @@ def test_repairs_only_widen_and_stay_inside_the_text(text, data):
         assert old <= new
     mask = quote_mask(text)
     assert len(mask) == n
+
+
+def _reference_mask(text):
+    """quote_mask's definition, one character at a time."""
+    mask, inside = bytearray(len(text)), False
+    for i, ch in enumerate(text):
+        if ch == "\n" or ch in "”»":
+            inside = False
+        elif ch in "“„‟«":
+            inside = True
+        elif ch == '"':
+            inside = not inside
+        elif inside:
+            mask[i] = 1
+    return mask
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet='ab \n"“”„‟«»\'', max_size=60))
+def test_quote_mask_matches_its_definition(text):
+    assert quote_mask(text) == _reference_mask(text)

@@ -13,6 +13,7 @@ from newstrace.records import Fragments, Kind, SpanAttribution
 OPENING = "“„‟«"
 CLOSING = "”»"
 STRAIGHT = '"'
+_MARK = re.compile(f"[\n{OPENING}{CLOSING}{STRAIGHT}]")
 
 
 def quote_mask(text: str) -> bytearray:
@@ -26,18 +27,21 @@ def quote_mask(text: str) -> bytearray:
     [0, 0, 0, 1, 1, 0, 0, 0]
     """
     mask = bytearray(len(text))
-    inside = False
-    for i, ch in enumerate(text):
-        if ch == "\n":
+    inside, start = False, 0
+    for m in _MARK.finditer(text):  # only marks and line ends change the state
+        i = m.start()
+        if inside and i > start:
+            mask[start:i] = b"\x01" * (i - start)
+        ch = text[i]
+        if ch == "\n" or ch in CLOSING:
             inside = False
         elif ch in OPENING:
             inside = True
-        elif ch in CLOSING:
-            inside = False
-        elif ch == STRAIGHT:
+        else:
             inside = not inside
-        elif inside:
-            mask[i] = 1
+        start = i + 1
+    if inside and len(text) > start:
+        mask[start:] = b"\x01" * (len(text) - start)
     return mask
 
 

@@ -318,11 +318,18 @@ def _nearest(text: str, p: core.Pieces, tags: dict, max_gap: int = 48,
     def gap(r, c):
         return max(0, r[0] - c[1], c[0] - r[1])
 
+    # gaps (in pieces) from every content run to every cue, at once: long articles have
+    # hundreds of each; argmin takes the first cue among equals
+    cue_a = np.array(cues)
     owned: dict[int, list] = {}
-    for r in cnts:
-        k = min(range(len(cues)), key=lambda k: (gap(r, cues[k]), k))
-        if gap(r, cues[k]) <= max_gap:
-            owned.setdefault(k, []).append(r)
+    if cnts:
+        cnt_a = np.array(cnts)
+        gaps = np.maximum(0, np.maximum(cnt_a[:, :1] - cue_a[None, :, 1],
+                                        cue_a[None, :, 0] - cnt_a[:, 1:]))
+        nearest = gaps.argmin(1)
+        for r, k, g in zip(cnts, nearest.tolist(), gaps[np.arange(len(cnts)), nearest].tolist()):
+            if g <= max_gap:
+                owned.setdefault(k, []).append(r)
     out = []
     for k, rs in sorted(owned.items()):
         c = cues[k]
