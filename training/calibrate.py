@@ -85,7 +85,7 @@ def main(argv=None):
         recipe = weights / f"{variant}.json"
         blob = json.loads(recipe.read_text())
         blob.setdefault("decode", {})[f"min_score_{r['roles']}"] = r["cut"]
-        blob["decode"]["calibrated_on"] = f"every {args.every}th PolNeAR train article ({r['articles']})"
+        blob["decode"]["calibrated_on"] = f"one PolNeAR train article in {args.every} ({r['articles']})"
         recipe.write_text(json.dumps(blob, indent=1) + "\n")
         print(f"wrote {recipe}")
 
