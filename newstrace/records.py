@@ -19,6 +19,21 @@ Kind = Literal["direct", "indirect", "mixed"]
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "us", "me"})
 
 
+def merge_spans(spans: Fragments, gap: int = 0) -> Fragments:
+    """Sorted spans, those that overlap or lie at most ``gap`` apart joined into one.
+
+    >>> merge_spans([(5, 9), (0, 3), (3, 4), (8, 12)])
+    [(0, 4), (5, 12)]
+    """
+    out: list[list[int]] = []
+    for s, e in sorted(spans):
+        if out and s - out[-1][1] <= gap:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
 def span_text(text: str, fragments: Fragments, sep: str = " ") -> str:
     """The text that ``fragments`` cover, fragments joined by ``sep``.
 

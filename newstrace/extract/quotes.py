@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from newstrace.records import Fragments, Kind, SpanAttribution
+from newstrace.records import Fragments, Kind, SpanAttribution, merge_spans
 
 OPENING = "“„‟«"
 CLOSING = "”»"
@@ -100,16 +100,6 @@ _NEXT_QUOTE = re.compile(r"[^\n\"“”]{0,80}?[.,][ \t\u00a0]+[\"“]")
 _CLOSES = re.compile(r"[,.!?]?\s*[\"”]")
 
 
-def _merge(frags: Fragments) -> Fragments:
-    out: list[list[int]] = []
-    for s, e in sorted(frags):
-        if out and s <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], e)
-        else:
-            out.append([s, e])
-    return [(s, e) for s, e in out]
-
-
 def complete_quotes(text: str, spans: list[SpanAttribution],
                     mask: bytearray | None = None) -> list[SpanAttribution]:
     """Two repairs of content spans that quotation marks make safe, as PolNeAR annotates:
@@ -128,33 +118,22 @@ def complete_quotes(text: str, spans: list[SpanAttribution],
     ['We won,', 'And we will win again.']
     """
     mask = quote_mask(text) if mask is None else mask
-    n = len(text)
-    anchors = bytearray(n)  # characters of every cue and source
-    for a in spans:
-        for s, e in a.cue + a.source:
-            anchors[max(s, 0):min(e, n)] = b"\x01" * (min(e, n) - max(s, 0))
+    anchors = _covered(len(text), [f for a in spans for f in a.cue + a.source])
     out = []
     for a in spans:
         content = []
         for s, e in a.content:
-            if 0 < s < n and mask[s] and mask[s - 1]:
-                q = s
-                while q > 0 and mask[q - 1]:
-                    q -= 1
+            if 0 < s < len(text) and mask[s] and mask[s - 1]:
+                q = _quotation_start(mask, s)
                 if not any(anchors[q:s]):
                     s = q
-            if 0 < e < n and mask[e - 1] and mask[e]:
-                q = e
-                while q < n and mask[q]:
-                    q += 1
+            if 0 < e < len(text) and mask[e - 1] and mask[e]:
+                q = _quotation_end(mask, e)
                 if not any(anchors[e:q]):
                     e = q
             content.append((s, e))
-        out.append(SpanAttribution(a.source, a.cue, _merge(content), a.score))
-    held = bytearray(n)
-    for a in out:
-        for s, e in a.content:
-            held[max(s, 0):min(e, n)] = b"\x01" * (min(e, n) - max(s, 0))
+        out.append(SpanAttribution(a.source, a.cue, merge_spans(content), a.score))
+    held = _covered(len(text), [f for a in out for f in a.content])
     for k, a in enumerate(out):
         if not a.cue or not a.content:
             continue
@@ -167,10 +146,30 @@ def complete_quotes(text: str, spans: list[SpanAttribution],
         if not m:
             continue
         q = m.end()
-        e = q
-        while e < n and mask[e]:
-            e += 1
+        e = _quotation_end(mask, q)
         if e > q and not any(held[q:e]) and not any(anchors[after:q]) and text[q:e].strip():
-            out[k] = SpanAttribution(a.source, a.cue, _merge(a.content + [(q, e)]), a.score)
+            out[k] = SpanAttribution(a.source, a.cue, merge_spans(a.content + [(q, e)]), a.score)
             held[q:e] = b"\x01" * (e - q)
     return out
+
+
+def _covered(n: int, frags: Fragments) -> bytearray:
+    """One byte per character: 1 where one of ``frags`` lies."""
+    out = bytearray(n)
+    for s, e in frags:
+        s, e = max(s, 0), min(e, n)
+        if s < e:
+            out[s:e] = b"\x01" * (e - s)
+    return out
+
+
+def _quotation_start(mask: bytearray, i: int) -> int:
+    while i > 0 and mask[i - 1]:
+        i -= 1
+    return i
+
+
+def _quotation_end(mask: bytearray, i: int) -> int:
+    while i < len(mask) and mask[i]:
+        i += 1
+    return i

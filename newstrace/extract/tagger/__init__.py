@@ -28,7 +28,7 @@ from typing import Iterable, Iterator
 import numpy as np
 
 from newstrace.extract.quotes import complete_quotes
-from newstrace.records import SpanAttribution
+from newstrace.records import SpanAttribution, merge_spans
 
 from . import core
 
@@ -234,7 +234,7 @@ class Tagger:
         for i, (ti, a, b, lo, hi) in enumerate(jobs):
             L = b - a
             tags = cue_prob[i, 1:L + 1].argmax(-1)
-            cues = core.merge_touching(core.runs(tags))
+            cues = merge_spans(core.runs(tags))
             base_ind = np.full(T, core.IND_PAD, dtype=np.int64)
             base_ind[:L + 2] = core.IND_NONE
             for ci, cj in cues:
@@ -309,7 +309,7 @@ def _nearest(text: str, p: core.Pieces, tags: dict, max_gap: int = 48,
              max_src_gap: int = 24) -> list[SpanAttribution]:
     """Group the runs of the cue, source and content heads: each content run goes to the
     nearest cue (in word pieces), each cue takes the nearest source run."""
-    cues = core.merge_touching(core.runs(tags["cue"]))
+    cues = merge_spans(core.runs(tags["cue"]))
     if not cues:
         return []
     srcs = core.runs(tags["src"])

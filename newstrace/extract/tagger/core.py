@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
+from newstrace.records import merge_spans
+
 # tag sets
 CUE_TAGS = ("O", "B", "I")  # cue BIO (also used for the auxiliary source/content heads)
 ROLE_TAGS = ("O", "B-S", "I-S", "B-C", "I-C")  # per cue: its source and content
@@ -160,16 +162,6 @@ def snap(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def merge_touching(rs: list[tuple[int, int]], gap: int = 0) -> list[tuple[int, int]]:
-    out: list[list[int]] = []
-    for i, j in sorted(rs):
-        if out and i - out[-1][1] <= gap:
-            out[-1][1] = max(out[-1][1], j)
-        else:
-            out.append([i, j])
-    return [(i, j) for i, j in out]
-
-
 def content_runs(pc: np.ndarray, free: np.ndarray, threshold: float = 0.5,
                  max_other: int = 4, join_mean: float = 0.8) -> list[tuple[int, int]]:
     """Content fragments of one cue from per-piece content probabilities ``pc``.
@@ -183,7 +175,7 @@ def content_runs(pc: np.ndarray, free: np.ndarray, threshold: float = 0.5,
     runs elsewhere are noise and dropped.
     """
     inside = pc > threshold
-    rs = merge_touching(runs(inside.astype(np.int64), 1, 1), gap=1)
+    rs = merge_spans(runs(inside.astype(np.int64), 1, 1), gap=1)
     if not rs:
         return []
     mass = [float(pc[i:j].sum()) for i, j in rs]
