@@ -1,10 +1,12 @@
-"""Quotation marks: the mask, and the repairs complete_quotes makes to content spans."""
+"""Quotation marks and commas: the quote mask, and the repairs complete_quotes and
+complete_parenthetical make to content spans."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newstrace.extract.parenthetical import MAX_LEAD, complete_parenthetical, sentence_start
 from newstrace.extract.quotes import complete_quotes, quote_mask
 from newstrace.records import SpanAttribution
 
@@ -54,13 +56,35 @@ def test_second_part_held_by_another_attribution_or_paragraph_is_left():
     assert _texts(t, complete_quotes(t, [ann])[0].content) == ["We won,"]
 
 
+def test_split_quotation_gets_its_first_part():
+    t = ('"There never was a stand-down order," said the base chief, speaking publicly for '
+         'the first time. "At no time did I doubt that the team would leave."')
+    a = SpanAttribution([_find(t, "the base chief")], [_find(t, "said")],
+                        [_find(t, "At no time did I doubt that the team would leave.")])
+    [b] = complete_quotes(t, [a])
+    assert _texts(t, b.content) == ["There never was a stand-down order,",
+                                    "At no time did I doubt that the team would leave."]
+
+
+def test_first_part_held_by_another_attribution_or_before_a_full_stop_is_left():
+    t = 'Ann asked, "Is it over?" Bob answered. "It is."'
+    ann = SpanAttribution([_find(t, "Ann")], [_find(t, "asked")], [_find(t, "Is it over?")])
+    bob = SpanAttribution([_find(t, "Bob")], [_find(t, "answered")], [_find(t, "It is.")])
+    got = complete_quotes(t, [ann, bob])
+    assert _texts(t, got[1].content) == ["It is."]
+    # "...over." ends a sentence of its own: not the first part of Bob's quotation
+    t = '"It is over." Bob answered. "It is."'
+    bob = SpanAttribution([_find(t, "Bob")], [_find(t, "answered")], [_find(t, "It is.")])
+    assert _texts(t, complete_quotes(t, [bob])[0].content) == ["It is."]
+
+
 def test_unquoted_content_is_untouched():
     t = "The minister said that the bridge would reopen in May."
     a = SpanAttribution([_find(t, "The minister")], [_find(t, "said")], [(23, 40)])
     assert complete_quotes(t, [a]) == [a]
 
 
-_chars = st.sampled_from(list('ab ."“”,\n') + ["said", "He", "x"])
+_chars = st.sampled_from(list('ab ."“”,?\n') + ["said", "He", "x", "Mr.", ", he said, "])
 
 
 @settings(max_examples=300, deadline=None)
@@ -75,7 +99,7 @@ def test_repairs_only_widen_and_stay_inside_the_text(text, data):
         s = data.draw(st.integers(0, n - 1))
         e = data.draw(st.integers(s + 1, n))
         spans.append(SpanAttribution([], [(cs, cs + 1)], [(s, e)]))
-    got = complete_quotes(text, spans)
+    got = complete_parenthetical(text, complete_quotes(text, spans))
     assert len(got) == len(spans)
     for before, after in zip(spans, got):
         assert after.cue == before.cue and after.source == before.source
@@ -88,6 +112,49 @@ def test_repairs_only_widen_and_stay_inside_the_text(text, data):
         assert old <= new
     mask = quote_mask(text)
     assert len(mask) == n
+
+
+def test_parenthetical_cue_gets_the_lead_before_it():
+    t = "Sales fell. Otherwise, she said, countries may simply steal growth from one another."
+    a = SpanAttribution([_find(t, "she")], [_find(t, "said")],
+                        [_find(t, "countries may simply steal growth from one another")])
+    [b] = complete_parenthetical(t, [a])
+    assert _texts(t, b.content) == ["Otherwise", "countries may simply steal growth from one another"]
+    # an abbreviation's full stop does not end the sentence; more words of the cue may
+    # sit before the second comma
+    t = "Sen. Warren, Clinton said in a tweet, had been right all along."
+    a = SpanAttribution([_find(t, "Clinton")], [_find(t, "said")], [_find(t, "had been right all along")])
+    assert _texts(t, complete_parenthetical(t, [a])[0].content) == [
+        "Sen. Warren", "had been right all along"]
+
+
+def test_parenthetical_lead_is_not_taken_when_it_sets_the_scene_or_is_held():
+    # a quotation after the commas: the lead sets the scene, annotators leave it out
+    t = 'On Tuesday, Trump tweeted, "It is rigged."'
+    a = SpanAttribution([_find(t, "Trump")], [_find(t, "tweeted")], [_find(t, "It is rigged.")])
+    assert complete_parenthetical(t, [a]) == [a]
+    # a long lead is mostly a sentence of its own
+    lead = "The report, which ran to three hundred pages and took two years to write"
+    assert len(lead) > MAX_LEAD
+    t = lead + ", he said, was never published."
+    a = SpanAttribution([_find(t, "he")], [_find(t, "said")], [_find(t, "was never published")])
+    assert complete_parenthetical(t, [a]) == [a]
+    # the lead is another attribution's content, or holds another cue
+    t = "Prices, Ann said, will rise, Bob said, within a year."
+    ann = SpanAttribution([_find(t, "Ann")], [_find(t, "said")], [_find(t, "Prices"), _find(t, "will rise")])
+    bob = SpanAttribution([_find(t, "Bob")], [_find(t, "said", 20)], [_find(t, "within a year")])
+    assert complete_parenthetical(t, [ann, bob]) == [ann, bob]
+    # content that does not start right after the commas
+    t = "Otherwise, she said, countries may simply steal growth."
+    a = SpanAttribution([_find(t, "she")], [_find(t, "said")], [_find(t, "steal growth")])
+    assert complete_parenthetical(t, [a]) == [a]
+
+
+def test_sentence_start():
+    t = "He left. Mr. Smith stayed, and U.S. officials, Dr. Jones said, agreed.\nNew line"
+    assert t[sentence_start(t, t.index("agreed")):].startswith("Mr. Smith")
+    assert t[sentence_start(t, t.index("line")):].startswith("New line")
+    assert sentence_start(t, 3) == 0
 
 
 def _reference_mask(text):

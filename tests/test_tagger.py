@@ -124,14 +124,14 @@ def test_confidence_cut_off(variant):
     from newstrace.extract.tagger import Tagger
 
     text = (SEEDS / "003_461b67336f7667d7.txt").read_bytes().decode("utf-8")
-    # quotes=False: the quotation repairs look at the other attributions kept
-    everything = next(Tagger(variant, min_score=0.0, quotes=False).extract([text]))
-    shipped = Tagger(variant, quotes=False)
+    # repairs=False: the punctuation repairs look at the other attributions kept
+    everything = next(Tagger(variant, min_score=0.0, repairs=False).extract([text]))
+    shipped = Tagger(variant, repairs=False)
     kept = next(shipped.extract([text]))
     assert 0 < shipped.min_score < 1  # calibrated (training/calibrate.py), in <variant>.json
     assert kept == [a for a in everything if a.score >= shipped.min_score]
     assert all(0 <= a.score <= 1 for a in everything)
-    strict = next(Tagger(variant, min_score=0.99, quotes=False).extract([text]))
+    strict = next(Tagger(variant, min_score=0.99, repairs=False).extract([text]))
     assert len(strict) <= len(kept) <= len(everything)
 
 

@@ -98,11 +98,14 @@ def quoted_parts(text: str, content: Fragments, mask: bytearray | None = None) -
 # the same paragraph (a quotation in the next one is mostly another attribution's).
 _NEXT_QUOTE = re.compile(r"[^\n\"“”]{0,80}?[.,][ \t\u00a0]+[\"“]")
 _CLOSES = re.compile(r"[,.!?]?\s*[\"”]")
+# The first part of a split quotation: a quotation that closes with , ! ? … or a dash
+# right before the attribution's cue or source ('"A," X said. "B."').
+_CLOSED_BEFORE = re.compile(r"[,!?…—-][\"”][ \t\u00a0]*$")
 
 
 def complete_quotes(text: str, spans: list[SpanAttribution],
                     mask: bytearray | None = None) -> list[SpanAttribution]:
-    """Two repairs of content spans that quotation marks make safe, as PolNeAR annotates:
+    """Three repairs of content spans that quotation marks make safe, as PolNeAR annotates:
 
     - a content fragment that starts or ends inside a quotation is widened to the whole
       quotation, unless that would cross a cue or source (a nested attribution such as
@@ -110,7 +113,9 @@ def complete_quotes(text: str, spans: list[SpanAttribution],
     - a split quotation ('"We won," Ann said. "And we will win again."') gets its second
       part, in the same paragraph, when no other attribution holds it. On PolNeAR train,
       annotators include that part 1,113 times out of 1,117 when no other attribution
-      claims it.
+      claims it;
+    - and, the other way round, its first part when the content holds only the second
+      (on PolNeAR train this changed 95 contents: 83 became right, 1 wrong).
 
     >>> t = '"We won," Ann said. "And we will win again."'
     >>> [a] = complete_quotes(t, [SpanAttribution([(10, 13)], [(14, 18)], [(1, 4)])])
@@ -150,7 +155,33 @@ def complete_quotes(text: str, spans: list[SpanAttribution],
         if e > q and not any(held[q:e]) and not any(anchors[after:q]) and text[q:e].strip():
             out[k] = SpanAttribution(a.source, a.cue, merge_spans(a.content + [(q, e)]), a.score)
             held[q:e] = b"\x01" * (e - q)
+    for k, a in enumerate(out):
+        first_part = _first_part(text, a, mask, anchors, held) if a.cue and a.content else None
+        if first_part:
+            s, e = first_part
+            out[k] = SpanAttribution(a.source, a.cue, merge_spans([first_part] + a.content), a.score)
+            held[s:e] = b"\x01" * (e - s)
     return out
+
+
+def _first_part(text: str, a: SpanAttribution, mask: bytearray, anchors: bytearray,
+                held: bytearray) -> tuple[int, int] | None:
+    """The quotation that ends right before ``a``'s cue or source, when ``a``'s content
+    is a quotation after them in the same paragraph and nothing else holds that one."""
+    roles = a.cue + a.source
+    left, right = min(s for s, _ in roles), max(e for _, e in roles)
+    first = a.content[0][0]
+    if first <= right or "\n" in text[right:first]:
+        return None
+    if not (mask[first] or (first + 1 < len(text) and mask[first + 1])):  # opening mark
+        return None
+    closed = _CLOSED_BEFORE.search(text, max(0, left - 6), left)
+    if not closed:
+        return None
+    s, e = _quotation_start(mask, closed.start()), closed.start() + 1  # keep the , ! ?
+    if s >= e or any(held[s:e]) or any(anchors[s:e]) or not text[s:e].strip():
+        return None
+    return (s, e)
 
 
 def _covered(n: int, frags: Fragments) -> bytearray:

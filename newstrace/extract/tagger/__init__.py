@@ -27,6 +27,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
+from newstrace.extract.parenthetical import complete_parenthetical
 from newstrace.extract.quotes import complete_quotes
 from newstrace.records import SpanAttribution, merge_spans
 
@@ -123,7 +124,7 @@ class Tagger:
                  batch_windows: int = 8, weights: str | Path | None = None,
                  stride: int | None = None, reach: int | None = 128, cue_batch: int = 32,
                  roles: str | None = None, min_score: float | None = None,
-                 quotes: bool = True):
+                 repairs: bool = True):
         self.weights = Path(weights) if weights else WEIGHTS
         self.variant = variant
         self.name = f"tagger-{variant}"
@@ -142,9 +143,10 @@ class Tagger:
         # the value calibrated on PolNeAR train for these weights (training/calibrate.py),
         # kept in <variant>.json under "decode"; 0 keeps every cue.
         self.min_score = min_score
-        # widen content to whole quotations and give split quotations their second part
-        # (newstrace/extract/quotes.py: complete_quotes)
-        self.quotes = quotes
+        # punctuation repairs of content: widen it to whole quotations, give split
+        # quotations their second part (quotes.py: complete_quotes) and parenthetical
+        # cues their lead (parenthetical.py: complete_parenthetical)
+        self.repairs = repairs
         self._runner = None
         self._emb = None
 
@@ -206,8 +208,9 @@ class Tagger:
                 results[ti] = _nearest(text, p, tags[ti])
         if self.min_score:
             results = [[x for x in r if x.score >= self.min_score] for r in results]
-        if self.quotes:
-            results = [complete_quotes(t, r) for t, r in zip(texts, results)]
+        if self.repairs:
+            results = [complete_parenthetical(t, complete_quotes(t, r))
+                       for t, r in zip(texts, results)]
         for r in results:
             r.sort(key=lambda x: (x.cue[0] if x.cue else (0, 0)))
         return results
