@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newstrace.extract.quotes import _covered
+from newstrace.extract.quotes import covered
 from newstrace.records import SpanAttribution, merge_spans
 
 # The part before the commas is added only when it is this short (characters). Longer
@@ -59,8 +59,8 @@ def complete_parenthetical(text: str, spans: list[SpanAttribution]) -> list[Span
     >>> [t[s:e] for s, e in a.content]
     ['Otherwise', 'countries may simply steal growth']
     """
-    anchors = _covered(len(text), [f for a in spans for f in a.cue + a.source])
-    held = _covered(len(text), [f for a in spans for f in a.content])
+    anchors = covered(len(text), [f for a in spans for f in a.cue + a.source])
+    held = covered(len(text), [f for a in spans for f in a.content])
     out = []
     for a in spans:
         lead = _lead(text, a, anchors, held) if a.cue and a.content else None

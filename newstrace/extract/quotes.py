@@ -123,7 +123,7 @@ def complete_quotes(text: str, spans: list[SpanAttribution],
     ['We won,', 'And we will win again.']
     """
     mask = quote_mask(text) if mask is None else mask
-    anchors = _covered(len(text), [f for a in spans for f in a.cue + a.source])
+    anchors = covered(len(text), [f for a in spans for f in a.cue + a.source])
     out = []
     for a in spans:
         content = []
@@ -138,7 +138,7 @@ def complete_quotes(text: str, spans: list[SpanAttribution],
                     e = q
             content.append((s, e))
         out.append(SpanAttribution(a.source, a.cue, merge_spans(content), a.score))
-    held = _covered(len(text), [f for a in out for f in a.content])
+    held = covered(len(text), [f for a in out for f in a.content])
     for k, a in enumerate(out):
         if not a.cue or not a.content:
             continue
@@ -184,7 +184,7 @@ def _first_part(text: str, a: SpanAttribution, mask: bytearray, anchors: bytearr
     return (s, e)
 
 
-def _covered(n: int, frags: Fragments) -> bytearray:
+def covered(n: int, frags: Fragments) -> bytearray:
     """One byte per character: 1 where one of ``frags`` lies."""
     out = bytearray(n)
     for s, e in frags:
