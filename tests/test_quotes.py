@@ -176,3 +176,10 @@ def _reference_mask(text):
 @given(st.text(alphabet='ab \n"“”„‟«»\'', max_size=60))
 def test_quote_mask_matches_its_definition(text):
     assert quote_mask(text) == _reference_mask(text)
+
+
+def test_first_part_needs_a_real_quotation():
+    # a closing mark with no quotation before it (a typo): nothing to add
+    t = 'Sales were up,” Bob said. “It is.”'
+    bob = SpanAttribution([_find(t, "Bob")], [_find(t, "said")], [_find(t, "It is.")])
+    assert _texts(t, complete_quotes(t, [bob])[0].content) == ["It is."]

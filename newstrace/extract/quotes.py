@@ -176,10 +176,10 @@ def _first_part(text: str, a: SpanAttribution, mask: bytearray, anchors: bytearr
     if not (mask[first] or (first + 1 < len(text) and mask[first + 1])):  # opening mark
         return None
     closed = _CLOSED_BEFORE.search(text, max(0, left - 6), left)
-    if not closed:
+    if not closed or not mask[closed.start()]:  # the , ! ? must be inside the quotation
         return None
     s, e = _quotation_start(mask, closed.start()), closed.start() + 1  # keep the , ! ?
-    if s >= e or any(held[s:e]) or any(anchors[s:e]) or not text[s:e].strip():
+    if any(held[s:e]) or any(anchors[s:e]) or not any(ch.isalnum() for ch in text[s:e]):
         return None
     return (s, e)
 
