@@ -1,6 +1,6 @@
 """Train the newstrace attribution tagger on PolNeAR train and write the shipped weights.
 
-    python training/train_tagger.py                  # both shipped models (about 2 h 30 min)
+    python training/train_tagger.py                  # both shipped models (about 2 hours)
     python training/train_tagger.py --variant fast   # stage A, then the fast model only
 
 Reads ../shared/corpora/polnear/train (or --train), never dev or test. Writes, for each
