@@ -48,13 +48,12 @@ def multi_annotated(split: Path) -> dict[str, list[Path]]:
     return {name: files for name, files in anns.items() if len(files) > 1}
 
 
-def tag(texts: dict[str, str], model: str) -> dict[str, list[dict]]:
+def tag(texts: dict[str, str], model: str) -> dict[str, list]:
+    """The tagger's SpanAttributions for each text, by name."""
     from newstrace.extract.tagger import load_tagger
 
-    tagger = load_tagger(model, threads=2)
     names = sorted(texts)
-    return {name: [{"source": a.source, "cue": a.cue, "content": a.content} for a in spans]
-            for name, spans in zip(names, tagger.extract([texts[n] for n in names]))}
+    return dict(zip(names, load_tagger(model, threads=2).extract([texts[n] for n in names])))
 
 
 def agreement(splits: list[Path], model: str | None) -> dict:
@@ -78,7 +77,7 @@ def agreement(splits: list[Path], model: str | None) -> dict:
         predicted = tag({n: t for n, (t, _) in annotations.items()}, model)
         gold, pred = {}, {}
         for name, (text, marks) in annotations.items():
-            spans = [ae.make_attribution(text, {r: [tuple(f) for f in a[r]] for r in ae.ROLES})
+            spans = [ae.make_attribution(text, {r: getattr(a, r) for r in ae.ROLES})
                      for a in predicted[name]]
             spans = [a for a in spans if a.content]
             for i, m in enumerate(marks):

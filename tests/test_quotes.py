@@ -16,6 +16,11 @@ def _find(text, word, start=0):
     return (i, i + len(word))
 
 
+def _attribution(text, source, cue, content):
+    """The attribution of the first ``source``, ``cue`` and ``content`` in ``text``."""
+    return SpanAttribution([_find(text, source)], [_find(text, cue)], [_find(text, content)])
+
+
 def _texts(text, frags):
     return [text[s:e] for s, e in frags]
 
@@ -30,7 +35,7 @@ def test_content_cut_inside_a_quotation_is_widened_to_it():
 
 def test_nested_attribution_keeps_its_inner_content():
     t = '"Trump said he would win," Clinton said.'
-    inner = SpanAttribution([_find(t, "Trump")], [_find(t, "said")], [_find(t, "he would win")])
+    inner = _attribution(t, "Trump", "said", "he would win")
     outer = SpanAttribution([_find(t, "Clinton")], [_find(t, "said", 20)], [(1, 25)])
     got = complete_quotes(t, [inner, outer])
     assert _texts(t, got[0].content) == ["he would win,"]
@@ -39,28 +44,27 @@ def test_nested_attribution_keeps_its_inner_content():
 
 def test_split_quotation_gets_its_second_part():
     t = '"We will rebuild," Smith said. "And we will do it before winter." Then he left.'
-    a = SpanAttribution([_find(t, "Smith")], [_find(t, "said")], [_find(t, "We will rebuild")])
+    a = _attribution(t, "Smith", "said", "We will rebuild")
     [b] = complete_quotes(t, [a])
     assert _texts(t, b.content) == ["We will rebuild,", "And we will do it before winter."]
 
 
 def test_second_part_held_by_another_attribution_or_paragraph_is_left():
     t = '"We won," Ann said. "We lost," Bob replied.'
-    ann = SpanAttribution([_find(t, "Ann")], [_find(t, "said")], [_find(t, "We won")])
-    bob = SpanAttribution([_find(t, "Bob")], [_find(t, "replied")], [_find(t, "We lost")])
+    ann = _attribution(t, "Ann", "said", "We won")
+    bob = _attribution(t, "Bob", "replied", "We lost")
     got = complete_quotes(t, [ann, bob])
     assert _texts(t, got[0].content) == ["We won,"]
     assert _texts(t, got[1].content) == ["We lost,"]
     t = '"We won," Ann said.\n\n"And we will win again."'
-    ann = SpanAttribution([_find(t, "Ann")], [_find(t, "said")], [_find(t, "We won")])
+    ann = _attribution(t, "Ann", "said", "We won")
     assert _texts(t, complete_quotes(t, [ann])[0].content) == ["We won,"]
 
 
 def test_split_quotation_gets_its_first_part():
     t = ('"There never was a stand-down order," said the base chief, speaking publicly for '
          'the first time. "At no time did I doubt that the team would leave."')
-    a = SpanAttribution([_find(t, "the base chief")], [_find(t, "said")],
-                        [_find(t, "At no time did I doubt that the team would leave.")])
+    a = _attribution(t, "the base chief", "said", "At no time did I doubt that the team would leave.")
     [b] = complete_quotes(t, [a])
     assert _texts(t, b.content) == ["There never was a stand-down order,",
                                     "At no time did I doubt that the team would leave."]
@@ -68,13 +72,13 @@ def test_split_quotation_gets_its_first_part():
 
 def test_first_part_held_by_another_attribution_or_before_a_full_stop_is_left():
     t = 'Ann asked, "Is it over?" Bob answered. "It is."'
-    ann = SpanAttribution([_find(t, "Ann")], [_find(t, "asked")], [_find(t, "Is it over?")])
-    bob = SpanAttribution([_find(t, "Bob")], [_find(t, "answered")], [_find(t, "It is.")])
+    ann = _attribution(t, "Ann", "asked", "Is it over?")
+    bob = _attribution(t, "Bob", "answered", "It is.")
     got = complete_quotes(t, [ann, bob])
     assert _texts(t, got[1].content) == ["It is."]
     # "...over." ends a sentence of its own: not the first part of Bob's quotation
     t = '"It is over." Bob answered. "It is."'
-    bob = SpanAttribution([_find(t, "Bob")], [_find(t, "answered")], [_find(t, "It is.")])
+    bob = _attribution(t, "Bob", "answered", "It is.")
     assert _texts(t, complete_quotes(t, [bob])[0].content) == ["It is."]
 
 
@@ -116,14 +120,13 @@ def test_repairs_only_widen_and_stay_inside_the_text(text, data):
 
 def test_parenthetical_cue_gets_the_lead_before_it():
     t = "Sales fell. Otherwise, she said, countries may simply steal growth from one another."
-    a = SpanAttribution([_find(t, "she")], [_find(t, "said")],
-                        [_find(t, "countries may simply steal growth from one another")])
+    a = _attribution(t, "she", "said", "countries may simply steal growth from one another")
     [b] = complete_parenthetical(t, [a])
     assert _texts(t, b.content) == ["Otherwise", "countries may simply steal growth from one another"]
     # an abbreviation's full stop does not end the sentence; more words of the cue may
     # sit before the second comma
     t = "Sen. Warren, Clinton said in a tweet, had been right all along."
-    a = SpanAttribution([_find(t, "Clinton")], [_find(t, "said")], [_find(t, "had been right all along")])
+    a = _attribution(t, "Clinton", "said", "had been right all along")
     assert _texts(t, complete_parenthetical(t, [a])[0].content) == [
         "Sen. Warren", "had been right all along"]
 
@@ -131,13 +134,13 @@ def test_parenthetical_cue_gets_the_lead_before_it():
 def test_parenthetical_lead_is_not_taken_when_it_sets_the_scene_or_is_held():
     # a quotation after the commas: the lead sets the scene, annotators leave it out
     t = 'On Tuesday, Trump tweeted, "It is rigged."'
-    a = SpanAttribution([_find(t, "Trump")], [_find(t, "tweeted")], [_find(t, "It is rigged.")])
+    a = _attribution(t, "Trump", "tweeted", "It is rigged.")
     assert complete_parenthetical(t, [a]) == [a]
     # a long lead is mostly a sentence of its own
     lead = "The report, which ran to three hundred pages and took two years to write"
     assert len(lead) > MAX_LEAD
     t = lead + ", he said, was never published."
-    a = SpanAttribution([_find(t, "he")], [_find(t, "said")], [_find(t, "was never published")])
+    a = _attribution(t, "he", "said", "was never published")
     assert complete_parenthetical(t, [a]) == [a]
     # the lead is another attribution's content, or holds another cue
     t = "Prices, Ann said, will rise, Bob said, within a year."
@@ -146,7 +149,7 @@ def test_parenthetical_lead_is_not_taken_when_it_sets_the_scene_or_is_held():
     assert complete_parenthetical(t, [ann, bob]) == [ann, bob]
     # content that does not start right after the commas
     t = "Otherwise, she said, countries may simply steal growth."
-    a = SpanAttribution([_find(t, "she")], [_find(t, "said")], [_find(t, "steal growth")])
+    a = _attribution(t, "she", "said", "steal growth")
     assert complete_parenthetical(t, [a]) == [a]
 
 
@@ -181,5 +184,5 @@ def test_quote_mask_matches_its_definition(text):
 def test_first_part_needs_a_real_quotation():
     # a closing mark with no quotation before it (a typo): nothing to add
     t = 'Sales were up,” Bob said. “It is.”'
-    bob = SpanAttribution([_find(t, "Bob")], [_find(t, "said")], [_find(t, "It is.")])
+    bob = _attribution(t, "Bob", "said", "It is.")
     assert _texts(t, complete_quotes(t, [bob])[0].content) == ["It is."]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from newstrace.extract.quotes import covered
-from newstrace.records import SpanAttribution, merge_spans
+from newstrace.extract.quotes import add_fragment, covered
+from newstrace.records import SpanAttribution
 
 # The part before the commas is added only when it is this short (characters). Longer
 # ones are mostly a sentence of their own that the comma happens to end ("Pence's press
@@ -64,11 +64,7 @@ def complete_parenthetical(text: str, spans: list[SpanAttribution]) -> list[Span
     out = []
     for a in spans:
         lead = _lead(text, a, anchors, held) if a.cue and a.content else None
-        if lead is None:
-            out.append(a)
-            continue
-        out.append(SpanAttribution(a.source, a.cue, merge_spans(a.content + [lead]), a.score))
-        held[lead[0]:lead[1]] = b"\x01" * (lead[1] - lead[0])
+        out.append(add_fragment(a, lead, held) if lead else a)
     return out
 
 

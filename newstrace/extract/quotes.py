@@ -153,15 +153,20 @@ def complete_quotes(text: str, spans: list[SpanAttribution],
         q = m.end()
         e = _quotation_end(mask, q)
         if e > q and not any(held[q:e]) and not any(anchors[after:q]) and text[q:e].strip():
-            out[k] = SpanAttribution(a.source, a.cue, merge_spans(a.content + [(q, e)]), a.score)
-            held[q:e] = b"\x01" * (e - q)
+            out[k] = add_fragment(a, (q, e), held)
     for k, a in enumerate(out):
         first_part = _first_part(text, a, mask, anchors, held) if a.cue and a.content else None
         if first_part:
-            s, e = first_part
-            out[k] = SpanAttribution(a.source, a.cue, merge_spans([first_part] + a.content), a.score)
-            held[s:e] = b"\x01" * (e - s)
+            out[k] = add_fragment(a, first_part, held)
     return out
+
+
+def add_fragment(a: SpanAttribution, fragment: tuple[int, int], held: bytearray) -> SpanAttribution:
+    """``a`` with ``fragment`` added to its content; ``fragment`` is marked in ``held``
+    (the characters some content holds) so that no later repair gives it to another."""
+    s, e = fragment
+    held[s:e] = b"\x01" * (e - s)
+    return SpanAttribution(a.source, a.cue, merge_spans(a.content + [fragment]), a.score)
 
 
 def _first_part(text: str, a: SpanAttribution, mask: bytearray, anchors: bytearray,

@@ -144,7 +144,7 @@ class Tagger:
         # kept in <variant>.json under "decode"; 0 keeps every cue.
         self.min_score = min_score
         # punctuation repairs of content: widen it to whole quotations, give split
-        # quotations their second part (quotes.py: complete_quotes) and parenthetical
+        # quotations their other part (quotes.py: complete_quotes) and parenthetical
         # cues their lead (parenthetical.py: complete_parenthetical)
         self.repairs = repairs
         self._runner = None

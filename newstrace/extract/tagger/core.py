@@ -190,4 +190,3 @@ def content_runs(pc: np.ndarray, free: np.ndarray, threshold: float = 0.5,
     while hi < len(rs) - 1 and joins(rs[hi + 1], free[rs[hi][1]:rs[hi + 1][0]]):
         hi += 1
     return rs[lo:hi + 1]
-
