@@ -6,6 +6,8 @@ import multiprocessing as mp
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import POLNEAR, REPO, SEEDS, needs_shared
 from newstrace.extract.tagger import core, load_tagger
@@ -48,6 +50,68 @@ def test_windows_cover_everything():
 def test_bio_runs():
     tags = np.array([0, 1, 2, 2, 0, 2, 1, 1, 0])
     assert core.runs(tags) == [(1, 4), (5, 6), (6, 7), (7, 8)]
+
+
+def test_feature_ids_on_a_quotation():
+    text = 'Ann said.\n"We WON," she said. NATO'
+    p = core.encode_texts([text])[0]
+    f = core.feature_ids(text, p)
+    by_piece = {text[s:e]: int(x) for s, e, x in zip(p.starts.tolist(), p.ends.tolist(), f.tolist())}
+    case, quote, para = (lambda x: x // 6), (lambda x: x // 2 % 3), (lambda x: x % 2)
+    assert (case(by_piece["Ann"]), quote(by_piece["Ann"]), para(by_piece["Ann"])) == (2, 0, 1)
+    assert (case(by_piece["We"]), quote(by_piece["We"])) == (2, 1)  # inside the quotation
+    assert case(by_piece["WON"]) == 3 and case(by_piece["she"]) == 1
+    assert quote(by_piece["she"]) == 0
+    assert para(f[3]) == 1 and text[p.starts[3]] == '"'  # the mark opens the second paragraph
+    assert quote(f[3]) == 2
+    assert sum(para(x) for x in f.tolist()) == 2
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('aZ "“”\n.,Ab')), max_size=80))
+def test_feature_ids_follow_their_definition(text):
+    """One id per piece, in range; paragraph starts are exactly the pieces after a line
+    break; the quote state agrees with quote_mask."""
+    from newstrace.extract.quotes import quote_mask
+
+    p = core.encode_texts([text])[0]
+    f = core.feature_ids(text, p)
+    assert f.shape == p.ids.shape
+    assert ((0 <= f) & (f < core.N_FEATURES)).all()
+    mask = quote_mask(text)
+    for k, (s, e) in enumerate(zip(p.starts.tolist(), p.ends.tolist())):
+        prev = p.ends[k - 1] if k else 0
+        assert f[k] % 2 == (k == 0 or "\n" in text[prev:s])
+        q = f[k] // 2 % 3
+        if any(c in '"“”' for c in text[s:e]):
+            assert q == 2
+        else:
+            assert q == mask[s]
+    w = core.window_features(f, 0, len(f))
+    assert w[0] == 0 and w[-1] == 0 and len(w) == len(f) + 2
+
+
+def test_features_table_is_added_to_the_input(tmp_path):
+    """Weights trained with --features ship <variant>.features.npy; the runtime adds its
+    rows to the word embeddings. A zero table changes nothing; another one changes the
+    encoder's input and so its output."""
+    import shutil
+
+    from newstrace.extract.tagger import WEIGHTS, Tagger
+
+    for f in WEIGHTS.glob("default.*"):
+        shutil.copy(f, tmp_path / f.name)
+    text = (SEEDS / "003_461b67336f7667d7.txt").read_bytes().decode("utf-8")
+    plain = list(Tagger("default", weights=tmp_path).extract([text]))
+    np.save(tmp_path / "default.features.npy", np.zeros((core.N_FEATURES, 384), np.float32))
+    assert list(Tagger("default", weights=tmp_path).extract([text])) == plain
+    table = np.zeros((core.N_FEATURES, 384), np.float32)
+    # on every first piece of a paragraph (not a constant: layer norm would remove it)
+    table[1::2] = np.random.default_rng(0).normal(0, 0.5, (core.N_FEATURES // 2, 384))
+    np.save(tmp_path / "default.features.npy", table)
+    shifted = Tagger("default", weights=tmp_path)
+    assert list(shifted.extract([text])) != plain
+    assert shifted._feat.shape == (core.N_FEATURES, 384)
 
 
 def test_seed_quote(tagger):

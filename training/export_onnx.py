@@ -2,8 +2,10 @@
 
     python training/export_onnx.py /tmp/newstrace-tagger-default.pt --out newstrace/extract/tagger/weights [--fp16]
 
-<variant>.encoder.onnx: (emb [B,T,384] word embeddings, mask [B,T]) -> (h, cue, source and
+<variant>.encoder.onnx: (emb [B,T,384] input embeddings, mask [B,T]) -> (h, cue, source and
                         content logits)
+<variant>.features.npy: the surface-feature vectors (core.feature_ids) that the runtime
+                        adds to the word embeddings to make the input, when the model has them
 <variant>.roles.onnx:   (h, mask, rows, cue_mask, dist, ind) -> role logits per cue
 The encoder graph gets onnxruntime's BERT fusions. Weights are quantised to int8 (dynamic
 quantisation: int8 weights, activations quantised on the fly; about 1.3x faster on this
@@ -71,10 +73,18 @@ def fp16_initialisers(path: Path):
 
 def export(pt: Path, out: Path, int8: bool = True):
     blob = torch.load(pt, map_location="cpu", weights_only=False)
-    net = TaggerNet(n_layers=blob["cfg"]["layers"])
+    net = TaggerNet(n_layers=blob["cfg"]["layers"], features=blob["cfg"].get("features", False))
     net.load_state_dict({k: v.float() for k, v in blob["state"].items()})
     net.eval()
     variant = pt.name.split(".")[0]
+    feat_path = out / f"{variant}.features.npy"
+    if net.feat is not None:  # added to the word embeddings before the encoder graph, in numpy
+        import numpy as np
+
+        np.save(feat_path, net.feat.weight.detach().numpy().astype(np.float32))
+        print(f"wrote {feat_path}", flush=True)
+    elif feat_path.exists():
+        feat_path.unlink()
     B, T, C = 2, 40, 3
     emb = torch.randn(B, T, 384)
     mask = torch.ones(B, T, dtype=torch.long)

@@ -41,6 +41,9 @@ from newstrace.extract.tagger.model import TaggerNet, load_minilm_into  # noqa: 
 # lower rate), then 2 more at a lower rate still, and the fast model keeps the first 2
 # layers (and the heads) and trains two epochs. Each phase is a fresh schedule.
 # Phases: (epochs, encoder learning rate); heads learn at --head-lr.
+# --features (an experiment, not the shipped recipe: see training/README.md) adds
+# features=True to every stage: the encoder also reads core.feature_ids (case, quotation,
+# paragraph start).
 STAGE_A = dict(layers=4, phases=[(1.0, 1.5e-4)])
 VARIANTS = {
     "default": dict(layers=4, phases=[(1.75, 1e-4), (2.0, 5e-5)]),
@@ -48,7 +51,7 @@ VARIANTS = {
 }
 
 
-def build_windows(doc, pieces, shift: int):
+def build_windows(doc, pieces, feats, shift: int):
     """Training windows of one article with their labels."""
     n = len(pieces.ids)
     out = []
@@ -59,6 +62,7 @@ def build_windows(doc, pieces, shift: int):
             continue
         L = b - a
         ids = core.window_input(pieces, a, b)
+        fids = core.window_features(feats, a, b)
         cue_r, src_r, cnt_r, cues = [], [], [], []
         lo, hi = pieces.starts[a], pieces.ends[b - 1]
         for g in doc.gold:
@@ -80,7 +84,7 @@ def build_windows(doc, pieces, shift: int):
                     if (r := core.frag_pieces(pieces, a, b, frag)):
                         core.bio(L, [r], 1, 2, out=roles)
                 cues.append((cr, roles))
-        out.append(dict(ids=ids, cue=core.bio(L, cue_r), src=core.bio(L, src_r),
+        out.append(dict(ids=ids, fids=fids, cue=core.bio(L, cue_r), src=core.bio(L, src_r),
                         cnt=core.bio(L, cnt_r), cues=cues, cue_ranges=cue_r))
     return out
 
@@ -89,6 +93,7 @@ def collate(batch, emb: torch.Tensor):
     T = max(len(w["ids"]) for w in batch)
     B = len(batch)
     ids = torch.zeros(B, T, dtype=torch.long)
+    fids = torch.zeros(B, T, dtype=torch.long)
     mask = torch.zeros(B, T, dtype=torch.long)
     ycue = torch.full((B, T), -100, dtype=torch.long)
     ysrc, ycnt = ycue.clone(), ycue.clone()
@@ -96,6 +101,7 @@ def collate(batch, emb: torch.Tensor):
     for i, w in enumerate(batch):
         L = len(w["ids"]) - 2
         ids[i, :L + 2] = torch.from_numpy(w["ids"])
+        fids[i, :L + 2] = torch.from_numpy(w["fids"])
         mask[i, :L + 2] = 1
         ycue[i, 1:L + 1] = torch.from_numpy(w["cue"])
         ysrc[i, 1:L + 1] = torch.from_numpy(w["src"])
@@ -121,7 +127,7 @@ def collate(batch, emb: torch.Tensor):
             yrole.append(y)
     x = emb[ids]
     t = lambda a: torch.from_numpy(np.stack(a)) if a else torch.zeros(0, T, dtype=torch.long)  # noqa: E731
-    return (x, mask, ycue, ysrc, ycnt, torch.tensor(rows, dtype=torch.long), t(cmask), t(dist),
+    return (x, fids, mask, ycue, ysrc, ycnt, torch.tensor(rows, dtype=torch.long), t(cmask), t(dist),
             t(ind), t(yrole))
 
 
@@ -138,10 +144,13 @@ def main(argv=None):
                     help="multiply every phase's epochs (e.g. 0.01 for a smoke test)")
     ap.add_argument("--max-articles", type=int, default=0, help="train on a subset (timing)")
     ap.add_argument("--all-annotators", action="store_true")
+    ap.add_argument("--features", action="store_true",
+                    help="experiment: the encoder also reads surface features (core.feature_ids)")
     ap.add_argument("--out", default=str(ROOT / "newstrace/extract/tagger/weights"))
     ap.add_argument("--stage-a", default="",
                     help="skip stage A: start from this checkpoint (a full run saves it as "
-                         "<tmp>/newstrace-tagger-stage-a.ckpt; smoke tests add -trial)")
+                         "<tmp>/newstrace-tagger-stage-a.ckpt; smoke tests add -trial, "
+                         "--features runs -features)")
     ap.add_argument("--resume", default="", help="the variant's weights after its phase START_PHASE-1")
     ap.add_argument("--start-phase", type=int, default=0)
     ap.add_argument("--no-onnx", action="store_true")
@@ -151,23 +160,26 @@ def main(argv=None):
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
     t0 = time.time()
+    stage_a_cfg = dict(STAGE_A, features=True) if args.features else STAGE_A
+    variants = {k: dict(v, features=True) if args.features else v for k, v in VARIANTS.items()}
 
     docs = polnear.load(Path(args.train), all_annotators=args.all_annotators)
     if args.max_articles:
         docs = docs[:args.max_articles]
     pieces = core.encode_texts([d.text for d in docs])
+    feats = [core.feature_ids(d.text, p) for d, p in zip(docs, pieces)]
     minilm = load_file(str(core.encoder_dir() / "model.safetensors"))
     emb = minilm["embeddings.word_embeddings.weight"].float()  # frozen, never trained
     print(f"{len(docs)} articles, {sum(len(d.gold) for d in docs)} attributions, "
           f"{sum(len(p.ids) for p in pieces)} word pieces", flush=True)
     ce = torch.nn.CrossEntropyLoss(ignore_index=-100)
 
-    def build(layers: int, init: dict | None):
+    def build(layers: int, init: dict | None, features: bool = False):
         # every model starts from the same seed, as a fresh process would
         torch.manual_seed(args.seed)
         random.seed(args.seed)
         np.random.seed(args.seed)
-        net = TaggerNet(n_layers=layers)
+        net = TaggerNet(n_layers=layers, features=features)
         load_minilm_into(net, minilm)
         if init is not None:
             own = net.state_dict()
@@ -182,36 +194,36 @@ def main(argv=None):
                 torch.manual_seed(args.seed)
                 random.seed(args.seed)
                 np.random.seed(args.seed)
-                TaggerNet(n_layers=cfg["layers"])  # the same random draws as building one
+                TaggerNet(n_layers=cfg["layers"], features=cfg.get("features", False))  # same draws as building one
             print(f"{name} phase {k}: {epochs * args.scale:g} epoch(s), encoder lr {lr}", flush=True)
-            train_phase(net, docs, pieces, emb, epochs * args.scale, lr, args, ce, t0)
+            train_phase(net, docs, pieces, feats, emb, epochs * args.scale, lr, args, ce, t0)
 
     if args.stage_a:
         stage_a = torch.load(args.stage_a, map_location="cpu", weights_only=False)["state"]
         print(f"stage A from {args.stage_a}", flush=True)
     else:
-        net = build(STAGE_A["layers"], None)
-        train(net, STAGE_A, "stage A")
+        net = build(stage_a_cfg["layers"], None, stage_a_cfg.get("features", False))
+        train(net, stage_a_cfg, "stage A")
         stage_a = {k: v.detach().clone() for k, v in net.state_dict().items()}
-        ckpt = Path(tempfile.gettempdir()) / f"newstrace-tagger-stage-a{_trial(args)}.ckpt"
-        torch.save({"cfg": STAGE_A, "state": stage_a}, ckpt)
+        ckpt = Path(tempfile.gettempdir()) / f"newstrace-tagger-stage-a{_kept_suffix(args)}.ckpt"
+        torch.save({"cfg": stage_a_cfg, "state": stage_a}, ckpt)
         print(f"stage A done at {time.time() - t0:.0f}s, saved {ckpt}", flush=True)
-    for variant in (VARIANTS if args.variant == "all" else [args.variant]):
-        cfg = VARIANTS[variant]
+    for variant in (variants if args.variant == "all" else [args.variant]):
+        cfg = variants[variant]
         t1 = time.time()
         if args.resume:
             blob = torch.load(args.resume, map_location="cpu", weights_only=False)
-            net = build(cfg["layers"], blob["state"])
+            net = build(cfg["layers"], blob["state"], cfg.get("features", False))
             print(f"{variant}: resumed from {args.resume} at phase {args.start_phase}", flush=True)
             train(net, cfg, variant, start=args.start_phase)
         else:
-            net = build(cfg["layers"], stage_a)
+            net = build(cfg["layers"], stage_a, cfg.get("features", False))
             train(net, cfg, variant)
         print(f"{variant} trained in {time.time() - t1:.0f}s ({time.time() - t0:.0f}s in all)",
               flush=True)
         save(net, cfg, Path(args.out), variant, onnx=not args.no_onnx, int8=not args.fp16,
-             kept_as=f"newstrace-tagger-{variant}{_trial(args)}.pt", meta=dict(
-            train=str(args.train), articles=len(docs), stage_a=STAGE_A, phases=cfg["phases"],
+             kept_as=f"newstrace-tagger-{variant}{_kept_suffix(args)}.pt", meta=dict(
+            train=str(args.train), articles=len(docs), stage_a=stage_a_cfg, phases=cfg["phases"],
             scale=args.scale, head_lr=args.head_lr, batch=args.batch, seed=args.seed,
             all_annotators=args.all_annotators, seconds=round(time.time() - t1)))
         if not args.no_onnx and not args.no_calibrate:
@@ -222,9 +234,9 @@ def main(argv=None):
     print(f"done in {time.time() - t0:.0f}s", flush=True)
 
 
-def train_phase(net, docs, pieces, emb, epochs, lr, args, ce, t0):
+def train_phase(net, docs, pieces, feats, emb, epochs, lr, args, ce, t0):
     """One run of AdamW with linear warm-up and decay over ``epochs`` passes."""
-    enc = ("layers.", "pos", "tok_type", "emb_ln")
+    enc = ("layers.", "pos", "tok_type", "emb_ln", "feat")
     enc_params = [p for n, p in net.named_parameters() if n.startswith(enc)]
     head_params = [p for n, p in net.named_parameters() if not n.startswith(enc)]
     opt = torch.optim.AdamW([{"params": enc_params, "lr": lr},
@@ -239,16 +251,16 @@ def train_phase(net, docs, pieces, emb, epochs, lr, args, ce, t0):
     net.train()
     while step < total:
         wins = []
-        for d, p in zip(docs, pieces):
-            wins.extend(build_windows(d, p, random.randrange(core.WINDOW)))
+        for d, p, f in zip(docs, pieces, feats):
+            wins.extend(build_windows(d, p, f, random.randrange(core.WINDOW)))
         random.shuffle(wins)
         te = time.time()
         seen = 0
         for k in range(0, len(wins), args.batch):
             if step >= total:
                 break
-            x, mask, ycue, ysrc, ycnt, rows, cmask, dist, ind, yrole = collate(wins[k:k + args.batch], emb)
-            h = net.encode(x, mask)
+            x, fids, mask, ycue, ysrc, ycnt, rows, cmask, dist, ind, yrole = collate(wins[k:k + args.batch], emb)
+            h = net.encode(net.input_embeddings(x, fids), mask)
             lc, ls, lt = net.token_heads(h)
             loss = ce(lc.flatten(0, 1), ycue.flatten()) + 0.5 * (
                 ce(ls.flatten(0, 1), ysrc.flatten()) + ce(lt.flatten(0, 1), ycnt.flatten()))
@@ -274,6 +286,12 @@ def _trial(args) -> str:
     """A suffix for what a smoke test or subset run leaves in the temp folder, so that it
     never overwrites the checkpoints of a full run (which later runs may start from)."""
     return "" if args.scale == 1.0 and not args.max_articles else "-trial"
+
+
+def _kept_suffix(args) -> str:
+    """What a run leaves in the temp folder is named apart for smoke tests and for the
+    --features experiment, so that neither overwrites the checkpoints of the shipped recipe."""
+    return ("-features" if args.features else "") + _trial(args)
 
 
 def save(net: TaggerNet, cfg: dict, out: Path, variant: str, onnx: bool, meta: dict,

@@ -74,8 +74,10 @@ class _TorchRunner:
 
         torch.set_num_threads(threads)
         blob = torch.load(path, map_location="cpu", weights_only=False)
-        self.net = TaggerNet(n_layers=blob["cfg"]["layers"])
+        self.net = TaggerNet(n_layers=blob["cfg"]["layers"], features=blob["cfg"].get("features", False))
         self.net.load_state_dict({k: v.float() for k, v in blob["state"].items()})
+        # the features table is added to the word embeddings before encode(), as in onnx
+        self.features = None if self.net.feat is None else self.net.feat.weight.detach().numpy().copy()
         self.net.eval()
         self.torch = torch
 
@@ -149,6 +151,7 @@ class Tagger:
         self.repairs = repairs
         self._runner = None
         self._emb = None
+        self._feat = None  # surface-feature vectors (core.feature_ids), when the model has them
 
     # ---- loading
     def _load(self):
@@ -164,8 +167,11 @@ class Tagger:
             backend = "onnx" if (self.weights / f"{self.variant}.encoder.onnx").exists() else "torch"
         if backend == "onnx":
             self._runner = _OnnxRunner(self.weights, self.variant, self.threads)
+            feat = self.weights / f"{self.variant}.features.npy"
+            self._feat = np.load(feat) if feat.exists() else None
         else:
             self._runner = _TorchRunner(self.weights / f"{self.variant}.pt", self.threads)
+            self._feat = self._runner.features
         core.tokenizer()
 
     # ---- API
@@ -187,6 +193,7 @@ class Tagger:
                 hi = b if k == len(ws) - 1 else (b + ws[k + 1][0]) // 2
                 jobs.append((ti, a, b, lo, hi))
         results: list[list[SpanAttribution]] = [[] for _ in texts]
+        feats = None if self._feat is None else [core.feature_ids(t, p) for t, p in zip(texts, pieces)]
         punct = None if self.roles == "nearest" else [
             np.array([not any(ch.isalnum() for ch in t[s:e])
                       for s, e in zip(p.starts.tolist(), p.ends.tolist())], dtype=bool)
@@ -202,7 +209,7 @@ class Tagger:
             by_text.setdefault(job[0], []).append(job)
         for own in by_text.values():
             for s in range(0, len(own), self.batch_windows):
-                self._run_windows(texts, pieces, punct, own[s:s + self.batch_windows], results, tags)
+                self._run_windows(texts, pieces, feats, punct, own[s:s + self.batch_windows], results, tags)
         if tags is not None:
             for ti, (text, p) in enumerate(zip(texts, pieces)):
                 results[ti] = _nearest(text, p, tags[ti])
@@ -215,15 +222,20 @@ class Tagger:
             r.sort(key=lambda x: (x.cue[0] if x.cue else (0, 0)))
         return results
 
-    def _run_windows(self, texts, pieces, punct, jobs, results, tags=None):
+    def _run_windows(self, texts, pieces, feats, punct, jobs, results, tags=None):
         T = max(b - a for _, a, b, _, _ in jobs) + 2
         B = len(jobs)
         ids = np.zeros((B, T), dtype=np.int64)
+        fids = np.zeros((B, T), dtype=np.int64)
         mask = np.zeros((B, T), dtype=np.int64)
         for i, (ti, a, b, _, _) in enumerate(jobs):
             ids[i, :b - a + 2] = core.window_input(pieces[ti], a, b)
+            if feats is not None:
+                fids[i, :b - a + 2] = core.window_features(feats[ti], a, b)
             mask[i, :b - a + 2] = 1
         emb = self._emb[ids]
+        if self._feat is not None:
+            emb += self._feat[fids]
         h, cue_logits, src_logits, cnt_logits = self._runner.encode(emb, mask)
         if tags is not None:
             for i, (ti, a, b, lo, hi) in enumerate(jobs):

@@ -101,6 +101,56 @@ def window_input(p: Pieces, a: int, b: int) -> np.ndarray:
     return np.concatenate([[CLS_ID], p.ids[a:b], [SEP_ID]]).astype(np.int64)
 
 
+# ------------------------------------------------------------------ surface features
+#
+# MiniLM's tokenizer is uncased and drops line breaks, so the encoder never sees what a
+# reader of the article sees first: capitals (names start sources), paragraph starts (a
+# quotation or its attribution often opens one) and quotation marks that opened far
+# before the window. Each word piece gets one id for those three facts; the model adds
+# a learned vector per id (zero at the start of training) to its word embedding.
+
+CASES = 4  # no letter | lower | Capitalised | ALL CAPS
+QUOTE_STATES = 3  # outside | inside a quotation | a quotation mark
+N_FEATURES = CASES * QUOTE_STATES * 2  # x (first piece of a paragraph or not)
+_QUOTE_CHARS = frozenset('"“”„‟«»')
+
+
+def feature_ids(text: str, p: Pieces) -> np.ndarray:
+    """One id in [0, N_FEATURES) per word piece: case * 6 + quote state * 2 + paragraph start.
+
+    >>> t = 'Ann said.\\n"We WON," she said.'
+    >>> feature_ids(t, encode_texts([t])[0]).tolist()
+    [13, 6, 0, 5, 14, 20, 2, 4, 6, 6, 0]
+    """
+    from newstrace.extract.quotes import quote_mask
+
+    mask = quote_mask(text)
+    out = np.zeros(len(p.ids), dtype=np.int64)
+    prev_end = 0
+    for k, (s, e) in enumerate(zip(p.starts.tolist(), p.ends.tolist())):
+        c = text[s] if s < len(text) else ""
+        if not c.isalpha():
+            case = 0
+        elif c.islower():
+            case = 1
+        else:
+            nxt = text[s + 1] if s + 1 < e else ""
+            case = 3 if nxt.isalpha() and nxt.isupper() else 2
+        if any(ch in _QUOTE_CHARS for ch in text[s:e]):
+            quote = 2
+        else:
+            quote = 1 if mask[s] else 0
+        para = 1 if k == 0 or "\n" in text[prev_end:s] else 0
+        out[k] = case * 6 + quote * 2 + para
+        prev_end = e
+    return out
+
+
+def window_features(f: np.ndarray, a: int, b: int) -> np.ndarray:
+    """Feature ids of a window, with [CLS] and [SEP] as featureless pieces (id 0)."""
+    return np.concatenate([[0], f[a:b], [0]]).astype(np.int64)
+
+
 # ------------------------------------------------------------------ labels (training)
 
 

