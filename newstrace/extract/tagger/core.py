@@ -1,4 +1,5 @@
-"""Framework-free parts of the attribution tagger: word pieces, windows, labels, decoding.
+"""Framework-free parts of the attribution tagger: word pieces, surface features, windows,
+labels, decoding.
 
 Shared by training (``training/train_tagger.py``) and inference, so the two can never
 disagree on how text becomes model input or how tags become character spans.
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newstrace.extract.quotes import quote_mask
 from newstrace.records import merge_spans
 
 # tag sets
@@ -122,8 +124,6 @@ def feature_ids(text: str, p: Pieces) -> np.ndarray:
     >>> feature_ids(t, encode_texts([t])[0]).tolist()
     [13, 6, 0, 5, 14, 20, 2, 4, 6, 6, 0]
     """
-    from newstrace.extract.quotes import quote_mask
-
     mask = quote_mask(text)
     out = np.zeros(len(p.ids), dtype=np.int64)
     prev_end = 0
