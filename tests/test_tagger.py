@@ -199,6 +199,23 @@ def test_confidence_cut_off(variant):
     assert len(strict) <= len(kept) <= len(everything)
 
 
+def test_unsure_cues_get_no_roles_pass():
+    """Cues under the cut-off are dropped before the per-cue roles graph runs, not after."""
+    from newstrace.extract.tagger import Tagger
+
+    text = (SEEDS / "003_461b67336f7667d7.txt").read_bytes().decode("utf-8")
+    rows = {}
+    for cut in (0.0, 0.99):
+        t = Tagger("default", min_score=cut, repairs=False)
+        t._load()
+        run, seen = t._runner.roles, []
+        t._runner.roles = lambda h, *a, run=run, seen=seen: seen.append(len(h)) or run(h, *a)
+        out = next(t.extract([text]))
+        rows[cut] = sum(seen)
+        assert all(a.score >= cut for a in out)
+    assert 0 < rows[0.99] < rows[0.0]
+
+
 @needs_shared(POLNEAR / "train")
 def test_calibration_on_train(tmp_path):
     """training/calibrate.py scores cut-offs with the shared scorer on train articles and

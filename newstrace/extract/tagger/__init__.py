@@ -258,6 +258,9 @@ class Tagger:
                 centre = a + (ci + cj - 1) // 2
                 if not lo <= centre < hi:
                     continue
+                score = float(cue_prob[i, 1 + ci:1 + cj, 1:].sum(-1).mean())
+                if self.min_score and score < self.min_score:
+                    continue  # dropped in _extract_batch anyway: spare its roles pass
                 # the slice of the window the roles are tagged in: window positions [u, v)
                 if self.reach is None:
                     u, v = 0, T
@@ -273,7 +276,6 @@ class Tagger:
                 cms.append(cm)
                 dists.append(d)
                 inds.append(ind)
-                score = float(cue_prob[i, 1 + ci:1 + cj, 1:].sum(-1).mean())
                 meta.append((ti, a, L, ci, cj, score, u, v))
         if not rows:
             return
