@@ -22,13 +22,15 @@ sys.path.insert(0, str(ROOT))
 _TAGGER = None
 
 
-def _init(model: str, threads: int, weights, stride):
+def _init(model: str, threads: int, weights, stride, reach):
     global _TAGGER
     from newstrace.extract.tagger import load_tagger
 
     _TAGGER = load_tagger(model, threads=threads, weights=weights)
     if stride:
         _TAGGER.stride = stride
+    if reach:
+        _TAGGER.reach = reach
     _TAGGER._load()
     list(_TAGGER.extract(["Warm-up, he said."]))
 
@@ -53,13 +55,15 @@ def main(argv=None):
     ap.add_argument("--weights", default=None)
     ap.add_argument("--stride", type=int, default=None,
                     help="windows start every STRIDE pieces (default: the model's own)")
+    ap.add_argument("--reach", type=int, default=None,
+                    help="a cue's roles are tagged within REACH pieces of it (default: the model's own)")
     args = ap.parse_args(argv)
     paths = sorted(Path(args.texts).glob("*.txt"))
     texts = [p.read_bytes().decode("utf-8") for p in paths] * args.repeat
     chunks = [texts[i:i + 4] for i in range(0, len(texts), 4)]
     t0 = time.perf_counter()
     ctx = mp.get_context("spawn")
-    with ctx.Pool(args.workers, initializer=_init, initargs=(args.model, args.threads, args.weights, args.stride)) as pool:
+    with ctx.Pool(args.workers, initializer=_init, initargs=(args.model, args.threads, args.weights, args.stride, args.reach)) as pool:
         # make sure every worker has loaded before timing
         pool.map(time.sleep, [0.5] * args.workers, chunksize=1)
         load = time.perf_counter() - t0
