@@ -199,6 +199,46 @@ def test_confidence_cut_off(variant):
     assert len(strict) <= len(kept) <= len(everything)
 
 
+def _tags_over(text, p, **roles):
+    """Head tags (BIO: 1 begins, 2 continues) over the pieces of the given substrings."""
+    tags = {k: np.zeros(len(p.ids), dtype=np.int64) for k in ("cue", "src", "cnt")}
+    tags["cue_p"] = np.ones(len(p.ids), dtype=np.float32)
+    for role, parts in roles.items():
+        for part in parts:
+            a = text.index(part)
+            inside = [k for k, (s, e) in enumerate(zip(p.starts.tolist(), p.ends.tolist()))
+                      if a <= s and e <= a + len(part)]
+            tags[role][inside] = 2
+            tags[role][inside[0]] = 1
+    return tags
+
+
+def test_nearest_keeps_one_content_run_unless_a_split_quotation():
+    from newstrace.extract.tagger import _nearest
+
+    # the content head also marked the source: the cue keeps the run nearest to it, not both
+    text = "Later, TV host Bill Maher said it was wrong to compare the two faiths."
+    p = core.encode_texts([text])[0]
+    tags = _tags_over(text, p, cue=["said"], cnt=["TV host Bill Maher", "it was wrong to compare the two faiths"])
+    [a] = _nearest(text, p, tags)
+    assert [text[s:e] for s, e in a.content] == ["it was wrong to compare the two faiths"]
+    # a split quotation keeps both halves, across its source and cue
+    text = '"We won," the mayor said, "and we will win again."'
+    p = core.encode_texts([text])[0]
+    tags = _tags_over(text, p, cue=["said"], src=["the mayor"], cnt=["We won", "and we will win again"])
+    [a] = _nearest(text, p, tags)
+    assert [text[s:e] for s, e in a.content] == ["We won", "and we will win again"]
+    assert [text[s:e] for s, e in a.source] == ["the mayor"]
+    # a cue inside a content run (a nested attribution) splits it
+    text = "Officials said Smith told them the plan had failed."
+    p = core.encode_texts([text])[0]
+    tags = _tags_over(text, p, cue=["said", "told"], src=["Officials", "Smith"],
+                      cnt=["Smith told them the plan had failed"])
+    got = {text[slice(*a.cue[0])]: [text[s:e] for s, e in a.content] for a in _nearest(text, p, tags)}
+    assert got["told"] == ["them the plan had failed"]
+    assert not any("told" in c for contents in got.values() for c in contents)
+
+
 def test_unsure_cues_get_no_roles_pass():
     """Cues under the cut-off are dropped before the per-cue roles graph runs, not after."""
     from newstrace.extract.tagger import Tagger

@@ -28,7 +28,7 @@ from typing import Iterable, Iterator
 import numpy as np
 
 from newstrace.extract.parenthetical import complete_parenthetical
-from newstrace.extract.quotes import complete_quotes
+from newstrace.extract.quotes import complete_quotes, quote_mask
 from newstrace.records import SpanAttribution, merge_spans
 
 from . import core
@@ -323,14 +323,26 @@ class Tagger:
 
 
 def _nearest(text: str, p: core.Pieces, tags: dict, max_gap: int = 48,
-             max_src_gap: int = 24) -> list[SpanAttribution]:
+             max_src_gap: int = 24, max_other: int = 4) -> list[SpanAttribution]:
     """Group the runs of the cue, source and content heads: each content run goes to the
-    nearest cue (in word pieces), each cue takes the nearest source run."""
+    nearest cue (in word pieces), each cue takes the nearest source run.
+
+    The content head marks the content of every attribution at once, so one cue can be
+    nearest to several runs: another attribution's content, or its own source tagged as
+    content. A cue keeps the run nearest to it and the runs beside that one with at most
+    ``max_other`` pieces other than cues, sources and punctuation between (as in
+    core.content_runs); across a cue, only when both runs are quoted, as the two halves of
+    a split quotation are. On every second PolNeAR train article this lifted content
+    exact F1 from 0.256 to 0.352 (direct attribution exact 0.350 -> 0.456) for 0.012 of
+    attribution partial F1: the runs dropped were mostly wrong.
+    """
     cues = merge_spans(core.runs(tags["cue"]))
     if not cues:
         return []
     srcs = core.runs(tags["src"])
-    cnts = core.runs(tags["cnt"])
+    content = tags["cnt"].copy()
+    content[tags["cue"] > 0] = 0  # a cue inside a content run (nested attributions) splits it
+    cnts = core.runs(content)
 
     def gap(r, c):
         return max(0, r[0] - c[1], c[0] - r[1])
@@ -347,9 +359,32 @@ def _nearest(text: str, p: core.Pieces, tags: dict, max_gap: int = 48,
         for r, k, g in zip(cnts, nearest.tolist(), gaps[np.arange(len(cnts)), nearest].tolist()):
             if g <= max_gap:
                 owned.setdefault(k, []).append(r)
+    starts, ends = p.starts.tolist(), p.ends.tolist()
+    free = (tags["cue"] > 0) | (tags["src"] > 0)
+    free |= np.array([not any(ch.isalnum() for ch in text[a:b]) for a, b in zip(starts, ends)],
+                     dtype=bool)
+    quoted = np.frombuffer(bytes(quote_mask(text)), dtype=np.uint8)
+
+    def is_quoted(r):
+        return quoted[starts[r[0]]:ends[r[1] - 1]].mean() > 0.5
+
+    def joins(left, right):
+        if int((~free[left[1]:right[0]]).sum()) > max_other:
+            return False
+        if (tags["cue"][left[1]:right[0]] > 0).any():
+            return is_quoted(left) and is_quoted(right)
+        return True
+
     out = []
     for k, rs in sorted(owned.items()):
         c = cues[k]
+        rs = sorted(rs)
+        lo = hi = min(range(len(rs)), key=lambda i: (gap(rs[i], c), rs[i][0] - rs[i][1]))
+        while lo > 0 and joins(rs[lo - 1], rs[lo]):
+            lo -= 1
+        while hi < len(rs) - 1 and joins(rs[hi], rs[hi + 1]):
+            hi += 1
+        rs = rs[lo:hi + 1]
         cands = [r for r in srcs if gap(r, c) <= max_src_gap
                  and not any(x[0] <= r[0] and r[1] <= x[1] for x in rs)]
         src = min(cands, key=lambda r: gap(r, c)) if cands else None
