@@ -239,6 +239,22 @@ def test_nearest_keeps_one_content_run_unless_a_split_quotation():
     assert not any("told" in c for contents in got.values() for c in contents)
 
 
+@pytest.mark.parametrize("variant", ["default", "fast"])
+def test_no_window_is_padded(variant):
+    """A text's windows are batched by length: a short last window never rides padded
+    along with full ones (padding costs the encoder as much as text)."""
+    from newstrace.extract.tagger import Tagger
+
+    text = (SEEDS / "000_17fc5a22881fa018.txt").read_bytes().decode("utf-8") * 3
+    t = Tagger(variant)
+    t._load()
+    encode, masks = t._runner.encode, []
+    t._runner.encode = lambda emb, mask: masks.append(mask) or encode(emb, mask)
+    assert next(t.extract([text]))
+    assert len(masks) > 1 and sum(len(m) for m in masks) > 2
+    assert all(m.all() for m in masks)
+
+
 def test_unsure_cues_get_no_roles_pass():
     """Cues under the cut-off are dropped before the per-cue roles graph runs, not after."""
     from newstrace.extract.tagger import Tagger
