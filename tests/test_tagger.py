@@ -52,6 +52,23 @@ def test_bio_runs():
     assert core.runs(tags) == [(1, 4), (5, 6), (6, 7), (7, 8)]
 
 
+def test_source_span_drops_a_dangling_relative_pronoun():
+    def source(text, part):
+        a = text.index(part)
+        s, e = core.source_span(text, a, a + len(part))
+        return text[s:e]
+
+    text = "Hoff, who runs the group, said the plan failed."
+    assert source(text, "Hoff, who") == "Hoff"
+    assert source(text, "Hoff, who runs the group") == "Hoff, who runs the group"
+    # no comma: the pronoun is the source's own ("all of whom", "those who")
+    assert source("All of whom said no.", "All of whom") == "All of whom"
+    assert source("Those who voted said no.", "Those who") == "Those who"
+    assert source("Which, said Ann, was fine.", "Which") == "Which"
+    # word pieces are still widened to whole words
+    assert source(text, "Hof") == "Hoff"
+
+
 def test_feature_ids_on_a_quotation():
     text = 'Ann said.\n"We WON," she said. NATO'
     p = core.encode_texts([text])[0]

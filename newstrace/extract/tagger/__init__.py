@@ -324,7 +324,7 @@ class Tagger:
                        for i, j in core.content_runs(pr[:, 3:5].sum(-1), free)]
             if not content:
                 continue
-            source = [core.snap(text, *core.char_span(p, a, *src))] if src else []
+            source = [core.source_span(text, *core.char_span(p, a, *src))] if src else []
             cue = [core.snap(text, *core.char_span(p, a, ci, cj))]
             results[ti].append(SpanAttribution(source=source, cue=cue, content=content,
                                                score=score))
@@ -397,7 +397,8 @@ def _nearest(text: str, p: core.Pieces, tags: dict, max_gap: int = 48,
                  and not any(x[0] <= r[0] and r[1] <= x[1] for x in rs)]
         src = min(cands, key=lambda r: gap(r, c)) if cands else None
         span = lambda r: core.snap(text, int(p.starts[r[0]]), int(p.ends[r[1] - 1]))  # noqa: E731
-        out.append(SpanAttribution(source=[span(src)] if src else [], cue=[span(c)],
+        source = [core.source_span(text, int(p.starts[src[0]]), int(p.ends[src[1] - 1]))] if src else []
+        out.append(SpanAttribution(source=source, cue=[span(c)],
                                    content=[span(r) for r in rs],
                                    score=float(tags["cue_p"][c[0]:c[1]].mean())))
     return out

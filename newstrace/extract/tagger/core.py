@@ -9,6 +9,7 @@ numpy + tokenizers only.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -209,6 +210,23 @@ def snap(text: str, s: int, e: int) -> tuple[int, int]:
         s -= 1
     while e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
         e += 1
+    return s, e
+
+
+_DANGLING_RELATIVE = re.compile(r"\s*,\s*(?:who|whom|whose|which|that)\W*$", re.IGNORECASE)
+
+
+def source_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """A source's characters, without a relative pronoun left dangling at its end.
+
+    The tagger sometimes stops a source one word into its relative clause ("Hoff, who"):
+    no PolNeAR annotator ends a source so (they keep the whole clause or none of it;
+    never after a comma), and without the pronoun it is exact 15 times in 24 on every
+    second train article."""
+    s, e = snap(text, s, e)
+    m = _DANGLING_RELATIVE.search(text, s, e)
+    if m and m.start() > s:
+        e = m.start()
     return s, e
 
 
