@@ -24,13 +24,11 @@ _TAGGER = None
 
 def _init(model: str, threads: int, weights, stride, reach):
     global _TAGGER
-    from newstrace.extract.tagger import load_tagger
+    from newstrace.extract.tagger import Tagger
 
-    _TAGGER = load_tagger(model, threads=threads, weights=weights)
-    if stride:
-        _TAGGER.stride = stride
-    if reach:
-        _TAGGER.reach = reach
+    # the model's own stride and reach unless given
+    given = {k: v for k, v in (("stride", stride), ("reach", reach)) if v}
+    _TAGGER = Tagger(model, threads=threads, weights=weights, **given)
     _TAGGER._load()
     list(_TAGGER.extract(["Warm-up, he said."]))
 

@@ -237,13 +237,13 @@ def test_nearest_keeps_one_content_run_unless_a_split_quotation():
     text = "Later, TV host Bill Maher said it was wrong to compare the two faiths."
     p = core.encode_texts([text])[0]
     tags = _tags_over(text, p, cue=["said"], cnt=["TV host Bill Maher", "it was wrong to compare the two faiths"])
-    [a] = _nearest(text, p, tags)
+    [a] = _nearest(text, p, tags, core.punctuation_pieces(text, p))
     assert [text[s:e] for s, e in a.content] == ["it was wrong to compare the two faiths"]
     # a split quotation keeps both halves, across its source and cue
     text = '"We won," the mayor said, "and we will win again."'
     p = core.encode_texts([text])[0]
     tags = _tags_over(text, p, cue=["said"], src=["the mayor"], cnt=["We won", "and we will win again"])
-    [a] = _nearest(text, p, tags)
+    [a] = _nearest(text, p, tags, core.punctuation_pieces(text, p))
     assert [text[s:e] for s, e in a.content] == ["We won", "and we will win again"]
     assert [text[s:e] for s, e in a.source] == ["the mayor"]
     # a cue inside a content run (a nested attribution) splits it
@@ -251,7 +251,7 @@ def test_nearest_keeps_one_content_run_unless_a_split_quotation():
     p = core.encode_texts([text])[0]
     tags = _tags_over(text, p, cue=["said", "told"], src=["Officials", "Smith"],
                       cnt=["Smith told them the plan had failed"])
-    got = {text[slice(*a.cue[0])]: [text[s:e] for s, e in a.content] for a in _nearest(text, p, tags)}
+    got = {text[slice(*a.cue[0])]: [text[s:e] for s, e in a.content] for a in _nearest(text, p, tags, core.punctuation_pieces(text, p))}
     assert got["told"] == ["them the plan had failed"]
     assert not any("told" in c for contents in got.values() for c in contents)
 

@@ -194,10 +194,7 @@ class Tagger:
                 jobs.append((ti, a, b, lo, hi))
         results: list[list[SpanAttribution]] = [[] for _ in texts]
         feats = None if self._feat is None else [core.feature_ids(t, p) for t, p in zip(texts, pieces)]
-        punct = None if self.roles == "nearest" else [
-            np.array([not any(ch.isalnum() for ch in t[s:e])
-                      for s, e in zip(p.starts.tolist(), p.ends.tolist())], dtype=bool)
-            for t, p in zip(texts, pieces)]
+        punct = [core.punctuation_pieces(t, p) for t, p in zip(texts, pieces)]
         tags = None
         if self.roles == "nearest":
             tags = [{k: np.zeros(len(p.ids), dtype=np.int64) for k in ("cue", "src", "cnt")}
@@ -214,7 +211,7 @@ class Tagger:
                 self._run_windows(texts, pieces, feats, punct, own[s:s + self.batch_windows], results, tags)
         if tags is not None:
             for ti, (text, p) in enumerate(zip(texts, pieces)):
-                results[ti] = _nearest(text, p, tags[ti])
+                results[ti] = _nearest(text, p, tags[ti], punct[ti])
         if self.min_score:
             results = [[x for x in r if x.score >= self.min_score] for r in results]
         if self.repairs:
@@ -285,8 +282,7 @@ class Tagger:
         # by length, each batch padded only to its longest row (the graph's cost follows
         # the padded length; about a fifth of it was padding when batched in cue order)
         hn = h if isinstance(h, np.ndarray) else h.numpy()
-        S = max(v - u for _, u, v in rows)
-        logits = None
+        prob: list = [None] * len(rows)  # role probabilities of each row's pieces
         order = sorted(range(len(rows)), key=lambda k: rows[k][2] - rows[k][1])
         for c in range(0, len(order), self.cue_batch):
             batch = order[c:c + self.cue_batch]
@@ -303,16 +299,15 @@ class Tagger:
                 cs[r, :n] = cms[k][u:v]
                 ds[r, :n] = dists[k][u:v]
                 ins[r, :n] = inds[k][u:v]
-            out = self._runner.roles(hs, ms, np.arange(len(batch), dtype=np.int64), cs, ds, ins)
-            if logits is None:
-                logits = np.zeros((len(rows), S, out.shape[-1]), dtype=np.float32)
-            logits[batch, :Sb] = out
-        prob = _softmax(logits)
+            out = _softmax(self._runner.roles(hs, ms, np.arange(len(batch), dtype=np.int64),
+                                              cs, ds, ins))
+            for r, k in enumerate(batch):
+                prob[k] = out[r]
         for k, (ti, a, L, ci, cj, score, u, v) in enumerate(meta):
             p, text = pieces[ti], texts[ti]
-            pr = np.zeros((L, prob.shape[-1]), dtype=np.float32)  # back to window positions
+            pr = np.zeros((L, len(core.ROLE_TAGS)), dtype=np.float32)  # back to window positions
             lo_, hi_ = max(u, 1), min(v, L + 1)
-            pr[lo_ - 1:hi_ - 1] = prob[k, lo_ - u:hi_ - u]
+            pr[lo_ - 1:hi_ - 1] = prob[k][lo_ - u:hi_ - u]
             tags = pr.argmax(-1)
             src_runs = core.runs(np.where((tags == 1) | (tags == 2), tags, 0))
             src = max(src_runs, key=lambda r: pr[r[0]:r[1], 1:3].sum()) if src_runs else None
@@ -330,7 +325,7 @@ class Tagger:
                                                score=score))
 
 
-def _nearest(text: str, p: core.Pieces, tags: dict, max_gap: int = 48,
+def _nearest(text: str, p: core.Pieces, tags: dict, punct: np.ndarray, max_gap: int = 48,
              max_src_gap: int = 24, max_other: int = 4) -> list[SpanAttribution]:
     """Group the runs of the cue, source and content heads: each content run goes to the
     nearest cue (in word pieces), each cue takes the nearest source run.
@@ -368,13 +363,14 @@ def _nearest(text: str, p: core.Pieces, tags: dict, max_gap: int = 48,
             if g <= max_gap:
                 owned.setdefault(k, []).append(r)
     starts, ends = p.starts.tolist(), p.ends.tolist()
-    free = (tags["cue"] > 0) | (tags["src"] > 0)
-    free |= np.array([not any(ch.isalnum() for ch in text[a:b]) for a, b in zip(starts, ends)],
-                     dtype=bool)
+    free = (tags["cue"] > 0) | (tags["src"] > 0) | punct
     quoted = np.frombuffer(bytes(quote_mask(text)), dtype=np.uint8)
 
+    def chars(r):
+        return starts[r[0]], ends[r[1] - 1]
+
     def is_quoted(r):
-        return quoted[starts[r[0]]:ends[r[1] - 1]].mean() > 0.5
+        return quoted[slice(*chars(r))].mean() > 0.5
 
     def joins(left, right):
         if int((~free[left[1]:right[0]]).sum()) > max_other:
@@ -396,10 +392,9 @@ def _nearest(text: str, p: core.Pieces, tags: dict, max_gap: int = 48,
         cands = [r for r in srcs if gap(r, c) <= max_src_gap
                  and not any(x[0] <= r[0] and r[1] <= x[1] for x in rs)]
         src = min(cands, key=lambda r: gap(r, c)) if cands else None
-        span = lambda r: core.snap(text, int(p.starts[r[0]]), int(p.ends[r[1] - 1]))  # noqa: E731
-        source = [core.source_span(text, int(p.starts[src[0]]), int(p.ends[src[1] - 1]))] if src else []
-        out.append(SpanAttribution(source=source, cue=[span(c)],
-                                   content=[span(r) for r in rs],
+        out.append(SpanAttribution(source=[core.source_span(text, *chars(src))] if src else [],
+                                   cue=[core.snap(text, *chars(c))],
+                                   content=[core.snap(text, *chars(r)) for r in rs],
                                    score=float(tags["cue_p"][c[0]:c[1]].mean())))
     return out
 

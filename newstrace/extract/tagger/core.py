@@ -204,6 +204,12 @@ def rel_distance(length: int, i: int, j: int) -> np.ndarray:
     return np.clip(d, -MAX_DIST, MAX_DIST) + MAX_DIST
 
 
+def punctuation_pieces(text: str, p: Pieces) -> np.ndarray:
+    """True for the word pieces with no letter or digit (punctuation, quotation marks)."""
+    return np.array([not any(ch.isalnum() for ch in text[s:e])
+                     for s, e in zip(p.starts.tolist(), p.ends.tolist())], dtype=bool)
+
+
 def snap(text: str, s: int, e: int) -> tuple[int, int]:
     """Widen [s, e) to whole words where a word piece boundary cut a word."""
     while s > 0 and text[s - 1].isalnum() and text[s].isalnum():
