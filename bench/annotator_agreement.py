@@ -1,7 +1,7 @@
 """How far PolNeAR's annotators agree with each other, and the tagger with each of them,
 scored by the shared scorer on the articles that several annotators marked.
 
-    python bench/annotator_agreement.py [--model default|fast] [--json] [SPLIT ...]
+    python bench/annotator_agreement.py [--model default|fast|accurate|none] [--json] [SPLIT ...]
 
 SPLIT folders default to PolNeAR train and dev (never test). In them, 18 articles have
 5 or 6 annotators' .ann files. Each ordered pair of annotators (A as gold, B as
@@ -97,7 +97,7 @@ def main(argv=None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("splits", nargs="*", type=Path,
                     default=[SHARED / "corpora/polnear/train", SHARED / "corpora/polnear/dev"])
-    ap.add_argument("--model", default="default", choices=["default", "fast", "none"])
+    ap.add_argument("--model", default="default", choices=["default", "fast", "accurate", "none"])
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     result = agreement(args.splits, None if args.model == "none" else args.model)

@@ -42,7 +42,7 @@ def predict(gold: Path, model: str, out: Path, threads: int, weights: str | None
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", default=str(SHARED / "corpora/polnear/dev"))
-    ap.add_argument("--model", default="default", choices=["default", "fast"])
+    ap.add_argument("--model", default="default", choices=["default", "fast", "accurate"])
     ap.add_argument("--out", default="")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--weights", default=None, help="weights folder (default: shipped)")

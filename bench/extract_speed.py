@@ -45,7 +45,7 @@ def _peak(_=None):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--model", default="default", choices=["default", "fast"])
+    ap.add_argument("--model", default="default", choices=["default", "fast", "accurate"])
     ap.add_argument("--texts", default=str(ROOT.parent / "shared/corpora/polnear/dev/text"))
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--threads", type=int, default=1, help="intra-op threads per worker")

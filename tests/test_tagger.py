@@ -199,7 +199,7 @@ def test_results_do_not_depend_on_neighbours(tagger):
     assert together[2] == next(tagger.extract([texts[1]]))
 
 
-@pytest.mark.parametrize("variant", ["default", "fast"])
+@pytest.mark.parametrize("variant", ["default", "fast", "accurate"])
 def test_confidence_cut_off(variant):
     """The calibrated cut-off only removes the least sure cues; 0 keeps all of them."""
     from newstrace.extract.tagger import Tagger
@@ -214,6 +214,44 @@ def test_confidence_cut_off(variant):
     assert all(0 <= a.score <= 1 for a in everything)
     strict = next(Tagger(variant, min_score=0.99, repairs=False).extract([text]))
     assert len(strict) <= len(kept) <= len(everything)
+
+
+def _ensemble_folder(tmp_path, members):
+    import json
+
+    from newstrace.extract.tagger import WEIGHTS
+
+    folder = tmp_path / "-".join(members)
+    folder.mkdir()
+    for f in WEIGHTS.iterdir():
+        (folder / f.name).symlink_to(f)
+    (folder / "pair.json").write_text(json.dumps({"members": members}))
+    return folder
+
+
+def test_ensemble_members(tmp_path):
+    """An ensemble averages its members' log-probabilities: of one model twice, it is that
+    model; of two, the order of the members does not matter (each roles graph reads its
+    own model's hidden states)."""
+    from newstrace.extract.tagger import Tagger
+
+    text = (SEEDS / "003_461b67336f7667d7.txt").read_bytes().decode("utf-8")
+
+    def run(variant, weights=None):
+        t = Tagger(variant, weights=weights, min_score=0.5)
+        return next(t.extract([text])), t
+
+    alone, _ = run("default")
+    twice, t = run("pair", _ensemble_folder(tmp_path, ["default", "default"]))
+    assert len(t._runner.runners) == 2
+    assert [(a.source, a.cue, a.content) for a in twice] == [(a.source, a.cue, a.content) for a in alone]
+    assert [a.score for a in twice] == pytest.approx([a.score for a in alone], abs=1e-5)
+    ab, t = run("pair", _ensemble_folder(tmp_path, ["default", "default-features"]))
+    assert t._feat is not None  # the second member reads surface features
+    ba, _ = run("pair", _ensemble_folder(tmp_path, ["default-features", "default"]))
+    assert [(a.source, a.cue, a.content) for a in ab] == [(a.source, a.cue, a.content) for a in ba]
+    assert [a.score for a in ab] == pytest.approx([a.score for a in ba], abs=1e-5)
+    _check_offsets(text, ab)
 
 
 def _tags_over(text, p, **roles):
@@ -256,7 +294,7 @@ def test_nearest_keeps_one_content_run_unless_a_split_quotation():
     assert not any("told" in c for contents in got.values() for c in contents)
 
 
-@pytest.mark.parametrize("variant", ["default", "fast"])
+@pytest.mark.parametrize("variant", ["default", "fast", "accurate"])
 def test_no_window_is_padded(variant):
     """A text's windows are batched by length: a short last window never rides padded
     along with full ones (padding costs the encoder as much as text)."""
@@ -266,7 +304,7 @@ def test_no_window_is_padded(variant):
     t = Tagger(variant)
     t._load()
     encode, masks = t._runner.encode, []
-    t._runner.encode = lambda emb, mask: masks.append(mask) or encode(emb, mask)
+    t._runner.encode = lambda emb, fids, mask: masks.append(mask) or encode(emb, fids, mask)
     assert next(t.extract([text]))
     assert len(masks) > 1 and sum(len(m) for m in masks) > 2
     assert all(m.all() for m in masks)

@@ -34,7 +34,7 @@ from newstrace.records import SpanAttribution, merge_spans
 from . import core
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
-VARIANTS = ("default", "fast")
+VARIANTS = ("default", "fast", "accurate")
 
 _CACHE: dict[tuple, "Tagger"] = {}
 _LOCK = threading.Lock()
@@ -42,7 +42,7 @@ _LOCK = threading.Lock()
 
 def load_tagger(variant: str = "default", threads: int | None = None,
                 backend: str | None = None, weights: str | Path | None = None) -> "Tagger":
-    """The tagger for ``variant`` ("default" or "fast"), cached per process.
+    """The tagger for ``variant`` ("default", "fast" or "accurate"), cached per process.
 
     threads: intra-op threads (default: $NEWSTRACE_THREADS or 1, right for one worker
     process per core). backend: "onnx" or "torch" (default: onnx when its files exist).
@@ -66,6 +66,11 @@ def _softmax(x: np.ndarray) -> np.ndarray:
     return e / e.sum(-1, keepdims=True)
 
 
+def _log_softmax(x: np.ndarray) -> np.ndarray:
+    x = x - x.max(-1, keepdims=True)
+    return x - np.log(np.exp(x).sum(-1, keepdims=True))
+
+
 class _TorchRunner:
     def __init__(self, path: Path, threads: int):
         import torch
@@ -81,7 +86,9 @@ class _TorchRunner:
         self.net.eval()
         self.torch = torch
 
-    def encode(self, emb, mask):
+    def encode(self, emb, fids, mask):
+        if self.features is not None:
+            emb = emb + self.features[fids]
         with self.torch.inference_mode():
             h = self.net.encode(self.torch.from_numpy(emb), self.torch.from_numpy(mask))
             return (h,) + tuple(x.numpy() for x in self.net.token_heads(h))
@@ -91,6 +98,28 @@ class _TorchRunner:
         with self.torch.inference_mode():
             h = t(h) if isinstance(h, np.ndarray) else h
             return self.net.roles(h, t(mask), t(rows), t(cmask), t(dist), t(ind)).numpy()
+
+
+class _EnsembleRunner:
+    """Several models as one: the heads' log-probabilities are averaged (a normalised
+    geometric mean once the decoder takes its softmax), and each model's roles graph reads
+    its own slice of the hidden states, which are concatenated along the last axis."""
+
+    def __init__(self, runners: list):
+        self.runners = runners
+        tables = [r.features for r in runners if r.features is not None]
+        self.features = tables[0] if tables else None  # the decoder only asks whether any
+
+    def encode(self, emb, fids, mask):
+        outs = [r.encode(emb, fids, mask) for r in self.runners]
+        h = np.concatenate([np.asarray(o[0]) for o in outs], -1)
+        return (h,) + tuple(np.mean([_log_softmax(np.asarray(o[k])) for o in outs], 0)
+                            for k in (1, 2, 3))
+
+    def roles(self, h, mask, rows, cmask, dist, ind):
+        parts = np.split(h, len(self.runners), -1)
+        return np.mean([_log_softmax(np.asarray(r.roles(np.ascontiguousarray(x), mask, rows, cmask, dist, ind)))
+                        for r, x in zip(self.runners, parts)], 0)
 
 
 class _OnnxRunner:
@@ -105,8 +134,14 @@ class _OnnxRunner:
         self.enc = ort.InferenceSession(str(folder / f"{variant}.encoder.onnx"), opts, providers=prov)
         self._rol = None
         self._rol_args = (str(folder / f"{variant}.roles.onnx"), opts, prov)
+        # surface-feature vectors (core.feature_ids) added to the word embeddings, when the
+        # model was trained with them; kept beside the graph so that the graph is unchanged
+        feat = folder / f"{variant}.features.npy"
+        self.features = np.load(feat) if feat.exists() else None
 
-    def encode(self, emb, mask):
+    def encode(self, emb, fids, mask):
+        if self.features is not None:
+            emb = emb + self.features[fids]
         return tuple(self.enc.run(None, {"emb": emb, "mask": mask}))
 
     def roles(self, h, mask, rows, cmask, dist, ind):
@@ -158,21 +193,26 @@ class Tagger:
         if self._runner is not None:
             return
         self._emb = core.word_embeddings()
+        recipe = self.weights / f"{self.variant}.json"
+        info = json.loads(recipe.read_text()) if recipe.exists() else {}
         if self.min_score is None:
-            recipe = self.weights / f"{self.variant}.json"
-            decode = json.loads(recipe.read_text()).get("decode", {}) if recipe.exists() else {}
-            self.min_score = float(decode.get(f"min_score_{self.roles}", 0.0))
+            self.min_score = float(info.get("decode", {}).get(f"min_score_{self.roles}", 0.0))
+        # an ensemble ("accurate") names its member models, whose files sit beside it
+        members = info.get("members")
+        if members:
+            self._runner = _EnsembleRunner([self._model_runner(m) for m in members])
+        else:
+            self._runner = self._model_runner(self.variant)
+        self._feat = self._runner.features
+        core.tokenizer()
+
+    def _model_runner(self, name: str):
         backend = self.backend
         if backend is None:
-            backend = "onnx" if (self.weights / f"{self.variant}.encoder.onnx").exists() else "torch"
+            backend = "onnx" if (self.weights / f"{name}.encoder.onnx").exists() else "torch"
         if backend == "onnx":
-            self._runner = _OnnxRunner(self.weights, self.variant, self.threads)
-            feat = self.weights / f"{self.variant}.features.npy"
-            self._feat = np.load(feat) if feat.exists() else None
-        else:
-            self._runner = _TorchRunner(self.weights / f"{self.variant}.pt", self.threads)
-            self._feat = self._runner.features
-        core.tokenizer()
+            return _OnnxRunner(self.weights, name, self.threads)
+        return _TorchRunner(self.weights / f"{name}.pt", self.threads)
 
     # ---- API
     def extract(self, texts: Iterable[str]) -> Iterator[list[SpanAttribution]]:
@@ -232,10 +272,7 @@ class Tagger:
             if feats is not None:
                 fids[i, :b - a + 2] = core.window_features(feats[ti], a, b)
             mask[i, :b - a + 2] = 1
-        emb = self._emb[ids]
-        if self._feat is not None:
-            emb += self._feat[fids]
-        h, cue_logits, src_logits, cnt_logits = self._runner.encode(emb, mask)
+        h, cue_logits, src_logits, cnt_logits = self._runner.encode(self._emb[ids], fids, mask)
         if tags is not None:
             for i, (ti, a, b, lo, hi) in enumerate(jobs):
                 g = tags[ti]
