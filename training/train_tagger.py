@@ -1,7 +1,8 @@
 """Train the newstrace attribution tagger on PolNeAR train and write the shipped weights.
 
-    python training/train_tagger.py                  # both shipped models (about 2 hours)
-    python training/train_tagger.py --variant fast   # stage A, then the fast model only
+    python training/train_tagger.py                      # default and fast (about 2 hours)
+    python training/train_tagger.py --variant fast       # stage A, then the fast model only
+    python training/train_tagger.py --variant accurate   # its second member, then the ensemble
 
 Reads ../shared/corpora/polnear/train (or --train), never dev or test. Writes, for each
 variant, newstrace/extract/tagger/weights/<variant>.encoder.onnx and .roles.onnx (int8)
@@ -50,7 +51,14 @@ DERIVED_FROM = "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0) via gt-all-m
 VARIANTS = {
     "default": dict(layers=4, phases=[(1.75, 1e-4), (2.0, 5e-5)]),
     "fast": dict(layers=2, phases=[(1.0, 1.5e-4), (1.0, 1e-4)]),
+    # the default recipe with surface features: on its own no better than default on dev,
+    # but it errs elsewhere, so it is the second member of "accurate"
+    "default-features": dict(layers=4, phases=[(1.75, 1e-4), (2.0, 5e-5)], features=True),
 }
+# Ensembles: the runtime averages their members' log-probabilities (tagger._EnsembleRunner).
+# --variant accurate trains the members missing from --out (the default model must be
+# there: train it with --variant default), then writes accurate.json and calibrates it.
+ENSEMBLES = {"accurate": ["default", "default-features"]}
 
 
 def build_windows(doc, pieces, feats, shift: int):
@@ -135,7 +143,7 @@ def collate(batch, emb: torch.Tensor):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--variant", default="all", choices=["all", *VARIANTS],
+    ap.add_argument("--variant", default="all", choices=["all", *VARIANTS, *ENSEMBLES],
                     help="which model(s) to train (stage A is trained first in any case)")
     ap.add_argument("--train", default=str(ROOT.parent / "shared/corpora/polnear/train"))
     ap.add_argument("--head-lr", type=float, default=1e-3)
@@ -162,8 +170,20 @@ def main(argv=None):
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
     t0 = time.time()
-    stage_a_cfg = dict(STAGE_A, features=True) if args.features else STAGE_A
     variants = {k: dict(v, features=True) if args.features else v for k, v in VARIANTS.items()}
+    ensemble = ENSEMBLES.get(args.variant)
+    if ensemble:
+        if not (Path(args.out) / "default.json").exists():
+            ap.error(f"{args.variant} needs the default model in {args.out}: train it first (--variant default)")
+        todo = [m for m in ensemble if m != "default"]
+    else:
+        todo = ["default", "fast"] if args.variant == "all" else [args.variant]
+    # stage A reads surface features when a model to be trained from it does (one stage A
+    # serves every model of a run, so a run never mixes models with and without them)
+    if len({bool(variants[v].get("features")) for v in todo}) > 1:
+        ap.error(f"{', '.join(todo)}: some read surface features and some do not; train them apart")
+    args.features = args.features or any(variants[v].get("features") for v in todo)
+    stage_a_cfg = dict(STAGE_A, features=True) if args.features else STAGE_A
 
     docs = polnear.load(Path(args.train), all_annotators=args.all_annotators)
     if args.max_articles:
@@ -210,7 +230,7 @@ def main(argv=None):
         ckpt = Path(tempfile.gettempdir()) / f"newstrace-tagger-stage-a{_kept_suffix(args)}.ckpt"
         torch.save({"cfg": stage_a_cfg, "state": stage_a}, ckpt)
         print(f"stage A done at {time.time() - t0:.0f}s, saved {ckpt}", flush=True)
-    for variant in (variants if args.variant == "all" else [args.variant]):
+    for variant in todo:
         cfg = variants[variant]
         t1 = time.time()
         if args.resume:
@@ -224,16 +244,27 @@ def main(argv=None):
         print(f"{variant} trained in {time.time() - t1:.0f}s ({time.time() - t0:.0f}s in all)",
               flush=True)
         save(net, cfg, Path(args.out), variant, onnx=not args.no_onnx, int8=not args.fp16,
-             kept_as=f"newstrace-tagger-{variant}{_kept_suffix(args)}.pt", meta=dict(
+             kept_as=f"newstrace-tagger-{variant}{_kept_suffix(args)}.pt".replace(
+                 "-features-features", "-features"), meta=dict(
             train=str(args.train), articles=len(docs), stage_a=stage_a_cfg, phases=cfg["phases"],
             scale=args.scale, head_lr=args.head_lr, batch=args.batch, seed=args.seed,
             all_annotators=args.all_annotators, seconds=round(time.time() - t1),
             onnx=("int8 dynamic per-channel" if not args.fp16 else "fp16-stored fp32")
             + ", encoder with onnxruntime BERT fusions", derived_from=DERIVED_FROM))
-        if not args.no_onnx and not args.no_calibrate:
+        if not args.no_onnx and not args.no_calibrate and not ensemble:  # an ensemble's own, below
             from calibrate import main as calibrate  # the cue cut-off, into <variant>.json
 
             calibrate(["--variant", variant, "--weights", args.out, "--train", args.train,
+                       "--threads", str(args.threads), "--every", "40" if _trial(args) else "3"])
+    if ensemble:
+        recipe = Path(args.out) / f"{args.variant}.json"
+        recipe.write_text(json.dumps({"members": ensemble, "meta": dict(
+            derived_from=DERIVED_FROM, note="members' log-probabilities averaged")}, indent=1) + "\n")
+        print(f"wrote {recipe}", flush=True)
+        if not args.no_onnx and not args.no_calibrate:
+            from calibrate import main as calibrate
+
+            calibrate(["--variant", args.variant, "--weights", args.out, "--train", args.train,
                        "--threads", str(args.threads), "--every", "40" if _trial(args) else "3"])
     print(f"done in {time.time() - t0:.0f}s", flush=True)
 

@@ -1,7 +1,7 @@
 """The trained attribution extractor (issue 3): a fine-tuned MiniLM tagger.
 
     from newstrace.extract.tagger import load_tagger
-    tagger = load_tagger("default")          # or "fast"
+    tagger = load_tagger("default")          # or "fast", "accurate"
     for spans in tagger.extract(texts): ...  # one list[SpanAttribution] per text
 
 Texts are cut into windows of 254 word pieces. A fine-tuned MiniLM encoder (4 layers for
@@ -9,7 +9,9 @@ Texts are cut into windows of 254 word pieces. A fine-tuned MiniLM encoder (4 la
 cue-conditioned tagger over the pieces around it that marks that cue's source and content
 fragments (so nested attributions and split quotes come out as PolNeAR annotates them);
 "fast" instead reads source and content runs from token heads of the same encoder pass and
-gives each to the nearest cue. See ``model.py`` and ``training/README.md``.
+gives each to the nearest cue. "accurate" decodes as "default" does, from two 4-layer
+models ("default" and "default-features") whose log-probabilities are averaged. See
+``model.py`` and ``training/README.md``.
 
 Everything runs offline on CPU with onnxruntime, tokenizers and numpy: the int8 weights
 ship in ``weights/``, with MiniLM's tokenizer and frozen word embeddings
