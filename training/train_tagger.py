@@ -244,27 +244,23 @@ def main(argv=None):
         print(f"{variant} trained in {time.time() - t1:.0f}s ({time.time() - t0:.0f}s in all)",
               flush=True)
         save(net, cfg, Path(args.out), variant, onnx=not args.no_onnx, int8=not args.fp16,
-             kept_as=f"newstrace-tagger-{variant}{_kept_suffix(args)}.pt".replace(
-                 "-features-features", "-features"), meta=dict(
+             kept_as=f"newstrace-tagger-{variant}{_kept_suffix(args, variant)}.pt", meta=dict(
             train=str(args.train), articles=len(docs), stage_a=stage_a_cfg, phases=cfg["phases"],
             scale=args.scale, head_lr=args.head_lr, batch=args.batch, seed=args.seed,
             all_annotators=args.all_annotators, seconds=round(time.time() - t1),
             onnx=("int8 dynamic per-channel" if not args.fp16 else "fp16-stored fp32")
             + ", encoder with onnxruntime BERT fusions", derived_from=DERIVED_FROM))
-        if not args.no_onnx and not args.no_calibrate and not ensemble:  # an ensemble's own, below
-            from calibrate import main as calibrate  # the cue cut-off, into <variant>.json
-
-            calibrate(["--variant", variant, "--weights", args.out, "--train", args.train,
-                       "--threads", str(args.threads), "--every", "40" if _trial(args) else "3"])
     if ensemble:
         recipe = Path(args.out) / f"{args.variant}.json"
         recipe.write_text(json.dumps({"members": ensemble, "meta": dict(
             derived_from=DERIVED_FROM, note="members' log-probabilities averaged")}, indent=1) + "\n")
         print(f"wrote {recipe}", flush=True)
-        if not args.no_onnx and not args.no_calibrate:
-            from calibrate import main as calibrate
+    if not args.no_onnx and not args.no_calibrate:
+        from calibrate import main as calibrate  # the cue cut-off, into <name>.json
 
-            calibrate(["--variant", args.variant, "--weights", args.out, "--train", args.train,
+        # an ensemble's cut-off is its own; its members' are never used
+        for name in [args.variant] if ensemble else todo:
+            calibrate(["--variant", name, "--weights", args.out, "--train", args.train,
                        "--threads", str(args.threads), "--every", "40" if _trial(args) else "3"])
     print(f"done in {time.time() - t0:.0f}s", flush=True)
 
@@ -323,10 +319,12 @@ def _trial(args) -> str:
     return "" if args.scale == 1.0 and not args.max_articles else "-trial"
 
 
-def _kept_suffix(args) -> str:
+def _kept_suffix(args, variant: str | None = None) -> str:
     """What a run leaves in the temp folder is named apart for smoke tests and for the
-    --features experiment, so that neither overwrites the checkpoints of the shipped recipe."""
-    return ("-features" if args.features else "") + _trial(args)
+    --features experiment, so that neither overwrites the checkpoints of the shipped recipe
+    (a variant that reads features by its recipe, such as default-features, is named so already)."""
+    own = bool(variant and VARIANTS[variant].get("features"))
+    return ("-features" if args.features and not own else "") + _trial(args)
 
 
 def save(net: TaggerNet, cfg: dict, out: Path, variant: str, onnx: bool, meta: dict,
