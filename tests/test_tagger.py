@@ -84,11 +84,18 @@ def test_feature_ids_on_a_quotation():
     assert sum(para(x) for x in f.tolist()) == 2
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list('aZ "“”\n.,Ab')), max_size=80))
+# letters of every case class (titlecase ǅ, uncased ª, astral 𝐀, German ß), digits of
+# other scripts, every quotation mark the features know, and line and other breaks
+_FEATURE_ALPHABET = list('aZ "“”„‟«»\n\r\t.,AbÉéßǅªĳ٣1') + ["\U0001d400", "\u2028"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_FEATURE_ALPHABET), max_size=80))
 def test_feature_ids_follow_their_definition(text):
-    """One id per piece, in range; paragraph starts are exactly the pieces after a line
-    break; the quote state agrees with quote_mask."""
+    """One id per piece, in range, each part as its docstring defines it, read off the
+    text character by character: case of the first character (and the second, for ALL
+    CAPS), a quotation mark in the piece or else quote_mask, a line break since the piece
+    before; and punctuation pieces are those without a letter or digit."""
     from newstrace.extract.quotes import quote_mask
 
     p = core.encode_texts([text])[0]
@@ -96,14 +103,20 @@ def test_feature_ids_follow_their_definition(text):
     assert f.shape == p.ids.shape
     assert ((0 <= f) & (f < core.N_FEATURES)).all()
     mask = quote_mask(text)
+    punct = core.punctuation_pieces(text, p)
     for k, (s, e) in enumerate(zip(p.starts.tolist(), p.ends.tolist())):
         prev = p.ends[k - 1] if k else 0
         assert f[k] % 2 == (k == 0 or "\n" in text[prev:s])
         q = f[k] // 2 % 3
-        if any(c in '"“”' for c in text[s:e]):
+        if any(c in '"“”„‟«»' for c in text[s:e]):
             assert q == 2
         else:
             assert q == mask[s]
+        c, nxt = text[s], text[s + 1] if s + 1 < e else ""
+        case = (0 if not c.isalpha() else 1 if c.islower()
+                else 3 if nxt.isalpha() and nxt.isupper() else 2)
+        assert f[k] // 6 == case, (text[s:e], case)
+        assert punct[k] == (not any(ch.isalnum() for ch in text[s:e]))
     w = core.window_features(f, 0, len(f))
     assert w[0] == 0 and w[-1] == 0 and len(w) == len(f) + 2
 

@@ -235,8 +235,9 @@ class Tagger:
                 hi = b if k == len(ws) - 1 else (b + ws[k + 1][0]) // 2
                 jobs.append((ti, a, b, lo, hi))
         results: list[list[SpanAttribution]] = [[] for _ in texts]
-        feats = None if self._feat is None else [core.feature_ids(t, p) for t, p in zip(texts, pieces)]
-        punct = [core.punctuation_pieces(t, p) for t, p in zip(texts, pieces)]
+        classes = [core.char_classes(t) for t in texts]
+        feats = None if self._feat is None else [core.feature_ids(t, p, c) for t, p, c in zip(texts, pieces, classes)]
+        punct = [core.punctuation_pieces(t, p, c) for t, p, c in zip(texts, pieces, classes)]
         tags = None
         if self.roles == "nearest":
             tags = [{k: np.zeros(len(p.ids), dtype=np.int64) for k in ("cue", "src", "cnt")}
