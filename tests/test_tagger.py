@@ -384,3 +384,32 @@ def test_annotator_agreement_bench_on_dev():
             assert humans[row] <= humans[row.replace("/exact", "/partial")]
     # measured 0.903: annotators agree on most attributions, but not all
     assert 0.8 < humans["attribution/partial"] < 1
+
+
+def test_prune_ffn_keeps_the_units_it_is_told():
+    """Narrowing the feed-forward layers (training: a faster model) keeps the chosen
+    units' weights in place: with the dropped units silenced beforehand, the narrow net
+    encodes exactly as the wide one. Needs torch (the training extras); skipped without."""
+    torch = pytest.importorskip("torch")
+    from newstrace.extract.tagger.model import FF, TaggerNet, prune_ffn
+
+    torch.manual_seed(0)
+    wide = TaggerNet(n_layers=2, features=True).eval()
+    keep = [torch.randperm(FF)[:100] for _ in wide.layers]
+    with torch.no_grad():
+        for layer, k in zip(wide.layers, keep):
+            drop = torch.ones(FF, dtype=torch.bool)
+            drop[k] = False
+            layer.inter.weight[drop] = 0.0  # GELU(0) = 0: these units add nothing
+            layer.inter.bias[drop] = 0.0
+    score = [torch.zeros(FF).index_fill(0, k, 1.0) for k in keep]
+    narrow = prune_ffn(wide, 100, score).eval()
+    assert narrow.layers[0].inter.out_features == 100
+    assert TaggerNet.from_cfg({"layers": 2, "features": True, "ff": 100}).state_dict().keys() \
+        == narrow.state_dict().keys()
+    emb, mask = torch.randn(2, 7, 384), torch.ones(2, 7, dtype=torch.long)
+    with torch.no_grad():
+        assert torch.allclose(wide.encode(emb, mask), narrow.encode(emb, mask), atol=1e-5)
+        # and a wrong choice of units does not
+        other = prune_ffn(wide, 100, [torch.rand(FF) for _ in wide.layers]).eval()
+        assert not torch.allclose(wide.encode(emb, mask), other.encode(emb, mask), atol=1e-3)

@@ -73,7 +73,7 @@ def fp16_initialisers(path: Path):
 
 def export(pt: Path, out: Path, int8: bool = True):
     blob = torch.load(pt, map_location="cpu", weights_only=False)
-    net = TaggerNet(n_layers=blob["cfg"]["layers"], features=blob["cfg"].get("features", False))
+    net = TaggerNet.from_cfg(blob["cfg"])
     net.load_state_dict({k: v.float() for k, v in blob["state"].items()})
     net.eval()
     variant = pt.name.split(".")[0]

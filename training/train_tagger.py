@@ -35,7 +35,7 @@ from safetensors.torch import load_file  # noqa: E402
 
 import polnear  # noqa: E402
 from newstrace.extract.tagger import core  # noqa: E402
-from newstrace.extract.tagger.model import TaggerNet, load_minilm_into  # noqa: E402
+from newstrace.extract.tagger.model import FF, TaggerNet, load_minilm_into, prune_ffn  # noqa: E402
 
 # The recipe. Stage A fine-tunes the first 4 MiniLM layers with all heads for one epoch;
 # from its weights, the default model trains 1.75 epochs more (a fresh AdamW schedule at a
@@ -196,17 +196,55 @@ def main(argv=None):
           f"{sum(len(p.ids) for p in pieces)} word pieces", flush=True)
     ce = torch.nn.CrossEntropyLoss(ignore_index=-100)
 
-    def build(layers: int, init: dict | None, features: bool = False):
+    def build(cfg: dict, init: dict | None):
         # every model starts from the same seed, as a fresh process would
         torch.manual_seed(args.seed)
         random.seed(args.seed)
         np.random.seed(args.seed)
-        net = TaggerNet(n_layers=layers, features=features)
+        net = TaggerNet(n_layers=cfg["layers"], features=cfg.get("features", False))
         load_minilm_into(net, minilm)
         if init is not None:
             own = net.state_dict()
-            net.load_state_dict({k: v.float() for k, v in init.items() if k in own}, strict=False)
+            net.load_state_dict({k: v.float() for k, v in init.items()
+                                 if k in own and v.shape == own[k].shape}, strict=False)
+        ff = cfg.get("ff", FF)
+        if ff != FF:  # narrower feed-forward layers than MiniLM's
+            if init is not None and init["layers.0.inter.weight"].shape[0] == ff:
+                # already narrowed (a resumed phase): its units as they are
+                net = TaggerNet.from_cfg(cfg)
+                net.load_state_dict({k: v.float() for k, v in init.items()})
+            else:
+                net = prune_ffn(net, ff, ffn_importance(net))
+                print(f"feed-forward layers narrowed to {ff} units", flush=True)
         return net
+
+    def ffn_importance(net: TaggerNet, n_windows: int = 256) -> list[torch.Tensor]:
+        """Per encoder layer, each feed-forward unit's summed |GELU output| over the real
+        pieces of some training windows, times the norm of its output weights: what the
+        unit adds to the residual stream, so the least of them can go."""
+        rng = random.Random(args.seed)  # the global draws stay as they were
+        wins = []
+        for i in rng.sample(range(len(docs)), min(len(docs), 64)):
+            wins.extend(build_windows(docs[i], pieces[i], feats[i], 0))
+        wins = wins[:n_windows]
+        sums = [torch.zeros(layer.inter.out_features) for layer in net.layers]
+        cur = {}
+
+        def hook(k):
+            return lambda mod, inp, out: sums[k].add_(
+                (torch.nn.functional.gelu(out).abs() * cur["mask"][..., None]).sum((0, 1)))
+
+        hooks = [layer.inter.register_forward_hook(hook(k)) for k, layer in enumerate(net.layers)]
+        net.eval()
+        with torch.no_grad():
+            for k in range(0, len(wins), args.batch):
+                x, fids, mask, *_ = collate(wins[k:k + args.batch], emb)
+                cur["mask"] = mask.float()
+                net.encode(net.input_embeddings(x, fids), mask)
+        for h in hooks:
+            h.remove()
+        net.train()
+        return [s * layer.out.weight.norm(dim=0) for s, layer in zip(sums, net.layers)]
 
     def train(net, cfg, name, start=0):
         for k, (epochs, lr) in enumerate(cfg["phases"]):
@@ -217,6 +255,8 @@ def main(argv=None):
                 random.seed(args.seed)
                 np.random.seed(args.seed)
                 TaggerNet(n_layers=cfg["layers"], features=cfg.get("features", False))  # same draws as building one
+                if cfg.get("ff", FF) != FF:
+                    TaggerNet.from_cfg(cfg)
             print(f"{name} phase {k}: {epochs * args.scale:g} epoch(s), encoder lr {lr}", flush=True)
             train_phase(net, docs, pieces, feats, emb, epochs * args.scale, lr, args, ce, t0)
 
@@ -224,7 +264,7 @@ def main(argv=None):
         stage_a = torch.load(args.stage_a, map_location="cpu", weights_only=False)["state"]
         print(f"stage A from {args.stage_a}", flush=True)
     else:
-        net = build(stage_a_cfg["layers"], None, stage_a_cfg.get("features", False))
+        net = build(stage_a_cfg, None)
         train(net, stage_a_cfg, "stage A")
         stage_a = {k: v.detach().clone() for k, v in net.state_dict().items()}
         ckpt = Path(tempfile.gettempdir()) / f"newstrace-tagger-stage-a{_kept_suffix(args)}.ckpt"
@@ -235,11 +275,11 @@ def main(argv=None):
         t1 = time.time()
         if args.resume:
             blob = torch.load(args.resume, map_location="cpu", weights_only=False)
-            net = build(cfg["layers"], blob["state"], cfg.get("features", False))
+            net = build(cfg, blob["state"])
             print(f"{variant}: resumed from {args.resume} at phase {args.start_phase}", flush=True)
             train(net, cfg, variant, start=args.start_phase)
         else:
-            net = build(cfg["layers"], stage_a, cfg.get("features", False))
+            net = build(cfg, stage_a)
             train(net, cfg, variant)
         print(f"{variant} trained in {time.time() - t1:.0f}s ({time.time() - t0:.0f}s in all)",
               flush=True)

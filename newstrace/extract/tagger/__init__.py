@@ -81,7 +81,7 @@ class _TorchRunner:
 
         torch.set_num_threads(threads)
         blob = torch.load(path, map_location="cpu", weights_only=False)
-        self.net = TaggerNet(n_layers=blob["cfg"]["layers"], features=blob["cfg"].get("features", False))
+        self.net = TaggerNet.from_cfg(blob["cfg"])
         self.net.load_state_dict({k: v.float() for k, v in blob["state"].items()})
         # the features table is added to the word embeddings before encode(), as in onnx
         self.features = None if self.net.feat is None else self.net.feat.weight.detach().numpy().copy()

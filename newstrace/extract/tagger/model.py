@@ -53,7 +53,7 @@ class BertLayer(nn.Module):
 
 class TaggerNet(nn.Module):
     def __init__(self, n_layers: int = 4, role_dim: int = 128, role_layers: int = 2,
-                 dropout: float = 0.1, features: bool = False):
+                 dropout: float = 0.1, features: bool = False, ff: int = FF):
         super().__init__()
         self.n_layers = n_layers
         # surface features of each word piece (core.feature_ids), added to its word
@@ -64,7 +64,8 @@ class TaggerNet(nn.Module):
         self.pos = nn.Embedding(512, HID)
         self.tok_type = nn.Parameter(torch.zeros(HID))
         self.emb_ln = nn.LayerNorm(HID, eps=1e-12)
-        self.layers = nn.ModuleList(BertLayer(dropout=dropout) for _ in range(n_layers))
+        # ff < FF: feed-forward layers narrowed from MiniLM's (prune_ffn), for speed
+        self.layers = nn.ModuleList(BertLayer(ff=ff, dropout=dropout) for _ in range(n_layers))
         self.drop = nn.Dropout(dropout)
         self.cue_head = nn.Linear(HID, 3)
         self.src_head = nn.Linear(HID, 3)
@@ -78,6 +79,11 @@ class TaggerNet(nn.Module):
             BertLayer(role_dim, 4, 2 * role_dim, eps=1e-5, dropout=dropout)
             for _ in range(role_layers))
         self.role_head = nn.Linear(role_dim, len(ROLE_TAGS))
+
+    @classmethod
+    def from_cfg(cls, cfg: dict) -> "TaggerNet":
+        """The net a recipe (<variant>.json "cfg", or a checkpoint's) describes."""
+        return cls(n_layers=cfg["layers"], features=cfg.get("features", False), ff=cfg.get("ff", FF))
 
     # ---- encoder
     def input_embeddings(self, word_emb, feats):
@@ -140,3 +146,18 @@ def load_minilm_into(net: TaggerNet, state: dict[str, torch.Tensor], first_layer
             for mod, name in pairs.items():
                 mod.weight.copy_(g(p + name + ".weight"))
                 mod.bias.copy_(g(p + name + ".bias"))
+
+
+def prune_ffn(net: TaggerNet, ff: int, importance: list[torch.Tensor]) -> TaggerNet:
+    """A copy of ``net`` whose encoder layers keep, of their feed-forward units, the ``ff``
+    most important (``importance``: one score per unit, per layer); all else is copied."""
+    small = TaggerNet(n_layers=net.n_layers, features=net.feat is not None, ff=ff)
+    state = net.state_dict()
+    for i, score in enumerate(importance):
+        keep = score.topk(ff).indices.sort().values
+        p = f"layers.{i}."
+        state[p + "inter.weight"] = state[p + "inter.weight"][keep]
+        state[p + "inter.bias"] = state[p + "inter.bias"][keep]
+        state[p + "out.weight"] = state[p + "out.weight"][:, keep]
+    small.load_state_dict(state)
+    return small
