@@ -128,8 +128,8 @@ def _classes_of(ch: str) -> int:
 
 def char_classes(text: str) -> np.ndarray:
     """One byte of class bits (ALPHA, LOWER, ...) per character of ``text``, by Python's
-    own str predicates, asked once per distinct character: the per-piece loops this
-    replaces were a tenth of the fast model's time."""
+    own str predicates, asked once per distinct character (the per-piece loops over
+    characters this replaced took about five times as long: 3 ms per article of dev)."""
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
     distinct, where = np.unique(cps, return_inverse=True)
     table = np.array([_classes_of(chr(c)) for c in distinct.tolist()], dtype=np.uint8)
