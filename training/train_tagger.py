@@ -53,7 +53,7 @@ VARIANTS = {
     "default": dict(layers=4, phases=[(1.75, 1e-4), (2.0, 5e-5)]),
     # about 1.5x faster than with MiniLM's 1536 units; the last epoch learns from the
     # default model's heads as well as from gold (a phase's third item: distillation), which
-    # won back what the narrowing cost on dev (training/README.md)
+    # won back most of what the narrowing cost on dev (training/README.md)
     "fast": dict(layers=2, ff=512, phases=[(1.0, 1.5e-4), (1.0, 1e-4), (1.0, 5e-5),
                                            (1.0, 5e-5, dict(teacher="default", soft=0.7, head_lr=5e-4))]),
     # the default recipe with surface features: on its own no better than default on dev,
