@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 
+from newstrace.extract.tagger import VARIANTS  # noqa: E402
+
 # the rows issue 3 sets goals for, then the rest of the scorer's table
 ROWS = ["attribution/partial", "content/exact", "content/overlap", "source/partial",
         "cue/exact", "direct/attribution/exact", "attribution/exact", "source/exact",
@@ -97,7 +99,7 @@ def main(argv=None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("splits", nargs="*", type=Path,
                     default=[SHARED / "corpora/polnear/train", SHARED / "corpora/polnear/dev"])
-    ap.add_argument("--model", default="default", choices=["default", "fast", "accurate", "none"])
+    ap.add_argument("--model", default="default", choices=[*VARIANTS, "none"])
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     result = agreement(args.splits, None if args.model == "none" else args.model)

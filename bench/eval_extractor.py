@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
+
+from newstrace.extract.tagger import VARIANTS  # noqa: E402
 
 
 def predict(gold: Path, model: str, out: Path, threads: int, weights: str | None,
@@ -42,7 +43,7 @@ def predict(gold: Path, model: str, out: Path, threads: int, weights: str | None
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", default=str(SHARED / "corpora/polnear/dev"))
-    ap.add_argument("--model", default="default", choices=["default", "fast", "accurate"])
+    ap.add_argument("--model", default="default", choices=VARIANTS)
     ap.add_argument("--out", default="")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--weights", default=None, help="weights folder (default: shipped)")

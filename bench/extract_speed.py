@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from newstrace.extract.tagger import VARIANTS  # noqa: E402
+
 _TAGGER = None
 
 
@@ -47,7 +49,7 @@ def _peak(_=None):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--model", default="default", choices=["default", "fast", "accurate"])
+    ap.add_argument("--model", default="default", choices=VARIANTS)
     ap.add_argument("--texts", default=str(ROOT.parent / "shared/corpora/polnear/dev/text"))
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--threads", type=int, default=1, help="intra-op threads per worker")

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newstrace.extract.tagger import WEIGHTS, Tagger  # noqa: E402
+from newstrace.extract.tagger import VARIANTS, WEIGHTS, Tagger  # noqa: E402
 
 
 def load_scorer(path: Path):
@@ -64,7 +64,7 @@ def calibrate(variant: str, train: Path, every: int, scorer, weights: Path, thre
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--variant", default="all", choices=["all", "default", "fast", "accurate", "default-features"])
+    ap.add_argument("--variant", default="all", choices=["all", *VARIANTS, "default-features"])
     ap.add_argument("--train", default=str(ROOT.parent / "shared/corpora/polnear/train"))
     ap.add_argument("--scorer", default=str(ROOT.parent / "shared/bench/attribution_eval.py"))
     ap.add_argument("--every", type=int, default=3, help="tag every N-th train article")
@@ -74,7 +74,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     scorer = load_scorer(Path(args.scorer))
     weights = Path(args.weights)
-    for variant in (("default", "fast", "accurate") if args.variant == "all" else (args.variant,)):
+    for variant in (VARIANTS if args.variant == "all" else (args.variant,)):
         r = calibrate(variant, Path(args.train), args.every, scorer, weights, args.threads)
         print(f"{variant} ({r['roles']}): cut-off {r['cut']:.2f} on {r['articles']} train articles, "
               f"attribution partial F1 {r['at_zero']:.3f} -> {r['attribution_partial_f1']:.3f}")

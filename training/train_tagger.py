@@ -41,8 +41,10 @@ from newstrace.extract.tagger.model import FF, TaggerNet, load_minilm_into, prun
 # from its weights, the default model trains 1.75 epochs more (a fresh AdamW schedule at a
 # lower rate), then 2 more at a lower rate still, and the fast model keeps the first 2
 # layers (and the heads), narrows their feed-forward layers to a third ("ff": the units
-# that matter most, ffn_importance) and trains three epochs. Each phase is a fresh schedule.
-# Phases: (epochs, encoder learning rate); heads learn at --head-lr.
+# that matter most, ffn_importance) and trains four epochs, the last also learning from the
+# default model. Each phase is a fresh schedule.
+# Phases: (epochs, encoder learning rate[, distillation: teacher, soft weight, head lr]);
+# heads learn at --head-lr unless the phase says otherwise.
 # --features (an experiment, not the shipped recipe: see training/README.md) adds
 # features=True to every stage: the encoder also reads core.feature_ids (case, quotation,
 # paragraph start).
