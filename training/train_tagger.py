@@ -1,7 +1,7 @@
 """Train the newstrace attribution tagger on PolNeAR train and write the shipped weights.
 
-    python training/train_tagger.py                      # default and fast (about 2 hours)
-    python training/train_tagger.py --variant fast       # stage A, then the fast model only
+    python training/train_tagger.py --variant default    # stage A, then the default model
+    python training/train_tagger.py --variant fast       # stage A with features, then fast (default in place)
     python training/train_tagger.py --variant accurate   # its second member, then the ensemble
 
 Reads ../shared/corpora/polnear/train (or --train), never dev or test. Writes, for each
@@ -56,8 +56,10 @@ VARIANTS = {
     # about 1.5x faster than with MiniLM's 1536 units; the last epoch learns from the
     # default model's heads as well as from gold (a phase's third item: distillation), which
     # won back most of what the narrowing cost on dev (training/README.md)
-    "fast": dict(layers=2, ff=512, phases=[(1.0, 1.5e-4), (1.0, 1e-4), (1.0, 5e-5),
-                                           (1.0, 5e-5, dict(teacher="default", soft=0.7, head_lr=5e-4))]),
+    # (it reads surface features, so its stage A does too: "default" and "fast" train apart)
+    "fast": dict(layers=2, ff=512, features=True,
+                 phases=[(1.0, 1.5e-4), (1.0, 1e-4), (1.0, 5e-5),
+                         (1.0, 5e-5, dict(teacher="default", soft=0.7, head_lr=5e-4))]),
     # the default recipe with surface features: on its own no better than default on dev,
     # but it errs elsewhere, so it is the second member of "accurate"
     "default-features": dict(layers=4, phases=[(1.75, 1e-4), (2.0, 5e-5)], features=True),
@@ -150,8 +152,8 @@ def collate(batch, emb: torch.Tensor):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--variant", default="all", choices=["all", *VARIANTS, *ENSEMBLES],
-                    help="which model(s) to train (stage A is trained first in any case)")
+    ap.add_argument("--variant", required=True, choices=[*VARIANTS, *ENSEMBLES],
+                    help="which model to train (stage A is trained first in any case)")
     ap.add_argument("--train", default=str(ROOT.parent / "shared/corpora/polnear/train"))
     ap.add_argument("--head-lr", type=float, default=1e-3)
     ap.add_argument("--batch", type=int, default=8)
@@ -184,16 +186,13 @@ def main(argv=None):
             ap.error(f"{args.variant} needs the default model in {args.out}: train it first (--variant default)")
         todo = [m for m in ensemble if m != "default"]
     else:
-        todo = ["default", "fast"] if args.variant == "all" else [args.variant]
-    # stage A reads surface features when a model to be trained from it does (one stage A
-    # serves every model of a run, so a run never mixes models with and without them)
-    if len({bool(variants[v].get("features")) for v in todo}) > 1:
-        ap.error(f"{', '.join(todo)}: some read surface features and some do not; train them apart")
+        todo = [args.variant]
+    # stage A reads surface features when the model to be trained from it does
     args.features = args.features or any(variants[v].get("features") for v in todo)
     for v in todo:  # a phase that distils from a shipped model needs it in --out
         for phase in variants[v]["phases"]:
             name = phase[2]["teacher"] if len(phase) > 2 else None
-            if name and name not in todo[:todo.index(v)] and not (Path(args.out) / f"{name}.json").exists():
+            if name and not (Path(args.out) / f"{name}.json").exists():
                 ap.error(f"{v} learns from the {name} model in its last phase: train it into {args.out} first")
     stage_a_cfg = dict(STAGE_A, features=True) if args.features else STAGE_A
 
