@@ -413,3 +413,21 @@ def test_prune_ffn_keeps_the_units_it_is_told():
         # and a wrong choice of units does not
         other = prune_ffn(wide, 100, [torch.rand(FF) for _ in wide.layers]).eval()
         assert not torch.allclose(wide.encode(emb, mask), other.encode(emb, mask), atol=1e-3)
+
+
+def test_distillation_override_changes_only_the_distillation_phases(monkeypatch):
+    """training --teacher/--soft: the control of a distillation experiment (soft 0) keeps
+    the phase's rates and head lr, and the plain phases are left alone. Needs torch."""
+    pytest.importorskip("torch")
+    monkeypatch.syspath_prepend(str(REPO / "training"))
+    from train_tagger import VARIANTS, with_distillation
+
+    fast = VARIANTS["fast"]
+    assert with_distillation(fast) == fast
+    plain = with_distillation(fast, soft=0.0)["phases"]
+    other = with_distillation(fast, "accurate")["phases"]
+    assert plain[:-1] == other[:-1] == fast["phases"][:-1]
+    assert plain[-1][:2] == other[-1][:2] == fast["phases"][-1][:2]
+    assert plain[-1][2] == dict(fast["phases"][-1][2], soft=0.0)
+    assert other[-1][2] == dict(fast["phases"][-1][2], teacher="accurate")
+    assert with_distillation(VARIANTS["default"], "accurate", 0.5) == VARIANTS["default"]

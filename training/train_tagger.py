@@ -153,7 +153,7 @@ def collate(batch, emb: torch.Tensor):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--variant", required=True, choices=[*VARIANTS, *ENSEMBLES],
-                    help="which model to train (stage A is trained first in any case)")
+                    help="which model to train (stage A is trained first unless --stage-a or --resume)")
     ap.add_argument("--train", default=str(ROOT.parent / "shared/corpora/polnear/train"))
     ap.add_argument("--head-lr", type=float, default=1e-3)
     ap.add_argument("--batch", type=int, default=8)
@@ -172,6 +172,12 @@ def main(argv=None):
                          "--features runs -features)")
     ap.add_argument("--resume", default="", help="the variant's weights after its phase START_PHASE-1")
     ap.add_argument("--start-phase", type=int, default=0)
+    ap.add_argument("--teacher", default="", choices=["", *VARIANTS, *ENSEMBLES],
+                    help="experiment: the model the distillation phases learn from, "
+                         "instead of the recipe's (it must be in --out)")
+    ap.add_argument("--soft", type=float, default=None,
+                    help="experiment: the distillation phases' soft weight instead of the "
+                         "recipe's; 0 makes them plain phases (same rates, teacher not run)")
     ap.add_argument("--no-onnx", action="store_true")
     ap.add_argument("--fp16", action="store_true", help="fp16-stored ONNX weights instead of int8")
     ap.add_argument("--no-calibrate", action="store_true",
@@ -180,6 +186,7 @@ def main(argv=None):
     torch.set_num_threads(args.threads)
     t0 = time.time()
     variants = {k: dict(v, features=True) if args.features else v for k, v in VARIANTS.items()}
+    variants = {k: with_distillation(v, args.teacher, args.soft) for k, v in variants.items()}
     ensemble = ENSEMBLES.get(args.variant)
     if ensemble:
         if not (Path(args.out) / "default.json").exists():
@@ -191,7 +198,7 @@ def main(argv=None):
     args.features = args.features or any(variants[v].get("features") for v in todo)
     for v in todo:  # a phase that distils from a shipped model needs it in --out
         for phase in variants[v]["phases"]:
-            name = phase[2]["teacher"] if len(phase) > 2 else None
+            name = phase[2]["teacher"] if len(phase) > 2 and phase[2]["soft"] > 0 else None
             if name and not (Path(args.out) / f"{name}.json").exists():
                 ap.error(f"{v} learns from the {name} model in its last phase: train it into {args.out} first")
     stage_a_cfg = dict(STAGE_A, features=True) if args.features else STAGE_A
@@ -269,11 +276,14 @@ def main(argv=None):
                 if cfg.get("ff", FF) != FF:
                     TaggerNet.from_cfg(cfg)
             print(f"{name} phase {k}: {epochs * args.scale:g} epoch(s), encoder lr {lr}"
-                  + (f", learning from {distil[0]['teacher']}" if distil else ""), flush=True)
+                  + (f", learning from {distil[0]['teacher']} (soft {distil[0]['soft']})"
+                     if distil and distil[0]["soft"] > 0 else ""), flush=True)
             train_phase(net, docs, pieces, feats, emb, epochs * args.scale, lr, args, ce, t0,
                         distil[0] if distil else None)
 
-    if args.stage_a:
+    if args.resume:  # the resumed weights are the start; stage A is not needed
+        stage_a = None
+    elif args.stage_a:
         stage_a = torch.load(args.stage_a, map_location="cpu", weights_only=False)["state"]
         print(f"stage A from {args.stage_a}", flush=True)
     else:
@@ -318,6 +328,14 @@ def main(argv=None):
     print(f"done in {time.time() - t0:.0f}s", flush=True)
 
 
+def with_distillation(cfg: dict, teacher: str = "", soft: float | None = None) -> dict:
+    """The recipe ``cfg`` with another teacher and/or soft weight in its distillation
+    phases (experiments: soft=0 gives the plain-phase control, same rates)."""
+    override = {k: v for k, v in (("teacher", teacher or None), ("soft", soft)) if v is not None}
+    return dict(cfg, phases=[p[:2] + (dict(p[2], **override),) if len(p) > 2 else p
+                             for p in cfg["phases"]])
+
+
 def _soft_loss(student: torch.Tensor, teacher: np.ndarray, y: torch.Tensor) -> torch.Tensor:
     """KL divergence from the teacher's tag distribution to the student's, over the
     labelled pieces (y != -100), averaged over them."""
@@ -339,7 +357,7 @@ def train_phase(net, docs, pieces, feats, emb, epochs, lr, args, ce, t0, distil:
     opt = torch.optim.AdamW([{"params": enc_params, "lr": lr},
                              {"params": head_params, "lr": head_lr}], weight_decay=0.01)
     teacher = None
-    if distil:
+    if distil and distil["soft"] > 0:
         from newstrace.extract.tagger import Tagger
 
         tagger = Tagger(distil["teacher"], threads=1, weights=args.out)
