@@ -26,12 +26,12 @@ from newstrace.extract.tagger import VARIANTS  # noqa: E402
 _TAGGER = None
 
 
-def _init(model: str, threads: int, weights, stride, reach):
+def _init(model: str, threads: int, weights, stride, reach, roles):
     global _TAGGER
     from newstrace.extract.tagger import Tagger
 
-    # the model's own stride and reach unless given
-    given = {k: v for k, v in (("stride", stride), ("reach", reach)) if v}
+    # the model's own decoding, stride and reach unless given
+    given = {k: v for k, v in (("stride", stride), ("reach", reach), ("roles", roles)) if v is not None}
     _TAGGER = Tagger(model, threads=threads, weights=weights, **given)
     _TAGGER._load()
     list(_TAGGER.extract(["Warm-up, he said."]))
@@ -58,14 +58,19 @@ def main(argv=None):
     ap.add_argument("--stride", type=int, default=None,
                     help="windows start every STRIDE pieces (default: the model's own)")
     ap.add_argument("--reach", type=int, default=None,
-                    help="a cue's roles are tagged within REACH pieces of it (default: the model's own)")
+                    help="a cue's roles are tagged within REACH pieces of it, 0: the whole window "
+                         "(default: the model's own)")
+    ap.add_argument("--roles", choices=["cue", "nearest"], default=None,
+                    help="cue: the per-cue roles pass; nearest: the token heads, each content "
+                         "run to the nearest cue (default: the model's own)")
     args = ap.parse_args(argv)
     paths = sorted(Path(args.texts).glob("*.txt"))
     texts = [p.read_bytes().decode("utf-8") for p in paths] * args.repeat
     chunks = [texts[i:i + 4] for i in range(0, len(texts), 4)]
     t0 = time.perf_counter()
     ctx = mp.get_context("spawn")
-    with ctx.Pool(args.workers, initializer=_init, initargs=(args.model, args.threads, args.weights, args.stride, args.reach)) as pool:
+    init = (args.model, args.threads, args.weights, args.stride, args.reach, args.roles)
+    with ctx.Pool(args.workers, initializer=_init, initargs=init) as pool:
         # make sure every worker has loaded before timing
         pool.map(time.sleep, [0.5] * args.workers, chunksize=1)
         load = time.perf_counter() - t0

@@ -212,7 +212,7 @@ def test_results_do_not_depend_on_neighbours(tagger):
     assert together[2] == next(tagger.extract([texts[1]]))
 
 
-@pytest.mark.parametrize("variant", ["default", "fast", "accurate"])
+@pytest.mark.parametrize("variant", ["default", "fast", "balanced", "accurate"])
 def test_confidence_cut_off(variant):
     """The calibrated cut-off only removes the least sure cues; 0 keeps all of them."""
     from newstrace.extract.tagger import Tagger
@@ -251,7 +251,8 @@ def test_ensemble_members(tmp_path):
     text = (SEEDS / "003_461b67336f7667d7.txt").read_bytes().decode("utf-8")
 
     def run(variant, weights=None):
-        t = Tagger(variant, weights=weights, min_score=0.5)
+        # one reach for all: the default model's recipe reads 64 pieces, a bare ensemble 128
+        t = Tagger(variant, weights=weights, min_score=0.5, reach=64)
         return next(t.extract([text])), t
 
     alone, _ = run("default")
@@ -307,7 +308,7 @@ def test_nearest_keeps_one_content_run_unless_a_split_quotation():
     assert not any("told" in c for contents in got.values() for c in contents)
 
 
-@pytest.mark.parametrize("variant", ["default", "fast", "accurate"])
+@pytest.mark.parametrize("variant", ["default", "fast", "balanced", "accurate"])
 def test_no_window_is_padded(variant):
     """A text's windows are batched by length: a short last window never rides padded
     along with full ones (padding costs the encoder as much as text)."""
@@ -321,6 +322,25 @@ def test_no_window_is_padded(variant):
     assert next(t.extract([text]))
     assert len(masks) > 1 and sum(len(m) for m in masks) > 2
     assert all(m.all() for m in masks)
+
+
+def test_balanced_is_the_fast_model_with_the_roles_pass():
+    """"balanced" has no weights of its own: its recipe names the fast model and says how to
+    read it (the per-cue roles pass, each cue's rows within its reach), as a user could."""
+    from newstrace.extract.tagger import Tagger
+
+    text = (SEEDS / "003_461b67336f7667d7.txt").read_bytes().decode("utf-8")
+    t = Tagger("balanced")
+    t._load()
+    assert (t.roles, t.reach) == ("cue", 32) and 0 < t.min_score < 1
+    assert t._runner._rol_args[0].endswith("fast.roles.onnx")
+    run, widths = t._runner.roles, []
+    t._runner.roles = lambda h, *a: widths.append(h.shape[1]) or run(h, *a)
+    got = next(t.extract([text]))
+    # a row is the cue and at most `reach` pieces each side of it
+    assert widths and max(widths) <= 2 * 32 + 8
+    assert got == next(Tagger("fast", roles="cue", reach=32, min_score=t.min_score).extract([text]))
+    assert [a.content for a in got] != [a.content for a in next(Tagger("fast").extract([text]))]
 
 
 def test_unsure_cues_get_no_roles_pass():

@@ -1,7 +1,7 @@
 """The trained attribution extractor (issue 3): a fine-tuned MiniLM tagger.
 
     from newstrace.extract.tagger import load_tagger
-    tagger = load_tagger("default")          # or "fast", "accurate"
+    tagger = load_tagger("default")          # or "fast", "balanced", "accurate"
     for spans in tagger.extract(texts): ...  # one list[SpanAttribution] per text
 
 Texts are cut into windows of 254 word pieces. A fine-tuned MiniLM encoder (4 layers for
@@ -9,8 +9,10 @@ Texts are cut into windows of 254 word pieces. A fine-tuned MiniLM encoder (4 la
 cue-conditioned tagger over the pieces around it that marks that cue's source and content
 fragments (so nested attributions and split quotes come out as PolNeAR annotates them);
 "fast" instead reads source and content runs from token heads of the same encoder pass and
-gives each to the nearest cue. "accurate" decodes as "default" does, from two 4-layer
-models ("default" and "default-features") whose log-probabilities are averaged. See
+gives each to the nearest cue. "balanced" reads the fast model's weights as "default" is
+read, with the per-cue pass within 32 pieces of each cue. "accurate" decodes as "default"
+does, from two 4-layer models ("default" and "default-features") whose log-probabilities
+are averaged. How a variant is read is in "decode" of its ``weights/<variant>.json``. See
 ``model.py`` and ``training/README.md``.
 
 Everything runs offline on CPU with onnxruntime, tokenizers and numpy: the int8 weights
@@ -36,7 +38,7 @@ from newstrace.records import SpanAttribution, merge_spans
 from . import core
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
-VARIANTS = ("default", "fast", "accurate")
+VARIANTS = ("default", "fast", "balanced", "accurate")
 
 _CACHE: dict[tuple, "Tagger"] = {}
 _LOCK = threading.Lock()
@@ -161,7 +163,7 @@ class Tagger:
 
     def __init__(self, variant: str = "default", threads: int = 1, backend: str | None = None,
                  batch_windows: int = 8, weights: str | Path | None = None,
-                 stride: int | None = None, reach: int | None = 128, cue_batch: int = 32,
+                 stride: int | None = None, reach: int | None = None, cue_batch: int = 32,
                  roles: str | None = None, min_score: float | None = None,
                  repairs: bool = True):
         self.weights = Path(weights) if weights else WEIGHTS
@@ -171,13 +173,15 @@ class Tagger:
         self.backend = backend
         self.batch_windows = batch_windows
         self.cue_batch = cue_batch
-        # "cue": the cue-conditioned role tagger; "nearest": the (cheaper) token heads for
-        # source and content, each run given to the nearest cue
-        self.roles = roles or ("nearest" if variant == "fast" else "cue")
-        if stride is None:
-            stride = core.WINDOW if self.roles == "nearest" else 224
-        self.stride = stride  # windows of core.WINDOW pieces start every `stride` pieces
-        self.reach = reach  # a cue's roles are tagged within `reach` pieces of it (None: window)
+        # How the roles are read; None: the model's own, from "decode" in <variant>.json
+        # (set when it is read, on first use). roles "cue": the cue-conditioned role tagger;
+        # "nearest": the (cheaper) token heads for source and content, each run given to
+        # the nearest cue. reach: a cue's roles are tagged within `reach` pieces of it
+        # (0: the whole window). stride: windows of core.WINDOW pieces start every
+        # `stride` pieces.
+        self.roles = roles
+        self.reach = reach
+        self.stride = stride
         # Attributions whose cue the model is less sure of than this are dropped. None:
         # the value calibrated on PolNeAR train for these weights (training/calibrate.py),
         # kept in <variant>.json under "decode"; 0 keeps every cue.
@@ -197,14 +201,23 @@ class Tagger:
         self._emb = core.word_embeddings()
         recipe = self.weights / f"{self.variant}.json"
         info = json.loads(recipe.read_text()) if recipe.exists() else {}
+        decode = info.get("decode", {})
+        if self.roles is None:  # weights written before 2026-11-30 do not say: fast read "nearest"
+            self.roles = decode.get("roles", "nearest" if self.variant == "fast" else "cue")
+        if self.reach is None:
+            self.reach = int(decode.get("reach", 128))
+        if self.stride is None:
+            self.stride = core.WINDOW if self.roles == "nearest" else 224
         if self.min_score is None:
-            self.min_score = float(info.get("decode", {}).get(f"min_score_{self.roles}", 0.0))
-        # an ensemble ("accurate") names its member models, whose files sit beside it
-        members = info.get("members")
-        if members:
+            self.min_score = float(decode.get(f"min_score_{self.roles}", 0.0))
+        # A recipe may name the models it runs, whose files sit beside it: "members", an
+        # ensemble ("accurate"), or "model", one model read another way ("balanced": the
+        # fast model's weights with the per-cue roles pass)
+        members = info.get("members") or ([info["model"]] if info.get("model") else [self.variant])
+        if len(members) > 1:
             self._runner = _EnsembleRunner([self._model_runner(m) for m in members])
         else:
-            self._runner = self._model_runner(self.variant)
+            self._runner = self._model_runner(members[0])
         self._feat = self._runner.features
         core.tokenizer()
 
@@ -301,7 +314,7 @@ class Tagger:
                 if self.min_score and score < self.min_score:
                     continue  # dropped in _extract_batch anyway: spare its roles pass
                 # the slice of the window the roles are tagged in: window positions [u, v)
-                if self.reach is None:
+                if not self.reach:
                     u, v = 0, T
                 else:
                     u, v = max(0, ci + 1 - self.reach), min(L + 2, cj + 1 + self.reach)
