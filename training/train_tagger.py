@@ -61,7 +61,8 @@ VARIANTS = {
     # default model's heads as well as from gold (a phase's third item: distillation), which
     # won back most of what the narrowing cost on dev (training/README.md)
     # (it reads surface features, so its stage A does too: "default" and "fast" train apart)
-    "fast": dict(layers=2, ff=512, features=True,
+    # (read from its token heads, each content run to the nearest cue: no per-cue pass)
+    "fast": dict(layers=2, ff=512, features=True, decode=dict(roles="nearest"),
                  phases=[(1.0, 1.5e-4), (1.0, 1e-4), (1.0, 5e-5),
                          (1.0, 5e-5, dict(teacher="default", soft=0.7, head_lr=5e-4))]),
     # the default recipe with surface features: on its own no better than default on dev,

@@ -202,8 +202,8 @@ class Tagger:
         recipe = self.weights / f"{self.variant}.json"
         info = json.loads(recipe.read_text()) if recipe.exists() else {}
         decode = info.get("decode", {})
-        if self.roles is None:  # weights written before 2026-11-30 do not say: fast read "nearest"
-            self.roles = decode.get("roles", "nearest" if self.variant == "fast" else "cue")
+        if self.roles is None:
+            self.roles = decode.get("roles", "cue")
         if self.reach is None:
             self.reach = int(decode.get("reach", 128))
         if self.stride is None:
