@@ -104,6 +104,18 @@ def test_seed_reports_make_one_story_and_an_unrelated_article_another():
     assert baghuz.label.startswith("Crumbling Islamic State")
 
 
+def test_an_untitled_article_names_its_story_by_its_opening_words_on_one_line():
+    # a JSONL record without a title (the Wikinews export's layout: dateline, blank lines)
+    store = Store(":memory:")
+    text = ("Saturday, January 12, 2019 \n\n\nA United-States-based team of scientists released "
+            "a report on Friday on the decline of insects in the American Midwest.")
+    untitled = article("wn:10", 0, text)
+    untitled.title = None
+    Linker(store).add(untitled, [], [], "hand")
+    (story,) = store.stories()
+    assert story.label == "Saturday, January 12, 2019 A United-States-based team of scientists released a…"
+
+
 def test_running_an_article_again_changes_nothing():
     store, linker, breitbart, _ = seed_store()
     before = [(s.id, s.text, len(s.mentions)) for s in store.statements()]

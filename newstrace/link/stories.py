@@ -51,6 +51,20 @@ def terms(article: Article) -> Counter[str]:
     return counts
 
 
+def snippet(text: str, limit: int = 80) -> str:
+    """A label for an untitled article: its opening words, white space made single spaces,
+    cut at a word boundary within ``limit`` characters.
+
+    >>> snippet("Saturday, January 12, 2019 \\n\\n\\nA team of scientists released a report on Friday.", 40)
+    'Saturday, January 12, 2019 A team of…'
+    """
+    words = " ".join(text.split())
+    if len(words) <= limit:
+        return words
+    cut = words.rfind(" ", 0, limit)
+    return words[:cut if cut > 0 else limit] + "…"
+
+
 def _day(published: str | None) -> date | None:
     if not published:
         return None
@@ -183,12 +197,15 @@ class StoryIndex:
             )
             self.db.execute("UPDATE stories SET size = size + 1 WHERE id=?", (story,))
         # dates and label: the story is named after its earliest article
+        first = self.db.execute(
+            "SELECT title, text FROM articles WHERE story = ? ORDER BY published IS NULL, published, ord LIMIT 1",
+            (story,),
+        ).fetchone()
         self.db.execute(
             "UPDATE stories SET"
             " first_published = (SELECT MIN(published) FROM articles WHERE story = ?),"
             " last_published = (SELECT MAX(published) FROM articles WHERE story = ?),"
-            " label = COALESCE((SELECT COALESCE(title, substr(text, 1, 80)) FROM articles WHERE story = ?"
-            "   ORDER BY published IS NULL, published, ord LIMIT 1), label)"
+            " label = COALESCE(?, label)"
             " WHERE id = ?",
-            (story, story, story, story),
+            (story, story, (first[0] or snippet(first[1])) if first else None, story),
         )
