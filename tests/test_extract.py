@@ -39,3 +39,30 @@ def test_analysis_gives_kinds_speakers_and_ids_in_reading_order():
     assert {a.kind for a in analysis.attributions} <= {"direct", "indirect", "mixed"}
     bali = [a for a in analysis.attributions if "not a victory announcement" in a.content_text]
     assert bali and {a.speaker for a in bali} == {"Mustafa Bali"} and {a.kind for a in bali} == {"direct"}
+
+
+def test_a_relayed_quote_goes_to_the_person_named_in_the_relaying_paragraph():
+    """"…, a militant who calls himself Abu Ali says, Sputnik reported. "…"": when the
+    tagger has no attribution of Abu Ali's, the quote is still his, not that of whoever
+    spoke in the paragraph before (the seed report 003's case once the reranker dropped a
+    wrong attribution there)."""
+    from newstrace.extract import unrelay_quotes
+    from newstrace.extract.nlp import analyse as parse
+    from newstrace.records import SpanAttribution
+
+    text = ("Meanwhile, the militant group rejected the idea it was defeated.\n"
+            "The group may seem beaten, a militant who calls himself Abu Ali Hassan says in a video, "
+            'Sputnik reported. "We will return to every city we lost."')
+
+    def at(words):
+        s = text.index(words)
+        return [(s, s + len(words))]
+    group = SpanAttribution(source=at("the militant group"), cue=at("rejected"), content=at("the idea it was defeated"))
+    relay = SpanAttribution(source=at("Sputnik"), cue=at("reported"),
+                            content=at('"We will return to every city we lost."'))
+    doc = parse(text)
+    assert unrelay_quotes(text, [group, relay], ["the militant group", "Sputnik"], doc) == \
+        ["the militant group", "Abu Ali Hassan"]
+    # without the parse, the speaker of the paragraph before, as before
+    assert unrelay_quotes(text, [group, relay], ["the militant group", "Sputnik"]) == \
+        ["the militant group", "the militant group"]
