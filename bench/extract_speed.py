@@ -26,13 +26,13 @@ from newstrace.extract.tagger import VARIANTS  # noqa: E402
 _TAGGER = None
 
 
-def _init(model: str, threads: int, weights, stride, reach, roles):
+def _init(model: str, threads: int, weights, stride, reach, roles, rerank=None):
     global _TAGGER
     from newstrace.extract.tagger import Tagger
 
     # the model's own decoding, stride and reach unless given
     given = {k: v for k, v in (("stride", stride), ("reach", reach), ("roles", roles)) if v is not None}
-    _TAGGER = Tagger(model, threads=threads, weights=weights, **given)
+    _TAGGER = Tagger(model, threads=threads, weights=weights, rerank=rerank, **given)
     _TAGGER._load()
     list(_TAGGER.extract(["Warm-up, he said."]))
 
@@ -60,6 +60,8 @@ def main(argv=None):
     ap.add_argument("--reach", type=int, default=None,
                     help="a cue's roles are tagged within REACH pieces of it, 0: the whole window "
                          "(default: the model's own)")
+    ap.add_argument("--no-rerank", action="store_true",
+                    help="the cue cut-off alone, also where the model's recipe names a reranker")
     ap.add_argument("--roles", choices=["cue", "nearest"], default=None,
                     help="cue: the per-cue roles pass; nearest: the token heads, each content "
                          "run to the nearest cue (default: the model's own)")
@@ -69,7 +71,8 @@ def main(argv=None):
     chunks = [texts[i:i + 4] for i in range(0, len(texts), 4)]
     t0 = time.perf_counter()
     ctx = mp.get_context("spawn")
-    init = (args.model, args.threads, args.weights, args.stride, args.reach, args.roles)
+    init = (args.model, args.threads, args.weights, args.stride, args.reach, args.roles,
+            False if args.no_rerank else None)
     with ctx.Pool(args.workers, initializer=_init, initargs=init) as pool:
         # make sure every worker has loaded before timing
         pool.map(time.sleep, [0.5] * args.workers, chunksize=1)

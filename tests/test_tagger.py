@@ -220,7 +220,7 @@ def test_confidence_cut_off(variant):
     text = (SEEDS / "003_461b67336f7667d7.txt").read_bytes().decode("utf-8")
     # repairs=False: the punctuation repairs look at the other attributions kept
     everything = next(Tagger(variant, min_score=0.0, repairs=False).extract([text]))
-    shipped = Tagger(variant, repairs=False)
+    shipped = Tagger(variant, repairs=False, rerank=False)
     kept = next(shipped.extract([text]))
     assert 0 < shipped.min_score < 1  # calibrated (training/calibrate.py), in <variant>.json
     assert kept == [a for a in everything if a.score >= shipped.min_score]
@@ -451,3 +451,79 @@ def test_distillation_override_changes_only_the_distillation_phases(monkeypatch)
     assert plain[-1][2] == dict(fast["phases"][-1][2], soft=0.0)
     assert other[-1][2] == dict(fast["phases"][-1][2], teacher="accurate")
     assert with_distillation(VARIANTS["default"], "accurate", 0.5) == VARIANTS["default"]
+
+
+def _two_tree_reranker(tmp_path, threshold=0.5):
+    """A reranker file by hand: one split on the score column, one on has_src (NaN: left)."""
+    import json
+
+    from newstrace.extract.tagger.rerank import SHAPE
+
+    col = {name: k for k, name in enumerate(SHAPE)}
+    trees = [
+        {"feature": [col["score"], 0, 0], "threshold": [0.7, 0, 0], "left": [1, 0, 0], "right": [2, 0, 0],
+         "leaf": [False, True, True], "missing_left": [True, False, False], "value": [0.0, -2.0, 1.0]},
+        {"feature": [col["has_src"], 0, 0], "threshold": [0.5, 0, 0], "left": [1, 0, 0], "right": [2, 0, 0],
+         "leaf": [False, True, True], "missing_left": [True, False, False], "value": [0.0, -0.5, 0.5]},
+    ]
+    path = tmp_path / "x.rerank.json"
+    path.write_text(json.dumps({"shape": list(SHAPE), "threshold": threshold, "floor": 0.5, "prior": 0.5,
+                                "smoothing": 5, "cues": [{"said": [9, 10]}, {}, {}], "baseline": 0.25,
+                                "trees": trees}))
+    return path
+
+
+def test_reranker_walks_its_trees(tmp_path):
+    from newstrace.extract.tagger.rerank import SHAPE, Reranker
+
+    r = Reranker(_two_tree_reranker(tmp_path))
+    x = np.zeros((4, len(SHAPE) + 6))
+    x[:, 0] = [0.9, 0.9, 0.6, 0.6]                 # score
+    x[:, SHAPE.index("has_src")] = [1, 0, 1, np.nan]
+    raw = 0.25 + np.array([1.0 + 0.5, 1.0 - 0.5, -2.0 + 0.5, -2.0 - 0.5])
+    assert np.allclose(r.probability(x), 1 / (1 + np.exp(-raw)))
+    # the cue counts: (right + smoothing x prior) / (seen + smoothing), and log(1 + seen)
+    text = 'The plan works, he said.'
+    att = SpanAttribution(source=[(16, 18)], cue=[(19, 23)], content=[(0, 14)], score=0.9)
+    row = r.features(text, [att])[0]
+    assert np.isclose(row[len(SHAPE)], (9 + 5 * 0.5) / (10 + 5)) and np.isclose(row[len(SHAPE) + 1], np.log(11))
+    assert row[len(SHAPE) + 2] == 0.5 and row[len(SHAPE) + 3] == 0  # unseen first word: the prior
+    shape = dict(zip(SHAPE, row))
+    assert (shape["has_src"], shape["src_pron"], shape["cnt_before"], shape["gap"], shape["direct"]) == (1, 1, 1, 5, 0)
+    assert r.keep(text, [att]) == [att]
+    att.score = 0.6  # -2.0 + 0.5 + 0.25 < 0
+    assert r.keep(text, [att]) == []
+
+
+def test_reranker_file_must_match_the_columns(tmp_path):
+    import json
+
+    from newstrace.extract.tagger.rerank import Reranker
+
+    path = _two_tree_reranker(tmp_path)
+    blob = json.loads(path.read_text())
+    blob["shape"] = blob["shape"][:-1]
+    path.write_text(json.dumps(blob))
+    with pytest.raises(ValueError, match="other columns"):
+        Reranker(path)
+
+
+def test_default_model_keeps_what_its_reranker_keeps():
+    """The shipped default recipe reads its reranker: it keeps a subset of what the tagger
+    proposes above the floor, and differs from the cut-off alone; rerank=False is that."""
+    from newstrace.extract.tagger import Tagger
+
+    text = (SEEDS / "003_461b67336f7667d7.txt").read_bytes().decode("utf-8")
+    reranked = Tagger("default")
+    kept = next(reranked.extract([text]))
+    assert reranked._reranker is not None and reranked.min_score == reranked._reranker.floor
+    proposed = next(Tagger("default", min_score=reranked.min_score, rerank=False).extract([text]))
+    assert kept and all(a in proposed for a in kept) and len(kept) < len(proposed)
+    x = reranked._reranker.features(text, proposed)
+    p = reranked._reranker.probability(x)
+    assert kept == [a for a, q in zip(proposed, p) if q >= reranked._reranker.threshold]
+    cut = Tagger("default", rerank=False)
+    next(cut.extract([text]))
+    assert cut._reranker is None and cut.min_score > reranked.min_score
+    with pytest.raises(ValueError, match="no reranker"):
+        Tagger("fast", rerank=True)._load()

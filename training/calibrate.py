@@ -42,7 +42,8 @@ def calibrate(variant: str, train: Path, every: int, scorer, weights: Path, thre
               roles: str | None = None) -> dict:
     arts, _ = scorer.load_gold(train, warn=lambda m: None)
     ids = sorted(arts)[every - 1::every]
-    tagger = Tagger(variant, threads=threads, weights=weights, roles=roles, min_score=0.0)
+    # the cut-off alone, also for a variant with a reranker (used when it is switched off)
+    tagger = Tagger(variant, threads=threads, weights=weights, roles=roles, min_score=0.0, rerank=False)
     texts = [arts[i].text for i in ids]
     found = {}
     for aid, spans in zip(ids, tagger.extract(texts)):

@@ -73,6 +73,9 @@ VARIANTS = {
 # --variant accurate trains the members missing from --out (the default model must be
 # there: train it with --variant default), then writes accurate.json and calibrates it.
 ENSEMBLES = {"accurate": ["default", "default-features"]}
+# The variants whose recipe names a reranker (training/train_reranker.py, run after the
+# calibration): which of the tagger's attributions to keep.
+RERANKED = ("default",)
 # Other decodings of a trained model (nothing to train): "balanced" reads the fast model's
 # weights with the per-cue roles pass, as the default model is read, within 32 pieces of
 # each cue (README: 15-16 articles/s against fast's 21-22; far fewer content errors).
@@ -343,6 +346,11 @@ def main(argv=None):
         for name in [args.variant] if ensemble else todo:
             calibrate(["--variant", name, "--weights", args.out, "--train", args.train,
                        "--threads", str(args.threads), "--every", "40" if _trial(args) else "3"])
+        if args.variant in RERANKED:
+            from train_reranker import main as train_reranker  # which attributions to keep
+
+            train_reranker(["--variant", args.variant, "--weights", args.out, "--train", args.train,
+                            "--threads", str(args.threads)] + (["--max-articles", "40"] if _trial(args) else []))
     print(f"done in {time.time() - t0:.0f}s", flush=True)
 
 

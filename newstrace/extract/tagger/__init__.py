@@ -12,8 +12,10 @@ fragments (so nested attributions and split quotes come out as PolNeAR annotates
 gives each to the nearest cue. "balanced" reads the fast model's weights as "default" is
 read, with the per-cue pass within 32 pieces of each cue. "accurate" decodes as "default"
 does, from two 4-layer models ("default" and "default-features") whose log-probabilities
-are averaged. How a variant is read is in "decode" of its ``weights/<variant>.json``. See
-``model.py`` and ``training/README.md``.
+are averaged. How a variant is read is in "decode" of its ``weights/<variant>.json``,
+including which attributions are kept: those whose cue is surer than a cut-off, or, for
+"default", those a reranker over each attribution's score and shape keeps (``rerank.py``).
+See ``model.py`` and ``training/README.md``.
 
 Everything runs offline on CPU with onnxruntime, tokenizers and numpy: the int8 weights
 ship in ``weights/``, with MiniLM's tokenizer and frozen word embeddings
@@ -36,6 +38,7 @@ from newstrace.extract.quotes import complete_quotes, quote_mask
 from newstrace.records import SpanAttribution, merge_spans
 
 from . import core
+from .rerank import Reranker
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 VARIANTS = ("default", "fast", "balanced", "accurate")
@@ -165,7 +168,7 @@ class Tagger:
                  batch_windows: int = 8, weights: str | Path | None = None,
                  stride: int | None = None, reach: int | None = None, cue_batch: int = 32,
                  roles: str | None = None, min_score: float | None = None,
-                 repairs: bool = True):
+                 repairs: bool = True, rerank: bool | None = None):
         self.weights = Path(weights) if weights else WEIGHTS
         self.variant = variant
         self.name = f"tagger-{variant}"
@@ -184,12 +187,20 @@ class Tagger:
         self.stride = stride
         # Attributions whose cue the model is less sure of than this are dropped. None:
         # the value calibrated on PolNeAR train for these weights (training/calibrate.py),
-        # kept in <variant>.json under "decode"; 0 keeps every cue.
+        # kept in <variant>.json under "decode", or, where the recipe names a reranker,
+        # the reranker's floor (every cue the tagger tags, in effect); 0 keeps every cue.
         self.min_score = min_score
         # punctuation repairs of content: widen it to whole quotations, give split
         # quotations their other part (quotes.py: complete_quotes) and parenthetical
         # cues their lead (parenthetical.py: complete_parenthetical)
         self.repairs = repairs
+        # which attributions to keep, decided by a tree ensemble over each one's score and
+        # shape (rerank.py) where the recipe names one ("decode.rerank"), in place of the
+        # cut-off. None: as the recipe says, unless a min_score is given (a cut-off asked
+        # for is the cut-off alone); False: the cut-off alone; True: rerank what the
+        # min_score lets through
+        self.rerank = rerank if rerank is not None or min_score is None else False
+        self._reranker = None
         self._runner = None
         self._emb = None
         self._feat = None  # surface-feature vectors (core.feature_ids), when the model has them
@@ -208,8 +219,13 @@ class Tagger:
             self.reach = int(decode.get("reach", 128))
         if self.stride is None:
             self.stride = core.WINDOW if self.roles == "nearest" else 224
+        if self.rerank is not False and decode.get("rerank"):
+            self._reranker = Reranker(self.weights / decode["rerank"])
+        elif self.rerank:
+            raise ValueError(f"{recipe}: no reranker in its decode")
         if self.min_score is None:
-            self.min_score = float(decode.get(f"min_score_{self.roles}", 0.0))
+            self.min_score = (self._reranker.floor if self._reranker
+                              else float(decode.get(f"min_score_{self.roles}", 0.0)))
         # A recipe may name the models it runs, whose files sit beside it: "members", an
         # ensemble ("accurate"), or "model", one model read another way ("balanced": the
         # fast model's weights with the per-cue roles pass)
@@ -273,6 +289,8 @@ class Tagger:
         if self.repairs:
             results = [complete_parenthetical(t, complete_quotes(t, r))
                        for t, r in zip(texts, results)]
+        if self._reranker is not None:
+            results = [self._reranker.keep(t, r) for t, r in zip(texts, results)]
         for r in results:
             r.sort(key=lambda x: (x.cue[0] if x.cue else (0, 0)))
         return results

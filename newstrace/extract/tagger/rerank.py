@@ -1,0 +1,135 @@
+"""A second look at the tagger's attributions: which to keep.
+
+The tagger proposes an attribution for every cue it tags. A single cut-off on the cue's
+mean probability (``SpanAttribution.score``) was the only filter; this one also reads the
+attribution's shape (cue length, has a source, pronoun source, content length and quotes,
+what follows the cue, cue inside another attribution's content) and how often the cue's
+words were real attributions among the tagger's proposals on PolNeAR train (smoothed
+counts, ``cues`` in the weights file). A gradient-boosted tree ensemble, trained on the
+tagger's proposals for every PolNeAR train article by ``training/train_reranker.py``,
+gives each proposal the probability that it matches an annotated attribution; those under
+the file's threshold (chosen on out-of-fold train proposals) are dropped.
+
+The trees are written as plain arrays in ``weights/<variant>.rerank.json`` and walked here
+with numpy: scikit-learn (which fits them) is a training dependency, not a run-time one,
+and its ONNX converter (skl2onnx 1.20) fails on these models.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from newstrace.records import SpanAttribution
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"})
+QUOTE_MARKS = frozenset('"“”‘’\'«»')
+
+# the order of the columns the trees were fitted on; the cue-count columns follow
+SHAPE = ("score", "cue_words", "cue_chars", "has_src", "src_pron", "src_words", "n_frag",
+         "cnt_chars", "direct", "cnt_before", "gap", "cue_upper", "pos", "src_after",
+         "after_that", "after_colon", "after_quote", "cnt_that", "cnt_to", "inside_other",
+         "n_cands", "cnt_words")
+
+
+def cue_keys(text: str, att: SpanAttribution) -> tuple[str, str, str]:
+    """The cue's words lower-cased, its first word and its last: what the counts are kept by."""
+    words = " ".join(text[s:e] for s, e in att.cue).lower().split()
+    return " ".join(words), (words[0] if words else ""), (words[-1] if words else "")
+
+
+def shape_features(text: str, atts: list[SpanAttribution]) -> np.ndarray:
+    """One row of SHAPE columns per attribution (each must have a cue and content)."""
+    rows = []
+    for k, att in enumerate(atts):
+        cue = " ".join(text[s:e] for s, e in att.cue).lower()
+        src = " ".join(text[s:e] for s, e in att.source).lower()
+        cs, ce = att.cue[0][0], att.cue[-1][1]
+        c0, c1 = min(s for s, _ in att.content), max(e for _, e in att.content)
+        gap = max(0, c0 - ce) if c0 >= ce else max(0, cs - c1)
+        after = text[ce:ce + 12].lstrip().lower()
+        content = text[c0:c1]
+        inside_other = any(j != k and any(s <= cs and ce <= e for s, e in other.content)
+                           for j, other in enumerate(atts))
+        rows.append((
+            att.score, len(cue.split()), ce - cs, bool(att.source), src in PRONOUNS, len(src.split()),
+            len(att.content), sum(e - s for s, e in att.content),
+            any(c in QUOTE_MARKS for c in text[max(0, c0 - 1):c1 + 1]), c1 <= cs, gap,
+            text[cs:cs + 1].isupper(), cs / max(1, len(text)),
+            bool(att.source) and att.source[0][0] > ce,
+            after.startswith("that"), after[:1] == ":", after[:1] in QUOTE_MARKS,
+            content.lower().startswith("that "), content.lower().startswith("to "), inside_other,
+            len(atts), len(content.split()),
+        ))
+    return np.array(rows, dtype=np.float64).reshape(len(atts), len(SHAPE))
+
+
+def count_features(keys: list[tuple[str, str, str]], tables: list[dict], prior: float,
+                   smoothing: float) -> np.ndarray:
+    """Per key kind: the smoothed share of proposals with that key that were right, and
+    log(1 + how many there were)."""
+    out = np.zeros((len(keys), 2 * len(tables)))
+    for i, key in enumerate(keys):
+        for k, table in enumerate(tables):
+            right, seen = table.get(key[k], (0, 0))
+            out[i, 2 * k] = (right + smoothing * prior) / (seen + smoothing)
+            out[i, 2 * k + 1] = np.log1p(seen)
+    return out
+
+
+class Reranker:
+    """Reads ``<variant>.rerank.json``; ``keep`` says which attributions stay."""
+
+    def __init__(self, path: Path):
+        blob = json.loads(Path(path).read_text())
+        if tuple(blob["shape"]) != SHAPE:
+            raise ValueError(f"{path}: fitted on other columns than this version computes")
+        self.threshold = float(blob["threshold"])
+        self.floor = float(blob["floor"])  # the tagger's cut-off under the reranker: none, in effect
+        self.prior = float(blob["prior"])
+        self.smoothing = float(blob["smoothing"])
+        self.tables = [{k: tuple(v) for k, v in t.items()} for t in blob["cues"]]
+        self.baseline = float(blob["baseline"])
+        self.trees = [{k: np.asarray(v) for k, v in tree.items()} for tree in blob["trees"]]
+
+    def features(self, text: str, atts: list[SpanAttribution]) -> np.ndarray:
+        keys = [cue_keys(text, a) for a in atts]
+        return np.hstack([shape_features(text, atts),
+                          count_features(keys, self.tables, self.prior, self.smoothing)])
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        raw = np.full(len(x), self.baseline)
+        rows = np.arange(len(x))
+        for t in self.trees:
+            node = np.zeros(len(x), dtype=np.int64)
+            while True:
+                inner = ~t["leaf"][node]
+                if not inner.any():
+                    break
+                value = x[rows, t["feature"][node]]
+                left = np.where(np.isnan(value), t["missing_left"][node], value <= t["threshold"][node])
+                node = np.where(inner, np.where(left, t["left"][node], t["right"][node]), node)
+            raw += t["value"][node]
+        return 1.0 / (1.0 + np.exp(-raw))
+
+    def keep(self, text: str, atts: list[SpanAttribution]) -> list[SpanAttribution]:
+        atts = [a for a in atts if a.cue and a.content]
+        if not atts:
+            return []
+        p = self.probability(self.features(text, atts))
+        return [a for a, q in zip(atts, p) if q >= self.threshold]
+
+
+def trees_from_sklearn(model) -> tuple[float, list[dict]]:
+    """The baseline and trees of a fitted binary HistGradientBoostingClassifier, as lists."""
+    trees = []
+    for (predictor,) in model._predictors:
+        n = predictor.nodes
+        trees.append({"feature": n["feature_idx"].tolist(), "threshold": n["num_threshold"].tolist(),
+                      "left": n["left"].tolist(), "right": n["right"].tolist(),
+                      "leaf": n["is_leaf"].astype(bool).tolist(),
+                      "missing_left": n["missing_go_to_left"].astype(bool).tolist(),
+                      "value": n["value"].tolist()})
+    return float(np.ravel(model._baseline_prediction)[0]), trees
