@@ -330,7 +330,7 @@ def test_balanced_is_the_fast_model_with_the_roles_pass():
     from newstrace.extract.tagger import Tagger
 
     text = (SEEDS / "003_461b67336f7667d7.txt").read_bytes().decode("utf-8")
-    t = Tagger("balanced")
+    t = Tagger("balanced", rerank=False)  # its own reranker: test_model_keeps_what_its_reranker_keeps
     t._load()
     assert (t.roles, t.reach) == ("cue", 32) and 0 < t.min_score < 1
     assert t._runner._rol_args[0].endswith("fast.roles.onnx")
@@ -373,14 +373,14 @@ def test_calibration_on_train(tmp_path):
     sys.path.insert(0, str(REPO / "training"))
     import calibrate
 
-    for name in ("fast.encoder.onnx", "fast.json"):
+    for name in ("fast.encoder.onnx", "fast.json", "fast.rerank.json"):
         shutil.copy(WEIGHTS / name, tmp_path / name)
     calibrate.main(["--variant", "fast", "--every", "80", "--threads", "1",
                     "--weights", str(tmp_path)])
     decode = json.loads((tmp_path / "fast.json").read_text())["decode"]
     cut = decode["min_score_nearest"]
     assert 0 <= cut < 0.95 and "train" in decode["calibrated_on"]
-    t = Tagger("fast", weights=tmp_path)
+    t = Tagger("fast", weights=tmp_path, rerank=False)  # the cut-off is what is used without the reranker
     assert t.min_score is None  # read from the recipe on first use
     t._load()
     assert t.min_score == cut
@@ -508,22 +508,55 @@ def test_reranker_file_must_match_the_columns(tmp_path):
         Reranker(path)
 
 
-def test_default_model_keeps_what_its_reranker_keeps():
-    """The shipped default recipe reads its reranker: it keeps a subset of what the tagger
-    proposes above the floor, and differs from the cut-off alone; rerank=False is that."""
+@pytest.mark.parametrize("variant", ["default", "fast", "balanced"])
+def test_model_keeps_what_its_reranker_keeps(variant):
+    """The shipped default, fast and balanced recipes read their rerankers: each keeps a subset of
+    what the tagger proposes above the floor, and differs from the cut-off alone;
+    rerank=False is that."""
     from newstrace.extract.tagger import Tagger
 
     text = (SEEDS / "003_461b67336f7667d7.txt").read_bytes().decode("utf-8")
-    reranked = Tagger("default")
+    reranked = Tagger(variant)
     kept = next(reranked.extract([text]))
     assert reranked._reranker is not None and reranked.min_score == reranked._reranker.floor
-    proposed = next(Tagger("default", min_score=reranked.min_score, rerank=False).extract([text]))
+    proposed = next(Tagger(variant, min_score=reranked.min_score, rerank=False).extract([text]))
     assert kept and all(a in proposed for a in kept) and len(kept) < len(proposed)
     x = reranked._reranker.features(text, proposed)
     p = reranked._reranker.probability(x)
     assert kept == [a for a, q in zip(proposed, p) if q >= reranked._reranker.threshold]
-    cut = Tagger("default", rerank=False)
+    cut = Tagger(variant, rerank=False)
     next(cut.extract([text]))
     assert cut._reranker is None and cut.min_score > reranked.min_score
     with pytest.raises(ValueError, match="no reranker"):
-        Tagger("fast", rerank=True)._load()
+        Tagger("accurate", rerank=True)._load()
+
+
+def test_reranker_walk_matches_one_row_one_tree_at_a_time():
+    """The vectorised walk of all trees at once gives what walking each tree for each row,
+    node by node, gives, on the shipped trees (up to 282, 15 leaves each) and real rows."""
+    import json
+
+    from newstrace.extract.tagger import WEIGHTS, Tagger
+    from newstrace.extract.tagger.rerank import Reranker
+
+    text = (SEEDS / "000_17fc5a22881fa018.txt").read_bytes().decode("utf-8")
+    proposed = next(Tagger("default", min_score=0.5, rerank=False).extract([text]))
+    for variant in ("default", "fast", "balanced"):
+        path = WEIGHTS / f"{variant}.rerank.json"
+        blob, r = json.loads(path.read_text()), Reranker(path)
+        x = r.features(text, proposed)
+        x = np.vstack([x, x[::-1] * 1.3])
+        x[0, 3] = x[-1, 0] = np.nan
+
+        def walk(row):
+            raw = blob["baseline"]
+            for t in blob["trees"]:
+                n = 0
+                while not t["leaf"][n]:
+                    v = row[t["feature"][n]]
+                    left = t["missing_left"][n] if np.isnan(v) else v <= t["threshold"][n]
+                    n = t["left"][n] if left else t["right"][n]
+                raw += t["value"][n]
+            return 1 / (1 + np.exp(-raw))
+        assert np.allclose(r.probability(x), [walk(row) for row in x], rtol=0, atol=1e-12)
+        assert r.probability(x[:0]).shape == (0,)

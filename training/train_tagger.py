@@ -75,7 +75,7 @@ VARIANTS = {
 ENSEMBLES = {"accurate": ["default", "default-features"]}
 # The variants whose recipe names a reranker (training/train_reranker.py, run after the
 # calibration): which of the tagger's attributions to keep.
-RERANKED = ("default",)
+RERANKED = ("default", "fast", "balanced")
 # Other decodings of a trained model (nothing to train): "balanced" reads the fast model's
 # weights with the per-cue roles pass, as the default model is read, within 32 pieces of
 # each cue (README: 15-16 articles/s against fast's 21-22; far fewer content errors).
@@ -205,6 +205,11 @@ def main(argv=None):
 
             calibrate(["--variant", args.variant, "--weights", args.out, "--train", args.train,
                        "--threads", str(args.threads)])
+            if args.variant in RERANKED:
+                from train_reranker import main as train_reranker
+
+                train_reranker(["--variant", args.variant, "--weights", args.out, "--train", args.train,
+                                "--threads", str(args.threads)])
         return
     variants = {k: dict(v, features=True) if args.features else v for k, v in VARIANTS.items()}
     variants = {k: with_distillation(v, args.teacher, args.soft) for k, v in variants.items()}

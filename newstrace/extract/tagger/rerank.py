@@ -92,7 +92,23 @@ class Reranker:
         self.smoothing = float(blob["smoothing"])
         self.tables = [{k: tuple(v) for k, v in t.items()} for t in blob["cues"]]
         self.baseline = float(blob["baseline"])
-        self.trees = [{k: np.asarray(v) for k, v in tree.items()} for tree in blob["trees"]]
+        # every tree padded to the longest, stacked: all trees are walked at once, one step
+        # a level (a Python loop over 100-300 trees was a tenth of the default model's time)
+        trees = blob["trees"]
+        width = max(len(t["value"]) for t in trees)
+
+        def stack(key, dtype, pad):
+            out = np.full((len(trees), width), pad, dtype=dtype)
+            for k, t in enumerate(trees):
+                out[k, :len(t[key])] = t[key]
+            return out
+        self.feature = stack("feature", np.int64, 0)
+        self.threshold_at = stack("threshold", np.float64, 0.0)
+        self.left = stack("left", np.int64, 0)
+        self.right = stack("right", np.int64, 0)
+        self.leaf = stack("leaf", bool, True)
+        self.missing_left = stack("missing_left", bool, False)
+        self.value = stack("value", np.float64, 0.0)
 
     def features(self, text: str, atts: list[SpanAttribution]) -> np.ndarray:
         keys = [cue_keys(text, a) for a in atts]
@@ -100,18 +116,23 @@ class Reranker:
                           count_features(keys, self.tables, self.prior, self.smoothing)])
 
     def probability(self, x: np.ndarray) -> np.ndarray:
-        raw = np.full(len(x), self.baseline)
-        rows = np.arange(len(x))
-        for t in self.trees:
-            node = np.zeros(len(x), dtype=np.int64)
-            while True:
-                inner = ~t["leaf"][node]
-                if not inner.any():
-                    break
-                value = x[rows, t["feature"][node]]
-                left = np.where(np.isnan(value), t["missing_left"][node], value <= t["threshold"][node])
-                node = np.where(inner, np.where(left, t["left"][node], t["right"][node]), node)
-            raw += t["value"][node]
+        """The probability, per row of ``x``, that the attribution is right."""
+        n_trees, width = self.feature.shape
+        # every (row, tree) pair walks down at once, by flat node number (tree x width +
+        # node; np.take on 1-d arrays is cheaper than 2-d indexing); pairs drop out of the
+        # walk at their leaf. This runs once per article.
+        at = np.tile(np.arange(n_trees) * width, len(x))
+        row_of = np.repeat(np.arange(len(x)) * x.shape[1], n_trees)
+        flat_x = x.ravel()
+        walking = np.arange(len(at))
+        while len(walking):
+            here = at.take(walking)
+            inner = ~self.leaf.take(here)
+            walking, here = walking[inner], here[inner]
+            value = flat_x.take(row_of.take(walking) + self.feature.take(here))
+            left = np.where(np.isnan(value), self.missing_left.take(here), value <= self.threshold_at.take(here))
+            at[walking] = here - here % width + np.where(left, self.left.take(here), self.right.take(here))
+        raw = self.baseline + self.value.take(at).reshape(len(x), n_trees).sum(1)
         return 1.0 / (1.0 + np.exp(-raw))
 
     def keep(self, text: str, atts: list[SpanAttribution]) -> list[SpanAttribution]:
