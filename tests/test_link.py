@@ -165,3 +165,39 @@ def test_a_truncated_wording_shares_only_shingles_of_the_whole(ws, cut):
     whole = shingles([" ".join(ws)])
     trimmed = shingles([" ".join(ws[:cut]) + " … " + " ".join(ws[cut:])])
     assert trimmed <= whole
+
+
+def test_replacing_an_article_whose_statement_others_still_quote():
+    """The Breitbart report opens the Abu Abdul-Azim statement (its id comes from the
+    attribution "000_…#a2"); Sputnik quotes it too. Re-extracted (another model), the
+    report's "#a2" is now another quote: the old statement stays for Sputnik, and the new
+    quote opens a statement of its own under another id, where it once hit the unique id."""
+    store, linker, breitbart, sputnik = seed_store()
+    (abu,) = [s for s in store.statements() if ABU.casefold() in s.text.casefold()]
+    first_id = abu.id
+    linker.add(breitbart, [quote_at(breitbart, "What is our crime", 2, "Abu Abdul-Azim")], [], "other model")
+    statements = {s.id: s for s in store.statements()}
+    assert {m.article for m in statements[first_id].mentions} == {sputnik.id}
+    (crime,) = [s for s in statements.values() if "what is our crime" in s.text.casefold()]
+    assert crime.id != first_id and {m.article for m in crime.mentions} == {breitbart.id}
+    # and back: the first wording links to the surviving statement again, nothing is lost
+    linker.add(breitbart, [quote_at(breitbart, ABU, 2, "Abu Abdul-Azim")], [], "hand")
+    statements = {s.id: s for s in store.statements()}
+    assert {m.article for m in statements[first_id].mentions} == {breitbart.id, sputnik.id}
+    assert not any("what is our crime" in s.text.casefold() for s in statements.values())
+
+
+def test_replacing_an_article_whose_story_others_still_hold():
+    """The same for stories: the replaced article opened the story, another article keeps
+    it, and the replacement, now about something else, opens a story under another id."""
+    store, linker, breitbart, sputnik = seed_store()
+    (story,) = store.stories()
+    other = ("Magnitogorsk apartment building collapses after explosion\n\n"
+             "An apartment building collapsed on Monday in Magnitogorsk, a city in the Ural region of Russia. "
+             "A suspected gas leak led to an explosion, followed by the ten-storey building coming down.")
+    opener = breitbart if story.id == "t" + hashlib.blake2b(breitbart.id.encode(), digest_size=6).hexdigest() \
+        else sputnik
+    linker.add(article(opener.id, opener.order, other, published="2019-01-04"), [], [], "hand")
+    stories = {s.id: s for s in store.stories()}
+    assert len(stories) == 2 and story.id in stories
+    assert stories[story.id].articles == [sputnik.id if opener is breitbart else breitbart.id]

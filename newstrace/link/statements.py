@@ -43,6 +43,23 @@ def _statement_id(attribution_id: str) -> str:
     return "s" + hashlib.blake2b(attribution_id.encode(), digest_size=6).hexdigest()
 
 
+def free_id(db: sqlite3.Connection, table: str, make, key: str) -> str:
+    """``make(key)``, or ``make(key + "#2")``, ``#3``, ... : the first not in ``table``.
+
+    Ids come from the article or attribution that opened the statement or story, and such
+    a row outlives its opener when the opener's article is replaced (re-extracted by
+    another model, edited text) while other articles still hold it: the replacement's
+    attribution or article of the same id must then open a new one under another id.
+    """
+    if table not in ("statements", "stories"):  # a name, not a value: it cannot be a parameter
+        raise ValueError(f"no ids are made for table {table!r}")
+    candidate, n = make(key), 1
+    while db.execute(f"SELECT 1 FROM {table} WHERE id=?", (candidate,)).fetchone():
+        n += 1
+        candidate = make(f"{key}#{n}")
+    return candidate
+
+
 def _is_name(speaker: str | None) -> bool:
     # "Abu Abdul-Azim" rather than "an unidentified militant" or "he"
     if not speaker:
@@ -73,7 +90,7 @@ class StatementIndex:
                 for other in matched[1:]:
                     self._merge(other, into=keep)
             else:
-                keep = _statement_id(attribution.id)
+                keep = free_id(self.db, "statements", _statement_id, attribution.id)
                 self.db.execute(
                     "INSERT INTO statements(id, text, speaker, first_seen, words, shingles)"
                     " VALUES (?, ?, NULL, NULL, 0, 0)",

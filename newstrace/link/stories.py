@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from newstrace.link.statements import free_id
 from newstrace.records import Article
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -97,7 +98,7 @@ class StoryIndex:
         vector = self._vector(counts)
         story, score = self._best_story(article, vector)
         if story is None or score < self.settings.threshold:
-            story = _story_id(article.id)
+            story = free_id(self.db, "stories", _story_id, article.id)
             self.db.execute(
                 "INSERT INTO stories(id, label, size) VALUES (?, ?, 0)",
                 (story, article.title or article.text[:80]),
