@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, TypeVar
 
 from newstrace.errors import BadInput
-from newstrace.extract import MODELS, Analysis, analyse
+from newstrace.extract import MODELS, Analysis, analyse, extractor_id
 from newstrace.ingest import IngestOptions, read_articles
 from newstrace.link import Linker, LinkerSettings
 from newstrace.records import Article
@@ -109,6 +109,8 @@ def run(
         if relink:
             linker.rebuild()
         base_order = store.next_order()
+        # another model or other weights than a stored article was read with: read it again
+        extractor = extractor_id(settings.model)
         options = IngestOptions(outlet=settings.outlet)
         workers = settings.workers or os.cpu_count() or 1
         executor: ProcessPoolExecutor | None = None
@@ -124,11 +126,11 @@ def run(
                     stored = store.version_of(item.id)
                     if stored is None:
                         item.order = base_order + item.order
-                    elif stored[0] == Store.version(item):
+                    elif stored[0] == Store.version(item) and stored[2] == extractor:
                         report.unchanged += 1
                         notify("unchanged", item.id, "")
                         continue
-                    else:  # a changed article keeps its place in the input order
+                    else:  # a changed (or re-extracted) article keeps its place in the input order
                         item.order = stored[1]
                     todo.append(item)
                 if executor is None and workers > 1 and len(todo) > settings.batch:
@@ -139,7 +141,7 @@ def run(
                         store.record_failure(analysis.path, analysis.reason)
                         notify("failed", analysis.path, analysis.reason)
                         continue
-                    if linker.add(article, analysis.attributions, analysis.citations, settings.model):
+                    if linker.add(article, analysis.attributions, analysis.citations, extractor):
                         report.updated += 1
                     else:
                         report.added += 1

@@ -191,13 +191,14 @@ class Store:
 
     VERSION_FIELDS = ("fingerprint", "title", "url", "outlet", "published", "author")
 
-    def version_of(self, article_id: str) -> tuple[tuple, int] | None:
-        """What decides whether an input article changed (its text and metadata), and its
-        place in the input order; None when it is not stored."""
+    def version_of(self, article_id: str) -> tuple[tuple, int, str] | None:
+        """What decides whether an input article changed (its text and metadata), its
+        place in the input order and the extractor it was read with; None when it is not
+        stored."""
         row = self.db.execute(
-            f"SELECT {', '.join(self.VERSION_FIELDS)}, ord FROM articles WHERE id=?", (article_id,)
+            f"SELECT {', '.join(self.VERSION_FIELDS)}, ord, extractor FROM articles WHERE id=?", (article_id,)
         ).fetchone()
-        return (tuple(row)[:-1], row[-1]) if row else None
+        return (tuple(row)[:-2], row[-2], row[-1]) if row else None
 
     @classmethod
     def version(cls, article: Article) -> tuple:

@@ -35,6 +35,17 @@ def get_extractor(model: str = "default") -> SpanExtractor:
     return load_tagger(model)
 
 
+def extractor_id(model: str = "default") -> str:
+    """What the store records as an article's extractor: the model's name and a digest of
+    its shipped recipe, so that a run with another model, or with retrained weights,
+    extracts stored articles again ("default@3f2a…")."""
+    if model not in MODELS:
+        raise ValueError(f"unknown model {model!r}; choose from {', '.join(sorted(MODELS))}")
+    from newstrace.extract.tagger import weights_digest
+
+    return f"{model}@{weights_digest(model)}"
+
+
 @dataclass(slots=True)
 class Analysis:
     """What the extract stage finds in one article."""

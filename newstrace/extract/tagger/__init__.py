@@ -44,6 +44,30 @@ WEIGHTS = Path(__file__).resolve().parent / "weights"
 VARIANTS = ("default", "fast", "balanced", "accurate")
 
 _CACHE: dict[tuple, "Tagger"] = {}
+
+
+def weights_digest(variant: str, weights: str | Path | None = None) -> str:
+    """A short digest of the recipe files that make ``variant``'s output: its
+    ``<variant>.json``, the recipes of the models it names, and its reranker. Retraining
+    rewrites the recipe (its "meta"), so new weights give a new digest."""
+    import hashlib
+
+    folder = Path(weights) if weights else WEIGHTS
+    h = hashlib.blake2b(digest_size=6)
+    names, seen = [f"{variant}.json"], set()
+    while names:
+        name = names.pop(0)
+        if name in seen or not (folder / name).exists():
+            continue
+        seen.add(name)
+        raw = (folder / name).read_bytes()
+        h.update(name.encode() + b"\0" + raw)
+        if name.endswith(".json") and not name.endswith(".rerank.json"):
+            info = json.loads(raw)
+            names += [f"{m}.json" for m in info.get("members") or ([info["model"]] if info.get("model") else [])]
+            if info.get("decode", {}).get("rerank"):
+                names.append(info["decode"]["rerank"])
+    return h.hexdigest()
 _LOCK = threading.Lock()
 
 
