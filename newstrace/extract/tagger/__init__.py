@@ -14,7 +14,8 @@ read, with the per-cue pass within 32 pieces of each cue. "accurate" decodes as 
 does, from two 4-layer models ("default" and "default-features") whose log-probabilities
 are averaged. How a variant is read is in "decode" of its ``weights/<variant>.json``,
 including which attributions are kept: those whose cue is surer than a cut-off, or, for
-"default", those a reranker over each attribution's score and shape keeps (``rerank.py``).
+"default", "fast" and "balanced", those a reranker over each attribution's score and shape
+keeps (``rerank.py``).
 See ``model.py`` and ``training/README.md``.
 
 Everything runs offline on CPU with onnxruntime, tokenizers and numpy: the int8 weights
@@ -44,6 +45,7 @@ WEIGHTS = Path(__file__).resolve().parent / "weights"
 VARIANTS = ("default", "fast", "balanced", "accurate")
 
 _CACHE: dict[tuple, "Tagger"] = {}
+_LOCK = threading.Lock()
 
 
 def weights_digest(variant: str, weights: str | Path | None = None) -> str:
@@ -68,7 +70,6 @@ def weights_digest(variant: str, weights: str | Path | None = None) -> str:
             if info.get("decode", {}).get("rerank"):
                 names.append(info["decode"]["rerank"])
     return h.hexdigest()
-_LOCK = threading.Lock()
 
 
 def load_tagger(variant: str = "default", threads: int | None = None,
