@@ -52,6 +52,11 @@ def terms(article: Article) -> Counter[str]:
     return counts
 
 
+def label_of(title: str | None, text: str) -> str:
+    """A story's label from its first article: the title, else the opening words."""
+    return title or snippet(text)
+
+
 def snippet(text: str, limit: int = 80) -> str:
     """A label for an untitled article: its opening words, white space made single spaces,
     cut at a word boundary within ``limit`` characters.
@@ -101,7 +106,7 @@ class StoryIndex:
             story = free_id(self.db, "stories", _story_id, article.id)
             self.db.execute(
                 "INSERT INTO stories(id, label, size) VALUES (?, ?, 0)",
-                (story, article.title or article.text[:80]),
+                (story, label_of(article.title, article.text)),
             )
         self._join(article, story, vector)
         return story
@@ -208,5 +213,5 @@ class StoryIndex:
             " last_published = (SELECT MAX(published) FROM articles WHERE story = ?),"
             " label = COALESCE(?, label)"
             " WHERE id = ?",
-            (story, story, (first[0] or snippet(first[1])) if first else None, story),
+            (story, story, label_of(*first) if first else None, story),
         )

@@ -48,6 +48,12 @@ _CACHE: dict[tuple, "Tagger"] = {}
 _LOCK = threading.Lock()
 
 
+def named_models(info: dict, variant: str) -> list[str]:
+    """The models whose files a recipe runs: its "members" (an ensemble, "accurate"), the
+    one "model" it reads another way ("balanced": the fast model's weights), or itself."""
+    return info.get("members") or ([info["model"]] if info.get("model") else [variant])
+
+
 def weights_digest(variant: str, weights: str | Path | None = None) -> str:
     """A short digest of the recipe files that make ``variant``'s output: its
     ``<variant>.json``, the recipes of the models it names, and its reranker. Retraining
@@ -66,7 +72,7 @@ def weights_digest(variant: str, weights: str | Path | None = None) -> str:
         h.update(name.encode() + b"\0" + raw)
         if name.endswith(".json") and not name.endswith(".rerank.json"):
             info = json.loads(raw)
-            names += [f"{m}.json" for m in info.get("members") or ([info["model"]] if info.get("model") else [])]
+            names += [f"{m}.json" for m in named_models(info, name.removesuffix(".json"))]
             if info.get("decode", {}).get("rerank"):
                 names.append(info["decode"]["rerank"])
     return h.hexdigest()
@@ -251,10 +257,7 @@ class Tagger:
         if self.min_score is None:
             self.min_score = (self._reranker.floor if self._reranker
                               else float(decode.get(f"min_score_{self.roles}", 0.0)))
-        # A recipe may name the models it runs, whose files sit beside it: "members", an
-        # ensemble ("accurate"), or "model", one model read another way ("balanced": the
-        # fast model's weights with the per-cue roles pass)
-        members = info.get("members") or ([info["model"]] if info.get("model") else [self.variant])
+        members = named_models(info, self.variant)  # their files sit beside the recipe
         if len(members) > 1:
             self._runner = _EnsembleRunner([self._model_runner(m) for m in members])
         else:
