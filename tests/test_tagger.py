@@ -477,7 +477,7 @@ def test_reranker_walks_its_trees(tmp_path):
     from newstrace.extract.tagger.rerank import SHAPE, Reranker
 
     r = Reranker(_two_tree_reranker(tmp_path))
-    x = np.zeros((4, len(SHAPE) + 6))
+    x = np.zeros((4, len(SHAPE) + 6))  # the file names SHAPE
     x[:, 0] = [0.9, 0.9, 0.6, 0.6]                 # score
     x[:, SHAPE.index("has_src")] = [1, 0, 1, np.nan]
     raw = 0.25 + np.array([1.0 + 0.5, 1.0 - 0.5, -2.0 + 0.5, -2.0 - 0.5])
@@ -495,14 +495,29 @@ def test_reranker_walks_its_trees(tmp_path):
     assert r.keep(text, [att]) == []
 
 
-def test_reranker_file_must_match_the_columns(tmp_path):
+def test_reranker_reads_the_columns_its_file_names(tmp_path):
+    """A file fitted on fewer shape columns (the 22 before the roles columns) is read with
+    those, in its order; a column this version does not compute is refused."""
     import json
 
-    from newstrace.extract.tagger.rerank import Reranker
+    from newstrace.extract.tagger.rerank import ROLES, SHAPE, Reranker
 
+    text = 'The plan works, he said.'
+    att = SpanAttribution(source=[(16, 18)], cue=[(19, 23)], content=[(0, 14)], score=0.9)
+    roles = np.array([[0.9, 0.7, 1.5, 1.0]])
     path = _two_tree_reranker(tmp_path)
     blob = json.loads(path.read_text())
-    blob["shape"] = blob["shape"][:-1]
+    assert len(Reranker(path).features(text, [att], roles)[0]) == len(SHAPE) + 6
+    blob["shape"] = list(SHAPE + ROLES)
+    path.write_text(json.dumps(blob))
+    full = Reranker(path).features(text, [att], roles)[0]
+    assert len(full) == len(SHAPE) + len(ROLES) + 6
+    assert full[len(SHAPE):len(SHAPE) + len(ROLES)].tolist() == roles[0].tolist()
+    blob["shape"] = ["has_src", "cnt_p_min", "score"]
+    path.write_text(json.dumps(blob))
+    assert Reranker(path).features(text, [att], roles)[0][:3].tolist() == [1.0, 0.7, 0.9]
+    assert np.isnan(Reranker(path).features(text, [att])[0][1])  # no roles pass: unknown
+    blob["shape"] = ["score", "no_such_column"]
     path.write_text(json.dumps(blob))
     with pytest.raises(ValueError, match="other columns"):
         Reranker(path)
@@ -519,9 +534,15 @@ def test_model_keeps_what_its_reranker_keeps(variant):
     reranked = Tagger(variant)
     kept = next(reranked.extract([text]))
     assert reranked._reranker is not None and reranked.min_score == reranked._reranker.floor
-    proposed = next(Tagger(variant, min_score=reranked.min_score, rerank=False).extract([text]))
+    proposer = Tagger(variant, min_score=reranked.min_score, rerank=False)
+    proposed, roles = next(proposer.propose([text]))
+    assert proposed == next(proposer.extract([text]))
     assert kept and all(a in proposed for a in kept) and len(kept) < len(proposed)
-    x = reranked._reranker.features(text, proposed)
+    # what the roles pass said of each content: known where there is a roles pass (all
+    # but the fast model's token heads), one row per proposal, in their order
+    assert roles.shape == (len(proposed), 4)
+    assert np.isnan(roles).all() if variant == "fast" else np.isfinite(roles).mean() > 0.9
+    x = reranked._reranker.features(text, proposed, roles)
     p = reranked._reranker.probability(x)
     assert kept == [a for a, q in zip(proposed, p) if q >= reranked._reranker.threshold]
     cut = Tagger(variant, rerank=False)
@@ -540,11 +561,11 @@ def test_reranker_walk_matches_one_row_one_tree_at_a_time():
     from newstrace.extract.tagger.rerank import Reranker
 
     text = (SEEDS / "000_17fc5a22881fa018.txt").read_bytes().decode("utf-8")
-    proposed = next(Tagger("default", min_score=0.5, rerank=False).extract([text]))
+    proposed, roles = next(Tagger("default", min_score=0.5, rerank=False).propose([text]))
     for variant in ("default", "fast", "balanced"):
         path = WEIGHTS / f"{variant}.rerank.json"
         blob, r = json.loads(path.read_text()), Reranker(path)
-        x = r.features(text, proposed)
+        x = r.features(text, proposed, roles)
         x = np.vstack([x, x[::-1] * 1.3])
         x[0, 3] = x[-1, 0] = np.nan
 

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from newstrace.extract.tagger import VARIANTS, WEIGHTS, Tagger  # noqa: E402
 from newstrace.extract.tagger.rerank import (  # noqa: E402
-    SHAPE, Reranker, count_features, cue_keys, shape_features, trees_from_sklearn)
+    ROLES, SHAPE, Reranker, count_features, cue_keys, shape_features, trees_from_sklearn)
 from training.calibrate import load_scorer  # noqa: E402
 
 FLOOR = 0.5  # every cue the tagger tags scores at least this (its mean non-O probability)
@@ -45,9 +45,10 @@ def proposals(variant: str, weights: Path, arts: dict, ids: list[str], scorer, t
     """Per article: the tagger's attributions, their shape rows, cue keys and labels."""
     tagger = Tagger(variant, threads=threads, weights=weights, min_score=FLOOR, rerank=False)
     out = {}
-    for aid, spans in zip(ids, tagger.extract(arts[i].text for i in ids)):
+    for aid, (spans, roles) in zip(ids, tagger.propose(arts[i].text for i in ids)):
         art = arts[aid]
-        spans = [s for s in spans if s.cue and s.content]
+        whole = [k for k, s in enumerate(spans) if s.cue and s.content]
+        spans, roles = [spans[k] for k in whole], roles[whole]
         pred = [scorer.make_attribution(art.text, {"source": s.source, "cue": s.cue, "content": s.content})
                 for s in spans]
         gold = art.gold
@@ -59,7 +60,7 @@ def proposals(variant: str, weights: Path, arts: dict, ids: list[str], scorer, t
             s = sum(scorer.shared_chars(g.role(r), p.role(r)) for r in scorer.ROLES)
             return s, sum(scorer.length(g.role(r)) + scorer.length(p.role(r)) for r in scorer.ROLES) - s
         right = {j for _, j in scorer.match(len(gold), len(pred), weigh)}
-        out[aid] = dict(spans=spans, pred=pred, shape=shape_features(art.text, spans),
+        out[aid] = dict(spans=spans, pred=pred, shape=shape_features(art.text, spans, roles),
                         keys=[cue_keys(art.text, s) for s in spans],
                         label=np.array([j in right for j in range(len(spans))], dtype=int))
     return out
@@ -87,7 +88,7 @@ def design(data: dict, ids, tables, prior) -> tuple[np.ndarray, np.ndarray]:
         xs.append(np.hstack([d["shape"], count_features(d["keys"], tables, prior, SMOOTHING)]))
         ys.append(d["label"])
     if not xs:
-        return np.zeros((0, len(SHAPE) + 6)), np.zeros(0, dtype=int)
+        return np.zeros((0, len(SHAPE) + len(ROLES) + 6)), np.zeros(0, dtype=int)
     return np.vstack(xs), np.concatenate(ys)
 
 
@@ -176,7 +177,7 @@ def main(argv=None):
     model = fit(*training_design(data, ids))
     tables, prior = count_tables(data, ids)
     baseline, trees = trees_from_sklearn(model)
-    blob = {"shape": list(SHAPE), "threshold": best_t, "floor": FLOOR, "prior": prior, "smoothing": SMOOTHING,
+    blob = {"shape": list(SHAPE + ROLES), "threshold": best_t, "floor": FLOOR, "prior": prior, "smoothing": SMOOTHING,
             "cues": [{k: list(v) for k, v in sorted(t.items())} for t in tables],
             "baseline": baseline, "trees": trees,
             "meta": {"train": "../shared/corpora/polnear/train", "articles": len(ids), "proposals": n,

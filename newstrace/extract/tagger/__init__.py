@@ -39,7 +39,7 @@ from newstrace.extract.quotes import complete_quotes, quote_mask
 from newstrace.records import SpanAttribution, merge_spans
 
 from . import core
-from .rerank import Reranker
+from .rerank import ROLES, Reranker
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 VARIANTS = ("default", "fast", "balanced", "accurate")
@@ -280,9 +280,21 @@ class Tagger:
         # they are in, so batching texts together would make one article's attributions
         # depend on its neighbours (and on where a resumed run starts).
         for text in texts:
+            ((atts, roles),) = self._extract_batch([text])
+            if self._reranker is not None:
+                atts = self._reranker.keep(text, atts, roles)
+            yield atts
+
+    def propose(self, texts: Iterable[str]) -> Iterator[tuple[list[SpanAttribution], np.ndarray]]:
+        """Per text, what the tagger proposes before any reranker (down to ``min_score``,
+        repaired), and per attribution what its roles pass said of the content: a row of
+        rerank.ROLES columns (NaN where there was none: the fast model's token heads, or an
+        attribution the repairs added). What training/train_reranker.py fits on."""
+        self._load()
+        for text in texts:
             yield from self._extract_batch([text])
 
-    def _extract_batch(self, texts: list[str]) -> list[list[SpanAttribution]]:
+    def _extract_batch(self, texts: list[str]) -> list[tuple[list[SpanAttribution], np.ndarray]]:
         pieces = core.encode_texts(texts)
         jobs = []  # (text index, a, b, core_lo, core_hi)
         for ti, p in enumerate(pieces):
@@ -292,6 +304,7 @@ class Tagger:
                 hi = b if k == len(ws) - 1 else (b + ws[k + 1][0]) // 2
                 jobs.append((ti, a, b, lo, hi))
         results: list[list[SpanAttribution]] = [[] for _ in texts]
+        roles: list[dict] = [{} for _ in texts]  # per text: cue fragments -> ROLES row
         classes = [core.char_classes(t) for t in texts]
         feats = None if self._feat is None else [core.feature_ids(t, p, c) for t, p, c in zip(texts, pieces, classes)]
         punct = [core.punctuation_pieces(t, p, c) for t, p, c in zip(texts, pieces, classes)]
@@ -308,7 +321,8 @@ class Tagger:
             by_text_length.setdefault((job[0], job[2] - job[1]), []).append(job)
         for own in by_text_length.values():
             for s in range(0, len(own), self.batch_windows):
-                self._run_windows(texts, pieces, feats, punct, own[s:s + self.batch_windows], results, tags)
+                self._run_windows(texts, pieces, feats, punct, own[s:s + self.batch_windows], results,
+                                  tags, roles)
         if tags is not None:
             for ti, (text, p) in enumerate(zip(texts, pieces)):
                 results[ti] = _nearest(text, p, tags[ti], punct[ti])
@@ -317,13 +331,15 @@ class Tagger:
         if self.repairs:
             results = [complete_parenthetical(t, complete_quotes(t, r))
                        for t, r in zip(texts, results)]
-        if self._reranker is not None:
-            results = [self._reranker.keep(t, r) for t, r in zip(texts, results)]
-        for r in results:
+        unknown = (np.nan,) * len(ROLES)
+        out = []
+        for r, seen in zip(results, roles):
             r.sort(key=lambda x: (x.cue[0] if x.cue else (0, 0)))
-        return results
+            out.append((r, np.array([seen.get(tuple(a.cue), unknown) for a in r],
+                                    dtype=np.float64).reshape(len(r), len(ROLES))))
+        return out
 
-    def _run_windows(self, texts, pieces, feats, punct, jobs, results, tags=None):
+    def _run_windows(self, texts, pieces, feats, punct, jobs, results, tags=None, roles=None):
         T = max(b - a for _, a, b, _, _ in jobs) + 2
         B = len(jobs)
         ids = np.zeros((B, T), dtype=np.int64)
@@ -414,12 +430,19 @@ class Tagger:
             free[ci:cj] = True
             if src:
                 free[src[0]:src[1]] = True
-            content = [core.snap(text, *core.char_span(p, a, i, j))
-                       for i, j in core.content_runs(pr[:, 3:5].sum(-1), free)]
+            pc = pr[:, 3:5].sum(-1)
+            kept = core.content_runs(pc, free)
+            content = [core.snap(text, *core.char_span(p, a, i, j)) for i, j in kept]
             if not content:
                 continue
             source = [core.source_span(text, *core.char_span(p, a, *src))] if src else []
             cue = [core.snap(text, *core.char_span(p, a, ci, cj))]
+            if roles is not None:  # what the reranker reads of this pass (rerank.ROLES)
+                inside = np.zeros(L, dtype=bool)
+                for i, j in kept:
+                    inside[i:j] = True
+                roles[ti][tuple(cue)] = (float(pc[inside].mean()), float(pc[inside].min()),
+                                         float(pc[~inside].sum()), float((pc[~inside] > 0.5).sum()))
             results[ti].append(SpanAttribution(source=source, cue=cue, content=content,
                                                score=score))
 

@@ -27,11 +27,18 @@ from newstrace.records import SpanAttribution
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"})
 QUOTE_MARKS = frozenset('"“”‘’\'«»')
 
-# the order of the columns the trees were fitted on; the cue-count columns follow
+# the shape columns this version computes; a weights file names those its trees were
+# fitted on (rerankers fitted before the roles columns name the first 22), and the
+# cue-count columns follow them
 SHAPE = ("score", "cue_words", "cue_chars", "has_src", "src_pron", "src_words", "n_frag",
          "cnt_chars", "direct", "cnt_before", "gap", "cue_upper", "pos", "src_after",
          "after_that", "after_colon", "after_quote", "cnt_that", "cnt_to", "inside_other",
          "n_cands", "cnt_words")
+# what the tagger's per-cue roles pass said of the content it gave (Tagger.propose: the
+# mean and least content probability of the content's pieces, and the probability mass
+# and number of pieces above 0.5 it left out of it); NaN where the model has no such
+# pass (the fast model's token heads)
+ROLES = ("cnt_p_mean", "cnt_p_min", "cnt_p_left", "cnt_n_left")
 
 
 def cue_keys(text: str, att: SpanAttribution) -> tuple[str, str, str]:
@@ -40,8 +47,9 @@ def cue_keys(text: str, att: SpanAttribution) -> tuple[str, str, str]:
     return " ".join(words), (words[0] if words else ""), (words[-1] if words else "")
 
 
-def shape_features(text: str, atts: list[SpanAttribution]) -> np.ndarray:
-    """One row of SHAPE columns per attribution (each must have a cue and content)."""
+def shape_features(text: str, atts: list[SpanAttribution], roles: np.ndarray | None = None) -> np.ndarray:
+    """One row of SHAPE + ROLES columns per attribution (each must have a cue and content);
+    ``roles``: the ROLES columns, one row per attribution (None: unknown, NaN)."""
     rows = []
     for k, att in enumerate(atts):
         cue = " ".join(text[s:e] for s, e in att.cue).lower()
@@ -63,7 +71,10 @@ def shape_features(text: str, atts: list[SpanAttribution]) -> np.ndarray:
             content.lower().startswith("that "), content.lower().startswith("to "), inside_other,
             len(atts), len(content.split()),
         ))
-    return np.array(rows, dtype=np.float64).reshape(len(atts), len(SHAPE))
+    shape = np.array(rows, dtype=np.float64).reshape(len(atts), len(SHAPE))
+    if roles is None:
+        roles = np.full((len(atts), len(ROLES)), np.nan)
+    return np.hstack([shape, np.asarray(roles, dtype=np.float64).reshape(len(atts), len(ROLES))])
 
 
 def count_features(keys: list[tuple[str, str, str]], tables: list[dict], prior: float,
@@ -84,8 +95,11 @@ class Reranker:
 
     def __init__(self, path: Path):
         blob = json.loads(Path(path).read_text())
-        if tuple(blob["shape"]) != SHAPE:
-            raise ValueError(f"{path}: fitted on other columns than this version computes")
+        known = SHAPE + ROLES
+        if not set(blob["shape"]) <= set(known):
+            raise ValueError(f"{path}: fitted on other columns than this version computes: "
+                             f"{sorted(set(blob['shape']) - set(known))}")
+        self.columns = np.array([known.index(c) for c in blob["shape"]], dtype=np.int64)
         self.threshold = float(blob["threshold"])
         self.floor = float(blob["floor"])  # the tagger's cut-off under the reranker: none, in effect
         self.prior = float(blob["prior"])
@@ -110,9 +124,10 @@ class Reranker:
         self.missing_left = stack("missing_left", bool, False)
         self.value = stack("value", np.float64, 0.0)
 
-    def features(self, text: str, atts: list[SpanAttribution]) -> np.ndarray:
+    def features(self, text: str, atts: list[SpanAttribution], roles: np.ndarray | None = None) -> np.ndarray:
+        """The columns the trees read: the file's shape columns, then the cue counts."""
         keys = [cue_keys(text, a) for a in atts]
-        return np.hstack([shape_features(text, atts),
+        return np.hstack([shape_features(text, atts, roles)[:, self.columns],
                           count_features(keys, self.tables, self.prior, self.smoothing)])
 
     def probability(self, x: np.ndarray) -> np.ndarray:
@@ -135,11 +150,16 @@ class Reranker:
         raw = self.baseline + self.value.take(at).reshape(len(x), n_trees).sum(1)
         return 1.0 / (1.0 + np.exp(-raw))
 
-    def keep(self, text: str, atts: list[SpanAttribution]) -> list[SpanAttribution]:
-        atts = [a for a in atts if a.cue and a.content]
-        if not atts:
+    def keep(self, text: str, atts: list[SpanAttribution], roles: np.ndarray | None = None
+             ) -> list[SpanAttribution]:
+        """The attributions whose probability reaches the threshold, in their order;
+        ``roles``: their ROLES columns (Tagger.propose), one row each."""
+        whole = [k for k, a in enumerate(atts) if a.cue and a.content]
+        if not whole:
             return []
-        p = self.probability(self.features(text, atts))
+        atts = [atts[k] for k in whole]
+        roles = None if roles is None else np.asarray(roles).reshape(-1, len(ROLES))[whole]
+        p = self.probability(self.features(text, atts, roles))
         return [a for a, q in zip(atts, p) if q >= self.threshold]
 
 
