@@ -581,3 +581,30 @@ def test_reranker_walk_matches_one_row_one_tree_at_a_time():
             return 1 / (1 + np.exp(-raw))
         assert np.allclose(r.probability(x), [walk(row) for row in x], rtol=0, atol=1e-12)
         assert r.probability(x[:0]).shape == (0,)
+
+
+@needs_shared(POLNEAR / "dev")
+def test_reranker_training_rows_read_the_roles_columns_where_asked():
+    """training/train_reranker.py labels the tagger's proposals with the shared scorer and
+    gives each a row of the columns its variant's reranker reads: SHAPE, and for default
+    (WITH_ROLES) what the roles pass said of it, known for every proposal of the pass."""
+    import sys
+
+    sys.path.insert(0, str(REPO))
+    from newstrace.extract.tagger.rerank import ROLES, SHAPE
+    from training import train_reranker
+    from training.calibrate import load_scorer
+
+    scorer = load_scorer(REPO.parent / "shared/bench/attribution_eval.py")
+    arts, _ = scorer.load_gold(POLNEAR / "dev", warn=lambda m: None)
+    ids = sorted(arts)[:3]
+    assert train_reranker.WITH_ROLES == ("default",)
+    with_roles = train_reranker.proposals("default", train_reranker.WEIGHTS, arts, ids, scorer, 2)
+    shape_only = train_reranker.proposals("default", train_reranker.WEIGHTS, arts, ids, scorer, 2, SHAPE)
+    for aid in ids:
+        a, b = with_roles[aid], shape_only[aid]
+        assert a["shape"].shape == (len(a["label"]), len(SHAPE) + len(ROLES))
+        assert np.isfinite(a["shape"][:, len(SHAPE):]).all()
+        assert np.array_equal(a["shape"][:, :len(SHAPE)], b["shape"])
+    labels = np.concatenate([with_roles[aid]["label"] for aid in ids])
+    assert 0 < labels.sum() < len(labels)  # right and wrong proposals both

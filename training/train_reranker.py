@@ -8,12 +8,13 @@ Tags every article of ``../shared/corpora/polnear/train`` (never dev or test) wi
 variant, keeping every cue the tagger finds (no cut-off) and the punctuation repairs;
 labels each proposal by whether the shared scorer's partial attribution match pairs it
 with an annotated attribution; fits scikit-learn's HistGradientBoostingClassifier on the
-proposals' shape and cue counts. The counts a training row sees come from the other
-folds' articles (as they will for a new article, whose proposals are not in the counts).
-The threshold is the one whose out-of-fold predictions (5 folds by article) give the best
-attribution partial F1, against the single cut-off on the same proposals, which is also
-printed. Writes ``weights/<variant>.rerank.json`` and ``decode.rerank`` in
-``<variant>.json``. About 5 minutes for default, 9 for accurate, on the 2-core machine.
+proposals' shape (and, for the variants in WITH_ROLES, what the roles pass said of each)
+and cue counts. The counts a training row sees come from the other folds' articles (as
+they will for a new article, whose proposals are not in the counts). The threshold is the
+one whose out-of-fold predictions (5 folds by article) give the best attribution partial
+F1, against the single cut-off on the same proposals, which is also printed. Writes
+``weights/<variant>.rerank.json`` and ``decode.rerank`` in ``<variant>.json``. About 11
+minutes for default, 20 for accurate, on the 2-core machine.
 """
 
 from __future__ import annotations
@@ -36,12 +37,17 @@ from newstrace.extract.tagger.rerank import (  # noqa: E402
 from training.calibrate import load_scorer  # noqa: E402
 
 FLOOR = 0.5  # every cue the tagger tags scores at least this (its mean non-O probability)
+# the variants whose reranker also reads what the roles pass said (rerank.ROLES): fitted
+# with them, balanced's gained nothing clear on dev, and fast has no roles pass
+# (training/README.md); the others read the SHAPE columns alone
+WITH_ROLES = ("default",)
 SMOOTHING = 5.0
 FOLDS = 5
 THRESHOLDS = [round(0.2 + 0.02 * k, 2) for k in range(21)]
 
 
-def proposals(variant: str, weights: Path, arts: dict, ids: list[str], scorer, threads: int):
+def proposals(variant: str, weights: Path, arts: dict, ids: list[str], scorer, threads: int,
+              columns: tuple = SHAPE + ROLES):
     """Per article: the tagger's attributions, their shape rows, cue keys and labels."""
     tagger = Tagger(variant, threads=threads, weights=weights, min_score=FLOOR, rerank=False)
     out = {}
@@ -60,7 +66,7 @@ def proposals(variant: str, weights: Path, arts: dict, ids: list[str], scorer, t
             s = sum(scorer.shared_chars(g.role(r), p.role(r)) for r in scorer.ROLES)
             return s, sum(scorer.length(g.role(r)) + scorer.length(p.role(r)) for r in scorer.ROLES) - s
         right = {j for _, j in scorer.match(len(gold), len(pred), weigh)}
-        out[aid] = dict(spans=spans, pred=pred, shape=shape_features(art.text, spans, roles),
+        out[aid] = dict(spans=spans, pred=pred, shape=shape_features(art.text, spans, roles)[:, :len(columns)],
                         keys=[cue_keys(art.text, s) for s in spans],
                         label=np.array([j in right for j in range(len(spans))], dtype=int))
     return out
@@ -88,7 +94,8 @@ def design(data: dict, ids, tables, prior) -> tuple[np.ndarray, np.ndarray]:
         xs.append(np.hstack([d["shape"], count_features(d["keys"], tables, prior, SMOOTHING)]))
         ys.append(d["label"])
     if not xs:
-        return np.zeros((0, len(SHAPE) + len(ROLES) + 6)), np.zeros(0, dtype=int)
+        width = next(iter(data.values()))["shape"].shape[1] + 6 if data else 0
+        return np.zeros((0, width)), np.zeros(0, dtype=int)
     return np.vstack(xs), np.concatenate(ys)
 
 
@@ -125,6 +132,8 @@ def main(argv=None):
     ap.add_argument("--weights", default=str(WEIGHTS))
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--max-articles", type=int, default=0, help="smoke runs: only the first N")
+    ap.add_argument("--roles", choices=["yes", "no"], default=None,
+                    help="read the roles columns (rerank.ROLES); default: yes for " + ", ".join(WITH_ROLES))
     ap.add_argument("--dry-run", action="store_true", help="print, do not write")
     args = ap.parse_args(argv)
     t0 = time.time()
@@ -132,7 +141,9 @@ def main(argv=None):
     weights = Path(args.weights)
     arts, _ = scorer.load_gold(Path(args.train), warn=lambda m: None)
     ids = sorted(arts)[:args.max_articles or None]
-    data = proposals(args.variant, weights, arts, ids, scorer, args.threads)
+    with_roles = args.roles == "yes" if args.roles else args.variant in WITH_ROLES
+    columns = SHAPE + ROLES if with_roles else SHAPE  # the roles columns come last
+    data = proposals(args.variant, weights, arts, ids, scorer, args.threads, columns)
     n = sum(len(d["label"]) for d in data.values())
     print(f"{args.variant}: {n} proposals in {len(ids)} train articles, "
           f"{sum(int(d['label'].sum()) for d in data.values())} right ({time.time() - t0:.0f} s)")
@@ -177,7 +188,7 @@ def main(argv=None):
     model = fit(*training_design(data, ids))
     tables, prior = count_tables(data, ids)
     baseline, trees = trees_from_sklearn(model)
-    blob = {"shape": list(SHAPE + ROLES), "threshold": best_t, "floor": FLOOR, "prior": prior, "smoothing": SMOOTHING,
+    blob = {"shape": list(columns), "threshold": best_t, "floor": FLOOR, "prior": prior, "smoothing": SMOOTHING,
             "cues": [{k: list(v) for k, v in sorted(t.items())} for t in tables],
             "baseline": baseline, "trees": trees,
             "meta": {"train": "../shared/corpora/polnear/train", "articles": len(ids), "proposals": n,
