@@ -523,9 +523,9 @@ def test_reranker_reads_the_columns_its_file_names(tmp_path):
         Reranker(path)
 
 
-@pytest.mark.parametrize("variant", ["default", "fast", "balanced"])
+@pytest.mark.parametrize("variant", ["default", "fast", "balanced", "accurate"])
 def test_model_keeps_what_its_reranker_keeps(variant):
-    """The shipped default, fast and balanced recipes read their rerankers: each keeps a subset of
+    """The shipped default, fast, balanced and accurate recipes read their rerankers: each keeps a subset of
     what the tagger proposes above the floor, and differs from the cut-off alone;
     rerank=False is that."""
     from newstrace.extract.tagger import Tagger
@@ -549,7 +549,7 @@ def test_model_keeps_what_its_reranker_keeps(variant):
     next(cut.extract([text]))
     assert cut._reranker is None and cut.min_score > reranked.min_score
     with pytest.raises(ValueError, match="no reranker"):
-        Tagger("accurate", rerank=True)._load()
+        Tagger("default-features", rerank=True)._load()  # an ensemble member, read alone
 
 
 def test_reranker_walk_matches_one_row_one_tree_at_a_time():
@@ -562,7 +562,7 @@ def test_reranker_walk_matches_one_row_one_tree_at_a_time():
 
     text = (SEEDS / "000_17fc5a22881fa018.txt").read_bytes().decode("utf-8")
     proposed, roles = next(Tagger("default", min_score=0.5, rerank=False).propose([text]))
-    for variant in ("default", "fast", "balanced"):
+    for variant in ("default", "fast", "balanced", "accurate"):
         path = WEIGHTS / f"{variant}.rerank.json"
         blob, r = json.loads(path.read_text()), Reranker(path)
         x = r.features(text, proposed, roles)
@@ -598,7 +598,7 @@ def test_reranker_training_rows_read_the_roles_columns_where_asked():
     scorer = load_scorer(REPO.parent / "shared/bench/attribution_eval.py")
     arts, _ = scorer.load_gold(POLNEAR / "dev", warn=lambda m: None)
     ids = sorted(arts)[:3]
-    assert train_reranker.WITH_ROLES == ("default",)
+    assert train_reranker.WITH_ROLES == ("default", "accurate")
     with_roles = train_reranker.proposals("default", train_reranker.WEIGHTS, arts, ids, scorer, 2)
     shape_only = train_reranker.proposals("default", train_reranker.WEIGHTS, arts, ids, scorer, 2, SHAPE)
     for aid in ids:

@@ -40,7 +40,7 @@ FLOOR = 0.5  # every cue the tagger tags scores at least this (its mean non-O pr
 # the variants whose reranker also reads what the roles pass said (rerank.ROLES): fitted
 # with them, balanced's gained nothing clear on dev, and fast has no roles pass
 # (training/README.md); the others read the SHAPE columns alone
-WITH_ROLES = ("default",)
+WITH_ROLES = ("default", "accurate")
 SMOOTHING = 5.0
 FOLDS = 5
 THRESHOLDS = [round(0.2 + 0.02 * k, 2) for k in range(21)]

@@ -75,7 +75,7 @@ VARIANTS = {
 ENSEMBLES = {"accurate": ["default", "default-features"]}
 # The variants whose recipe names a reranker (training/train_reranker.py, run after the
 # calibration): which of the tagger's attributions to keep.
-RERANKED = ("default", "fast", "balanced")
+RERANKED = ("default", "fast", "balanced", "accurate")
 # Other decodings of a trained model (nothing to train): "balanced" reads the fast model's
 # weights with the per-cue roles pass, as the default model is read, within 32 pieces of
 # each cue (README: 15-16 articles/s against fast's 21-22; far fewer content errors).
