@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from newstrace.extract.tagger import VARIANTS, WEIGHTS, Tagger  # noqa: E402
 from newstrace.extract.tagger.rerank import (  # noqa: E402
-    ROLES, SHAPE, Reranker, count_features, cue_keys, shape_features, trees_from_sklearn)
+    ROLES, SHAPE, Reranker, count_features, cue_keys, shape_features, trees_from_sklearn, with_content)
 from training.calibrate import load_scorer  # noqa: E402
 
 FLOOR = 0.5  # every cue the tagger tags scores at least this (its mean non-O probability)
@@ -53,8 +53,7 @@ def proposals(variant: str, weights: Path, arts: dict, ids: list[str], scorer, t
     out = {}
     for aid, (spans, roles) in zip(ids, tagger.propose(arts[i].text for i in ids)):
         art = arts[aid]
-        whole = [k for k, s in enumerate(spans) if s.cue and s.content]
-        spans, roles = [spans[k] for k in whole], roles[whole]
+        spans, roles = with_content(spans, roles)
         pred = [scorer.make_attribution(art.text, {"source": s.source, "cue": s.cue, "content": s.content})
                 for s in spans]
         gold = art.gold

@@ -205,11 +205,7 @@ def main(argv=None):
 
             calibrate(["--variant", args.variant, "--weights", args.out, "--train", args.train,
                        "--threads", str(args.threads)])
-            if args.variant in RERANKED:
-                from train_reranker import main as train_reranker
-
-                train_reranker(["--variant", args.variant, "--weights", args.out, "--train", args.train,
-                                "--threads", str(args.threads)])
+            fit_reranker(args)
         return
     variants = {k: dict(v, features=True) if args.features else v for k, v in VARIANTS.items()}
     variants = {k: with_distillation(v, args.teacher, args.soft) for k, v in variants.items()}
@@ -351,12 +347,19 @@ def main(argv=None):
         for name in [args.variant] if ensemble else todo:
             calibrate(["--variant", name, "--weights", args.out, "--train", args.train,
                        "--threads", str(args.threads), "--every", "40" if _trial(args) else "3"])
-        if args.variant in RERANKED:
-            from train_reranker import main as train_reranker  # which attributions to keep
-
-            train_reranker(["--variant", args.variant, "--weights", args.out, "--train", args.train,
-                            "--threads", str(args.threads)] + (["--max-articles", "40"] if _trial(args) else []))
+        fit_reranker(args, trial=bool(_trial(args)))
     print(f"done in {time.time() - t0:.0f}s", flush=True)
+
+
+def fit_reranker(args, trial: bool = False) -> None:
+    """Which attributions to keep, for the variants in RERANKED (after the calibration);
+    ``trial``: a smoke run's, on 40 articles."""
+    if args.variant not in RERANKED:
+        return
+    from train_reranker import main as train_reranker
+
+    train_reranker(["--variant", args.variant, "--weights", args.out, "--train", args.train,
+                    "--threads", str(args.threads)] + (["--max-articles", "40"] if trial else []))
 
 
 def write_decoding(name: str, out: Path, error) -> Path:

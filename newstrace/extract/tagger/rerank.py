@@ -90,6 +90,15 @@ def count_features(keys: list[tuple[str, str, str]], tables: list[dict], prior: 
     return out
 
 
+def with_content(atts: list[SpanAttribution], roles: np.ndarray | None = None
+                 ) -> tuple[list[SpanAttribution], np.ndarray | None]:
+    """The attributions that have a cue and content (the only ones rows are made for), and
+    their ROLES rows when given."""
+    whole = [k for k, a in enumerate(atts) if a.cue and a.content]
+    rows = None if roles is None else np.asarray(roles).reshape(-1, len(ROLES))[whole]
+    return [atts[k] for k in whole], rows
+
+
 class Reranker:
     """Reads ``<variant>.rerank.json``; ``keep`` says which attributions stay."""
 
@@ -154,11 +163,9 @@ class Reranker:
              ) -> list[SpanAttribution]:
         """The attributions whose probability reaches the threshold, in their order;
         ``roles``: their ROLES columns (Tagger.propose), one row each."""
-        whole = [k for k, a in enumerate(atts) if a.cue and a.content]
-        if not whole:
+        atts, roles = with_content(atts, roles)
+        if not atts:
             return []
-        atts = [atts[k] for k in whole]
-        roles = None if roles is None else np.asarray(roles).reshape(-1, len(ROLES))[whole]
         p = self.probability(self.features(text, atts, roles))
         return [a for a, q in zip(atts, p) if q >= self.threshold]
 
