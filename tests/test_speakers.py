@@ -139,3 +139,54 @@ def test_any_spans_resolve_without_error(text, data):
     speakers = resolve_speakers(text, atts)
     assert len(speakers) == len(atts)
     assert all(s is None or isinstance(s, str) for s in speakers)
+
+
+# Passages from English Wikinews (CC BY 2.5): "Arrest made as mayor of Gdańsk, Poland stabbed
+# on stage" (2019-01-14), "Hurricane Humberto strengthens to Category 3 while approaching
+# Bermuda" (2019-09-19) and "Bombs kill at least 20 at cathedral in Mindanao, Philippines"
+# (2019-01-28).
+GDANSK = ("An individual has been arrested after Paweł Adamowicz, mayor of the Polish city of Gdańsk, "
+          "was stabbed last night whilst on stage at a fundraising event. He died today.\n\n\n"
+          "Adamowicz, 53, has supported LGBT rights and and the inclusion of minority groups.")
+HUMBERTO = ("In an advisory issued yesterday evening, the National Hurricane Center (NHC) confirmed that "
+            "a hurricane warning for Hurricane Humberto, a category 3 hurricane, was in effect for "
+            "Bermuda.\n\n\nThe NHC predicted that Humberto would pass by Bermuda Wednesday night, before "
+            "beginning to weaken on Thursday.")
+
+JOLO = ("Jolo, and the Sulu region it is within, were among the areas to vote against the measure.\n\n\n"
+        "Arnel dela Vega of the army's Western Mindanao Command said the Abu Sayyaf Group are the "
+        "suspected perpetrators.")
+
+
+def test_ages_and_brackets_after_a_name_are_not_part_of_it():
+    atts = [_one(GDANSK, "Adamowicz, 53,", "has supported")]
+    assert resolve_speakers(GDANSK, atts) == ["Paweł Adamowicz"]
+    atts = [_one(HUMBERTO, "the National Hurricane Center (NHC)", "confirmed")]
+    assert speaker_key(resolve_speakers(HUMBERTO, atts)[0]) == speaker_key("National Hurricane Center")
+    # "of ..." after a name says where the person works; NER found only "dela Vega"
+    atts = [_one(JOLO, "Arnel dela Vega of the army's Western Mindanao Command", "said")]
+    assert resolve_speakers(JOLO, atts) == ["Arnel dela Vega"]
+
+
+def test_an_abbreviation_is_what_the_article_spelled_out():
+    atts = [_one(HUMBERTO, "the National Hurricane Center (NHC)", "confirmed"),
+            _one(HUMBERTO, "The NHC", "predicted")]
+    first, second = resolve_speakers(HUMBERTO, atts)
+    assert second == "National Hurricane Center"
+    assert speaker_key(first) == speaker_key(second)  # one speaker, so one statement list
+
+
+@pytest.mark.parametrize("article, source, cue, speaker", [
+    ("politico_2016-09-23_partisan-fireworks-over-clinton-", "Chaffetz (R-Utah)", "said", "Jason Chaffetz"),
+    ("nyt_2016-10-02_a-curious-plan-to-fight-climate-", "Mr. Morgan of the Sierra Club", "said", "Peter Morgan"),
+    ("huff-post_2016-10-07_frustrated-parents-rally-nationw", "AROS", "", "Alliance to Reclaim Our Schools"),
+])
+def test_polnear_sources_with_trailers(article, source, cue, speaker):
+    """Sources as PolNeAR dev annotates them, read from ../shared (not copied here)."""
+    paths = list(POLNEAR_DEV.glob(f"{article}*.txt")) if POLNEAR_DEV.exists() else []
+    if not paths:
+        pytest.skip("PolNeAR dev is read from ../shared/corpora")
+    with open(paths[0], encoding="utf-8", newline="") as f:
+        text = f.read()
+    nth = 0 if source != "AROS" else text.count("(AROS)")  # the first "AROS" after its definition
+    assert resolve_speakers(text, [_one(text, source, cue, nth=nth)]) == [speaker]

@@ -5,7 +5,9 @@ gives ("he says" -> "Abu Abdul-Azim", "Trump" -> "Donald Trump", "the spokespers
 No coreference model runs offline here, so resolution is built on the named entities,
 sentence bounds and a few rules of news prose: a pronoun continues the speaker of the
 previous attribution unless a new person was named in between; a definite description
-("the spokesperson") is the person the article earlier gave that role to.
+("the spokesperson") is the person the article earlier gave that role to; an age or a
+bracket after a name is not part of it ("Jason Chaffetz (R-Utah)"), and an abbreviation is
+what the article spelled out for it ("the National Hurricane Center (NHC)").
 """
 
 from __future__ import annotations
@@ -72,6 +74,15 @@ _RELATIVE_GAP = re.compile(
     r"(?:['’]s)?(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]*\))?\s*,?\s*"
 )
 _MRS = re.compile(r"\b(?:Mrs|Ms|Miss)\.?\s*$")
+# what news prose puts after a name that is not part of it: an age ("Adamowicz, 53,"), a
+# party and state ("Jason Chaffetz (R-Utah)"), an abbreviation ("the National Hurricane
+# Center (NHC)"); matched at the end of a source, repeatedly
+_TRAILER = re.compile(r"(?:\s*,\s*\d{1,3}|\s*\([^()\n]{1,40}\))[\s,;:.]*$")
+# an abbreviation defined in the article: "the World Health Organization (WHO)", "the
+# Philippine Institute of Volcanology and Seismology (Phivolcs)"
+_ABBREVIATION = re.compile(
+    r"((?:[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|on|to|the|in|de|&))*\s+){0,8}[A-Z][\w'’&.-]*)\s+"
+    r"\(([A-Z][A-Za-z]{1,11})\)")
 
 
 @dataclass(slots=True)
@@ -127,7 +138,13 @@ def clean_name(name: str) -> str:
 
 
 def _clean_description(text: str) -> str:
-    desc = " ".join(text.split()).strip(_EDGE_PUNCT)
+    desc = " ".join(text.split())
+    # a quotation mark the source span cut from its pair ('a "former elected official')
+    if desc.count('"') % 2:
+        desc = desc.replace('"', "")
+    if desc.count("“") != desc.count("”"):
+        desc = desc.replace("“", "").replace("”", "")
+    desc = " ".join(desc.split()).strip(_EDGE_PUNCT)
     desc = _POSSESSIVE.sub("", desc).strip(_EDGE_PUNCT)
     first, _, rest = desc.partition(" ")
     if first in {"The", "A", "An", "This", "These", "Those", "Some", "Another", "Other", "Two", "Three"} \
@@ -178,6 +195,7 @@ class _Article:
         self.outlets = _find_mentions(text)
         _resolve_short_forms(self.outlets)
         self.roles = self._roles()
+        self.abbreviations = _abbreviations(text)
 
     @staticmethod
     def _sentence_starts(doc) -> list[int]:
@@ -327,9 +345,11 @@ def resolve_speakers(text: str, attributions: list[SpanAttribution], doc=None) -
         if not att.source:
             results[i] = _Resolved(None, "none", -1, list(att.content))
             continue
-        source = " ".join(text[s:e] for s, e in sorted(att.source))
-        start = min(s for s, _ in att.source)
-        end = max(e for _, e in att.source)
+        fragments = sorted(att.source)
+        start = min(s for s, _ in fragments)
+        end = _trim_trailers(text, start, max(e for _, e in fragments))
+        fragments = [(s, min(e, end)) for s, e in fragments if s < end]
+        source = " ".join(text[s:e] for s, e in fragments)
         if source.strip(_EDGE_PUNCT).casefold() in _FIRST:
             deferred.append(i)  # "I" inside a quote: the quote's speaker, known later
             continue
@@ -343,6 +363,45 @@ def resolve_speakers(text: str, attributions: list[SpanAttribution], doc=None) -
         start = min(s for s, _ in att.source)
         results[i] = _first_person(art, att, start, results)
     return [r.speaker if r else None for r in results]
+
+
+def _trim_trailers(text: str, start: int, end: int) -> int:
+    """``end`` moved back over the ages, parentheses and their punctuation that close a
+    source, as long as something is left before them."""
+    while True:
+        m = _TRAILER.search(text, start, end)
+        if not m or not text[start:m.start()].strip(_EDGE_PUNCT):
+            return end
+        end = m.start()
+
+
+def _abbreviations(text: str) -> dict[str, str]:
+    """Abbreviation -> what the article spells out for it, from "Full Name (ABBR)".
+
+    The spelled-out name is the shortest run of capitalised words (joined by "of", "and",
+    ...) before the brackets whose initials are the abbreviation's capitals ("National
+    Crime Agency (NCA)", not "Nikki Holland of the UK's National Crime Agency"); failing
+    that, the longest such run that starts with the abbreviation's first letter and has
+    no more capitalised words than it has letters ("Federal Security Service (FSB)").
+    """
+    found: dict[str, str] = {}
+    for m in _ABBREVIATION.finditer(text):
+        words, abbr = m.group(1).split(), m.group(2)
+        capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
+        best = None
+        for i in reversed(capitals):  # shortest first
+            initials = "".join(w[0] for w in words[i:] if w[:1].isupper())
+            if abbr.isupper() and initials == abbr:
+                best = i
+                break
+        if best is None:
+            for i in capitals:  # longest first
+                if words[i][0] == abbr[0] and len([w for w in words[i:] if w[:1].isupper()]) <= len(abbr):
+                    best = i
+                    break
+        if best is not None and abbr not in found:
+            found[abbr] = clean_name(" ".join(words[best:]))
+    return found
 
 
 def _source_start(att: SpanAttribution) -> int:
@@ -383,6 +442,13 @@ def _resolve_one(
             rest = (text[start:o.start] + text[o.end:end]).strip(_EDGE_PUNCT + "s").casefold()
             if rest in ("", "the"):
                 return _Resolved(o.outlet, "org", start, [])
+
+    # an abbreviation the article spelled out: "The NHC" after "the National Hurricane Center (NHC)"
+    abbr = re.sub(r"^the\s+", "", bare, flags=re.IGNORECASE)
+    if abbr in art.abbreviations:
+        full = art.abbreviations[abbr]
+        kind = "person" if any(_tokens(p.text) == _tokens(full) for p in art.persons) else "org"
+        return _Resolved(full, kind, start, [])
 
     person = _head_person(art, start, end)
     if person is not None:
@@ -468,7 +534,8 @@ def _looks_singular(name: str) -> bool:
 
 def _head_person(art: _Article, start: int, end: int) -> _Name | None:
     """The person a source is about: 'SDF spokesperson Mustafa Bali', 'John Podesta,
-    Clinton's campaign chairman'; not 'Trump's aides' or 'a spokesman for Clinton'."""
+    Clinton's campaign chairman', 'Nikki Holland of the National Crime Agency'; not
+    'Trump's aides' or 'a spokesman for Clinton'."""
     inside = [p for p in art.persons if start <= p.start and p.end <= end]
     good = []
     for p in inside:
@@ -483,7 +550,7 @@ def _head_person(art: _Article, start: int, end: int) -> _Name | None:
     if not good:
         return None
     for p, after in good:
-        if not after.strip(_EDGE_PUNCT + "s") or re.match(r"^\s*(?:[,(]|and\b|who\b|which\b|—|–|-)", after):
+        if not after.strip(_EDGE_PUNCT + "s") or re.match(r"^\s*(?:[,(]|and\b|who\b|which\b|of\b|—|–|-)", after):
             return p
     # every name modifies a noun ("the Clinton campaign", "Trump supporters"): no person
     return None
@@ -501,8 +568,9 @@ def _coordinated(art: _Article, first: _Name, start: int, end: int) -> str | Non
 
 
 def _expand_left(art: _Article, person: _Name, start: int) -> str:
-    """'Nate Cohn' where NER found only 'Cohn': a capitalised word opening the source."""
-    if " " in person.text:
+    """'Nate Cohn' where NER found only 'Cohn', 'Arnel dela Vega' where it found 'dela
+    Vega': a capitalised word opening the source."""
+    if " " in person.text and person.text[:1].isupper():
         return person.text
     m = re.search(r"([A-Z][a-z]+)\s+$", art.text[start:person.start])
     if m and not art.text[start:start + m.start(1)].strip(_EDGE_PUNCT) \
