@@ -121,6 +121,12 @@ def test_polnear_sentences(source, sentence, expected):
         ("In an interview with the BBC, she said no.", [("BBC", "interview with")]),
         ("Associated Press writer Jane Doe contributed to this report.", [("Associated Press", "contributed")]),
         ("AP contributed to this report", [("Associated Press", "contributed")]),
+        # an unknown outlet's name does not take the word that opens the sentence, nor the
+        # sentence before (PTC and Wikinews sentences)
+        ("But Swedish TV reported there were over 300 shootings.", [("Swedish TV", "reported")]),
+        ("Terms of Use.\nThe Pocono Record reports:\nA watchdog group filed", [("Pocono Record", "reports")]),
+        ("WHO has reported 2119 cases of the plague.", []),
+        ("Schilling told WEEI: I replied to the post.", [("WEEI", "told")]),
     ],
 )
 def test_cues_and_names(sentence, expected):

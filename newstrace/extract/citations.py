@@ -110,6 +110,16 @@ _UNKNOWN = re.compile(
     r"[WK][A-Z]{2,3}(?:-(?:TV|FM|AM))?|[A-Z][\w-]+\.com)(?![\w-])"
 )
 # unknown outlets need a cue that only media take
+# what may open the capitalised run before an unknown outlet's name without being part of
+# it: anything up to a sentence end inside the run, then a leading "the", conjunction or
+# preposition ("But Swedish TV reported", "As Life Site News reports")
+_UNKNOWN_LEAD = re.compile(
+    r"(?:.*[.!?]\s+)?(?:(?:The|But|And|As|So|Yet|Or|Now|Then|Also|Still|Even|When|While|After|Before|"
+    r"Since|If|Though|Although|Because|In|On|At|By|For|From|With|Meanwhile|However|Earlier|Later)\s+)*",
+    re.DOTALL)
+# capitals that read as a US station's call sign (WEEI, KNPR) but in news name something else
+_NOT_CALL_SIGNS = frozenset({"WHO", "WTO", "WWII", "WMD", "WHAT", "WHY", "WAS", "WILL", "WERE",
+                             "WHEN", "WITH", "KKK", "KGB"})
 _UNKNOWN_PRE = re.compile(
     r"\b(told|interview with|according to (?:a|an|the) (?:\w+ )?(?:report|story|article|"
     r"investigation|poll) (?:by|from|in)|wrote in|reported by|first reported by)"
@@ -246,6 +256,13 @@ def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> lis
         name = m.group(1)
         if any(a < e and s < b for a, b in known) or any(a < e and s < b for a, b in persons):
             continue
+        # the capitalised run may open a sentence or run across one: "But Swedish TV
+        # reported", "(As Life Site News reports)", "Terms of Use.\nThe Washington Times"
+        lead = _UNKNOWN_LEAD.match(name)
+        if lead:
+            s, name = s + lead.end(), name[lead.end():]
+        if name in _NOT_CALL_SIGNS:
+            continue  # "WHO has reported 2119 cases": the World Health Organization, no station
         if re.fullmatch(r"(?:The |A )?(?:" + _MEDIA_WORD + ")", name):
             continue  # a bare "News" or "Daily" is no name
         start = s - 4 if text[max(0, s - 4):s] in ("the ", "The ") else s
