@@ -190,3 +190,21 @@ def test_polnear_sources_with_trailers(article, source, cue, speaker):
         text = f.read()
     nth = 0 if source != "AROS" else text.count("(AROS)")  # the first "AROS" after its definition
     assert resolve_speakers(text, [_one(text, source, cue, nth=nth)]) == [speaker]
+
+
+def test_long_capitalised_runs_do_not_stall_the_rules():
+    """A block of capitals (an encoded attachment, a shouted page) once made the
+    abbreviation rule backtrack over every start: 32,000 letters took a minute. Run in a
+    child process so that a regression fails here instead of hanging the suite."""
+    import subprocess
+
+    code = ("from newstrace.extract.speakers import _abbreviations, resolve_speakers, speaker_key\n"
+            "from newstrace.extract.citations import extract_citations\n"
+            "from newstrace.records import SpanAttribution as A\n"
+            "t = 'A' * 60_000 + ' said the World Health Organization (WHO). ' + 'Aaa of the ' * 5_000\n"
+            "assert _abbreviations(t) == {'WHO': 'World Health Organization'}\n"
+            "extract_citations(t)\n"
+            "t = t[50_000:]; s = t.index('the World')\n"
+            "(who,) = resolve_speakers(t, [A([(s, s + 35)], [(s - 5, s - 1)], [(0, 5)])])\n"
+            "assert speaker_key(who) == speaker_key('World Health Organization'), who\n")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)

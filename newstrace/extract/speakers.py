@@ -80,9 +80,11 @@ _MRS = re.compile(r"\b(?:Mrs|Ms|Miss)\.?\s*$")
 _TRAILER = re.compile(r"(?:\s*,\s*\d{1,3}|\s*\([^()\n]{1,40}\))[\s,;:.]*$")
 # an abbreviation defined in the article: "the World Health Organization (WHO)", "the
 # Philippine Institute of Volcanology and Seismology (Phivolcs)"
-_ABBREVIATION = re.compile(
-    r"((?:[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|on|to|the|in|de|&))*\s+){0,8}[A-Z][\w'’&.-]*)\s+"
-    r"\(([A-Z][A-Za-z]{1,11})\)")
+# (the brackets are found first and the words before them read back from there: one regex
+# for both backtracked over every long capitalised token, quadratic in its length)
+_ABBREVIATION = re.compile(r"\s\(([A-Z][A-Za-z]{1,11})\)")
+_CAPITALISED = re.compile(r"[A-Z][\w'’&.-]*")
+_JOINERS = frozenset({"of", "for", "and", "on", "to", "the", "in", "de", "&"})
 
 
 @dataclass(slots=True)
@@ -386,7 +388,22 @@ def _abbreviations(text: str) -> dict[str, str]:
     """
     found: dict[str, str] = {}
     for m in _ABBREVIATION.finditer(text):
-        words, abbr = m.group(1).split(), m.group(2)
+        abbr = m.group(1)
+        lo = max(0, m.start() - 200)
+        words = text[lo:m.start()].split()
+        if lo and words and not text[lo - 1].isspace():
+            words = words[1:]  # cut mid-word
+        run: list[str] = []  # capitalised words and the joiners between them, read backwards
+        for w in reversed(words):
+            if _CAPITALISED.fullmatch(w) and sum(x[:1].isupper() for x in run) < 9:
+                run.append(w)
+            elif w in _JOINERS and run:
+                run.append(w)
+            else:
+                break
+        words = run[::-1]
+        while words and not words[0][:1].isupper():
+            words.pop(0)
         capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
         best = None
         for i in reversed(capitals):  # shortest first
