@@ -110,13 +110,6 @@ _UNKNOWN = re.compile(
     r"[WK][A-Z]{2,3}(?:-(?:TV|FM|AM))?|[A-Z][\w-]+\.com)(?![\w-])"
 )
 # unknown outlets need a cue that only media take
-# what may open the capitalised run before an unknown outlet's name without being part of
-# it: anything up to a sentence end inside the run, then a leading "the", conjunction or
-# preposition ("But Swedish TV reported", "As Life Site News reports")
-_UNKNOWN_LEAD = re.compile(
-    r"(?:.*[.!?]\s+)?(?:(?:The|But|And|As|So|Yet|Or|Now|Then|Also|Still|Even|When|While|After|Before|"
-    r"Since|If|Though|Although|Because|In|On|At|By|For|From|With|Meanwhile|However|Earlier|Later)\s+)*",
-    re.DOTALL)
 # capitals that read as a US station's call sign (WEEI, KNPR) but in news name something else
 _NOT_CALL_SIGNS = frozenset({"WHO", "WTO", "WWII", "WMD", "WHAT", "WHY", "WAS", "WILL", "WERE",
                              "WHEN", "WITH", "KKK", "KGB"})
@@ -127,10 +120,19 @@ _UNKNOWN_PRE = re.compile(
 )
 _UNKNOWN_POST = re.compile(rf"^(?:,? )?{_AUX}(reported|reports|first reported|has learned|contributed)\b")
 
+# capitalised words that may stand before a known outlet's name without making it part of
+# a longer one: "As CNN reported" is CNN, where "Michael Bloomberg" is not Bloomberg
 _NOT_BEFORE = frozenset(
     {"The", "According", "Told", "Via", "Citing", "In", "On", "A", "An", "And", "But", "As", "By",
      "For", "From", "To", "With", "Meanwhile", "Separately", "Per", "Earlier", "Later", "Also"}
 )
+# what may open the capitalised run before an unknown outlet's name without being part of
+# it: anything up to a sentence end inside the run, then words of _NOT_BEFORE or other
+# words that open a clause ("But Swedish TV reported", "Yet Life Site News reports"). The
+# others are not in _NOT_BEFORE: "Now Bloomberg says" is Michael Bloomberg speaking.
+_OPENERS = _NOT_BEFORE | {"So", "Yet", "Or", "Now", "Then", "Still", "Even", "When", "While", "After",
+                          "Before", "Since", "If", "Though", "Although", "Because", "At", "However"}
+_UNKNOWN_LEAD = re.compile(rf"(?:.*[.!?]\s+)?(?:(?:{'|'.join(sorted(_OPENERS))})\s+)*", re.DOTALL)
 _CALENDAR = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December|on|In|I)$"
