@@ -192,35 +192,35 @@ def test_polnear_sources_with_trailers(article, source, cue, speaker):
     assert resolve_speakers(text, [_one(text, source, cue, nth=nth)]) == [speaker]
 
 
-def test_long_capitalised_runs_do_not_stall_the_rules():
-    """A block of capitals (an encoded attachment, a shouted page) once made the
-    abbreviation rule backtrack over every start: 32,000 letters took a minute. Run in a
-    child process so that a regression fails here instead of hanging the suite."""
+def _in_child(code: str, limit: int = 120) -> None:
+    """Run ``code`` in a child process with a time limit, so that a rule gone quadratic
+    fails the test instead of hanging the suite."""
     import subprocess
 
-    code = ("from newstrace.extract.speakers import _abbreviations, resolve_speakers, speaker_key\n"
-            "from newstrace.extract.citations import extract_citations\n"
-            "from newstrace.records import SpanAttribution as A\n"
-            "t = 'A' * 60_000 + ' said the World Health Organization (WHO). ' + 'Aaa of the ' * 5_000\n"
-            "assert _abbreviations(t) == {'WHO': 'World Health Organization'}\n"
-            "extract_citations(t)\n"
-            "t = t[50_000:]; s = t.index('the World')\n"
-            "(who,) = resolve_speakers(t, [A([(s, s + 35)], [(s - 5, s - 1)], [(0, 5)])])\n"
-            "assert speaker_key(who) == speaker_key('World Health Organization'), who\n")
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=limit)
+
+
+def test_long_capitalised_runs_do_not_stall_the_rules():
+    """A block of capitals (an encoded attachment, a shouted page) once made the
+    abbreviation rule backtrack over every start: 32,000 letters took a minute."""
+    _in_child("from newstrace.extract.speakers import _abbreviations, resolve_speakers, speaker_key\n"
+              "from newstrace.extract.citations import extract_citations\n"
+              "from newstrace.records import SpanAttribution as A\n"
+              "t = 'A' * 60_000 + ' said the World Health Organization (WHO). ' + 'Aaa of the ' * 5_000\n"
+              "assert _abbreviations(t) == {'WHO': 'World Health Organization'}\n"
+              "extract_citations(t)\n"
+              "t = t[50_000:]; s = t.index('the World')\n"
+              "(who,) = resolve_speakers(t, [A([(s, s + 35)], [(s - 5, s - 1)], [(0, 5)])])\n"
+              "assert speaker_key(who) == speaker_key('World Health Organization'), who\n")
 
 
 def test_a_long_run_without_spaces_is_one_token():
     """spaCy's tokenizer strips brackets off a run one at a time (quadratic: 100,000 of
-    them took hours, and a whole `newstrace run` with them was killed after 10 minutes).
-    In a child process, so that a regression fails here instead of hanging the suite."""
-    import subprocess
-
-    code = ("from newstrace.extract.nlp import analyse\n"
-            "t = 'Title\\n\\n' + '(' * 50_000 + ')' * 50_000 + ' Officials in Gdansk said \"it is fine.\"\\n'\n"
-            "doc = analyse(t)\n"
-            "assert doc.text == t and len(doc) < 20, len(doc)\n"
-            "assert [e.text for e in doc.ents] == ['Gdansk'], doc.ents\n")
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)
+    them took hours, and a whole `newstrace run` with them was killed after 10 minutes)."""
+    _in_child("from newstrace.extract.nlp import analyse\n"
+              "t = 'Title\\n\\n' + '(' * 50_000 + ')' * 50_000 + ' Officials in Gdansk said \"it is fine.\"\\n'\n"
+              "doc = analyse(t)\n"
+              "assert doc.text == t and len(doc) < 20, len(doc)\n"
+              "assert [e.text for e in doc.ents] == ['Gdansk'], doc.ents\n")
     doc = analyse("Dr. Connie Mariano (retired) said \"no.\" See https://example.com/a?b=c.")
     assert [t.text for t in doc][:8] == ["Dr.", "Connie", "Mariano", "(", "retired", ")", "said", '"']

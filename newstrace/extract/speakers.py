@@ -394,9 +394,11 @@ def _abbreviations(text: str) -> dict[str, str]:
         if lo and words and not text[lo - 1].isspace():
             words = words[1:]  # cut mid-word
         run: list[str] = []  # capitalised words and the joiners between them, read backwards
+        capitalised = 0
         for w in reversed(words):
-            if _CAPITALISED.fullmatch(w) and sum(x[:1].isupper() for x in run) < 9:
+            if _CAPITALISED.fullmatch(w) and capitalised < 9:
                 run.append(w)
+                capitalised += 1
             elif w in _JOINERS and run:
                 run.append(w)
             else:
