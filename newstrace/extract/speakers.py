@@ -5,7 +5,8 @@ gives ("he says" -> "Abu Abdul-Azim", "Trump" -> "Donald Trump", "the spokespers
 No coreference model runs offline here, so resolution is built on the named entities,
 sentence bounds and a few rules of news prose: a pronoun continues the speaker of the
 previous attribution unless a new person was named in between; a definite description
-("the spokesperson") is the person the article earlier gave that role to; an age or a
+("the spokesperson", "the senator") is the person the article earlier gave that role or
+title to, or, in a headline or lead, the one it names next; "his tweet" is his; an age or a
 bracket after a name is not part of it ("Jason Chaffetz (R-Utah)"), and an abbreviation is
 what the article spelled out for it ("the National Hurricane Center (NHC)").
 """
@@ -28,6 +29,12 @@ _TITLES = (
 ).split()
 _TITLE_RE = re.compile(r"^(?:(?:" + "|".join(_TITLES) + r")\.?\s+)+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+# the role an abbreviated title gives the person it precedes
+_TITLE_ROLES = {
+    "Gen": "general", "Dr": "doctor", "Sen": "senator", "Rep": "representative", "Gov": "governor",
+    "Adm": "admiral", "Col": "colonel", "Lt": "lieutenant", "Sgt": "sergeant", "Capt": "captain",
+    "Prof": "professor", "Maj": "major", "Cmdr": "commander", "Supt": "superintendent",
+}
 _EDGE_PUNCT = " \t\n,;:.!?\"'“”‘’()[]—–-"
 
 _HE = {"he", "him", "himself", "his"}
@@ -197,6 +204,7 @@ class _Article:
         self.outlets = _find_mentions(text)
         _resolve_short_forms(self.outlets)
         self.roles = self._roles()
+        self.title_roles = self._title_roles()
         self.abbreviations = _abbreviations(text)
 
     @staticmethod
@@ -303,6 +311,16 @@ class _Article:
             m = re.match(r"^(?:['’]s)?,\s+(?:a|an|the|his|her|its)\s+(?:[\w.'’-]+\s+){0,4}?([a-z][a-z-]+)\s*[,.;]", after)
             if m:
                 roles.append((m.group(1), p.text, p.start))
+        return roles
+
+    def _title_roles(self) -> list[tuple[str, str, int]]:
+        """(role, person, position) from abbreviated titles: 'Ohio Gov. John Kasich' is a
+        governor, 'Dr. Connie Mariano' a doctor."""
+        roles = []
+        for p in self.persons:
+            t = re.search(r"\b([A-Z][a-z]*)\.\s+$", self.text[max(0, p.start - 8):p.start])
+            if t and t.group(1) in _TITLE_ROLES:
+                roles.append((_TITLE_ROLES[t.group(1)], p.text, p.start))
         return roles
 
 
@@ -496,6 +514,9 @@ def _resolve_one(
         return _Resolved(art.fullest(org.text, org.label), "org", start, [])
 
     desc = _clean_description(source)
+    author = _author(art, source, start, previous, content)
+    if author:
+        return author
     person = _role_person(art, desc, start)
     if person:
         return _Resolved(person, "person", start, [])
@@ -505,9 +526,16 @@ def _resolve_one(
             outlet = _last_outlet(art, start)
             if outlet:
                 return _Resolved(outlet, "org", start, [])
-        # "the South Carolina Republican" after "said Gowdy": the speaker just named
+    # "the South Carolina Republican" after "said Gowdy": the speaker just named; so is
+    # '"...," Obama's former campaign strategist said' after "David Axelrod ... called on",
+    # but not "Trump's spokesman" after Trump, nor "Pagliano's lawyer has said" opening a sentence
+    possessor = None
+    if desc and _POSSESSIVE.search(desc.split()[0]) and content and min(s for s, _ in content) < start:
+        possessor = clean_name(desc.split()[0])
+    if len(words) >= 2 and (words[0] == "the" or (possessor and possessor[:1].isupper())):
         if words[-1] in _PERSON_NOUNS and previous and previous.kind == "person" \
-                and start - previous.position < 1200 and " and " not in desc:
+                and start - previous.position < 1200 and " and " not in desc \
+                and not (possessor and _is_short_form_or_equal(possessor, previous.speaker or "")):
             return _Resolved(previous.speaker, "person", start, [])
     person = art.person_full(clean_name(desc)) if desc else None
     if person:
@@ -522,13 +550,16 @@ def _resolve_one(
     return _Resolved(desc or None, "description", start, [])
 
 
+# the headline and the sentence after it: where news prose names a speaker after describing them
+_LEAD_SENTENCES = 1
 _MEDIA_NOUNS = {"newspaper", "paper", "network", "outlet", "magazine", "broadcaster", "daily", "tabloid", "agency"}
 _PERSON_NOUNS = set(
     "republican democrat senator congressman congresswoman lawmaker candidate nominee president governor "
     "mayor billionaire mogul businessman businesswoman secretary chairman chairwoman spokesman spokeswoman "
     "spokesperson leader official pollster strategist general actor actress singer host anchor minister "
     "frontrunner front-runner hopeful contender rival politician veteran commander director aide adviser "
-    "advisor attorney lawyer judge speaker representative officer doctor physician professor".split()
+    "advisor attorney lawyer judge speaker representative officer doctor physician professor admiral colonel "
+    "lieutenant sergeant captain major superintendent".split()
 )
 
 
@@ -655,6 +686,34 @@ def _pronoun(art: _Article, low: str, start: int, previous: _Resolved | None, co
     return _Resolved(low, "pronoun", start, [])
 
 
+# what a person writes or says, whose words are theirs: "his tweet", "Rubio's press release"
+_WORKS = (
+    "statement statements tweet tweets post posts letter book memoir account remarks comments testimony "
+    "op-ed column speech message email e-mail video release essay"
+).split()
+_AUTHORED = re.compile(
+    r"(?P<owner>his|her|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*(?:['’]s?))\s+(?:[\w-]+\s+){0,3}?(?:%s)" % "|".join(_WORKS))
+
+
+def _author(art: _Article, source: str, start: int, previous: _Resolved | None, content=()) -> _Resolved | None:
+    """'his tweet', "Rubio's press release", 'her Twitter account': the one who wrote it."""
+    m = _AUTHORED.fullmatch(" ".join(source.split()).strip(_EDGE_PUNCT))
+    if not m:
+        return None
+    owner = m.group("owner")
+    if owner in ("his", "her"):
+        res = _pronoun(art, "he" if owner == "his" else "she", start, previous, content)
+        return res if res.kind == "person" else None
+    name = clean_name(owner)
+    person = art.person_full(name)
+    if person:
+        return _Resolved(person, "person", start, [])
+    org = art.fullest(name, "ORG")
+    if any(n.label == "ORG" and _tokens(n.text) == _tokens(org) for n in art.names):
+        return _Resolved(org, "org", start, [])
+    return None
+
+
 def _relative(art: _Article, start: int) -> _Resolved:
     """'a 28-year-old Australian gunman who': the noun phrase before the pronoun."""
     before = art.text[max(0, start - 120):start]
@@ -670,14 +729,56 @@ def _relative(art: _Article, start: int) -> _Resolved:
 
 
 def _role_person(art: _Article, desc: str, start: int) -> str | None:
-    """'the spokesperson' -> the person the article called 'SDF spokesperson' before."""
+    """'the spokesperson' -> the person the article called 'SDF spokesperson' before; in the
+    headline or the lead, where the name often comes after ('Retired General Reveals ...',
+    then 'Retired U.S. Air Force Gen. Norman Ham'), the person it next gives that role."""
     words = desc.split()
-    if len(words) < 2 or words[0].casefold() not in ("the", "this") or not words[-1].islower():
+    headline = art.in_headline(start)
+    if len(words) < 2 or not (headline or (words[0].casefold() in ("the", "this") and words[-1].islower())):
         return None
     if any(w[:1].isupper() for w in words[1:-1] if w.casefold() not in _DETERMINERS) and len(words) > 4:
         return None
     head = words[-1].casefold()
     found = [(pos, person) for role, person, pos in art.roles if role == head and pos < start]
-    if not found:
+    if found:
+        return art.fullest(max(found)[1])
+    person = _titled_person(art, words, head, start)
+    if person:
+        return person
+    if (headline or art.sentence_of(start) <= _LEAD_SENTENCES) and head in _PERSON_NOUNS:
+        # cataphora: the first person given the role after the source, outside the
+        # headline (whose title case makes NER read "Endorsed Trump" as a person)
+        later = [(pos, person) for role, person, pos in art.roles + art.title_roles
+                 if role == head and start < pos < start + 1500 and not art.in_headline(pos)]
+        if later:
+            return art.fullest(min(later)[1])
+    return None
+
+
+def _titled_person(art: _Article, words: list[str], head: str, start: int) -> str | None:
+    """'The Ohio governor' -> the 'Ohio Gov. John Kasich' named before. A bare 'the senator'
+    is the last person so titled unless someone else was named since, in its sentence or the
+    one before or 400 characters: in 'Cruz defends ...: "...," the senator says', Cruz, untitled, is meant, not
+    the 'Sen. John McCain' named paragraphs before."""
+    places = [w for w in words[1:-1] if w[:1].isupper()]
+    holders = [(pos, person) for role, person, pos in art.title_roles if role == head and pos < start
+               and all(w in art.text[max(0, pos - 40):pos] for w in places)]
+    if not holders:
         return None
-    return art.fullest(max(found)[1])
+    if places:
+        return art.fullest(max(holders)[1])
+    names = {art.fullest(person) for _, person in holders}
+    sentence = art.sentence_of(start)
+    for p in reversed(art.names):
+        if p.start >= start:
+            continue
+        if p.sentence < sentence - 1 and start - p.end > 400:
+            break
+        person = p.text if p.label == "PERSON" else art.person_full(p.text)  # NER's ORG "Christie"
+        # a person is someone the article names in full somewhere ("People complaining ..." is not)
+        if person is None or art.quoted(p.start) or p.headline or len(_tokens(art.fullest(person))) < 2:
+            continue
+        if art.fullest(person) not in names:
+            return None
+        break
+    return art.fullest(max(holders)[1])
