@@ -6,7 +6,12 @@ reader resolves it to. We run ``resolve_speakers`` on the gold spans of each art
 and compare ``speaker_key``s, overall and by the kind of source (pronoun, description,
 name).
 
-    python bench/speakers_eval.py [--show-errors] [--speed N]
+``--held-out`` scores tests/gold/speakers_heldout.jsonl instead: the attributions that
+``newstrace extract`` found (spans as the extractor gave them, right or wrong) in ten
+Wikinews articles (tests/fixtures/speakers), each speaker read by hand before the
+resolver's answers were looked at, and not used to change the resolver since.
+
+    python bench/speakers_eval.py [--held-out] [--show-errors] [--speed N]
 
 ``--speed N`` also times this module's per-article work (NER + sentences, speaker
 resolution on the gold attribution spans, citation extraction) on the first N PolNeAR
@@ -31,7 +36,9 @@ from newstrace.extract.speakers import resolve_speakers, speaker_key  # noqa: E4
 from newstrace.records import SpanAttribution  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "speakers.jsonl"
-TEXT_DIRS = [ROOT / "examples" / "baghuz-2019", ROOT.parent / "shared" / "corpora" / "polnear" / "dev" / "text"]
+HELD_OUT = ROOT / "tests" / "gold" / "speakers_heldout.jsonl"
+TEXT_DIRS = [ROOT / "examples" / "baghuz-2019", ROOT.parent / "shared" / "corpora" / "polnear" / "dev" / "text",
+             ROOT / "tests" / "fixtures" / "speakers"]
 PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "it", "its", "we", "i", "who", "which", "that"}
 
 
@@ -67,10 +74,11 @@ def load_gold(path: Path = GOLD) -> dict[str, list[dict]]:
     return by_article
 
 
-def evaluate(show_errors: bool = False) -> dict[str, tuple[int, int]]:
+def evaluate(show_errors: bool = False, gold: Path = GOLD) -> dict[str, tuple[int, int]]:
     scores: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     elapsed = 0.0
-    for article, rows in load_gold().items():
+    articles = load_gold(gold)
+    for article, rows in articles.items():
         text = article_text(article)
         atts = [SpanAttribution([tuple(x) for x in r["source"]], [tuple(x) for x in r["cue"]],
                                 [tuple(x) for x in r["content"]]) for r in rows]
@@ -86,7 +94,7 @@ def evaluate(show_errors: bool = False) -> dict[str, tuple[int, int]]:
             if show_errors and not ok:
                 src = " ".join(text[s:e] for s, e in row["source"])
                 print(f"  {article[:40]:40} {kind:11} {src!r:40} gold={row['speaker']!r} got={speaker!r}")
-    scores["_seconds"] = [round(elapsed * 1000), len(load_gold())]
+    scores["_seconds"] = [round(elapsed * 1000), len(articles)]
     return {k: tuple(v) for k, v in scores.items()}
 
 
@@ -140,10 +148,11 @@ def speed(n: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--held-out", action="store_true", help="score tests/gold/speakers_heldout.jsonl")
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--speed", type=int, default=0, metavar="N")
     args = parser.parse_args()
-    scores = evaluate(args.show_errors)
+    scores = evaluate(args.show_errors, HELD_OUT if args.held_out else GOLD)
     ms, n_articles = scores.pop("_seconds")
     for key in ("overall", "pronoun", "description", "name", "none"):
         if key in scores:
