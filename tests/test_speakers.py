@@ -189,6 +189,16 @@ def test_an_abbreviation_is_what_the_article_spelled_out():
     assert speaker_key(first) == speaker_key(second)  # one speaker, so one statement list
 
 
+def test_an_abbreviation_spelled_out_with_commas():
+    """A bundled Wikinews article (CC BY 2.5): "... United Nations Educational, Scientific and
+    Cultural Organization (UNESCO) ... UNESCO also said ..."."""
+    path = ROOT / "tests" / "fixtures" / "speakers" / "turkey-s-president-erdogan-proposes-converting-hagia-sophia.txt"
+    with open(path, encoding="utf-8", newline="") as f:
+        text = f.read()
+    atts = [_one(text, "UNESCO", "also said", nth=2)]
+    assert resolve_speakers(text, atts) == ["United Nations Educational, Scientific and Cultural Organization"]
+
+
 @pytest.mark.parametrize("article, source, cue, speaker", [
     ("politico_2016-09-23_partisan-fireworks-over-clinton-", "Chaffetz (R-Utah)", "said", "Jason Chaffetz"),
     ("nyt_2016-10-02_a-curious-plan-to-fight-climate-", "Mr. Morgan of the Sierra Club", "said", "Peter Morgan"),
@@ -221,7 +231,17 @@ POLNEAR = ROOT.parent / "shared" / "corpora" / "polnear"
     ("train", "breitbart_2016-03-02_christie-s-shell-shocked", "The governor", "Chris Christie"),
     # ... but "the senator" right after an untitled Cruz is Cruz, not the "Sen. John McCain" of paragraphs before
     ("train", "wash-post_2015-12-24_ted-cruz-constitutional", "the senator", "Ted Cruz"),
-    # what a person wrote speaks for them
+    # "She" is the woman named in the sentences before, not the man named since whose gender is not known
+    ("train", "breitbart_2016-05-25_hacker-guccifer-clinton", "She", "Cynthia McFadden"),
+    ("train", "wash-post_2016-06-06_clinton-wins-puerto-rico", "she", "Hillary Clinton"),
+    # a title NER takes into the name is not part of it
+    ("train", "usa-today_2016-03-21_trump-campaign-makes-a-c", "Rabbi Rick Jacobs, president of the Union for Reform "
+     "Judaism", "Rick Jacobs"),
+    # what a person or a body wrote speaks for them
+    ("train", "nyt_2016-05-27_clinton-faces-tight-primary-wi", "The poll by the Public Policy Institute of California",
+     "Public Policy Institute of California"),
+    ("train", "politico_2015-11-30_congress-set-to-dump-no-c", "a study by the Council of the Great City Schools",
+     "Council of the Great City Schools"),
     ("dev", "west-journal_2016-09-14_clinton-hid-past-health", "her account", "Connie Mariano"),
     ("train", "politico_2016-07-11_gay-republicans-push-for", "Hoff’s letter", "Rachel Hoff"),
     ("train", "politico_2016-03-10_hillary-clinton-s-backsea", "Axelrod’s memoir", "David Axelrod"),

@@ -28,6 +28,12 @@ _TITLES = (
     "attorney minister prime premier king queen prince princess pope dame hon sens reps"
 ).split()
 _TITLE_RE = re.compile(r"^(?:(?:" + "|".join(_TITLES) + r")\.?\s+)+", re.IGNORECASE)
+# what news prose sets before a person's name like a title ("Broadcaster Piers Morgan"),
+# which NER takes into the name; only stripped from persons ("Cardinal Health" is a company)
+_OCCUPATION_RE = re.compile(
+    r"^(?:(?:cardinal|archbishop|bishop|rabbi|imam|broadcaster|journalist|columnist|commentator|host|anchor|"
+    r"actor|actress|singer|rapper|comedian|author|economist|historian|coach|detective|sheriff)\s+)+(?=[A-Z])",
+    re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 # the role an abbreviated title gives the person it precedes
 _TITLE_ROLES = {
@@ -39,6 +45,10 @@ _EDGE_PUNCT = " \t\n,;:.!?\"'“”‘’()[]—–-"
 
 _HE = {"he", "him", "himself", "his"}
 _SHE = {"she", "her", "herself", "hers"}
+# "NAME, 39, who has waived her right", "NAME said he": the pronoun is the name's
+_PRONOUN_AFTER = re.compile(
+    r"(?:,\s*\d{1,3})?,\s+who\s+[^,.;:!?\"“”()]{0,60}?\b(?P<who>his|her|himself|herself)\b"
+    r"|\s+(?:said|says|added|told\s+\w+|explained|insisted|argued|claimed|wrote)\s+(?:that\s+)?(?P<said>he|she)\b")
 _FIRST = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
 _GROUP = {"they", "them", "themselves", "it", "itself", "its", "their"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
@@ -191,6 +201,8 @@ class _Article:
             if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
                 continue
             name = clean_name(ent.text)
+            if ent.label_ == "PERSON":
+                name = _OCCUPATION_RE.sub("", name)
             if not name or not re.search(r"[A-Za-z]", name):
                 continue
             start = ent.start_char + ent.text.find(name) if name in ent.text else ent.start_char
@@ -201,6 +213,7 @@ class _Article:
         self.persons = [n for n in self.names if n.label == "PERSON"]
         self._fullest: dict[tuple[str, str], str] = {}
         self._genders: dict[str, str | None] = {}
+        self._votes: dict[str, tuple[int, int]] | None = None
         self.outlets = _find_mentions(text)
         _resolve_short_forms(self.outlets)
         self.roles = self._roles()
@@ -296,7 +309,34 @@ class _Article:
 
     def _find_gender(self, full: str) -> str | None:
         genders = {n.gender for n in self.persons if n.gender and _is_short_form_or_equal(n.text, full)}
-        return genders.pop() if len(genders) == 1 else None
+        if genders:
+            return genders.pop() if len(genders) == 1 else None
+        he, she = 0, 0
+        for name, (m, f) in self._pronoun_votes().items():
+            if _is_short_form_or_equal(name, full):
+                he, she = he + m, she + f
+        if he > 3 * she:
+            return "m"
+        if she > 3 * he:
+            return "f"
+        return None
+
+    def _pronoun_votes(self) -> dict[str, tuple[int, int]]:
+        """For each name, how often it was followed by a he or a she in two forms that
+        leave no doubt whom the pronoun means: "Emily Spanton, 39, who has waived her
+        right ..." and "Bash said he ...". For first names ``_FEMALE`` and ``_MALE`` do
+        not list."""
+        if self._votes is None:
+            votes: dict[str, list[int]] = {}
+            for p in self.persons:
+                if p.headline or self.quoted(p.start):
+                    continue
+                m = _PRONOUN_AFTER.match(self.text, p.end)
+                if m:
+                    tally = votes.setdefault(p.text, [0, 0])
+                    tally[(m.group("who") or m.group("said")).casefold() in _SHE] += 1
+            self._votes = {k: (v[0], v[1]) for k, v in votes.items()}
+        return self._votes
 
     def _roles(self) -> list[tuple[str, str, int]]:
         """(role head word, person, position): 'SDF spokesperson Mustafa Bali',
@@ -414,7 +454,9 @@ def _abbreviations(text: str) -> dict[str, str]:
         run: list[str] = []  # capitalised words and the joiners between them, read backwards
         capitalised = 0
         for w in reversed(words):
-            if _CAPITALISED.fullmatch(w) and capitalised < 9:
+            # a comma only inside the run: "United Nations Educational, Scientific and Cultural
+            # Organization (UNESCO)"
+            if _CAPITALISED.fullmatch(w[:-1] if run and w.endswith(",") else w) and capitalised < 9:
                 run.append(w)
                 capitalised += 1
             elif w in _JOINERS and run:
@@ -514,7 +556,7 @@ def _resolve_one(
         return _Resolved(art.fullest(org.text, org.label), "org", start, [])
 
     desc = _clean_description(source)
-    author = _author(art, source, start, previous, content)
+    author = _author(art, source, start, end, previous, content)
     if author:
         return author
     person = _role_person(art, desc, start)
@@ -679,6 +721,17 @@ def _pronoun(art: _Article, low: str, start: int, previous: _Resolved | None, co
         if carry and not newcomer:
             return _Resolved(previous.speaker, previous.kind, start, [])
     before = [p for p in persons if p.end <= start and start - p.end < 2500]
+    # within two sentences, a person known to be a "she" (or a "he"), or who opened a
+    # sentence, before others whose gender is not known: in 'she was raped by Quirin, Redouane, and ... She told
+    # the court', Spanton; in 'Ronald Reagan was once asked ... He responded', Reagan
+    for p in reversed(before):
+        if p.sentence < sentence - 2:
+            break
+        full = art.fullest(p.text)
+        known = p.gender or art.gender_of(full)
+        opener = art.sent_starts[p.sentence] >= p.start - 25 and not art.quoted(p.start)
+        if known == gender or (known is None and opener):
+            return _Resolved(full, "person", start, [])
     for p in reversed(before):
         full = art.fullest(p.text)
         if compatible(full, p.gender):
@@ -693,17 +746,29 @@ _WORKS = (
 ).split()
 _AUTHORED = re.compile(
     r"(?P<owner>his|her|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*(?:['’]s?))\s+(?:[\w-]+\s+){0,3}?(?:%s)" % "|".join(_WORKS))
+# "a Twitter post by Amy Cook", "data from the Gun Violence Archive", "a report by The Atlantic"
+_WORKS_BY = re.compile(
+    r"(?i:(?:(?:a|an|the|this|that|one|another)\s+)?(?:[\w-]+\s+){0,3}?(?:%s|report|reports|data|study|analysis|"
+    r"poll|survey|figures|filing|website|site|page|feed|channel)\s+(?:by|from|of)\s+(?:the\s+)?)"
+    r"(?P<owner>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.&’'-]*)){0,6})" % "|".join(_WORKS))
 
 
-def _author(art: _Article, source: str, start: int, previous: _Resolved | None, content=()) -> _Resolved | None:
-    """'his tweet', "Rubio's press release", 'her Twitter account': the one who wrote it."""
-    m = _AUTHORED.fullmatch(" ".join(source.split()).strip(_EDGE_PUNCT))
+def _author(art: _Article, source: str, start: int, end: int, previous: _Resolved | None,
+            content=()) -> _Resolved | None:
+    """'his tweet', "Rubio's press release", 'a report by The Atlantic': who wrote it."""
+    text = " ".join(source.split()).strip(_EDGE_PUNCT)
+    m = _AUTHORED.fullmatch(text)
     if not m:
-        return None
+        m = _WORKS_BY.fullmatch(_trim_apposition(text))
+        if not m or not m.group("owner")[:1].isupper():
+            return None
     owner = m.group("owner")
     if owner in ("his", "her"):
         res = _pronoun(art, "he" if owner == "his" else "she", start, previous, content)
         return res if res.kind == "person" else None
+    for o in art.outlets:  # "a recent report by The Atlantic"
+        if o.outlet and start <= o.start and o.end <= end and _tokens(o.outlet)[-1:] == _tokens(owner)[-1:]:
+            return _Resolved(o.outlet, "org", start, [])
     name = clean_name(owner)
     person = art.person_full(name)
     if person:
@@ -712,6 +777,11 @@ def _author(art: _Article, source: str, start: int, previous: _Resolved | None, 
     if any(n.label == "ORG" and _tokens(n.text) == _tokens(org) for n in art.names):
         return _Resolved(org, "org", start, [])
     return None
+
+
+def _trim_apposition(text: str) -> str:
+    """'a Twitter post by Amy Cook, director of the ... event' -> 'a Twitter post by Amy Cook'."""
+    return text.split(",", 1)[0].strip()
 
 
 def _relative(art: _Article, start: int) -> _Resolved:
