@@ -234,6 +234,8 @@ POLNEAR = ROOT.parent / "shared" / "corpora" / "polnear"
     # "She" is the woman named in the sentences before, not the man named since whose gender is not known
     ("train", "breitbart_2016-05-25_hacker-guccifer-clinton", "She", "Cynthia McFadden"),
     ("train", "wash-post_2016-06-06_clinton-wins-puerto-rico", "she", "Hillary Clinton"),
+    # an organisation is a "they" as well as an "it"
+    ("train", "breitbart_2015-11-18_ny-daily-news-paris", "They", "the New York Daily News"),
     # a title NER takes into the name is not part of it
     ("train", "usa-today_2016-03-21_trump-campaign-makes-a-c", "Rabbi Rick Jacobs, president of the Union for Reform "
      "Judaism", "Rick Jacobs"),

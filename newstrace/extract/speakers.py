@@ -539,8 +539,11 @@ def _resolve_one(
     if low in _HE or low in _SHE:
         return _pronoun(art, low, start, previous, content)
     if low in _GROUP:
+        singular = low in ("it", "its", "itself")
+        # an organisation is an "it" or a "they" ("the Doris Day Animal Foundation said ...
+        # Day, they said"); a description goes by its number
         if previous and previous.kind in ("org", "description") and start - previous.position < 600 \
-                and (low in ("it", "its", "itself")) == _looks_singular(previous.speaker or ""):
+                and ((previous.kind == "org" and not singular) or singular == _looks_singular(previous.speaker or "")):
             return _Resolved(previous.speaker, previous.kind, start, [])
         return _Resolved(low, "pronoun", start, [])
     if low in _RELATIVE:
