@@ -71,7 +71,7 @@ def test_gold_accuracy():
     scores = speakers_eval.evaluate()
     right, total = scores["overall"]
     assert total >= 120
-    # measured 114/123 = 0.927 (names 59/59, pronouns 16/16, descriptions 33/42)
+    # measured 116/123 = 0.943 (names 59/59, pronouns 16/16, descriptions 35/42)
     assert right / total >= 0.85
     assert scores["name"][0] / scores["name"][1] >= 0.9
     assert scores["pronoun"][0] / scores["pronoun"][1] >= 0.85
@@ -236,6 +236,9 @@ POLNEAR = ROOT.parent / "shared" / "corpora" / "polnear"
     ("train", "wash-post_2016-06-06_clinton-wins-puerto-rico", "she", "Hillary Clinton"),
     # an organisation is a "they" as well as an "it"
     ("train", "breitbart_2015-11-18_ny-daily-news-paris", "They", "the New York Daily News"),
+    # "the statement" after "In a statement, the Association ... called": the Association's
+    ("dev", "politico_2016-09-30_flight-attendants-union", "The statement", "the Association of Flight Attendants"),
+    ("train", "nyt_2015-12-03_columbia-defends-exxon-article", "The letter", "Exxon Mobil"),
     # a title NER takes into the name is not part of it
     ("train", "usa-today_2016-03-21_trump-campaign-makes-a-c", "Rabbi Rick Jacobs, president of the Union for Reform "
      "Judaism", "Rick Jacobs"),

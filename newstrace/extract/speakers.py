@@ -760,6 +760,18 @@ def _author(art: _Article, source: str, start: int, end: int, previous: _Resolve
             content=()) -> _Resolved | None:
     """'his tweet', "Rubio's press release", 'a report by The Atlantic': who wrote it."""
     text = " ".join(source.split()).strip(_EDGE_PUNCT)
+    the = re.fullmatch(r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(%s)" % "|".join(_WORKS), text)
+    if the and previous and previous.kind in ("person", "org") and 0 <= start - previous.position < 1500:
+        # "In a statement ..., the Association of Flight Attendants called ... The statement
+        # also referenced ...", "Exxon Mobil contended in its letter ... The letter also
+        # accuses": the work the last speaker was just said to speak in (not "The Times said
+        # Cook provided a written statement ... the statement said")
+        sentence = art.sentence_of(previous.position)
+        lo = art.sent_starts[sentence]
+        hi = art.sent_starts[sentence + 1] if sentence + 1 < len(art.sent_starts) else len(art.text)
+        if re.search(r"\b(?:[Ii]n|[Ww]ith|[Tt]hrough)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?%s\b"
+                     % re.escape(the.group(1)), art.text[lo:hi]):
+            return _Resolved(previous.speaker, previous.kind, start, [])
     m = _AUTHORED.fullmatch(text)
     if not m:
         m = _WORKS_BY.fullmatch(_trim_apposition(text))
