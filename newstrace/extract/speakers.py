@@ -725,8 +725,9 @@ def _pronoun(art: _Article, low: str, start: int, previous: _Resolved | None, co
             return _Resolved(previous.speaker, previous.kind, start, [])
     before = [p for p in persons if p.end <= start and start - p.end < 2500]
     # within two sentences, a person known to be a "she" (or a "he"), or who opened a
-    # sentence, before others whose gender is not known: in 'she was raped by Quirin, Redouane, and ... She told
-    # the court', Spanton; in 'Ronald Reagan was once asked ... He responded', Reagan
+    # sentence, before others whose gender is not known: in 'she was raped by Quirin,
+    # Redouane, and ... She told the court', Spanton; in 'Ronald Reagan was once asked ...
+    # He responded', Reagan
     for p in reversed(before):
         if p.sentence < sentence - 2:
             break
@@ -842,9 +843,9 @@ def _role_person(art: _Article, desc: str, start: int) -> str | None:
 
 def _titled_person(art: _Article, words: list[str], head: str, start: int) -> str | None:
     """'The Ohio governor' -> the 'Ohio Gov. John Kasich' named before. A bare 'the senator'
-    is the last person so titled unless someone else was named since, in its sentence or the
-    one before or 400 characters: in 'Cruz defends ...: "...," the senator says', Cruz, untitled, is meant, not
-    the 'Sen. John McCain' named paragraphs before."""
+    is the last person so titled unless someone else was named since, in its sentence, the
+    one before or the last 400 characters: in 'Cruz defends ...: "...," the senator says',
+    Cruz, untitled, is meant, not the 'Sen. John McCain' named paragraphs before."""
     places = [w for w in words[1:-1] if w[:1].isupper()]
     holders = [(pos, person) for role, person, pos in art.title_roles if role == head and pos < start
                and all(w in art.text[max(0, pos - 40):pos] for w in places)]
