@@ -41,6 +41,7 @@ _TITLE_ROLES = {
     "Adm": "admiral", "Col": "colonel", "Lt": "lieutenant", "Sgt": "sergeant", "Capt": "captain",
     "Prof": "professor", "Maj": "major", "Cmdr": "commander", "Supt": "superintendent",
 }
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]*)\.\s+$")  # "Gov. " right before a name
 _EDGE_PUNCT = " \t\n,;:.!?\"'“”‘’()[]—–-"
 
 _HE = {"he", "him", "himself", "his"}
@@ -247,6 +248,10 @@ class _Article:
         straight = self.text.count('"', para, pos) % 2
         return opened > 0 or straight == 1
 
+    def opens_sentence(self, name: _Name) -> bool:
+        """Whether ``name`` opens its sentence (after a word or two: "But Guardian, ...")."""
+        return self.sent_starts[name.sentence] >= name.start - 25
+
     def sentence_of(self, pos: int) -> int:
         lo, hi = 0, len(self.sent_starts)
         while lo + 1 < hi:
@@ -358,7 +363,7 @@ class _Article:
         governor, 'Dr. Connie Mariano' a doctor."""
         roles = []
         for p in self.persons:
-            t = re.search(r"\b([A-Z][a-z]*)\.\s+$", self.text[max(0, p.start - 8):p.start])
+            t = _TITLE_BEFORE.search(self.text[max(0, p.start - 8):p.start])
             if t and t.group(1) in _TITLE_ROLES:
                 roles.append((_TITLE_ROLES[t.group(1)], p.text, p.start))
         return roles
@@ -603,9 +608,8 @@ _PERSON_NOUNS = set(
     "mayor billionaire mogul businessman businesswoman secretary chairman chairwoman spokesman spokeswoman "
     "spokesperson leader official pollster strategist general actor actress singer host anchor minister "
     "frontrunner front-runner hopeful contender rival politician veteran commander director aide adviser "
-    "advisor attorney lawyer judge speaker representative officer doctor physician professor admiral colonel "
-    "lieutenant sergeant captain major superintendent".split()
-)
+    "advisor attorney lawyer judge speaker representative officer doctor physician professor".split()
+) | set(_TITLE_ROLES.values())
 
 
 def _last_outlet(art: _Article, start: int) -> str | None:
@@ -712,7 +716,7 @@ def _pronoun(art: _Article, low: str, start: int, previous: _Resolved | None, co
         prev_key = speaker_key(previous.speaker)
         newcomer = False
         for p in persons:
-            if previous.position < p.start < start and art.sent_starts[p.sentence] >= p.start - 25:
+            if previous.position < p.start < start and art.opens_sentence(p):
                 full = art.fullest(p.text)
                 if speaker_key(full) != prev_key and compatible(full, p.gender):
                     newcomer = True
@@ -733,7 +737,7 @@ def _pronoun(art: _Article, low: str, start: int, previous: _Resolved | None, co
             break
         full = art.fullest(p.text)
         known = p.gender or art.gender_of(full)
-        opener = art.sent_starts[p.sentence] >= p.start - 25 and not art.quoted(p.start)
+        opener = art.opens_sentence(p) and not art.quoted(p.start)
         if known == gender or (known is None and opener):
             return _Resolved(full, "person", start, [])
     for p in reversed(before):
@@ -756,12 +760,17 @@ _WORKS_BY = re.compile(
     r"poll|survey|figures|filing|website|site|page|feed|channel)\s+(?:by|from|of)\s+(?:the\s+)?)"
     r"(?P<owner>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.&’'-]*)){0,6})" % "|".join(_WORKS))
 
+# "The statement", and "in a statement", "in its letter", "with a short video"
+_THE_WORK = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(%s)" % "|".join(_WORKS))
+_IN_A_WORK = re.compile(
+    r"\b(?:[Ii]n|[Ww]ith|[Tt]hrough)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(%s)\b" % "|".join(_WORKS))
+
 
 def _author(art: _Article, source: str, start: int, end: int, previous: _Resolved | None,
             content=()) -> _Resolved | None:
     """'his tweet', "Rubio's press release", 'a report by The Atlantic': who wrote it."""
     text = " ".join(source.split()).strip(_EDGE_PUNCT)
-    the = re.fullmatch(r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(%s)" % "|".join(_WORKS), text)
+    the = _THE_WORK.fullmatch(text)
     if the and previous and previous.kind in ("person", "org") and 0 <= start - previous.position < 1500:
         # "In a statement ..., the Association of Flight Attendants called ... The statement
         # also referenced ...", "Exxon Mobil contended in its letter ... The letter also
@@ -770,8 +779,7 @@ def _author(art: _Article, source: str, start: int, end: int, previous: _Resolve
         sentence = art.sentence_of(previous.position)
         lo = art.sent_starts[sentence]
         hi = art.sent_starts[sentence + 1] if sentence + 1 < len(art.sent_starts) else len(art.text)
-        if re.search(r"\b(?:[Ii]n|[Ww]ith|[Tt]hrough)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?%s\b"
-                     % re.escape(the.group(1)), art.text[lo:hi]):
+        if any(m.group(1) == the.group(1) for m in _IN_A_WORK.finditer(art.text, lo, hi)):
             return _Resolved(previous.speaker, previous.kind, start, [])
     m = _AUTHORED.fullmatch(text)
     if not m:
