@@ -114,6 +114,7 @@ def run(
         options = IngestOptions(outlet=settings.outlet)
         workers = settings.workers or os.cpu_count() or 1
         executor: ProcessPoolExecutor | None = None
+        reread = False  # an article stored by another model was extracted again
         try:
             for chunk in _chunks(read_articles(path, options), 256):
                 todo: list[Article] = []
@@ -132,6 +133,7 @@ def run(
                         continue
                     else:  # a changed (or re-extracted) article keeps its place in the input order
                         item.order = stored[1]
+                        reread = reread or stored[2] != extractor
                     todo.append(item)
                 if executor is None and workers > 1 and len(todo) > settings.batch:
                     executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
@@ -149,6 +151,12 @@ def run(
         finally:
             if executor is not None:
                 executor.shutdown(cancel_futures=True)
+        if reread:
+            # Statements kept the other model's wordings of the articles not yet re-read,
+            # which can bridge this model's mentions (seen on the seed reports with the
+            # default model of 2026-11-30): link everything again, in input order, as a
+            # first run with this model would. Cheap beside the extraction it follows.
+            linker.rebuild()
         if out is not None:
             from newstrace.report import write_all
 
