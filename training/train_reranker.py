@@ -133,6 +133,11 @@ def main(argv=None):
     ap.add_argument("--max-articles", type=int, default=0, help="smoke runs: only the first N")
     ap.add_argument("--roles", choices=["yes", "no"], default=None,
                     help="read the roles columns (rerank.ROLES); default: yes for " + ", ".join(WITH_ROLES))
+    ap.add_argument("--held-out-third", action="store_true",
+                    help="fit on the third of train that calibrate.py reads (sorted ids[2::3]) only: for a "
+                         "model that did not train on it (train_gpu.py --plan epochs), whose proposals "
+                         "there look like those on new text; a model that trained on all of train "
+                         "for 16 epochs is far surer of train than of dev")
     ap.add_argument("--dry-run", action="store_true", help="print, do not write")
     args = ap.parse_args(argv)
     t0 = time.time()
@@ -140,6 +145,8 @@ def main(argv=None):
     weights = Path(args.weights)
     arts, _ = scorer.load_gold(Path(args.train), warn=lambda m: None)
     ids = sorted(arts)[:args.max_articles or None]
+    if args.held_out_third:
+        ids = ids[2::3]
     with_roles = args.roles == "yes" if args.roles else args.variant in WITH_ROLES
     columns = SHAPE + ROLES if with_roles else SHAPE  # the roles columns come last
     data = proposals(args.variant, weights, arts, ids, scorer, args.threads, columns)
@@ -190,7 +197,9 @@ def main(argv=None):
     blob = {"shape": list(columns), "threshold": best_t, "floor": FLOOR, "prior": prior, "smoothing": SMOOTHING,
             "cues": [{k: list(v) for k, v in sorted(t.items())} for t in tables],
             "baseline": baseline, "trees": trees,
-            "meta": {"train": "../shared/corpora/polnear/train", "articles": len(ids), "proposals": n,
+            "meta": {"train": "../shared/corpora/polnear/train"
+                     + (", the calibration third (held out of the model's training)" if args.held_out_third else ""),
+                     "articles": len(ids), "proposals": n,
                      "out_of_fold": {"reranker": best, "cut_off": cut, "cut": best_c},
                      "model": "sklearn HistGradientBoostingClassifier(max_iter=300, learning_rate=0.05, "
                               "max_leaf_nodes=15, min_samples_leaf=40, random_state=0)",

@@ -1,0 +1,72 @@
+"""training/train_gpu.py, the GPU recipe of the default model, run on the CPU on a few
+PolNeAR train articles: a teacher, a control and a student that learns from the teacher,
+written in the format export_onnx reads. Needs torch (the training extras)."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from conftest import POLNEAR, REPO, needs_shared
+
+torch = pytest.importorskip("torch")
+
+
+@pytest.fixture(scope="module")
+def distill(tmp_path_factory):
+    import sys
+
+    sys.path.insert(0, str(REPO / "training"))
+    import train_gpu
+
+    return train_gpu
+
+
+def test_int8_packing_keeps_matrices_within_half_a_step(distill):
+    g = torch.Generator().manual_seed(0)
+    state = {"w": (torch.randn(64, 384, generator=g) * 0.05).half(), "b": torch.randn(384, generator=g).half(),
+             "n": torch.tensor(3)}
+    packed = distill.pack_int8(state)
+    assert packed["w"]["q"].dtype == torch.int8 and packed["b"] is state["b"] and packed["n"] is state["n"]
+    back = distill.unpack(packed)
+    step = state["w"].float().abs().amax(1, keepdim=True) / 127
+    assert ((back["w"].float() - state["w"].float()).abs() <= step / 2 + 1e-3).all()
+    assert back["w"].dtype == torch.float16 and back["b"] is state["b"]
+
+
+@needs_shared(POLNEAR / "train")
+def test_teacher_control_and_student_train_and_differ_only_by_the_teacher(distill, tmp_path):
+    data, work = tmp_path / "data", tmp_path / "work"
+    work.mkdir()
+    distill.prepare(data, POLNEAR / "train", max_articles=6)
+    base = dict(lr=1.5e-4, epochs=1.0, max_steps=2, cpu=True, deadline=time.time() + 600)
+    teacher = distill.train_model(dict(base, name="teacher", layers=6, features=True, seed=21), data, work)
+    assert teacher["steps"] == 2 and teacher["articles"] == 6 and not teacher["stopped_at_deadline"]
+    control = distill.train_model(dict(base, **distill.STUDENT, name="control"), data, work)
+    student = distill.train_model(dict(base, **distill.STUDENT, name="student", soft=0.5,
+                                       teachers=[str(work / "teacher.pt")]), data, work)
+    assert student["teachers"] == ["teacher"] and student["soft"] == 0.5 and control["soft"] == 0.0
+    c, s = (torch.load(work / f"{n}.pt", weights_only=False) for n in ("control", "student"))
+    # the checkpoint format of train_tagger.save: what export_onnx and the runtime read
+    assert c["cfg"] == dict(layers=4, features=False, phases=[(round(2 / control["steps_per_epoch"], 3), 1.5e-4)],
+                            decode={"reach": 64})
+    assert c["state"].keys() == s["state"].keys()
+    assert all(v.dtype == torch.float16 for v in c["state"].values() if v.is_floating_point())
+    # same seed, same windows, same steps: only the teacher's share of the loss differs
+    diff = max((c["state"][k].float() - s["state"][k].float()).abs().max().item() for k in c["state"])
+    assert diff > 0
+    json.dumps(student)  # the summary the GPU run writes
+
+
+@needs_shared(POLNEAR / "train")
+def test_held_out_models_leave_out_the_calibration_third(distill, tmp_path):
+    """The epochs were chosen on the third of train that calibrate.py scores: a held-out
+    model must not train on it."""
+    data, work = tmp_path / "data", tmp_path / "work"
+    work.mkdir()
+    distill.prepare(data, POLNEAR / "train", max_articles=9)
+    meta = distill.train_model(dict(distill.STUDENT, name="h", lr=1.5e-4, epochs=1.0, max_steps=1, cpu=True,
+                                    holdout=True, deadline=time.time() + 600), data, work)
+    assert meta["articles"] == 6 and meta["held_out"] == "calibration third"
