@@ -280,14 +280,14 @@ def unpack(state: dict) -> dict:
             for k, v in state.items()}
 
 
-def train(data: Path, out: Path, budget: float, plan: str = "distill", scale: float = 1.0,
+def train(data: Path, out: Path, budget: float, plan: str = "default", scale: float = 1.0,
           max_articles: int = 0, cpu: bool = False) -> None:
     """Run ``plan`` (PLANS) within ``budget`` seconds: each model starts as soon as those it
     learns from are done, and is written to ``out`` as soon as it is trained (so a run cut
     short keeps what it finished), with the log and a summary."""
     t0 = time.time()
     out.mkdir(parents=True, exist_ok=True)
-    work = Path(os.environ.get("TMPDIR", "/tmp")) / "newstrace-distill"
+    work = Path(os.environ.get("TMPDIR", "/tmp")) / "newstrace-train-gpu"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     summary, running, todo = {}, {}, [dict(s) for s in PLANS[plan]]
@@ -406,7 +406,7 @@ def main(argv=None):
     p.add_argument("--data", default=str(ROOT / ".gpu"))
     p.add_argument("--out", required=True)
     p.add_argument("--budget", type=float, default=480.0, help="seconds for the whole plan")
-    p.add_argument("--plan", choices=list(PLANS), default="distill")
+    p.add_argument("--plan", choices=list(PLANS), default="default")
     p.add_argument("--scale", type=float, default=1.0, help="multiply the epochs (smoke tests)")
     p.add_argument("--max-articles", type=int, default=0)
     p.add_argument("--cpu", action="store_true", help="smoke test without a GPU")
