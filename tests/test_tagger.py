@@ -523,9 +523,9 @@ def test_reranker_reads_the_columns_its_file_names(tmp_path):
         Reranker(path)
 
 
-@pytest.mark.parametrize("variant", ["default", "fast", "balanced"])
+@pytest.mark.parametrize("variant", ["default", "fast", "balanced", "accurate"])
 def test_model_keeps_what_its_reranker_keeps(variant):
-    """The shipped default, fast and balanced recipes read their rerankers: each keeps a subset of
+    """The shipped default, fast, balanced and accurate recipes read their rerankers: each keeps a subset of
     what the tagger proposes above the floor, and differs from the cut-off alone;
     rerank=False is that."""
     from newstrace.extract.tagger import Tagger
@@ -552,26 +552,6 @@ def test_model_keeps_what_its_reranker_keeps(variant):
         Tagger("default-features", rerank=True)._load()  # an ensemble member, read alone
 
 
-def test_accurate_keeps_by_its_cut_off():
-    """Since the GPU-trained default model (2026-11-30) accurate names no reranker: its
-    trees were fitted on the proposals of the ensemble with the earlier default model."""
-    from newstrace.extract.tagger import WEIGHTS, Tagger
-
-    variant = "accurate"
-    t = Tagger(variant)
-    t._load()
-    assert t._reranker is None and t.min_score == json_decode(WEIGHTS / f"{variant}.json")["min_score_cue"]
-    assert not (WEIGHTS / f"{variant}.rerank.json").exists()
-    with pytest.raises(ValueError, match="no reranker"):
-        Tagger(variant, rerank=True)._load()
-
-
-def json_decode(path):
-    import json
-
-    return json.loads(path.read_text())["decode"]
-
-
 def test_reranker_walk_matches_one_row_one_tree_at_a_time():
     """The vectorised walk of all trees at once gives what walking each tree for each row,
     node by node, gives, on the shipped trees (15 leaves each) and real rows."""
@@ -582,7 +562,7 @@ def test_reranker_walk_matches_one_row_one_tree_at_a_time():
 
     text = (SEEDS / "000_17fc5a22881fa018.txt").read_bytes().decode("utf-8")
     proposed, roles = next(Tagger("default", min_score=0.5, rerank=False).propose([text]))
-    for variant in ("default", "fast", "balanced"):
+    for variant in ("default", "fast", "balanced", "accurate"):
         path = WEIGHTS / f"{variant}.rerank.json"
         blob, r = json.loads(path.read_text()), Reranker(path)
         x = r.features(text, proposed, roles)

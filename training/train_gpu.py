@@ -248,6 +248,11 @@ PLANS = {
     # recipe on two thirds of train, whose scores on the other third set the cue cut-off
     "default": [dict(STUDENT, name="default", epochs=16.0, keep="fp16"),
                 dict(STUDENT, name="default-holdout", epochs=16.0, holdout=True, keep="int8")],
+    # a second member for accurate, trained as default but reading the surface features
+    # (another seed), and its held-out twin for the ensemble's cut-off and reranker
+    "features": [dict(STUDENT, name="default-features", features=True, seed=14, epochs=16.0, keep="fp16"),
+                 dict(STUDENT, name="default-features-holdout", features=True, seed=14, epochs=16.0,
+                      holdout=True, keep="int8")],
     # the first GPU run (2026-11-30): does learning from 6-layer teachers help the 4-layer model?
     "distill": [
         *[dict(t, epochs=8.0, share=0.48, keep="halves" if t["name"] == "teacher0" else None) for t in TEACHERS],
@@ -344,7 +349,7 @@ def join_halves(a: Path, b: Path, out: Path) -> Path:
     return out
 
 
-def export(pt: Path, weights: Path, holdout: Path | None = None, threads: int = 2) -> None:
+def export(pt: Path, weights: Path, holdout: Path | None = None, threads: int = 2, name: str = "default") -> None:
     """A checkpoint of this script as weights/default.*: the ONNX graphs (int8) and the
     recipe with its cue cut-off and reranker. Both are fitted on the third of train that
     ``holdout`` (the same recipe trained on the other two thirds) never saw, from that
@@ -356,21 +361,24 @@ def export(pt: Path, weights: Path, holdout: Path | None = None, threads: int = 
     from calibrate import main as calibrate_main
     from export_onnx import export as to_onnx
 
-    def write(blob: dict, folder: Path) -> None:
+    def write(blob: dict, folder: Path, name: str = "default") -> None:
         folder.mkdir(parents=True, exist_ok=True)
         if blob.get("packed") == "int8":
             blob = dict(blob, state=unpack(blob["state"]))
-        torch.save(blob, folder / "default.pt")
-        to_onnx(folder / "default.pt", folder, int8=True)
-        (folder / "default.pt").unlink()
+        torch.save(blob, folder / f"{name}.pt")
+        to_onnx(folder / f"{name}.pt", folder, int8=True)
+        (folder / f"{name}.pt").unlink()
         recipe = {"cfg": blob["cfg"], "meta": dict(blob["meta"], onnx="int8 dynamic per-channel, encoder "
                                                    "with onnxruntime BERT fusions")}
         if blob["cfg"].get("decode"):
             recipe["decode"] = dict(blob["cfg"]["decode"])
-        (folder / "default.json").write_text(json.dumps(recipe, indent=1) + "\n")
-        (folder / "default.rerank.json").unlink(missing_ok=True)  # an earlier model's
+        (folder / f"{name}.json").write_text(json.dumps(recipe, indent=1) + "\n")
+        (folder / f"{name}.rerank.json").unlink(missing_ok=True)  # an earlier model's
 
     train = str(ROOT.parent / "shared/corpora/polnear/train")
+    if name != "default":  # an ensemble member: its graphs and recipe, read as the ensemble decodes
+        write(torch.load(pt, map_location="cpu", weights_only=False), weights, name)
+        return
     write(torch.load(pt, map_location="cpu", weights_only=False), weights)
     if holdout is None:
         print("no held-out model: the cut-off is calibrated on articles the model trained on", flush=True)
@@ -424,6 +432,8 @@ def main(argv=None):
     p.add_argument("--halves", nargs=2, default=None)
     p.add_argument("--holdout", default=None, help="the same recipe trained without the calibration third")
     p.add_argument("--weights", required=True, help="the weights folder to write default.* into")
+    p.add_argument("--as", dest="name", default="default",
+                   help="write it as this model (default-features: accurate's second member; no cut-off)")
     p.add_argument("--threads", type=int, default=2)
     a = ap.parse_args(argv)
     if a.cmd == "prepare":
@@ -443,7 +453,7 @@ def main(argv=None):
         train_model(json.loads(a.spec), Path(a.data), Path(a.work))
     else:
         pt = join_halves(Path(a.halves[0]), Path(a.halves[1]), Path(a.pt)) if a.halves else Path(a.pt)
-        export(pt, Path(a.weights), Path(a.holdout) if a.holdout else None, threads=a.threads)
+        export(pt, Path(a.weights), Path(a.holdout) if a.holdout else None, threads=a.threads, name=a.name)
 
 
 if __name__ == "__main__":

