@@ -19,7 +19,10 @@ labels and collation, so both read PolNeAR the same way, and imports only torch,
 safetensors: the newstrace package is entered below its __init__, which loads spaCy.
 
 Plans (--plan), each model in its own process, as many at once as the plan allows:
-  default  the shipped model ("default", 16 epochs);
+  default  the shipped model ("default", 16 epochs) and its twin on two thirds of train,
+           whose proposals on the other third set the cut-off and the reranker;
+  features accurate's second member (the same with surface features, seed 14) and its
+           twin (export --as default-features; training/README.md gives the steps);
   distill  four teachers over all 6 MiniLM layers (two read the surface features; seeds
            21-24; 8 epochs), a 4-layer control on gold alone (8 epochs), then a 4-layer
            student whose loss is 0.5 x the gold loss + 0.5 x the KL divergence from the
