@@ -15,7 +15,7 @@ torch = pytest.importorskip("torch")
 
 
 @pytest.fixture(scope="module")
-def distill(tmp_path_factory):
+def gpu():
     import sys
 
     sys.path.insert(0, str(REPO / "training"))
@@ -24,28 +24,28 @@ def distill(tmp_path_factory):
     return train_gpu
 
 
-def test_int8_packing_keeps_matrices_within_half_a_step(distill):
+def test_int8_packing_keeps_matrices_within_half_a_step(gpu):
     g = torch.Generator().manual_seed(0)
     state = {"w": (torch.randn(64, 384, generator=g) * 0.05).half(), "b": torch.randn(384, generator=g).half(),
              "n": torch.tensor(3)}
-    packed = distill.pack_int8(state)
+    packed = gpu.pack_int8(state)
     assert packed["w"]["q"].dtype == torch.int8 and packed["b"] is state["b"] and packed["n"] is state["n"]
-    back = distill.unpack(packed)
+    back = gpu.unpack(packed)
     step = state["w"].float().abs().amax(1, keepdim=True) / 127
     assert ((back["w"].float() - state["w"].float()).abs() <= step / 2 + 1e-3).all()
     assert back["w"].dtype == torch.float16 and back["b"] is state["b"]
 
 
 @needs_shared(POLNEAR / "train")
-def test_teacher_control_and_student_train_and_differ_only_by_the_teacher(distill, tmp_path):
+def test_teacher_control_and_student_train_and_differ_only_by_the_teacher(gpu, tmp_path):
     data, work = tmp_path / "data", tmp_path / "work"
     work.mkdir()
-    distill.prepare(data, POLNEAR / "train", max_articles=6)
+    gpu.prepare(data, POLNEAR / "train", max_articles=6)
     base = dict(lr=1.5e-4, epochs=1.0, max_steps=2, cpu=True, deadline=time.time() + 600)
-    teacher = distill.train_model(dict(base, name="teacher", layers=6, features=True, seed=21), data, work)
+    teacher = gpu.train_model(dict(base, name="teacher", layers=6, features=True, seed=21), data, work)
     assert teacher["steps"] == 2 and teacher["articles"] == 6 and not teacher["stopped_at_deadline"]
-    control = distill.train_model(dict(base, **distill.STUDENT, name="control"), data, work)
-    student = distill.train_model(dict(base, **distill.STUDENT, name="student", soft=0.5,
+    control = gpu.train_model(dict(base, **gpu.STUDENT, name="control"), data, work)
+    student = gpu.train_model(dict(base, **gpu.STUDENT, name="student", soft=0.5,
                                        teachers=[str(work / "teacher.pt")]), data, work)
     assert student["teachers"] == ["teacher"] and student["soft"] == 0.5 and control["soft"] == 0.0
     c, s = (torch.load(work / f"{n}.pt", weights_only=False) for n in ("control", "student"))
@@ -61,12 +61,12 @@ def test_teacher_control_and_student_train_and_differ_only_by_the_teacher(distil
 
 
 @needs_shared(POLNEAR / "train")
-def test_held_out_models_leave_out_the_calibration_third(distill, tmp_path):
+def test_held_out_models_leave_out_the_calibration_third(gpu, tmp_path):
     """The epochs were chosen on the third of train that calibrate.py scores: a held-out
     model must not train on it."""
     data, work = tmp_path / "data", tmp_path / "work"
     work.mkdir()
-    distill.prepare(data, POLNEAR / "train", max_articles=9)
-    meta = distill.train_model(dict(distill.STUDENT, name="h", lr=1.5e-4, epochs=1.0, max_steps=1, cpu=True,
+    gpu.prepare(data, POLNEAR / "train", max_articles=9)
+    meta = gpu.train_model(dict(gpu.STUDENT, name="h", lr=1.5e-4, epochs=1.0, max_steps=1, cpu=True,
                                     holdout=True, deadline=time.time() + 600), data, work)
     assert meta["articles"] == 6 and meta["held_out"] == "calibration third"

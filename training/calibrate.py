@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newstrace.extract.tagger import VARIANTS, WEIGHTS, Tagger  # noqa: E402
+from training.polnear import calibration_ids  # noqa: E402
 
 
 def load_scorer(path: Path):
@@ -41,7 +42,7 @@ def load_scorer(path: Path):
 def calibrate(variant: str, train: Path, every: int, scorer, weights: Path, threads: int,
               roles: str | None = None) -> dict:
     arts, _ = scorer.load_gold(train, warn=lambda m: None)
-    ids = sorted(arts)[every - 1::every]
+    ids = calibration_ids(arts, every)
     # the cut-off alone, also for a variant with a reranker (used when it is switched off)
     tagger = Tagger(variant, threads=threads, weights=weights, roles=roles, min_score=0.0, rerank=False)
     texts = [arts[i].text for i in ids]

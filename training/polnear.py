@@ -77,3 +77,10 @@ def load(folder: Path, all_annotators: bool = False) -> list[Doc]:
         for ann in files if all_annotators else files[:1]:
             docs.append(Doc(name, text, read_ann(ann, text), ann.stem))
     return docs
+
+
+def calibration_ids(ids, every: int = 3) -> list[str]:
+    """The train articles calibrate.py scores (every ``every``-th of the sorted ids): also
+    the third that train_gpu.py's held-out twins leave out and train_reranker.py
+    --held-out-third fits on."""
+    return sorted(ids)[every - 1::every]

@@ -63,6 +63,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from safetensors.torch import load_file, save_file  # noqa: E402
 
+import polnear  # noqa: E402
 import train_tagger as tt  # noqa: E402
 from newstrace.extract.tagger import core  # noqa: E402
 from newstrace.extract.tagger.model import TaggerNet, load_minilm_into  # noqa: E402
@@ -75,8 +76,6 @@ EPOCHS, LR, HEAD_LR, BATCH, SOFT = 8.0, 1.5e-4, 1e-3, 8, 0.5
 def prepare(out: Path, train: Path, max_articles: int = 0) -> None:
     """PolNeAR train as windows' raw material (docs, word pieces, surface features) and
     MiniLM's weights less the word embeddings, in fp16: what travels to the GPU machine."""
-    import polnear
-
     out.mkdir(parents=True, exist_ok=True)
     docs = polnear.load(train)
     if max_articles:  # tests
@@ -103,16 +102,6 @@ def _log_probs(logits: torch.Tensor) -> torch.Tensor:
     return torch.log_softmax(logits.float(), -1)
 
 
-def _kl(student: torch.Tensor, target_logp: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-    """KL divergence from the target distribution to the student's over labelled pieces."""
-    keep = (y != -100).flatten()
-    if not keep.any():
-        return student.sum() * 0.0
-    s = torch.log_softmax(student.flatten(0, -2)[keep], -1)
-    t = target_logp.flatten(0, -2)[keep]
-    return torch.nn.functional.kl_div(s, t, log_target=True, reduction="batchmean")
-
-
 def train_model(spec: dict, data: Path, work: Path) -> dict:
     """Train one model as ``spec`` says; write work/<name>.pt (fp16, the CPU recipe's
     checkpoint format) and return a summary."""
@@ -123,8 +112,8 @@ def train_model(spec: dict, data: Path, work: Path) -> dict:
     docs, pieces, feats, minilm, emb = _load(data)
     if spec.get("max_articles"):
         docs, pieces, feats = (x[:spec["max_articles"]] for x in (docs, pieces, feats))
-    if spec.get("holdout"):  # leave out the calibration third (calibrate.py: sorted ids[2::3])
-        out_ids = set(sorted(d.id for d in docs)[2::3])
+    if spec.get("holdout"):  # leave out the third that calibrate.py scores
+        out_ids = set(polnear.calibration_ids(d.id for d in docs))
         docs, pieces, feats = zip(*[z for z in zip(docs, pieces, feats) if z[0].id not in out_ids])
     for f in (torch.manual_seed, random.seed, np.random.seed):
         f(spec["seed"])
@@ -186,9 +175,10 @@ def train_model(spec: dict, data: Path, work: Path) -> dict:
                                     + ([_log_probs(t.roles(th, mask, rows, cmask, dist, ind))]
                                        if lr_ is not None else []))
                     target = [_log_probs(torch.stack(o).mean(0)) for o in zip(*outs)]
-                kl = _kl(lc, target[0], ycue) + 0.5 * (_kl(ls, target[1], ysrc) + _kl(lt, target[2], ycnt))
+                kl = tt.kl_to(lc, target[0], ycue) + 0.5 * (
+                    tt.kl_to(ls, target[1], ysrc) + tt.kl_to(lt, target[2], ycnt))
                 if lr_ is not None:
-                    kl = kl + _kl(lr_, target[3], yrole)
+                    kl = kl + tt.kl_to(lr_, target[3], yrole)
                 loss = (1 - soft) * loss + soft * kl
             opt.zero_grad(set_to_none=True)
             loss.backward()
@@ -302,10 +292,10 @@ def train(data: Path, out: Path, budget: float, plan: str = "default", scale: fl
 
     def collect(spec):
         p = work / f"{spec['name']}.pt"
-        summary[spec["name"]] = torch.load(p, weights_only=False)["meta"] if p.exists() else None
+        blob = torch.load(p, weights_only=False) if p.exists() else None
+        summary[spec["name"]] = blob["meta"] if blob else None
         keep = spec.get("keep")
-        if p.exists() and keep:
-            blob = torch.load(p, weights_only=False)
+        if blob and keep:
             if keep == "fp16":
                 shutil.copy(p, out / p.name)
             elif keep == "int8":
@@ -379,10 +369,9 @@ def export(pt: Path, weights: Path, holdout: Path | None = None, threads: int = 
         (folder / f"{name}.rerank.json").unlink(missing_ok=True)  # an earlier model's
 
     train = str(ROOT.parent / "shared/corpora/polnear/train")
+    write(torch.load(pt, map_location="cpu", weights_only=False), weights, name)
     if name != "default":  # an ensemble member: its graphs and recipe, read as the ensemble decodes
-        write(torch.load(pt, map_location="cpu", weights_only=False), weights, name)
         return
-    write(torch.load(pt, map_location="cpu", weights_only=False), weights)
     if holdout is None:
         print("no held-out model: the cut-off is calibrated on articles the model trained on", flush=True)
         calibrate_main(["--variant", "default", "--weights", str(weights), "--train", train, "--threads", str(threads)])

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newstrace.extract.tagger import VARIANTS, WEIGHTS, Tagger  # noqa: E402
+from training.polnear import calibration_ids  # noqa: E402
 from newstrace.extract.tagger.rerank import (  # noqa: E402
     ROLES, SHAPE, Reranker, count_features, cue_keys, shape_features, trees_from_sklearn, with_content)
 from training.calibrate import load_scorer  # noqa: E402
@@ -134,7 +135,7 @@ def main(argv=None):
     ap.add_argument("--roles", choices=["yes", "no"], default=None,
                     help="read the roles columns (rerank.ROLES); default: yes for " + ", ".join(WITH_ROLES))
     ap.add_argument("--held-out-third", action="store_true",
-                    help="fit on the third of train that calibrate.py reads (sorted ids[2::3]) only: for a "
+                    help="fit on the third of train that calibrate.py reads (polnear.calibration_ids) only: for a "
                          "model that did not train on it (train_gpu.py --plan epochs), whose proposals "
                          "there look like those on new text; a model that trained on all of train "
                          "for 16 epochs is far surer of train than of dev")
@@ -146,7 +147,7 @@ def main(argv=None):
     arts, _ = scorer.load_gold(Path(args.train), warn=lambda m: None)
     ids = sorted(arts)[:args.max_articles or None]
     if args.held_out_third:
-        ids = ids[2::3]
+        ids = calibration_ids(ids)
     with_roles = args.roles == "yes" if args.roles else args.variant in WITH_ROLES
     columns = SHAPE + ROLES if with_roles else SHAPE  # the roles columns come last
     data = proposals(args.variant, weights, arts, ids, scorer, args.threads, columns)

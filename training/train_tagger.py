@@ -384,13 +384,20 @@ def with_distillation(cfg: dict, teacher: str | None = None, soft: float | None 
                              for p in cfg["phases"]])
 
 
-def _soft_loss(student: torch.Tensor, teacher: np.ndarray, y: torch.Tensor) -> torch.Tensor:
-    """KL divergence from the teacher's tag distribution to the student's, over the
-    labelled pieces (y != -100), averaged over them."""
+def kl_to(student: torch.Tensor, target_logp: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    """KL divergence from a target tag distribution (log-probabilities) to the student's,
+    over the labelled pieces (y != -100), averaged over them (0 when there are none)."""
     keep = (y != -100).flatten()
+    if not keep.any():
+        return student.sum() * 0.0
     s = torch.nn.functional.log_softmax(student.flatten(0, -2)[keep], -1)
-    t = torch.nn.functional.log_softmax(torch.from_numpy(np.asarray(teacher)).flatten(0, -2)[keep], -1)
+    t = target_logp.flatten(0, -2)[keep]
     return torch.nn.functional.kl_div(s, t, log_target=True, reduction="batchmean")
+
+
+def _soft_loss(student: torch.Tensor, teacher: np.ndarray, y: torch.Tensor) -> torch.Tensor:
+    """kl_to the teacher's tag distribution, from its logits (the ONNX runner's numpy)."""
+    return kl_to(student, torch.nn.functional.log_softmax(torch.from_numpy(np.asarray(teacher)), -1), y)
 
 
 def train_phase(net, docs, pieces, feats, emb, epochs, lr, args, ce, t0, distil: dict | None = None):
