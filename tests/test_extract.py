@@ -66,3 +66,30 @@ def test_a_relayed_quote_goes_to_the_person_named_in_the_relaying_paragraph():
     # without the parse, the speaker of the paragraph before, as before
     assert unrelay_quotes(text, [group, relay], ["the militant group", "Sputnik"]) == \
         ["the militant group", "the militant group"]
+
+
+def test_an_outlets_sentence_about_a_speaker_goes_to_that_speaker():
+    """Sputnik's sentence in seed report 003, with the quotation after it, when the tagger
+    finds only the outlet's cue: 'By the "standards of this world," Daesh may seem ..., a
+    militant who identifies himself as Abu Abdul-Azim says in the video ..., Sputnik
+    reported. "If we used to hold ..."' is Abu Abdul-Azim's. An outlet's paraphrase with a
+    quoted word and a person who does not speak in it stays the outlet's."""
+    from newstrace.extract import unrelay_quotes
+    from newstrace.extract.nlp import analyse as parse
+    from newstrace.records import SpanAttribution
+
+    text = (SEEDS / "003_461b67336f7667d7.txt").read_text(encoding="utf-8")
+    start = text.index('By the "standards of this world,"')
+    cue = text.index("reported", start)
+    quote = text.index('"If we used to hold', start)
+    relay = SpanAttribution(source=[(cue - 8, cue - 1)], cue=[(cue, cue + 8)],
+                            content=[(start, cue - 10), (quote, text.index("\n", quote))])
+    assert text[cue - 8:cue - 1] == "Sputnik"
+    assert unrelay_quotes(text, [relay], ["Sputnik"], parse(text)) == ["Abu Abdul-Azim"]
+
+    paraphrase = 'Officials called Ali Hassan\'s plan "reckless," the Times reported.'
+    s = paraphrase.index("Officials")
+    relay = SpanAttribution(source=[(paraphrase.index("the Times"), paraphrase.index(" reported"))],
+                            cue=[(paraphrase.index("reported"), len(paraphrase) - 1)],
+                            content=[(s, paraphrase.index(" the Times"))])
+    assert unrelay_quotes(paraphrase, [relay], ["The New York Times"], parse(paraphrase)) == ["The New York Times"]

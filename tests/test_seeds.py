@@ -50,11 +50,6 @@ def test_abu_abdul_azim_statement_linked_across_both_outlets(seed_run):
     assert statement["first_seen"] in (BREITBART, SPUTNIK)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the GPU-trained default model (2026-11-30) misses the nested cue in Sputnik's 'a militant "
-    "who identifies himself as Abu Abdul-Azim says in the video ..., Sputnik reported' (no "
-    "proposal at any cut-off; the CPU-trained model found it at 0.73), so that mention is "
-    "Sputnik's report of the quote, not Abu Abdul-Azim's"))
 def test_every_mention_of_it_names_abu_abdul_azim(seed_run):
     _, out = seed_run
     statement = _statement_with(out, "thousands of kilometers and now only a few kilometers remain")

@@ -90,6 +90,12 @@ def unrelay_quotes(text: str, spans: list[SpanAttribution], speakers: list[str |
     reported. "…"") was spoken by the person quoted just before, not by the outlet. The
     outlet stays in the article's citations.
 
+    Words that are not a bare quotation but the outlet's own sentence about them ('By the
+    "standards of this world," Daesh may seem defeated, a militant who calls himself Abu Ali
+    says in the video, Sputnik reported') are the person's only when that sentence names a
+    person speaking ("Abu Ali says"): an outlet's paraphrase with a quoted word in it is
+    otherwise the outlet's own.
+
     That person is looked for in the relaying paragraph first: the speaker of an earlier
     attribution there, else (when the tagger found no attribution of theirs) the last
     person ``doc`` (a spaCy Doc of ``text``) names there before the relaying cue; only then
@@ -108,11 +114,14 @@ def unrelay_quotes(text: str, spans: list[SpanAttribution], speakers: list[str |
     out = list(speakers)
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] if doc is not None else []
     for i, (spans_i, speaker) in enumerate(zip(spans, speakers)):
-        if not speaker or canonical_outlet(speaker) is None or classify(text, spans_i.content, mask) != "direct":
+        if not speaker or canonical_outlet(speaker) is None:
             continue
         cue = span_text(text, spans_i.cue).casefold()
         if not _RELAY_CUE.search(cue):
             continue  # "the Times asks" is the outlet's own voice
+        if classify(text, spans_i.content, mask) != "direct":
+            out[i] = _speaking_person(text, spans_i.content, persons) or speaker
+            continue
         start = spans_i.content[0][0]
         cue_start = spans_i.cue[0][0]
         paragraph = text.rfind("\n", 0, min(start, cue_start)) + 1
@@ -130,6 +139,25 @@ def unrelay_quotes(text: str, spans: list[SpanAttribution], speakers: list[str |
             out[i] = out[earlier[0]]
     return out
 
+
+def _speaking_person(text: str, content: list[tuple[int, int]], persons: list[tuple[int, int]]) -> str | None:
+    """The last person named inside ``content`` right before a speech verb ("Abu Ali says",
+    "Ali Hassan, 42, has said"), or None."""
+    from newstrace.outlets import canonical_outlet
+
+    found = None
+    for s, e in persons:
+        if any(cs <= s and e <= ce for cs, ce in content) and _SPEAKING.match(text, e) \
+                and canonical_outlet(text[s:e]) is None:
+            found = text[s:e]
+    return found
+
+
+# after the name: an optional short aside (an age, a title), then the verb
+_SPEAKING = re.compile(
+    r"(?:,[^,.;\n]{1,40},)?\s+(?:has\s+|had\s+)?"
+    r"(?:says|said|tells|told|claims|claimed|states|stated|adds|added|insists|insisted|warns|warned|"
+    r"declares|declared|argues|argued|explains|explained|asserts|asserted)\b")
 
 _RELAY_CUE = re.compile(r"\b(?:report\w*|according|cit\w+|quot\w+|carried|relayed|published)\b")
 
