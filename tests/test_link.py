@@ -201,3 +201,49 @@ def test_replacing_an_article_whose_story_others_still_hold():
     stories = {s.id: s for s in store.stories()}
     assert len(stories) == 2 and story.id in stories
     assert stories[story.id].articles == [sputnik.id if opener is breitbart else breitbart.id]
+
+
+def _groups(store: Store) -> set[frozenset[str]]:
+    return {frozenset(m.attribution for m in s.mentions) for s in store.statements()}
+
+
+def test_replacing_the_article_that_joined_two_statements_parts_them():
+    """A wording that contains two others joins their statements; when its article is
+    replaced by one that no longer quotes it, the two part again, and the statement that
+    stays holds only its own wording: what a first run without that wording gives."""
+    first = '"The river rose over the old stone bridge before dawn on Monday," the mayor said.'
+    second = '"Hundreds of families left their homes in the lower town by noon," she said.'
+    both = ('"The river rose over the old stone bridge before dawn on Monday. '
+            'Hundreds of families left their homes in the lower town by noon," the mayor said.')
+    store = Store(":memory:")
+    linker = Linker(store)
+    a, b, c = (article(name, n, text) for n, (name, text) in enumerate(
+        [("a", first), ("b", second), ("c", both)]))
+    for x in (a, b, c):
+        linker.add(x, [quote_at(x, x.text[1:12], 1, "the mayor")], [], "hand")
+    (joined,) = store.statements()
+    assert len(joined.mentions) == 3
+
+    linker.add(article("c", 2, "Nothing was said about the river."), [], [], "hand")
+    statements = {s.id: s for s in store.statements()}
+    assert _groups(store) == {frozenset({"a#a1"}), frozenset({"b#a1"})}
+    assert statements[joined.id].mentions[0].attribution == "a#a1"  # the first keeps the id
+    assert statements[joined.id].text.startswith("The river rose")
+    shingles_kept = store.db.execute(
+        "SELECT COUNT(*) FROM statement_shingles WHERE statement=?", (joined.id,)).fetchone()[0]
+    assert shingles_kept == len(shingles([a.text[1:a.text.index('"', 1)]]))
+    linker.rebuild()
+    assert _groups(store) == {frozenset({"a#a1"}), frozenset({"b#a1"})}
+
+
+def test_replacing_an_article_links_the_rest_as_a_first_run_would():
+    """The seed store with Breitbart's quotes replaced: the statements are those of a
+    rebuild from what is stored, with the same ids for those that stay."""
+    store, linker, breitbart, sputnik = seed_store()
+    linker.add(breitbart, [quote_at(breitbart, "What is our crime", 2, "Abu Abdul-Azim")], [], "other model")
+    incremental = {s.id: (frozenset(m.attribution for m in s.mentions), s.text, s.speaker, s.first_seen)
+                   for s in store.statements()}
+    linker.rebuild()
+    rebuilt = {frozenset(m.attribution for m in s.mentions): (s.text, s.speaker, s.first_seen)
+               for s in store.statements()}
+    assert {k: tuple(v) for k, *v in incremental.values()} == rebuilt

@@ -64,11 +64,7 @@ class Linker:
         )]
         db.execute("UPDATE attributions SET statement=NULL WHERE article=?", (article_id,))
         for statement in statements:
-            if db.execute("SELECT 1 FROM attributions WHERE statement=? LIMIT 1", (statement,)).fetchone():
-                self.statements.refresh(statement)
-            else:
-                db.execute("DELETE FROM statement_shingles WHERE statement=?", (statement,))
-                db.execute("DELETE FROM statements WHERE id=?", (statement,))
+            self._reform(statement)
         db.execute(
             "UPDATE term_df SET df = df - 1 WHERE term IN (SELECT term FROM article_terms WHERE article=?)",
             (article_id,),
@@ -83,6 +79,22 @@ class Linker:
             if not db.execute("SELECT 1 FROM articles WHERE story=? LIMIT 1", (story,)).fetchone():
                 db.execute("DELETE FROM story_terms WHERE story=?", (story,))
                 db.execute("DELETE FROM stories WHERE id=?", (story,))
+
+    def _reform(self, statement: str) -> None:
+        """Link again, in input order, the mentions a statement keeps after an article's
+        mentions left it. The statement's wordings (its shingles, its text) were partly the
+        departed ones', and a departed wording may have been all that joined two groups of
+        the rest: the first group keeps the statement's id, the others part from it, as a
+        first run without the departed article would have had them."""
+        left = list(self.store.attributions(statement=statement))
+        self.statements.empty(statement)
+        by_article: dict[str, list[Attribution]] = {}
+        for attribution in left:
+            by_article.setdefault(attribution.article, []).append(attribution)
+        articles = [self.store.article(a) for a in by_article]
+        for article in sorted(articles, key=lambda a: a.order):
+            self.statements.add(article, by_article[article.id], quote_mask(article.text), reuse=statement)
+        self.statements.drop_if_empty(statement)
 
     def rebuild(self) -> None:
         """Forget every link and link all stored articles again, in input order.

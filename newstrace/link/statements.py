@@ -75,8 +75,12 @@ class StatementIndex:
         self.db = db
         self.settings = settings or LinkSettings()
 
-    def add(self, article: Article, attributions: list[Attribution], mask: bytearray | None = None) -> None:
-        """Link each attribution of a stored ``article`` to a statement (new or existing)."""
+    def add(self, article: Article, attributions: list[Attribution], mask: bytearray | None = None,
+            reuse: str | None = None) -> None:
+        """Link each attribution of a stored ``article`` to a statement (new or existing).
+        ``reuse``: an emptied statement (no wordings; see ``empty``) that the first wording
+        matching no other statement fills, so that a statement formed again keeps its id and
+        its age."""
         for attribution in attributions:
             parts = linking_text(article.text, attribution, mask)
             grams = shingles(parts)
@@ -89,6 +93,8 @@ class StatementIndex:
                 keep = matched[0]
                 for other in matched[1:]:
                     self._merge(other, into=keep)
+            elif reuse and self.db.execute("SELECT 1 FROM statements WHERE id=? AND shingles=0", (reuse,)).fetchone():
+                keep, reuse = reuse, None
             else:
                 keep = free_id(self.db, "statements", _statement_id, attribution.id)
                 self.db.execute(
@@ -106,13 +112,29 @@ class StatementIndex:
             attribution.statement = keep
             self.db.execute(
                 "UPDATE statements SET"
-                " text = CASE WHEN ? > words THEN ? ELSE text END,"
+                # the fullest wording; of equals, the first in code-point order, so that the
+                # text does not depend on which article was linked first
+                " text = CASE WHEN ? > words OR (? = words AND ? < text) THEN ? ELSE text END,"
                 " words = MAX(words, ?),"
                 " shingles = (SELECT COUNT(*) FROM statement_shingles WHERE statement = ?)"
                 " WHERE id = ?",
-                (words, wording, words, keep, keep),
+                (words, words, wording, wording, words, keep, keep),
             )
             self.refresh(keep)
+
+    def empty(self, statement: str) -> None:
+        """Take every mention and wording out of ``statement`` but keep its row (id, age),
+        to be filled again by ``add(..., reuse=statement)``."""
+        self.db.execute("UPDATE attributions SET statement=NULL WHERE statement=?", (statement,))
+        self.db.execute("DELETE FROM statement_shingles WHERE statement=?", (statement,))
+        self.db.execute(
+            "UPDATE statements SET text='', speaker=NULL, first_seen=NULL, words=0, shingles=0 WHERE id=?",
+            (statement,))
+
+    def drop_if_empty(self, statement: str) -> None:
+        if not self.db.execute("SELECT 1 FROM attributions WHERE statement=? LIMIT 1", (statement,)).fetchone():
+            self.db.execute("DELETE FROM statement_shingles WHERE statement=?", (statement,))
+            self.db.execute("DELETE FROM statements WHERE id=?", (statement,))
 
     def _query(self, grams: set[int], speaker: str | None) -> list[str]:
         """Statements this wording belongs to, oldest first."""
@@ -155,7 +177,9 @@ class StatementIndex:
         self.db.execute("DELETE FROM statement_shingles WHERE statement=?", (other,))
         self.db.execute(
             "UPDATE statements SET"
-            " text = (SELECT CASE WHEN o.words > statements.words THEN o.text ELSE statements.text END"
+            " text = (SELECT CASE WHEN o.words > statements.words"
+            "                     OR (o.words = statements.words AND o.text < statements.text)"
+            "                THEN o.text ELSE statements.text END"
             "         FROM statements o WHERE o.id = ?),"
             " words = MAX(words, (SELECT words FROM statements WHERE id = ?))"
             " WHERE id = ?",
