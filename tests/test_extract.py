@@ -93,3 +93,17 @@ def test_an_outlets_sentence_about_a_speaker_goes_to_that_speaker():
                             cue=[(paraphrase.index("reported"), len(paraphrase) - 1)],
                             content=[(s, paraphrase.index(" the Times"))])
     assert unrelay_quotes(paraphrase, [relay], ["The New York Times"], parse(paraphrase)) == ["The New York Times"]
+
+
+def test_a_relayed_speaker_gets_the_fullest_name_the_article_gives():
+    from newstrace.extract import unrelay_quotes
+    from newstrace.extract.nlp import analyse as parse
+    from newstrace.records import SpanAttribution
+
+    text = ("Ali Hassan, the group's spokesman, spoke on Monday.\n"
+            "The siege will end soon, Hassan said on Tuesday, Reuters reported.")
+    s = text.index("The siege")
+    cue = text.index("reported")
+    relay = SpanAttribution(source=[(cue - 8, cue - 1)], cue=[(cue, cue + 8)], content=[(s, cue - 10)])
+    assert text[cue - 8:cue - 1] == "Reuters"
+    assert unrelay_quotes(text, [relay], ["Reuters"], parse(text)) == ["Ali Hassan"]

@@ -108,11 +108,16 @@ def unrelay_quotes(text: str, spans: list[SpanAttribution], speakers: list[str |
     >>> unrelay_quotes(t, [a, b], ["Ali", "Sputnik"])
     ['Ali', 'Ali']
     """
+    from newstrace.extract.speakers import is_short_form_or_equal
     from newstrace.outlets import canonical_outlet
 
     mask = quote_mask(text)
     out = list(speakers)
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] if doc is not None else []
+    names = [n for n in speakers if n] + [text[s:e] for s, e in persons]
+
+    def fullest(name: str) -> str:  # "Hassan" -> "Ali Hassan", as the article names him elsewhere
+        return max((n for n in names if is_short_form_or_equal(name, n)), key=len, default=name)
     for i, (spans_i, speaker) in enumerate(zip(spans, speakers)):
         if not speaker or canonical_outlet(speaker) is None:
             continue
@@ -120,7 +125,8 @@ def unrelay_quotes(text: str, spans: list[SpanAttribution], speakers: list[str |
         if not _RELAY_CUE.search(cue):
             continue  # "the Times asks" is the outlet's own voice
         if classify(text, spans_i.content, mask) != "direct":
-            out[i] = _speaking_person(text, spans_i.content, persons) or speaker
+            inside = _speaking_person(text, spans_i.content, persons)
+            out[i] = fullest(inside) if inside else speaker
             continue
         start = spans_i.content[0][0]
         cue_start = spans_i.cue[0][0]
@@ -134,7 +140,7 @@ def unrelay_quotes(text: str, spans: list[SpanAttribution], speakers: list[str |
         if here:
             out[i] = out[here[0]]
         elif named:
-            out[i] = named[-1]
+            out[i] = fullest(named[-1])
         elif earlier:
             out[i] = out[earlier[0]]
     return out

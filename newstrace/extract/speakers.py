@@ -313,12 +313,12 @@ class _Article:
         return self._genders[full]
 
     def _find_gender(self, full: str) -> str | None:
-        genders = {n.gender for n in self.persons if n.gender and _is_short_form_or_equal(n.text, full)}
+        genders = {n.gender for n in self.persons if n.gender and is_short_form_or_equal(n.text, full)}
         if genders:
             return genders.pop() if len(genders) == 1 else None
         he, she = 0, 0
         for name, (m, f) in self._pronoun_votes().items():
-            if _is_short_form_or_equal(name, full):
+            if is_short_form_or_equal(name, full):
                 he, she = he + m, she + f
         if he > 3 * she:
             return "m"
@@ -369,7 +369,7 @@ class _Article:
         return roles
 
 
-def _is_short_form_or_equal(name: str, full: str) -> bool:
+def is_short_form_or_equal(name: str, full: str) -> bool:
     a, b = _tokens(name), _tokens(full)
     return a == b or _is_short_form(a, b)
 
@@ -585,7 +585,7 @@ def _resolve_one(
     if len(words) >= 2 and (words[0] == "the" or (possessor and possessor[:1].isupper())):
         if words[-1] in _PERSON_NOUNS and previous and previous.kind == "person" \
                 and start - previous.position < 1200 and " and " not in desc \
-                and not (possessor and _is_short_form_or_equal(possessor, previous.speaker or "")):
+                and not (possessor and is_short_form_or_equal(possessor, previous.speaker or "")):
             return _Resolved(previous.speaker, "person", start, [])
     person = art.person_full(clean_name(desc)) if desc else None
     if person:
