@@ -70,3 +70,36 @@ def test_held_out_models_leave_out_the_calibration_third(gpu, tmp_path):
     meta = gpu.train_model(dict(gpu.STUDENT, name="h", lr=1.5e-4, epochs=1.0, max_steps=1, cpu=True,
                                     holdout=True, deadline=time.time() + 600), data, work)
     assert meta["articles"] == 6 and meta["held_out"] == "calibration third"
+
+
+@needs_shared(POLNEAR / "train")
+def test_export_puts_a_model_in_place_only_once_it_is_done(gpu, tmp_path):
+    """export writes the model, its cut-off (from the held-out twin) and, where one can be
+    fitted, its reranker; a run that fails midway leaves the weights folder as it was
+    (it once left default.json without a cut-off and the shipped reranker deleted)."""
+    import shutil
+
+    data, work, train, weights = (tmp_path / n for n in ("data", "work", "train", "weights"))
+    work.mkdir()
+    gpu.prepare(data, POLNEAR / "train", max_articles=6)
+    spec = dict(gpu.STUDENT, lr=1.5e-4, epochs=1.0, max_steps=1, cpu=True, deadline=time.time() + 600)
+    gpu.train_model(dict(spec, name="m"), data, work)
+    gpu.train_model(dict(spec, name="h", holdout=True), data, work)
+    for sub in ("text", "attributions"):  # the same six articles: a calibration third of two
+        (train / sub).mkdir(parents=True)
+        for f in sorted((POLNEAR / "train" / sub).iterdir())[:6]:
+            shutil.copy(f, train / sub / f.name)
+    shutil.copytree(REPO / "newstrace/extract/tagger/weights", weights)
+    before = {f.name: f.read_bytes() for f in weights.iterdir()}
+
+    with pytest.raises(FileNotFoundError):
+        gpu.export(work / "m.pt", weights, holdout=tmp_path / "missing.pt", train=train)
+    assert {f.name: f.read_bytes() for f in weights.iterdir()} == before
+
+    gpu.export(work / "m.pt", weights, holdout=work / "h.pt", train=train)
+    recipe = json.loads((weights / "default.json").read_text())
+    assert recipe["meta"]["steps"] == 1 and "min_score_cue" in recipe["decode"]
+    # one step of training proposes nothing to fit a reranker on: the cut-off alone
+    assert "rerank" not in recipe["decode"] and not (weights / "default.rerank.json").exists()
+    assert (weights / "default.encoder.onnx").read_bytes() != before["default.encoder.onnx"]
+    assert all((weights / n).read_bytes() == b for n, b in before.items() if not n.startswith("default."))

@@ -342,13 +342,18 @@ def join_halves(a: Path, b: Path, out: Path) -> Path:
     return out
 
 
-def export(pt: Path, weights: Path, holdout: Path | None = None, threads: int = 2, name: str = "default") -> None:
+def export(pt: Path, weights: Path, holdout: Path | None = None, threads: int = 2, name: str = "default",
+           train: Path | None = None) -> None:
     """A checkpoint of this script as weights/default.*: the ONNX graphs (int8) and the
     recipe with its cue cut-off and reranker. Both are fitted on the third of train that
     ``holdout`` (the same recipe trained on the other two thirds) never saw, from that
     model's proposals there (calibrate.py; train_reranker.py --held-out-third): a model
     trained 16 epochs on all of train scores 0.91 attribution partial on that third against
-    0.80 on dev, so its own proposals there would tune both to text it has memorised."""
+    0.80 on dev, so its own proposals there would tune both to text it has memorised. When
+    no reranker can be fitted (too few proposals) the recipe keeps the cut-off alone.
+
+    Everything is written in a copy of ``weights`` first and the model's files are put in
+    place only at the end, so that a run that fails leaves the folder as it was."""
     import tempfile
 
     from calibrate import main as calibrate_main
@@ -368,31 +373,42 @@ def export(pt: Path, weights: Path, holdout: Path | None = None, threads: int = 
         (folder / f"{name}.json").write_text(json.dumps(recipe, indent=1) + "\n")
         (folder / f"{name}.rerank.json").unlink(missing_ok=True)  # an earlier model's
 
-    train = str(ROOT.parent / "shared/corpora/polnear/train")
-    write(torch.load(pt, map_location="cpu", weights_only=False), weights, name)
-    if name != "default":  # an ensemble member: its graphs and recipe, read as the ensemble decodes
-        return
-    if holdout is None:
-        print("no held-out model: the cut-off is calibrated on articles the model trained on", flush=True)
-        calibrate_main(["--variant", "default", "--weights", str(weights), "--train", train, "--threads", str(threads)])
-        return
+    train = str(train or ROOT.parent / "shared/corpora/polnear/train")
+    weights.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        shutil.copytree(weights, tmp, dirs_exist_ok=True)
-        write(torch.load(holdout, map_location="cpu", weights_only=False), Path(tmp))
-        calibrate_main(["--variant", "default", "--weights", tmp, "--train", train, "--threads", str(threads)])
-        from train_reranker import main as train_reranker
+        stage, twin = Path(tmp) / "stage", Path(tmp) / "twin"
+        shutil.copytree(weights, stage)
+        write(torch.load(pt, map_location="cpu", weights_only=False), stage, name)
+        if name == "default" and holdout is None:
+            print("no held-out model: the cut-off is calibrated on articles the model trained on", flush=True)
+            calibrate_main(["--variant", "default", "--weights", str(stage), "--train", train,
+                            "--threads", str(threads)])
+        elif name == "default":
+            shutil.copytree(stage, twin)
+            write(torch.load(holdout, map_location="cpu", weights_only=False), twin)
+            calibrate_main(["--variant", "default", "--weights", str(twin), "--train", train,
+                            "--threads", str(threads)])
+            from train_reranker import main as train_reranker
 
-        train_reranker(["--variant", "default", "--weights", tmp, "--train", train, "--threads", str(threads),
-                        "--held-out-third"])
-        held = json.loads((Path(tmp) / "default.json").read_text())["decode"]
-        shutil.copy(Path(tmp) / held["rerank"], weights / "default.rerank.json")
-    recipe = json.loads((weights / "default.json").read_text())
-    recipe.setdefault("decode", {}).update(
-        min_score_cue=held["min_score_cue"],
-        calibrated_on=f"{held['calibrated_on']}, scored with the same recipe trained on the other two thirds",
-        rerank="default.rerank.json")
-    (weights / "default.json").write_text(json.dumps(recipe, indent=1) + "\n")
-    print(f"cut-off {held['min_score_cue']} and reranker (held out) in {weights}", flush=True)
+            train_reranker(["--variant", "default", "--weights", str(twin), "--train", train,
+                            "--threads", str(threads), "--held-out-third"])
+            held = json.loads((twin / "default.json").read_text())["decode"]
+            recipe = json.loads((stage / "default.json").read_text())
+            decode = recipe.setdefault("decode", {})
+            decode.update(min_score_cue=held["min_score_cue"], calibrated_on=(
+                f"{held['calibrated_on']}, scored with the same recipe trained on the other two thirds"))
+            if held.get("rerank"):
+                shutil.copy(twin / held["rerank"], stage / "default.rerank.json")
+                decode["rerank"] = "default.rerank.json"
+            (stage / "default.json").write_text(json.dumps(recipe, indent=1) + "\n")
+            print(f"cut-off {held['min_score_cue']}" + (" and reranker" if held.get("rerank") else
+                  " (no reranker: too few proposals)") + " fitted on the held-out third", flush=True)
+        # an ensemble member (name != "default") is its graphs and recipe, read as the ensemble decodes
+        for f in sorted(stage.glob(f"{name}.*")):
+            shutil.copy(f, weights / f.name)
+        if not (stage / f"{name}.rerank.json").exists():
+            (weights / f"{name}.rerank.json").unlink(missing_ok=True)
+    print(f"{name} in {weights}", flush=True)
 
 
 def main(argv=None):
@@ -415,6 +431,8 @@ def main(argv=None):
     p.add_argument("--weights", default=str(ROOT / "newstrace/extract/tagger/weights"))
     p.add_argument("--budget", type=float, default=86400.0)
     p.add_argument("--cpu", action="store_true")
+    p.add_argument("--scale", type=float, default=1.0, help="multiply the epochs (smoke runs)")
+    p.add_argument("--max-articles", type=int, default=0, help="train on the first N only (smoke runs)")
     p = sub.add_parser("worker")
     p.add_argument("spec")
     p.add_argument("--data", required=True)
@@ -436,8 +454,8 @@ def main(argv=None):
         import tempfile
 
         with tempfile.TemporaryDirectory() as tmp:
-            prepare(Path(tmp) / "data", Path(a.train))
-            train(Path(tmp) / "data", Path(tmp) / "out", a.budget, "default", cpu=a.cpu)
+            prepare(Path(tmp) / "data", Path(a.train), a.max_articles)
+            train(Path(tmp) / "data", Path(tmp) / "out", a.budget, "default", a.scale, a.max_articles, a.cpu)
             export(Path(tmp) / "out" / "default.pt", Path(a.weights),
                    holdout=Path(tmp) / "out" / "default-holdout.int8.pt")
     elif a.cmd == "worker":
