@@ -69,6 +69,26 @@ def test_source_span_drops_a_dangling_relative_pronoun():
     assert source(text, "Hof") == "Hoff"
 
 
+def test_content_span_takes_in_the_possessor_of_a_leading_s():
+    def content(text, part, taken=()):
+        a = text.index(part)
+        s, e = core.content_span(text, a, a + len(part), taken)
+        return text[s:e]
+
+    # seed report 003: the content began at "'s", "New Zealand" left out
+    nz = "Since the Friday attack, New Zealand's government has raised the threat level, the Herald reported."
+    assert content(nz, "'s government has raised the threat level") == \
+        "New Zealand's government has raised the threat level"
+    assert content("He said Trump’s tactics were clear.", "’s tactics were clear") == "Trump’s tactics were clear"
+    # a lower-case word before the name stays out; so does a source the content would reach into
+    assert content("Critics said that Clinton's plan failed.", "'s plan failed") == "Clinton's plan failed"
+    said = "Obama's plan failed, Obama said."
+    assert content(said, "'s plan failed", taken=[(0, 5)]) == "'s plan failed"
+    # "'s" that is not a possessive clitic, and contents that begin well, are left as they are
+    assert content("It's 'special' he said.", "'special'") == "'special'"
+    assert content(nz, "government has raised") == "government has raised"
+
+
 def test_feature_ids_on_a_quotation():
     text = 'Ann said.\n"We WON," she said. NATO'
     p = core.encode_texts([text])[0]

@@ -432,11 +432,11 @@ class Tagger:
                 free[src[0]:src[1]] = True
             pc = pr[:, 3:5].sum(-1)
             kept = core.content_runs(pc, free)
-            content = [core.snap(text, *core.char_span(p, a, i, j)) for i, j in kept]
-            if not content:
+            if not kept:
                 continue
             source = [core.source_span(text, *core.char_span(p, a, *src))] if src else []
             cue = [core.snap(text, *core.char_span(p, a, ci, cj))]
+            content = [core.content_span(text, *core.char_span(p, a, i, j), taken=source + cue) for i, j in kept]
             if roles is not None:  # what the reranker reads of this pass (rerank.ROLES)
                 inside = np.zeros(L, dtype=bool)
                 for i, j in kept:
@@ -514,9 +514,10 @@ def _nearest(text: str, p: core.Pieces, tags: dict, punct: np.ndarray, max_gap: 
         cands = [r for r in srcs if gap(r, c) <= max_src_gap
                  and not any(x[0] <= r[0] and r[1] <= x[1] for x in rs)]
         src = min(cands, key=lambda r: gap(r, c)) if cands else None
-        out.append(SpanAttribution(source=[core.source_span(text, *chars(src))] if src else [],
-                                   cue=[core.snap(text, *chars(c))],
-                                   content=[core.snap(text, *chars(r)) for r in rs],
+        source = [core.source_span(text, *chars(src))] if src else []
+        cue = [core.snap(text, *chars(c))]
+        out.append(SpanAttribution(source=source, cue=cue,
+                                   content=[core.content_span(text, *chars(r), taken=source + cue) for r in rs],
                                    score=float(tags["cue_p"][c[0]:c[1]].mean())))
     return out
 

@@ -246,6 +246,37 @@ def snap(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def content_span(text: str, s: int, e: int, taken: list[tuple[int, int]] = ()) -> tuple[int, int]:
+    """A content's characters, whole words, and not begun at a possessive "'s": the word
+    pieces of "New Zealand's government has raised ..." can put the content's first piece
+    at "'s", which no reader would; the possessor (its capitalised words: "New Zealand")
+    joins the content, unless that would reach into ``taken`` (the attribution's source or
+    cue).
+
+    >>> t = "Since the attack, New Zealand's government has raised the threat level."
+    >>> s, e = content_span(t, t.index("'s"), len(t) - 1)
+    >>> t[s:e]
+    "New Zealand's government has raised the threat level"
+    """
+    s, e = snap(text, s, e)
+    if s == 0 or text[s] not in "'’" or not text.startswith("s", s + 1) or not text[s - 1].isalnum() \
+            or (s + 2 < len(text) and text[s + 2].isalnum()):
+        return s, e
+    start = s - 1
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while start >= 2 and text[start - 1] == " " and text[start - 2].isalnum():
+        word = start - 2
+        while word > 0 and text[word - 1].isalnum():
+            word -= 1
+        if not text[word].isupper():
+            break
+        start = word
+    if any(a < s and start < b for a, b in taken):
+        return s, e
+    return start, e
+
+
 _DANGLING_RELATIVE = re.compile(r"\s*,\s*(?:who|whom|whose|which|that)\W*$", re.IGNORECASE)
 
 
