@@ -132,6 +132,7 @@ class StatementIndex:
             (statement,))
 
     def drop_if_empty(self, statement: str) -> None:
+        """Delete ``statement`` when no mention is left in it (after ``empty`` and ``add``)."""
         if not self.db.execute("SELECT 1 FROM attributions WHERE statement=? LIMIT 1", (statement,)).fetchone():
             self.db.execute("DELETE FROM statement_shingles WHERE statement=?", (statement,))
             self.db.execute("DELETE FROM statements WHERE id=?", (statement,))
