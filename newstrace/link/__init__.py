@@ -92,8 +92,12 @@ class Linker:
         for attribution in left:
             by_article.setdefault(attribution.article, []).append(attribution)
         articles = [self.store.article(a) for a in by_article]
+        touched: set[str] = set()
         for article in sorted(articles, key=lambda a: a.order):
-            self.statements.add(article, by_article[article.id], quote_mask(article.text), reuse=statement)
+            touched |= self.statements.add(article, by_article[article.id], quote_mask(article.text),
+                                           reuse=statement, refresh=False)
+        for other in touched:  # a statement merged into another is gone: refresh finds no mentions
+            self.statements.refresh(other)
         self.statements.drop_if_empty(statement)
 
     def rebuild(self) -> None:

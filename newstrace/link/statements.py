@@ -76,11 +76,15 @@ class StatementIndex:
         self.settings = settings or LinkSettings()
 
     def add(self, article: Article, attributions: list[Attribution], mask: bytearray | None = None,
-            reuse: str | None = None) -> None:
-        """Link each attribution of a stored ``article`` to a statement (new or existing).
-        ``reuse``: an emptied statement (no wordings; see ``empty``) that the first wording
-        matching no other statement fills, so that a statement formed again keeps its id and
-        its age."""
+            reuse: str | None = None, refresh: bool = True) -> set[str]:
+        """Link each attribution of a stored ``article`` to a statement (new or existing);
+        the statements it touched. ``reuse``: an emptied statement (no wordings; see
+        ``empty``) that the first wording matching no other statement fills, so that a
+        statement formed again keeps its id and its age. ``refresh=False`` leaves the
+        touched statements' speaker and first appearance to the caller (``refresh``), who
+        links many articles into one statement and would otherwise read its mentions once
+        per article."""
+        touched: set[str] = set()
         for attribution in attributions:
             parts = linking_text(article.text, attribution, mask)
             grams = shingles(parts)
@@ -120,7 +124,10 @@ class StatementIndex:
                 " WHERE id = ?",
                 (words, words, wording, wording, words, keep, keep),
             )
-            self.refresh(keep)
+            touched.add(keep)
+            if refresh:
+                self.refresh(keep)
+        return touched
 
     def empty(self, statement: str) -> None:
         """Take every mention and wording out of ``statement`` but keep its row (id, age),
