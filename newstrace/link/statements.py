@@ -196,24 +196,28 @@ class StatementIndex:
         self.db.execute("DELETE FROM statements WHERE id=?", (other,))
 
     def refresh(self, statement: str) -> None:
-        """Speaker and first appearance, from the mentions."""
-        rows = self.db.execute(
-            "SELECT a.speaker, r.id FROM attributions a JOIN articles r ON r.id = a.article"
-            " WHERE a.statement = ? ORDER BY r.published IS NULL, r.published, r.ord, a.id",
-            (statement,),
-        ).fetchall()
-        if not rows:
+        """Speaker and first appearance, from the mentions. SQLite counts the speakers, so
+        Python reads one row per distinct speaker, not one per mention: a statement quoted
+        in thousands of articles is refreshed each time one more quotes it."""
+        order = "r.published IS NULL, r.published, r.ord, a.id"  # a fixed clause, no input in it
+        first = self.db.execute(
+            f"SELECT r.id FROM attributions a JOIN articles r ON r.id = a.article"
+            f" WHERE a.statement = ? ORDER BY {order} LIMIT 1", (statement,)).fetchone()
+        if not first:
             return
-        names = Counter(s for s, _ in rows if _is_name(s))
-        described = Counter(s for s, _ in rows if s and not _is_name(s) and s.casefold() not in PRONOUNS)
+        # per speaker: how many mentions, and the place of its first one (ties go to it)
+        speakers = self.db.execute(
+            f"SELECT speaker, COUNT(*), MIN(n) FROM (SELECT a.speaker, ROW_NUMBER() OVER (ORDER BY {order}) AS n"
+            f" FROM attributions a JOIN articles r ON r.id = a.article WHERE a.statement = ?)"
+            f" WHERE speaker IS NOT NULL GROUP BY speaker", (statement,)).fetchall()
+        names = {s: (n, len(s), -at) for s, n, at in speakers if _is_name(s)}
+        described = {s: (n, len(s), -at) for s, n, at in speakers
+                     if s and not _is_name(s) and s.casefold() not in PRONOUNS}
         # the most quoted name; a description only when no mention names the speaker
         speaker = None
         if names:
-            speaker = max(names, key=lambda s: (names[s], len(s)))
+            speaker = max(names, key=names.get)
         elif described:
-            speaker = max(described, key=lambda s: (described[s], len(s)))
-        self.db.execute(
-            "UPDATE statements SET speaker=?, first_seen=? WHERE id=?",
-            (speaker, rows[0][1], statement),
-        )
+            speaker = max(described, key=described.get)
+        self.db.execute("UPDATE statements SET speaker=?, first_seen=? WHERE id=?", (speaker, first[0], statement))
 
