@@ -247,3 +247,24 @@ def test_replacing_an_article_links_the_rest_as_a_first_run_would():
     rebuilt = {frozenset(m.attribution for m in s.mentions): (s.text, s.speaker, s.first_seen)
                for s in store.statements()}
     assert {k: tuple(v) for k, *v in incremental.values()} == rebuilt
+
+
+def test_a_statements_speaker_counts_short_forms_for_the_fuller_name():
+    """Three outlets quote one line: one names "General Anna Petrov", two say "Petrov".
+    The statement is hers under the fullest name, not "Petrov" by two mentions to one; a
+    surname that fits two people ("Petrov": Anna, Ivan) stays apart."""
+    quote = '"We will hold the line in the north until the convoys have crossed," {} said.'
+    store = Store(":memory:")
+    linker = Linker(store)
+    for n, who in enumerate(["General Anna Petrov", "Petrov", "Petrov"]):
+        a = article(f"p{n}", n, quote.format(who))
+        linker.add(a, [quote_at(a, "We will hold", 1, who)], [], "hand")
+    (statement,) = store.statements()
+    assert len(statement.mentions) == 3 and statement.speaker == "General Anna Petrov"
+
+    for n, who in enumerate(["Ivan Petrov", "Ivan Petrov"], 3):
+        a = article(f"p{n}", n, quote.format(who))
+        linker.add(a, [quote_at(a, "We will hold", 1, who)], [], "hand")
+    (statement,) = store.statements()
+    # "Petrov" (2) could be either; Ivan Petrov (2) ties it and is the fuller name
+    assert statement.speaker == "Ivan Petrov"

@@ -68,6 +68,30 @@ def _is_name(speaker: str | None) -> bool:
     return bool(words) and words[0][0].isupper() and speaker.split()[0].lower() not in {"the", "a", "an"}
 
 
+def _by_person(names: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int, int]]:
+    """Mention counts per person: a short form ("Petrov") counts for the one fuller name it
+    fits ("General Anna Petrov"), as each article names the person in its own way; a short
+    form that fits several ("Trump": Donald, Ivanka) keeps its own count. Keys are the
+    fullest names, values (mentions, length, -first place) for ``max``.
+
+    >>> _by_person({"Anna Petrov": (2, -1), "Petrov": (3, -2), "Ivan Sokolov": (4, -3)})
+    {'Anna Petrov': (5, 11, -1), 'Ivan Sokolov': (4, 12, -3)}
+    """
+    from newstrace.extract.speakers import is_short_form_or_equal
+
+    out: dict[str, tuple[int, int, int]] = {}
+    for name, (count, first) in names.items():
+        fuller = [f for f in names if f != name and is_short_form_or_equal(name, f)]
+        full = fuller[0] if len(fuller) == 1 else name
+        if len(fuller) > 1:  # fits more than one: fuller names that are themselves one person?
+            longest = max(fuller, key=len)
+            if all(is_short_form_or_equal(f, longest) for f in fuller):
+                full = longest
+        n, _, at = out.get(full, (0, 0, first))
+        out[full] = (n + count, len(full), max(at, first))
+    return out
+
+
 class StatementIndex:
     """Assigns attributions to statements, inside the caller's transaction."""
 
@@ -210,7 +234,7 @@ class StatementIndex:
             f"SELECT speaker, COUNT(*), MIN(n) FROM (SELECT a.speaker, ROW_NUMBER() OVER (ORDER BY {order}) AS n"
             f" FROM attributions a JOIN articles r ON r.id = a.article WHERE a.statement = ?)"
             f" WHERE speaker IS NOT NULL GROUP BY speaker", (statement,)).fetchall()
-        names = {s: (n, len(s), -at) for s, n, at in speakers if _is_name(s)}
+        names = _by_person({s: (n, -at) for s, n, at in speakers if _is_name(s)})
         described = {s: (n, len(s), -at) for s, n, at in speakers
                      if s and not _is_name(s) and s.casefold() not in PRONOUNS}
         # the most quoted name; a description only when no mention names the speaker
