@@ -268,3 +268,41 @@ def test_a_statements_speaker_counts_short_forms_for_the_fuller_name():
     (statement,) = store.statements()
     # "Petrov" (2) could be either; Ivan Petrov (2) ties it and is the fuller name
     assert statement.speaker == "Ivan Petrov"
+
+
+LINES = [
+    "The river rose over the old stone bridge before dawn on Monday",
+    "Hundreds of families left their homes in the lower town by noon",
+    "The army sent boats and trucks to the villages along the valley",
+    "We expect the water to fall slowly over the next three days",
+    "Nobody should return home until the engineers have checked the walls",
+]
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.lists(st.integers(0, 4), min_size=0, max_size=3)),
+                min_size=1, max_size=12))
+def test_statements_hold_exactly_the_wordings_of_their_mentions(steps):
+    """Any sequence of articles stored and replaced (each quoting one or more of a few
+    lines, joined in one quotation): every statement's trigrams are those of the mentions
+    it holds, its text is one of their wordings, and no statement is left without one."""
+    from newstrace.link.statements import linking_text
+
+    store = Store(":memory:")
+    linker = Linker(store)
+    for name, picks in steps:
+        quote = ". ".join(LINES[i] for i in picks)
+        text = f'Report {name}.\n"{quote}," the mayor said.' if picks else f"Report {name}.\nNo quote."
+        a = article(f"n{name}", name, text)
+        linker.add(a, [quote_at(a, quote[:10], 1, "the mayor")] if picks else [], [], "hand")
+    for statement in store.statements():
+        wordings, grams = [], set()
+        for m in statement.mentions:
+            stored = store.article(m.article)
+            (att,) = [x for x in store.attributions(article=m.article) if x.id == m.attribution]
+            parts = linking_text(stored.text, att, quote_mask(stored.text))
+            wordings.append(" … ".join(" ".join(p.split()) for p in parts))
+            grams |= shingles(parts)
+        kept = {g for (g,) in store.db.execute(
+            "SELECT shingle FROM statement_shingles WHERE statement=?", (statement.id,))}
+        assert statement.mentions and kept == grams
+        assert statement.text in wordings
