@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import logging
@@ -133,6 +134,36 @@ def test_generic_metadata_csv_and_meta_json_sidecars_fill_what_the_file_lacks(tm
         "a", "Headline of a", "The Daily Planet", "2019-03-20", "https://planet.example/a", "Lois Lane")
     assert (b.id, b.title, b.outlet, b.published, b.author) == (
         "sub/b", "Rain in New York", "The New York Times", "2019-03-21T08:30:00+00:00", "Jim Doe")
+
+
+@needs_polnear
+def test_without_a_sidecar_the_file_name_dates_the_article_and_names_a_known_outlet(tmp_path):
+    """PolNeAR's files without its metadata.tsv: "wash-post_2016-09-08_..." is The
+    Washington Post's, of 2016-09-08 (as the sidecar says); a sidecar or the article's own
+    metadata still comes first, a name without a date names no outlet, and a text whose
+    first line is a dateline (Wikinews) is dated by it."""
+    names = sorted(p.stem for p in (POLNEAR / "dev" / "text").glob("*.txt"))
+    for name in names:
+        shutil.copy(POLNEAR / "dev" / "text" / f"{name}.txt", tmp_path)
+    write(tmp_path / "wikinews" / "magnitogorsk.txt",
+          "Friday, January 4, 2019\n\nAn apartment building collapsed on Monday in Magnitogorsk.\n")
+    write(tmp_path / "sun_spots.txt", "Sun spots\n\nThe Sun has spots, astronomers said.\n")
+    write(tmp_path / "archive" / "2019" / "03" / "20" / "baghuz.txt", "Baghuz\n\nFighting went on.\n")
+    articles, bad = read(tmp_path)
+    assert bad == []
+    got = {a.id: (a.outlet, a.published) for a in articles}
+    sidecar = {}
+    with (POLNEAR / "metadata.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            sidecar[row["filename"]] = (normalise_outlet(row["publisher"]), row["publication_date"])
+    assert {n: got[n] for n in names} == {n: sidecar[n] for n in names}
+    assert got["wikinews/magnitogorsk"] == (None, "2019-01-04")
+    assert got["sun_spots"] == (None, None)
+    assert got["archive/2019/03/20/baghuz"] == (None, "2019-03-20")
+
+    write(tmp_path / "metadata.csv", "id,outlet,published\n" f"{names[0]},The Daily Planet,2020-01-01\n")
+    first = next(a for a in read(tmp_path)[0] if a.id == names[0])
+    assert (first.outlet, first.published) == ("The Daily Planet", "2020-01-01")
 
 
 def test_outlet_option_fills_only_what_nothing_else_gives(tmp_path):

@@ -25,8 +25,11 @@ from newstrace.ingest.metadata import (
     SIDECAR_TABLES,
     SidecarTable,
     article_key,
+    date_from_dateline,
+    date_from_path,
     normalise_date,
     normalise_outlet,
+    outlet_from_path,
     pick,
     read_meta_json,
     read_sidecar_table,
@@ -222,7 +225,7 @@ class _Run:
 
                 url = next((pick(f, "url") for f in fills if pick(f, "url")), None)
                 article = read_html_article(raw, rel, article_id, url=url)
-            yield self._finish(article, fills, title_from_text=fmt == "text")
+            yield self._finish(article, fills, title_from_text=fmt == "text", path_hints=True)
             return
         from newstrace.ingest.jsonl import read_json_articles, read_jsonl_articles
 
@@ -234,8 +237,12 @@ class _Run:
                 # records are matched to sidecar rows by their own id
                 yield self._finish(article, _fills(meta, tables, article.id, article.id), title_from_text=False)
 
-    def _finish(self, article: Article | BadInput, fills: list[dict], title_from_text: bool) -> Article | BadInput:
-        """Clean the text, fill metadata from sidecars and options, check the id."""
+    def _finish(self, article: Article | BadInput, fills: list[dict], title_from_text: bool,
+                path_hints: bool = False) -> Article | BadInput:
+        """Clean the text, fill metadata from sidecars and options, check the id.
+        ``path_hints``: a file of one article may also take its date from its path or its
+        dateline, and its outlet from its name or folder when newstrace knows it; what the
+        article or a sidecar says comes first."""
         if isinstance(article, BadInput):
             return article
         if self.options.clean:
@@ -250,10 +257,13 @@ class _Run:
         article.published = next(
             (d for d in map(normalise_date, [article.published, *(pick(f, "published") for f in fills)]) if d),
             None)
+        if not article.published and path_hints:
+            article.published = date_from_path(article.id) or date_from_dateline(article.text)
         article.outlet = (
             normalise_outlet(article.outlet)
             or next((o for o in (normalise_outlet(pick(f, "outlet")) for f in fills) if o), None)
             or (outlet_from_url(article.url) if article.url else None)
+            or (outlet_from_path(article.id) if path_hints else None)
             or normalise_outlet(self.options.outlet)
         )
         first = self.first_read.get(article.id)

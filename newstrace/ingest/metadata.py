@@ -132,6 +132,65 @@ def normalise_date(value: object) -> str | None:
     return None
 
 
+# a date in a file's path as archives name them: 2019-03-20, 2019_03_20, 2019/03/20 (the
+# separators are required: a run of 8 digits in an id or a hash is not taken for a date)
+_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_/.])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_from_path(article_id: str) -> str | None:
+    """The date a file's path gives (its last one), for articles that carry none.
+
+    >>> date_from_path("nyt_2016-10-02_trump-taxes"), date_from_path("2019/03/20/baghuz")
+    ('2016-10-02', '2019-03-20')
+    >>> date_from_path("000_17fc5a22881fa018"), date_from_path("report-2019-02-30") is None
+    (None, True)
+    """
+    found = None
+    for m in _PATH_DATE.finditer(article_id):
+        try:
+            found = date(int(m.group(1)), int(m.group(3)), int(m.group(4))).isoformat()
+        except ValueError:
+            continue
+    return found
+
+
+def outlet_from_path(article_id: str) -> str | None:
+    """The outlet a file's name starts with, or a folder it is in, when newstrace knows
+    that outlet and the path also dates the article: the archive conventions
+    "nyt_2016-10-02_trump-taxes" and "reuters/2019-03-20-baghuz". Without a date, a
+    "sun_spots" or "time/notes" is not taken for an outlet.
+
+    >>> outlet_from_path("wash-post_2016-09-08_virginia"), outlet_from_path("reuters/2019-03-20-baghuz")
+    ('The Washington Post', 'Reuters')
+    >>> outlet_from_path("000_17fc5a22881fa018"), outlet_from_path("time/notes_2") is None
+    (None, True)
+    """
+    if date_from_path(article_id) is None:
+        return None
+    parts = article_id.split("/")
+    for candidate in (re.split(r"[_ ]", parts[-1], maxsplit=1)[0], *reversed(parts[:-1])):
+        if not candidate or candidate[:1].isdigit():
+            continue
+        known = (canonical_outlet(candidate) or canonical_outlet(re.sub(r"[-_]+", " ", candidate))
+                 or canonical_outlet(re.sub(r"[-_\s]+", "", candidate)))
+        if known:
+            return known
+    return None
+
+
+def date_from_dateline(text: str) -> str | None:
+    r"""The date of a text whose first lines include one that is only a date (Wikinews:
+    "Friday, January 4, 2019"), else None.
+
+    >>> date_from_dateline("Friday, January 4, 2019\n\nAn apartment building collapsed.")
+    '2019-01-04'
+    >>> date_from_dateline("Rain in Spain\n\nIt rained on March 3, 2019.") is None
+    True
+    """
+    lines = [line.strip() for line in text[:400].splitlines() if line.strip()][:3]
+    return next((d for d in map(normalise_date, lines) if d), None)
+
+
 @dataclass
 class SidecarTable:
     """The rows of one ``metadata.tsv``/``metadata.csv``, by article key."""
