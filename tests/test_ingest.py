@@ -161,6 +161,13 @@ def test_without_a_sidecar_the_file_name_dates_the_article_and_names_a_known_out
     assert got["sun_spots"] == (None, None)
     assert got["archive/2019/03/20/baghuz"] == (None, "2019-03-20")
 
+    # a JSONL record is dated by its dateline too, not by its file's name
+    write(tmp_path / "feeds" / "2019-05-01.jsonl",
+          '{"id": "wn1", "text": "Saturday, January 12, 2019\\n\\nScientists released a report."}\n'
+          '{"id": "wn2", "text": "Scientists released another report."}\n')
+    dated = {a.id: a.published for a in read(tmp_path)[0] if a.id.startswith("wn")}
+    assert dated == {"wn1": "2019-01-12", "wn2": None}
+
     write(tmp_path / "metadata.csv", "id,outlet,published\n" f"{names[0]},The Daily Planet,2020-01-01\n")
     first = next(a for a in read(tmp_path)[0] if a.id == names[0])
     assert (first.outlet, first.published) == ("The Daily Planet", "2020-01-01")

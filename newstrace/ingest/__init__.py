@@ -240,9 +240,10 @@ class _Run:
     def _finish(self, article: Article | BadInput, fills: list[dict], title_from_text: bool,
                 path_hints: bool = False) -> Article | BadInput:
         """Clean the text, fill metadata from sidecars and options, check the id.
-        ``path_hints``: a file of one article may also take its date from its path or its
-        dateline, and its outlet from its name or folder when newstrace knows it; what the
-        article or a sidecar says comes first."""
+        An article nothing else dates is dated by a dateline at its top; with
+        ``path_hints`` (a file of one article) first by its path, and its outlet may come
+        from its name or folder when newstrace knows it. What the article or a sidecar says
+        comes first."""
         if isinstance(article, BadInput):
             return article
         if self.options.clean:
@@ -257,8 +258,8 @@ class _Run:
         article.published = next(
             (d for d in map(normalise_date, [article.published, *(pick(f, "published") for f in fills)]) if d),
             None)
-        if not article.published and path_hints:
-            article.published = date_from_path(article.id) or date_from_dateline(article.text)
+        if not article.published:
+            article.published = (date_from_path(article.id) if path_hints else None) or date_from_dateline(article.text)
         article.outlet = (
             normalise_outlet(article.outlet)
             or next((o for o in (normalise_outlet(pick(f, "outlet")) for f in fills) if o), None)
