@@ -306,3 +306,21 @@ def test_statements_hold_exactly_the_wordings_of_their_mentions(steps):
             "SELECT shingle FROM statement_shingles WHERE statement=?", (statement.id,))}
         assert statement.mentions and kept == grams
         assert statement.text in wordings
+
+
+def test_a_short_shared_phrase_links_only_speakers_who_may_be_one():
+    """Wikinews, 2019: the Watch Tower Society on "sexual abuse in the religious
+    congregation", and Pope Francis days later on reporting "cases of sexual abuse in the
+    religious congregation to the higher church authorities": four shared trigrams, two
+    speakers, two statements. The same words from one speaker (or from "he") are one."""
+    short = 'The society said it treats "sexual abuse in the religious congregation" as a sin.'
+    long = ('The pope ordered "cases of sexual abuse in the religious congregation to the higher '
+            'church authorities" to be reported.')
+    for first, second, one in [("the Watch Tower Society", "the leader of Roman Catholic Christianity", False),
+                               ("Pope Francis", "Francis", True), ("Pope Francis", "he", True)]:
+        store = Store(":memory:")
+        linker = Linker(store)
+        a, b = article("a", 0, short), article("b", 1, long)
+        linker.add(a, [quote_at(a, "sexual abuse", 1, first)], [], "hand")
+        linker.add(b, [quote_at(b, "cases of", 1, second)], [], "hand")
+        assert (len(list(store.statements())) == 1) is one, (first, second)

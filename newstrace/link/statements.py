@@ -27,6 +27,10 @@ class LinkSettings:
     containment: float = 0.75
     # wordings sharing fewer trigrams than this link only when identical, by one speaker
     min_shared: int = 3
+    # wordings sharing fewer trigrams than this (a phrase of under 7 words: "sexual abuse
+    # in the religious congregation") link only when their speakers agree or one is
+    # unknown: two different speakers are more likely to share a phrase than a statement
+    min_shared_other_speaker: int = 5
 
 
 def linking_text(text: str, attribution: Attribution, mask: bytearray | None = None) -> list[str]:
@@ -58,6 +62,22 @@ def free_id(db: sqlite3.Connection, table: str, make, key: str) -> str:
         n += 1
         candidate = make(f"{key}#{n}")
     return candidate
+
+
+def _may_be_one(a: str | None, b: str | None) -> bool:
+    """Whether two speakers may be one: the same name or a short form of it, or either
+    unknown (none, a pronoun).
+
+    >>> _may_be_one("Petrov", "General Anna Petrov"), _may_be_one("he", "Ann Lee")
+    (True, True)
+    >>> _may_be_one("the Watch Tower Society", "the leader of Roman Catholic Christianity")
+    False
+    """
+    from newstrace.extract.speakers import is_short_form_or_equal
+
+    if not a or not b or a.casefold() in PRONOUNS or b.casefold() in PRONOUNS:
+        return True
+    return a.casefold() == b.casefold() or is_short_form_or_equal(a, b) or is_short_form_or_equal(b, a)
 
 
 def _is_name(speaker: str | None) -> bool:
@@ -195,6 +215,8 @@ class StatementIndex:
                 same_speaker = bool(speaker) and (speaker or "").casefold() == (their_speaker or "").casefold()
                 if not (same_words and same_speaker):
                     continue
+            if shared < self.settings.min_shared_other_speaker and not _may_be_one(speaker, their_speaker):
+                continue
             matched.append((rowid, statement))
         return [statement for _, statement in sorted(matched)]
 
