@@ -324,3 +324,28 @@ def test_a_short_shared_phrase_links_only_speakers_who_may_be_one():
         linker.add(a, [quote_at(a, "sexual abuse", 1, first)], [], "hand")
         linker.add(b, [quote_at(b, "cases of", 1, second)], [], "hand")
         assert (len(list(store.statements())) == 1) is one, (first, second)
+
+
+def test_an_unknown_speakers_short_phrase_does_not_join_two_speakers_statements():
+    """PolNeAR train, 2016: "the former secretary of state" as the older voters' and as
+    Trump's, then "the former secretary of state all the same" from "they". The third
+    joins the first; it does not make the first two one statement. A long shared stretch
+    still joins two statements whoever speaks."""
+    store = Store(":memory:")
+    linker = Linker(store)
+    for n, (who, words) in enumerate([("the older population", "the former secretary of state"),
+                                      ("Trump", "the former secretary of state"),
+                                      ("they", "the former secretary of state all the same")]):
+        a = article(f"f{n}", n, f'Voters backed "{words}" in the poll.')
+        linker.add(a, [quote_at(a, words[:10], 1, who)], [], "hand")
+    assert _groups(store) == {frozenset({"f0#a1", "f2#a1"}), frozenset({"f1#a1"})}
+
+    long_a = "the river rose over the old stone bridge before dawn"
+    long_b = "hundreds of families left their homes in the lower town"
+    store = Store(":memory:")
+    linker = Linker(store)
+    for n, (who, words) in enumerate([("the mayor", long_a), ("the governor", long_b),
+                                      ("they", f"{long_a} and {long_b}")]):
+        a = article(f"g{n}", n, f'Reports said "{words}" on Monday.')
+        linker.add(a, [quote_at(a, words[:10], 1, who)], [], "hand")
+    assert len(_groups(store)) == 1

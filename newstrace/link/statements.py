@@ -138,9 +138,15 @@ class StatementIndex:
             wording = " … ".join(" ".join(p.split()) for p in parts)
             words = word_count(parts)
             if matched:
-                keep = matched[0]
-                for other in matched[1:]:
-                    self._merge(other, into=keep)
+                (keep, keep_shared, keep_speaker), *others = matched
+                for other, shared, their_speaker in others:
+                    # a wording joins two statements on a long shared stretch with each, or
+                    # when their speakers may be one: a short phrase in the mouth of an
+                    # unknown speaker ("the former secretary of state", said by "they")
+                    # does not make two speakers' statements one
+                    strong = min(shared, keep_shared) >= self.settings.min_shared_other_speaker
+                    if strong or _may_be_one(keep_speaker, their_speaker):
+                        self._merge(other, into=keep)
             elif reuse and self.db.execute("SELECT 1 FROM statements WHERE id=? AND shingles=0", (reuse,)).fetchone():
                 keep, reuse = reuse, None
             else:
@@ -188,8 +194,8 @@ class StatementIndex:
             self.db.execute("DELETE FROM statement_shingles WHERE statement=?", (statement,))
             self.db.execute("DELETE FROM statements WHERE id=?", (statement,))
 
-    def _query(self, grams: set[int], speaker: str | None) -> list[str]:
-        """Statements this wording belongs to, oldest first."""
+    def _query(self, grams: set[int], speaker: str | None) -> list[tuple[str, int, str | None]]:
+        """Statements this wording belongs to, oldest first: (id, trigrams shared, speaker)."""
         hits: Counter[str] = Counter()
         about: dict[str, tuple[int, int, str | None]] = {}
         grams_list = list(grams)
@@ -217,8 +223,8 @@ class StatementIndex:
                     continue
             if shared < self.settings.min_shared_other_speaker and not _may_be_one(speaker, their_speaker):
                 continue
-            matched.append((rowid, statement))
-        return [statement for _, statement in sorted(matched)]
+            matched.append((rowid, statement, shared, their_speaker))
+        return [(statement, shared, their) for _, statement, shared, their in sorted(matched)]
 
     def _merge(self, other: str, into: str) -> None:
         """A wording that bridges two statements makes them one (the older id stays)."""
