@@ -349,3 +349,25 @@ def test_an_unknown_speakers_short_phrase_does_not_join_two_speakers_statements(
         a = article(f"g{n}", n, f'Reports said "{words}" on Monday.')
         linker.add(a, [quote_at(a, words[:10], 1, who)], [], "hand")
     assert len(_groups(store)) == 1
+
+
+def test_a_short_paraphrase_links_only_speakers_both_sides_name():
+    """An indirect attribution's words are the reporter's: "the rest of the world" from
+    "we" does not join Rand Paul's statement that U.S. military spending dwarfs that of the
+    rest of the world (PolNeAR train, 2016); the same short paraphrase of one named
+    speaker in two articles is one statement."""
+    def paraphrase(a: Article, words: str, speaker: str) -> Attribution:
+        s = a.text.index(words)
+        content = [(s, s + len(words))]
+        return Attribution(id=f"{a.id}#a1", article=a.id, kind="indirect", source=[], cue=[], content=content,
+                           content_text=words, speaker=speaker)
+
+    paul = "U.S. military spending dwarfs that of the rest of the world"
+    for speaker, one in [("we", False), (None, False), ("Rand Paul", True), ("Paul", True)]:
+        store = Store(":memory:")
+        linker = Linker(store)
+        a = article("paul", 0, f"Rand Paul said {paul}.")
+        b = article("other", 1, "We cannot police the rest of the world, we said.")
+        linker.add(a, [paraphrase(a, paul, "Rand Paul")], [], "hand")
+        linker.add(b, [paraphrase(b, "the rest of the world", speaker)], [], "hand")
+        assert (len(list(store.statements())) == 1) is one, speaker

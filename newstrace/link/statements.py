@@ -64,19 +64,21 @@ def free_id(db: sqlite3.Connection, table: str, make, key: str) -> str:
     return candidate
 
 
-def _may_be_one(a: str | None, b: str | None) -> bool:
+def _may_be_one(a: str | None, b: str | None, known: bool = False) -> bool:
     """Whether two speakers may be one: the same name or a short form of it, or either
-    unknown (none, a pronoun).
+    unknown (none, a pronoun), unless ``known`` asks for both to be named.
 
     >>> _may_be_one("Petrov", "General Anna Petrov"), _may_be_one("he", "Ann Lee")
     (True, True)
     >>> _may_be_one("the Watch Tower Society", "the leader of Roman Catholic Christianity")
     False
+    >>> _may_be_one("they", "Trump", known=True)
+    False
     """
     from newstrace.extract.speakers import is_short_form_or_equal
 
     if not a or not b or a.casefold() in PRONOUNS or b.casefold() in PRONOUNS:
-        return True
+        return not known
     return a.casefold() == b.casefold() or is_short_form_or_equal(a, b) or is_short_form_or_equal(b, a)
 
 
@@ -134,7 +136,7 @@ class StatementIndex:
             grams = shingles(parts)
             if not grams:
                 continue  # under three words: too short to tell one statement from another
-            matched = self._query(grams, attribution.speaker)
+            matched = self._query(grams, attribution.speaker, paraphrase=attribution.kind == "indirect")
             wording = " … ".join(" ".join(p.split()) for p in parts)
             words = word_count(parts)
             if matched:
@@ -194,8 +196,11 @@ class StatementIndex:
             self.db.execute("DELETE FROM statement_shingles WHERE statement=?", (statement,))
             self.db.execute("DELETE FROM statements WHERE id=?", (statement,))
 
-    def _query(self, grams: set[int], speaker: str | None) -> list[tuple[str, int, str | None]]:
-        """Statements this wording belongs to, oldest first: (id, trigrams shared, speaker)."""
+    def _query(self, grams: set[int], speaker: str | None, paraphrase: bool = False
+               ) -> list[tuple[str, int, str | None]]:
+        """Statements this wording belongs to, oldest first: (id, trigrams shared, speaker).
+        ``paraphrase``: the wording is a reporter's (an indirect attribution), so a short
+        one links only to a statement of a speaker both sides name."""
         hits: Counter[str] = Counter()
         about: dict[str, tuple[int, int, str | None]] = {}
         grams_list = list(grams)
@@ -221,7 +226,8 @@ class StatementIndex:
                 same_speaker = bool(speaker) and (speaker or "").casefold() == (their_speaker or "").casefold()
                 if not (same_words and same_speaker):
                     continue
-            if shared < self.settings.min_shared_other_speaker and not _may_be_one(speaker, their_speaker):
+            if shared < self.settings.min_shared_other_speaker and not _may_be_one(
+                    speaker, their_speaker, known=paraphrase):
                 continue
             matched.append((rowid, statement, shared, their_speaker))
         return [(statement, shared, their) for _, statement, shared, their in sorted(matched)]
