@@ -77,9 +77,14 @@ def normalise_outlet(name: str | None) -> str | None:
     name = " ".join(name.split())
     if not name:
         return None
-    # export slugs ("wash-post", "huff-post") are tried with spaces, then run together
+    return known_outlet(name) or name
+
+
+def known_outlet(name: str) -> str | None:
+    """The canonical name of an outlet newstrace knows, also from an export slug, which is
+    tried with spaces, then run together ("wash-post", "huff-post"); else None."""
     return (canonical_outlet(name) or canonical_outlet(re.sub(r"[-_]+", " ", name))
-            or canonical_outlet(re.sub(r"[-_\s]+", "", name)) or name)
+            or canonical_outlet(re.sub(r"[-_\s]+", "", name)))
 
 
 _WEEKDAY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
@@ -171,8 +176,7 @@ def outlet_from_path(article_id: str) -> str | None:
     for candidate in (re.split(r"[_ ]", parts[-1], maxsplit=1)[0], *reversed(parts[:-1])):
         if not candidate or candidate[:1].isdigit():
             continue
-        known = (canonical_outlet(candidate) or canonical_outlet(re.sub(r"[-_]+", " ", candidate))
-                 or canonical_outlet(re.sub(r"[-_\s]+", "", candidate)))
+        known = known_outlet(candidate)
         if known:
             return known
     return None
