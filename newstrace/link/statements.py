@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from newstrace.extract.quotes import quoted_parts
+from newstrace.extract.speakers import is_short_form_or_equal
 from newstrace.link.normalize import shingles, word_count
 from newstrace.records import PRONOUNS, Article, Attribution
 
@@ -75,8 +76,6 @@ def _may_be_one(a: str | None, b: str | None, known: bool = False) -> bool:
     >>> _may_be_one("they", "Trump", known=True)
     False
     """
-    from newstrace.extract.speakers import is_short_form_or_equal
-
     if not a or not b or a.casefold() in PRONOUNS or b.casefold() in PRONOUNS:
         return not known
     return a.casefold() == b.casefold() or is_short_form_or_equal(a, b) or is_short_form_or_equal(b, a)
@@ -99,8 +98,6 @@ def _by_person(names: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int, i
     >>> _by_person({"Anna Petrov": (2, -1), "Petrov": (3, -2), "Ivan Sokolov": (4, -3)})
     {'Anna Petrov': (5, 11, -1), 'Ivan Sokolov': (4, 12, -3)}
     """
-    from newstrace.extract.speakers import is_short_form_or_equal
-
     out: dict[str, tuple[int, int, int]] = {}
     for name, (count, first) in names.items():
         fuller = [f for f in names if f != name and is_short_form_or_equal(name, f)]
