@@ -63,8 +63,9 @@ class Linker:
             "SELECT DISTINCT statement FROM attributions WHERE article=? AND statement IS NOT NULL", (article_id,)
         )]
         db.execute("UPDATE attributions SET statement=NULL WHERE article=?", (article_id,))
+        loaded: dict[str, tuple[Article, bytearray]] = {}  # its statements share articles: read each once
         for statement in statements:
-            self._reform(statement)
+            self._reform(statement, loaded)
         db.execute(
             "UPDATE term_df SET df = df - 1 WHERE term IN (SELECT term FROM article_terms WHERE article=?)",
             (article_id,),
@@ -80,7 +81,7 @@ class Linker:
                 db.execute("DELETE FROM story_terms WHERE story=?", (story,))
                 db.execute("DELETE FROM stories WHERE id=?", (story,))
 
-    def _reform(self, statement: str) -> None:
+    def _reform(self, statement: str, loaded: dict[str, tuple[Article, bytearray]]) -> None:
         """Link again, in input order, the mentions a statement keeps after an article's
         mentions left it. The statement's wordings (its shingles, its text) were partly the
         departed ones', and a departed wording may have been all that joined two groups of
@@ -91,11 +92,13 @@ class Linker:
         by_article: dict[str, list[Attribution]] = {}
         for attribution in left:
             by_article.setdefault(attribution.article, []).append(attribution)
-        articles = [self.store.article(a) for a in by_article]
+        for article_id in by_article:
+            if article_id not in loaded:
+                article = self.store.article(article_id)
+                loaded[article_id] = (article, quote_mask(article.text))
         touched: set[str] = set()
-        for article in sorted(articles, key=lambda a: a.order):
-            touched |= self.statements.add(article, by_article[article.id], quote_mask(article.text),
-                                           reuse=statement, refresh=False)
+        for article, mask in sorted((loaded[a] for a in by_article), key=lambda pair: pair[0].order):
+            touched |= self.statements.add(article, by_article[article.id], mask, reuse=statement, refresh=False)
         for other in touched:  # a statement merged into another is gone: refresh finds no mentions
             self.statements.refresh(other)
         self.statements.drop_if_empty(statement)
