@@ -103,3 +103,46 @@ def test_export_puts_a_model_in_place_only_once_it_is_done(gpu, tmp_path):
     assert "rerank" not in recipe["decode"] and not (weights / "default.rerank.json").exists()
     assert (weights / "default.encoder.onnx").read_bytes() != before["default.encoder.onnx"]
     assert all((weights / n).read_bytes() == b for n, b in before.items() if not n.startswith("default."))
+
+
+@needs_shared(POLNEAR / "train")
+def test_fast_recipe_narrows_after_its_first_epoch_and_export_refits_balanced(gpu, tmp_path):
+    """The fast model keeps 512 of MiniLM's feed-forward units per layer, chosen after a
+    first epoch at full width; exported, it brings its own cut-off, and balanced (which
+    reads the same weights with the roles pass) gets a cut-off fitted on the same twin."""
+    import shutil
+
+    data, work, train, weights = (tmp_path / n for n in ("data", "work", "train", "weights"))
+    work.mkdir()
+    gpu.prepare(data, POLNEAR / "train", max_articles=6)
+    fast = next(s for s in gpu.PLANS["fast"] if s["name"] == "fast")
+    twin = next(s for s in gpu.PLANS["fast"] if s["name"] == "fast-holdout")
+    assert fast["prune_after"] == 1 and twin["holdout"] and fast["ff"] == 512
+    run = dict(lr=1.5e-4, epochs=2.0, cpu=True, deadline=time.time() + 600)
+    meta = gpu.train_model(dict({k: v for k, v in fast.items() if k != "keep"}, **run), data, work)
+    gpu.train_model(dict({k: v for k, v in twin.items() if k != "keep"}, **run), data, work)
+    blob = torch.load(work / "fast.pt", weights_only=False)
+    assert blob["cfg"]["ff"] == 512 and blob["cfg"]["decode"] == {"roles": "nearest"}
+    assert blob["state"]["layers.0.inter.weight"].shape == (512, 384)
+    assert blob["state"]["layers.1.out.weight"].shape == (384, 512)
+    assert "after 1 epoch" in meta["feed_forward"] and meta["epochs"] == 2.0
+
+    for sub in ("text", "attributions"):
+        (train / sub).mkdir(parents=True)
+        for f in sorted((POLNEAR / "train" / sub).iterdir())[:6]:
+            shutil.copy(f, train / sub / f.name)
+    shutil.copytree(REPO / "newstrace/extract/tagger/weights", weights)
+    before = {f.name: f.read_bytes() for f in weights.iterdir()}
+    gpu.export(work / "fast.pt", weights, holdout=work / "fast-holdout.pt", name="fast", train=train)
+    recipe = json.loads((weights / "fast.json").read_text())
+    assert recipe["cfg"]["ff"] == 512 and "min_score_nearest" in recipe["decode"]
+    balanced = json.loads((weights / "balanced.json").read_text())
+    assert balanced["model"] == "fast" and "min_score_cue" in balanced["decode"]
+    assert "same recipe trained on the other two thirds" in balanced["decode"]["calibrated_on"]
+    assert (weights / "fast.encoder.onnx").read_bytes() != before["fast.encoder.onnx"]
+    # too few steps to fit rerankers on: the old ones go, as a cut-off alone replaces them
+    assert "rerank" not in balanced["decode"] and not (weights / "balanced.rerank.json").exists()
+    changed = {n for n, b in before.items() if not (weights / n).exists() or (weights / n).read_bytes() != b} | (
+        {f.name for f in weights.iterdir()} - set(before))
+    assert changed <= {f"fast.{x}" for x in ("encoder.onnx", "roles.onnx", "features.npy", "json", "rerank.json")} | {
+        "balanced.json", "balanced.rerank.json"}

@@ -1,7 +1,8 @@
-"""Train the default attribution tagger on a GPU (the shipped recipe since 2026-11-30),
-and the experiments that chose it.
+"""Train the default and fast attribution taggers on a GPU (the shipped recipes since
+2026-11-30), and the experiments that chose them.
 
     python training/train_gpu.py default       # one command: prepare, train, export into the shipped weights folder
+    python training/train_gpu.py fast          # the same for the fast model (and balanced, which reads it)
 
 or in three steps, when the GPU is on another machine (as on 2026-11-30):
 
@@ -29,7 +30,15 @@ Plans (--plan), each model in its own process, as many at once as the plan allow
            teachers' averaged log-probabilities (cue, source and content heads and the
            per-cue roles pass) to its own, for as many steps as the control;
   epochs   8, 12 and 16 epochs trained on two thirds of train and scored on the third
-           that calibrate.py reads (held out), and 12 and 16 on all of train.
+           that calibrate.py reads (held out), and 12 and 16 on all of train;
+  fast     the shipped fast model (since 2026-11-30; 2 layers narrowed to 512 feed-forward
+           units after a first epoch, surface features; 16 epochs) and its twin
+           (export --as fast; also fits balanced, which reads the same weights);
+  narrowing the run that chose it: narrowed before training or after the first epoch,
+           each with its twin;
+  longer   the default recipe at 24 epochs, and its twin;
+  deep     the default recipe over all 6 MiniLM layers, and its twin.
+Several plans run at once when joined by commas (--plan fast,longer).
 Each model stops early if its share of --budget runs out (it logs so). The word
 embeddings stay frozen, read from the shipped int8 matrix, which is what the runtime reads.
 """
@@ -66,10 +75,15 @@ from safetensors.torch import load_file, save_file  # noqa: E402
 import polnear  # noqa: E402
 import train_tagger as tt  # noqa: E402
 from newstrace.extract.tagger import core  # noqa: E402
-from newstrace.extract.tagger.model import TaggerNet, load_minilm_into  # noqa: E402
+from newstrace.extract.tagger.model import FF, TaggerNet, load_minilm_into, prune_ffn  # noqa: E402
 
 TEACHERS = [dict(name=f"teacher{i}", layers=6, features=bool(i % 2), seed=21 + i) for i in range(4)]
 STUDENT = dict(layers=4, features=False, seed=13, decode=dict(reach=64))
+# the models export calibrates (a cue cut-off and a reranker); an ensemble member has neither
+CALIBRATED = ("default", "fast")
+# the shipped models one command trains (`train_gpu.py default`, `train_gpu.py fast`)
+RECIPES = ("default", "fast")
+FAST = dict(layers=2, ff=512, features=True, seed=13, decode=dict(roles="nearest"))
 EPOCHS, LR, HEAD_LR, BATCH, SOFT = 8.0, 1.5e-4, 1e-3, 8, 0.5
 
 
@@ -120,6 +134,17 @@ def train_model(spec: dict, data: Path, work: Path) -> dict:
     net = TaggerNet(n_layers=spec["layers"], features=spec["features"])
     load_minilm_into(net, minilm)
     net.to(dev).train()
+    ff = spec.get("ff", FF)
+
+    def narrowed(net):  # the fast recipe's feed-forward layers: the ff units that add most
+        imp = tt.ffn_importance(net, docs, pieces, feats, emb, spec["seed"], BATCH)
+        small = prune_ffn(net.cpu(), ff, imp).to(dev).train()
+        print(f"[{spec['name']}] feed-forward layers narrowed to {ff} units at step {step}", flush=True)
+        return small
+
+    step = 0
+    if ff != FF and not spec.get("prune_after"):  # from MiniLM's own activations
+        net = narrowed(net)
     teachers = []
     for path in spec.get("teachers", []):
         blob = torch.load(path, map_location="cpu", weights_only=False)
@@ -128,26 +153,39 @@ def train_model(spec: dict, data: Path, work: Path) -> dict:
         teachers.append(t.to(dev).eval())
     soft = spec.get("soft", 0.0) if teachers else 0.0
     enc = ("layers.", "pos", "tok_type", "emb_ln", "feat")
-    opt = torch.optim.AdamW(
-        [{"params": [p for n, p in net.named_parameters() if n.startswith(enc)], "lr": spec["lr"]},
-         {"params": [p for n, p in net.named_parameters() if not n.startswith(enc)], "lr": HEAD_LR}],
-        weight_decay=0.01, **({"fused": True} if dev.type == "cuda" else {}))
+
+    def optimiser(net):
+        return torch.optim.AdamW(
+            [{"params": [p for n, p in net.named_parameters() if n.startswith(enc)], "lr": spec["lr"]},
+             {"params": [p for n, p in net.named_parameters() if not n.startswith(enc)], "lr": HEAD_LR}],
+            weight_decay=0.01, **({"fused": True} if dev.type == "cuda" else {}))
+
+    opt = optimiser(net)
+    bases = [g["lr"] for g in opt.param_groups]
     n_pieces = sum(len(p.ids) for p in pieces)
     spe = math.ceil(n_pieces / core.WINDOW / BATCH)
     plan = {"total": max(1, int(spe * spec["epochs"]))}
     if spec.get("max_steps"):
         plan["total"] = min(plan["total"], int(spec["max_steps"]))
     plan["warm"] = max(1, plan["total"] // 20)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / plan["warm"]) * max(
-        0.0, (plan["total"] - s) / max(1, plan["total"] - plan["warm"])))
+
+    def set_lr(s):  # linear warm-up, then linear decay to 0 at plan["total"] (which may shrink)
+        f = min(1.0, (s + 1) / plan["warm"]) * max(0.0, (plan["total"] - s) / max(1, plan["total"] - plan["warm"]))
+        for g, base in zip(opt.param_groups, bases):
+            g["lr"] = base * f
     ce = torch.nn.CrossEntropyLoss(ignore_index=-100)
     deadline = spec["deadline"]
-    step, epoch, capped, marks = 0, 0, False, {}
+    epoch, capped, marks = 0, False, {}
     m0, m1 = spec.get("timing_steps", (10, 60))  # the steps between which a step is timed
     print(f"[{spec['name']}] {dev} {spec['layers']} layers, features {spec['features']}, "
           f"{len(teachers)} teachers, {plan['total']} steps ({spe}/epoch), loaded in {time.time() - t0:.0f}s",
           flush=True)
     while step < plan["total"] and time.time() < deadline:
+        if ff != FF and spec.get("prune_after") == epoch and epoch:
+            # narrowed after a first epoch at full width (as the CPU recipe narrows its stage A);
+            # a fresh optimiser for the narrowed weights, the same schedule going on
+            net = narrowed(net)
+            opt = optimiser(net)
         tw = time.time()
         wins = []
         for d, p, f in zip(docs, pieces, feats):
@@ -183,8 +221,8 @@ def train_model(spec: dict, data: Path, work: Path) -> dict:
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+            set_lr(step)
             opt.step()
-            sched.step()
             step += 1
             if step in (m0, m1):
                 if dev.type == "cuda":
@@ -208,6 +246,8 @@ def train_model(spec: dict, data: Path, work: Path) -> dict:
     net.eval()
     epochs_done = step / spe
     cfg = dict(layers=spec["layers"], features=spec["features"], phases=[(round(epochs_done, 3), spec["lr"])])
+    if ff != FF:
+        cfg["ff"] = ff
     if spec.get("decode"):
         cfg["decode"] = spec["decode"]
     meta = dict(recipe="training/train_gpu.py", name=spec["name"], seed=spec["seed"], steps=step,
@@ -218,6 +258,10 @@ def train_model(spec: dict, data: Path, work: Path) -> dict:
                 seconds=round(time.time() - t0), device=str(dev),
                 gpu=torch.cuda.get_device_name(0) if dev.type == "cuda" else "",
                 torch=torch.__version__, derived_from=tt.DERIVED_FROM)
+    if ff != FF:
+        meta["feed_forward"] = (f"{ff} of MiniLM's {FF} units per layer, kept by importance on training windows "
+                                f"(train_tagger.ffn_importance) " + (f"after {spec['prune_after']} epoch(s) at full "
+                                "width" if spec.get("prune_after") else "of MiniLM's own layers, before training"))
     state = {k: v.detach().half().cpu() for k, v in net.state_dict().items()}
     out = work / f"{spec['name']}.pt"
     torch.save({"cfg": cfg, "state": state, "meta": meta}, str(out) + ".tmp")
@@ -253,6 +297,22 @@ PLANS = {
         dict(STUDENT, name="student", epochs=8.0, after=[t["name"] for t in TEACHERS], steps_of="control",
              soft=SOFT, keep="fp16"),
     ],
+    # the fast model's recipe since 2026-11-30 (2 layers of 512 feed-forward units, surface
+    # features, read by the nearest decoding; narrowed after a first epoch at full width, as
+    # the CPU recipe narrows its stage A), 16 epochs, and its twin
+    "fast": [dict(FAST, name="fast", epochs=16.0, prune_after=1, keep="fp16"),
+             dict(FAST, name="fast-holdout", epochs=16.0, prune_after=1, holdout=True, keep="int8")],
+    # the run that chose it (2026-11-30): narrowed from MiniLM's own layers before training
+    # ("fast") or after the first epoch ("fast-p1"), each with its twin, chosen on the
+    # held-out third; and 24 epochs of the default recipe against the shipped 16 ("longer")
+    "narrowing": [dict(FAST, name=f"fast{tag}{suffix}", epochs=16.0, holdout=held, keep="int8" if held else "fp16",
+                       **({"prune_after": 1} if tag else {}))
+                  for tag in ("", "-p1") for held, suffix in ((True, "-holdout"), (False, ""))],
+    # does depth help? the default recipe over all 6 MiniLM layers (half as slow again)
+    "deep": [dict(STUDENT, name="deep6", layers=6, epochs=16.0, keep="halves"),
+             dict(STUDENT, name="deep6-holdout", layers=6, epochs=16.0, holdout=True, keep="int8")],
+    "longer": [dict(STUDENT, name="default24", epochs=24.0, keep="fp16"),
+               dict(STUDENT, name="default24-holdout", epochs=24.0, holdout=True, keep="int8")],
     # the second: how many epochs, chosen on the calibration third of train held out
     "epochs": [
         *[dict(STUDENT, name=f"holdout{e}", epochs=float(e), holdout=True, keep="int8") for e in (8, 12, 16)],
@@ -288,7 +348,8 @@ def train(data: Path, out: Path, budget: float, plan: str = "default", scale: fl
     work = Path(os.environ.get("TMPDIR", "/tmp")) / "newstrace-train-gpu"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    summary, running, todo = {}, {}, [dict(s) for s in PLANS[plan]]
+    specs = [s for name in plan.split(",") for s in PLANS[name]]  # "fast,longer": both at once
+    summary, running, todo = {}, {}, [dict(s) for s in specs]
 
     def collect(spec):
         p = work / f"{spec['name']}.pt"
@@ -330,7 +391,7 @@ def train(data: Path, out: Path, budget: float, plan: str = "default", scale: fl
                 print(f"{name}: killed at the hard stop", flush=True)
             if proc.poll() is not None:
                 del running[name]
-                collect(next(s for s in PLANS[plan] if s["name"] == name))
+                collect(next(s for s in specs if s["name"] == name))
         time.sleep(1)
     print(f"plan {plan} done in {time.time() - t0:.0f}s", flush=True)
 
@@ -344,8 +405,9 @@ def join_halves(a: Path, b: Path, out: Path) -> Path:
 
 def export(pt: Path, weights: Path, holdout: Path | None = None, threads: int = 2, name: str = "default",
            train: Path | None = None) -> None:
-    """A checkpoint of this script as weights/default.*: the ONNX graphs (int8) and the
-    recipe with its cue cut-off and reranker. Both are fitted on the third of train that
+    """A checkpoint of this script as weights/<name>.*: the ONNX graphs (int8) and the
+    recipe with its cue cut-off and reranker (and those of the decodings that read the same
+    weights: balanced, for fast). Both are fitted on the third of train that
     ``holdout`` (the same recipe trained on the other two thirds) never saw, from that
     model's proposals there (calibrate.py; train_reranker.py --held-out-third): a model
     trained 16 epochs on all of train scores 0.91 attribution partial on that third against
@@ -375,39 +437,48 @@ def export(pt: Path, weights: Path, holdout: Path | None = None, threads: int = 
 
     train = str(train or ROOT.parent / "shared/corpora/polnear/train")
     weights.mkdir(parents=True, exist_ok=True)
+    # the decodings that read these weights (balanced reads fast) are fitted again with them
+    readings = [d for d, how in tt.DECODINGS.items() if how["model"] == name]
     with tempfile.TemporaryDirectory() as tmp:
         stage, twin = Path(tmp) / "stage", Path(tmp) / "twin"
         shutil.copytree(weights, stage)
         write(torch.load(pt, map_location="cpu", weights_only=False), stage, name)
-        if name == "default" and holdout is None:
+        if name in CALIBRATED and holdout is None:
             print("no held-out model: the cut-off is calibrated on articles the model trained on", flush=True)
-            calibrate_main(["--variant", "default", "--weights", str(stage), "--train", train,
+            calibrate_main(["--variant", name, "--weights", str(stage), "--train", train,
                             "--threads", str(threads)])
-        elif name == "default":
+        elif name in CALIBRATED:
             shutil.copytree(stage, twin)
-            write(torch.load(holdout, map_location="cpu", weights_only=False), twin)
-            calibrate_main(["--variant", "default", "--weights", str(twin), "--train", train,
-                            "--threads", str(threads)])
+            write(torch.load(holdout, map_location="cpu", weights_only=False), twin, name)
             from train_reranker import main as train_reranker
 
-            train_reranker(["--variant", "default", "--weights", str(twin), "--train", train,
-                            "--threads", str(threads), "--held-out-third"])
-            held = json.loads((twin / "default.json").read_text())["decode"]
-            recipe = json.loads((stage / "default.json").read_text())
-            decode = recipe.setdefault("decode", {})
-            decode.update(min_score_cue=held["min_score_cue"], calibrated_on=(
-                f"{held['calibrated_on']}, scored with the same recipe trained on the other two thirds"))
-            if held.get("rerank"):
-                shutil.copy(twin / held["rerank"], stage / "default.rerank.json")
-                decode["rerank"] = "default.rerank.json"
-            (stage / "default.json").write_text(json.dumps(recipe, indent=1) + "\n")
-            print(f"cut-off {held['min_score_cue']}" + (" and reranker" if held.get("rerank") else
-                  " (no reranker: too few proposals)") + " fitted on the held-out third", flush=True)
-        # an ensemble member (name != "default") is its graphs and recipe, read as the ensemble decodes
-        for f in sorted(stage.glob(f"{name}.*")):
-            shutil.copy(f, weights / f.name)
-        if not (stage / f"{name}.rerank.json").exists():
-            (weights / f"{name}.rerank.json").unlink(missing_ok=True)
+            for variant in [name, *readings]:
+                if variant != name:  # another decoding of these weights (balanced reads fast)
+                    for folder in (twin, stage):
+                        tt.write_decoding(variant, folder, error=sys.exit)
+                calibrate_main(["--variant", variant, "--weights", str(twin), "--train", train,
+                                "--threads", str(threads)])
+                train_reranker(["--variant", variant, "--weights", str(twin), "--train", train,
+                                "--threads", str(threads), "--held-out-third"])
+                held = json.loads((twin / f"{variant}.json").read_text())["decode"]
+                recipe = json.loads((stage / f"{variant}.json").read_text())
+                decode = recipe.setdefault("decode", {})
+                cuts = {k: v for k, v in held.items() if k.startswith("min_score_")}
+                decode.update(cuts, calibrated_on=(
+                    f"{held['calibrated_on']}, scored with the same recipe trained on the other two thirds"))
+                (stage / f"{variant}.rerank.json").unlink(missing_ok=True)
+                if held.get("rerank"):
+                    shutil.copy(twin / held["rerank"], stage / f"{variant}.rerank.json")
+                    decode["rerank"] = f"{variant}.rerank.json"
+                (stage / f"{variant}.json").write_text(json.dumps(recipe, indent=1) + "\n")
+                print(f"{variant}: cut-off {cuts}" + (" and reranker" if held.get("rerank") else
+                      " (no reranker: too few proposals)") + " fitted on the held-out third", flush=True)
+        # an ensemble member (default-features) is its graphs and recipe, read as the ensemble decodes
+        for variant in [name, *(readings if holdout is not None else [])]:
+            for f in sorted(stage.glob(f"{variant}.*")):
+                shutil.copy(f, weights / f.name)
+            if not (stage / f"{variant}.rerank.json").exists():
+                (weights / f"{variant}.rerank.json").unlink(missing_ok=True)
     print(f"{name} in {weights}", flush=True)
 
 
@@ -422,17 +493,18 @@ def main(argv=None):
     p.add_argument("--data", default=str(ROOT / ".gpu"))
     p.add_argument("--out", required=True)
     p.add_argument("--budget", type=float, default=480.0, help="seconds for the whole plan")
-    p.add_argument("--plan", choices=list(PLANS), default="default")
+    p.add_argument("--plan", default="default", help=f"one of {', '.join(PLANS)}, or several joined by commas")
     p.add_argument("--scale", type=float, default=1.0, help="multiply the epochs (smoke tests)")
     p.add_argument("--max-articles", type=int, default=0)
     p.add_argument("--cpu", action="store_true", help="smoke test without a GPU")
-    p = sub.add_parser("default", help="prepare, train (plan default) and export into --weights")
-    p.add_argument("--train", default=str(ROOT.parent / "shared/corpora/polnear/train"))
-    p.add_argument("--weights", default=str(ROOT / "newstrace/extract/tagger/weights"))
-    p.add_argument("--budget", type=float, default=86400.0)
-    p.add_argument("--cpu", action="store_true")
-    p.add_argument("--scale", type=float, default=1.0, help="multiply the epochs (smoke runs)")
-    p.add_argument("--max-articles", type=int, default=0, help="train on the first N only (smoke runs)")
+    for model in RECIPES:
+        p = sub.add_parser(model, help=f"prepare, train (plan {model}) and export into --weights")
+        p.add_argument("--train", default=str(ROOT.parent / "shared/corpora/polnear/train"))
+        p.add_argument("--weights", default=str(ROOT / "newstrace/extract/tagger/weights"))
+        p.add_argument("--budget", type=float, default=86400.0)
+        p.add_argument("--cpu", action="store_true")
+        p.add_argument("--scale", type=float, default=1.0, help="multiply the epochs (smoke runs)")
+        p.add_argument("--max-articles", type=int, default=0, help="train on the first N only (smoke runs)")
     p = sub.add_parser("worker")
     p.add_argument("spec")
     p.add_argument("--data", required=True)
@@ -443,21 +515,24 @@ def main(argv=None):
     p.add_argument("--holdout", default=None, help="the same recipe trained without the calibration third")
     p.add_argument("--weights", required=True, help="the weights folder to write default.* into")
     p.add_argument("--as", dest="name", default="default",
-                   help="write it as this model (default-features: accurate's second member; no cut-off)")
+                   help="write it as this model (default, fast; or default-features: accurate's second member, "
+                        "no cut-off)")
     p.add_argument("--threads", type=int, default=2)
     a = ap.parse_args(argv)
+    if a.cmd == "train" and not set(a.plan.split(",")) <= set(PLANS):
+        ap.error(f"--plan: {a.plan!r}: each must be one of {', '.join(PLANS)}")
     if a.cmd == "prepare":
         prepare(Path(a.out), Path(a.train), a.max_articles)
     elif a.cmd == "train":
         train(Path(a.data), Path(a.out), a.budget, a.plan, a.scale, a.max_articles, a.cpu)
-    elif a.cmd == "default":
+    elif a.cmd in RECIPES:
         import tempfile
 
         with tempfile.TemporaryDirectory() as tmp:
             prepare(Path(tmp) / "data", Path(a.train), a.max_articles)
-            train(Path(tmp) / "data", Path(tmp) / "out", a.budget, "default", a.scale, a.max_articles, a.cpu)
-            export(Path(tmp) / "out" / "default.pt", Path(a.weights),
-                   holdout=Path(tmp) / "out" / "default-holdout.int8.pt")
+            train(Path(tmp) / "data", Path(tmp) / "out", a.budget, a.cmd, a.scale, a.max_articles, a.cpu)
+            export(Path(tmp) / "out" / f"{a.cmd}.pt", Path(a.weights),
+                   holdout=Path(tmp) / "out" / f"{a.cmd}-holdout.int8.pt", name=a.cmd, train=Path(a.train))
     elif a.cmd == "worker":
         torch.set_num_threads(2)
         train_model(json.loads(a.spec), Path(a.data), Path(a.work))

@@ -254,37 +254,9 @@ def main(argv=None):
                 net = TaggerNet.from_cfg(cfg)
                 net.load_state_dict({k: v.float() for k, v in init.items()})
             else:
-                net = prune_ffn(net, ff, ffn_importance(net))
+                net = prune_ffn(net, ff, ffn_importance(net, docs, pieces, feats, emb, args.seed, args.batch))
                 print(f"feed-forward layers narrowed to {ff} units", flush=True)
         return net
-
-    def ffn_importance(net: TaggerNet, n_windows: int = 256) -> list[torch.Tensor]:
-        """Per encoder layer, each feed-forward unit's summed |GELU output| over the real
-        pieces of some training windows, times the norm of its output weights: what the
-        unit adds to the residual stream, so the least of them can go."""
-        rng = random.Random(args.seed)  # the global draws stay as they were
-        wins = []
-        for i in rng.sample(range(len(docs)), min(len(docs), 64)):
-            wins.extend(build_windows(docs[i], pieces[i], feats[i], 0))
-        wins = wins[:n_windows]
-        sums = [torch.zeros(layer.inter.out_features) for layer in net.layers]
-        cur = {}
-
-        def hook(k):
-            return lambda mod, inp, out: sums[k].add_(
-                (torch.nn.functional.gelu(out).abs() * cur["mask"][..., None]).sum((0, 1)))
-
-        hooks = [layer.inter.register_forward_hook(hook(k)) for k, layer in enumerate(net.layers)]
-        net.eval()
-        with torch.no_grad():
-            for k in range(0, len(wins), args.batch):
-                x, fids, mask, *_ = collate(wins[k:k + args.batch], emb)
-                cur["mask"] = mask.float()
-                net.encode(net.input_embeddings(x, fids), mask)
-        for h in hooks:
-            h.remove()
-        net.train()
-        return [s * layer.out.weight.norm(dim=0) for s, layer in zip(sums, net.layers)]
 
     def train(net, cfg, name, start=0):
         for k, (epochs, lr, *distil) in enumerate(cfg["phases"]):
@@ -349,6 +321,39 @@ def main(argv=None):
                        "--threads", str(args.threads), "--every", "40" if _trial(args) else "3"])
         fit_reranker(args, trial=bool(_trial(args)))
     print(f"done in {time.time() - t0:.0f}s", flush=True)
+
+
+def ffn_importance(net: TaggerNet, docs, pieces, feats, emb: torch.Tensor, seed: int, batch: int,
+                   n_windows: int = 256) -> list[torch.Tensor]:
+    """Per encoder layer, each feed-forward unit's summed |GELU output| over the real
+    pieces of some training windows, times the norm of its output weights: what the
+    unit adds to the residual stream, so the least of them can go. (Shared with
+    train_gpu.py; ``net`` may be on any device.)"""
+    rng = random.Random(seed)  # the global draws stay as they were
+    wins = []
+    for i in rng.sample(range(len(docs)), min(len(docs), 64)):
+        wins.extend(build_windows(docs[i], pieces[i], feats[i], 0))
+    wins = wins[:n_windows]
+    dev = next(net.parameters()).device
+    sums = [torch.zeros(layer.inter.out_features, device=dev) for layer in net.layers]
+    cur = {}
+
+    def hook(k):
+        return lambda mod, inp, out: sums[k].add_(
+            (torch.nn.functional.gelu(out.float()).abs() * cur["mask"][..., None]).sum((0, 1)))
+
+    hooks = [layer.inter.register_forward_hook(hook(k)) for k, layer in enumerate(net.layers)]
+    was_training = net.training
+    net.eval()
+    with torch.no_grad():
+        for k in range(0, len(wins), batch):
+            x, fids, mask, *_ = (a.to(dev) for a in collate(wins[k:k + batch], emb))
+            cur["mask"] = mask.float()
+            net.encode(net.input_embeddings(x, fids), mask)
+    for h in hooks:
+        h.remove()
+    net.train(was_training)
+    return [(s * layer.out.weight.norm(dim=0)).cpu() for s, layer in zip(sums, net.layers)]
 
 
 def fit_reranker(args, trial: bool = False) -> None:
