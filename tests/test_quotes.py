@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstrace.extract.parenthetical import MAX_LEAD, complete_parenthetical, sentence_start
-from newstrace.extract.quotes import complete_quotes, quote_mask
+from conftest import POLNEAR, needs_shared
+from newstrace.extract.quotes import classify, complete_quotes, quote_mask, quote_view
 from newstrace.records import SpanAttribution
 
 
@@ -88,7 +89,7 @@ def test_unquoted_content_is_untouched():
     assert complete_quotes(t, [a]) == [a]
 
 
-_chars = st.sampled_from(list('ab ."“”,?\n') + ["said", "He", "x", "Mr.", ", he said, "])
+_chars = st.sampled_from(list('ab ."“”,?\n') + ["said", "He", "x", "Mr.", ", he said, ", "''", "``", "'"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -176,9 +177,43 @@ def _reference_mask(text):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet='ab \n"“”„‟«»\'', max_size=60))
+@given(st.text(alphabet='ab \n"“”„‟«»\'`', max_size=60))
 def test_quote_mask_matches_its_definition(text):
-    assert quote_mask(text) == _reference_mask(text)
+    assert quote_mask(text, doubled=False) == _reference_mask(text)
+    # doubled marks: the same definition over the view, which keeps every offset
+    view = quote_view(text)
+    assert len(view) == len(text) and quote_mask(text) == _reference_mask(view)
+    if "''" not in text and "``" not in text:
+        assert view == text
+
+
+def test_doubled_apostrophes_are_quotation_marks():
+    t = "Mr. Obama said the Islamic State had been ''contained'' in Iraq."
+    s = t.index("contained")
+    assert _texts(t, [(i, i + 1) for i, q in enumerate(quote_mask(t)) if q]) == list("contained")
+    assert classify(t, [(s, s + 9)]) == "direct"
+    assert classify(t, [(t.index("the Islamic"), len(t) - 1)]) == "mixed"
+    # an apostrophe alone is no mark; `` opens (Penn Treebank style)
+    assert not any(quote_mask("the students' fees, Ann's"))
+    ptb = "``We won,'' he said"
+    assert [i for i, q in enumerate(quote_mask(ptb)) if q] == list(range(ptb.index("We"), ptb.index("''")))
+
+
+@needs_shared(POLNEAR / "train")
+def test_new_york_times_split_quotation_in_doubled_apostrophes_is_completed():
+    """PolNeAR's New York Times articles write quotations ''so'': a content the tagger
+    cut inside one is widened to it, and a split quotation gets its second part, as for
+    curly marks (the annotators include both parts)."""
+    text = (POLNEAR / "train/text/nyt_2016-01-20_in-prisoner-swap-compassion-vs-c.txt").read_bytes().decode("utf-8")
+    start = text.index("''You hear that a lot")
+    t = text[start:text.index("\n", start)]
+    first, second = "You hear that a lot, and I understand the point,", "This is a complicated world"
+    source = "Representative Dan Kildee, a Michigan Democrat who flew to Germany with the family of Amir Hekmati, " \
+             "another freed American"
+    cut = _attribution(t, source, "said", "You hear that a lot, and I understand")
+    [a] = complete_quotes(t, [cut])
+    got = _texts(t, a.content)
+    assert got[0] == first and got[1].startswith(second) and got[1].endswith("that we have to deal with.")
 
 
 def test_first_part_needs_a_real_quotation():

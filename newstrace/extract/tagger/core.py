@@ -164,7 +164,8 @@ def feature_ids(text: str, p: Pieces, classes: np.ndarray | None = None) -> np.n
                     np.where(first & LOWER, 1,
                              np.where((second & ALPHA > 0) & (second & UPPER > 0), 3, 2)))
     marks = _count_before(cls[:-1] & QUOTE > 0)
-    inside = np.concatenate([np.frombuffer(bytes(quote_mask(text)), dtype=np.uint8), [0]])
+    # without '' as marks: the shipped models were trained on this reading
+    inside = np.concatenate([np.frombuffer(bytes(quote_mask(text, doubled=False)), dtype=np.uint8), [0]])
     quote = np.where(marks[e] > marks[s], 2, inside[np.minimum(s, len(text))])
     breaks = _count_before(cls[:-1] & NEWLINE > 0)
     prev_end = np.concatenate([[0], e[:-1]])
