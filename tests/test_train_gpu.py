@@ -146,3 +146,37 @@ def test_fast_recipe_narrows_after_its_first_epoch_and_export_refits_balanced(gp
         {f.name for f in weights.iterdir()} - set(before))
     assert changed <= {f"fast.{x}" for x in ("encoder.onnx", "roles.onnx", "features.npy", "json", "rerank.json")} | {
         "balanced.json", "balanced.rerank.json"}
+
+
+@needs_shared(POLNEAR / "train")
+def test_accurate_exports_both_members_and_fits_the_ensemble_on_their_twins(gpu, tmp_path):
+    """train_gpu.py accurate: default (with its own cut-off) and default-features, then
+    accurate's cut-off fitted on the two twins' averaged proposals; nothing else changes."""
+    import shutil
+
+    data, work, train, weights = (tmp_path / n for n in ("data", "work", "train", "weights"))
+    work.mkdir()
+    gpu.prepare(data, POLNEAR / "train", max_articles=6)
+    assert [s["name"] for s in gpu.PLANS["accurate"]] == [
+        "default", "default-holdout", "default-features", "default-features-holdout"]
+    for spec in gpu.PLANS["accurate"]:
+        gpu.train_model(dict({k: v for k, v in spec.items() if k != "keep"}, lr=1.5e-4, epochs=1.0, max_steps=1,
+                             cpu=True, deadline=time.time() + 600), data, work)
+    for sub in ("text", "attributions"):
+        (train / sub).mkdir(parents=True)
+        for f in sorted((POLNEAR / "train" / sub).iterdir())[:6]:
+            shutil.copy(f, train / sub / f.name)
+    shutil.copytree(REPO / "newstrace/extract/tagger/weights", weights)
+    before = {f.name: f.read_bytes() for f in weights.iterdir()}
+    members = {m: (work / f"{m}.pt", work / f"{m}-holdout.pt") for m in ("default", "default-features")}
+    with pytest.raises(ValueError):
+        gpu.export_ensemble("accurate", {"default": members["default"]}, weights, train=train)
+    gpu.export_ensemble("accurate", members, weights, train=train)
+    recipe = json.loads((weights / "accurate.json").read_text())
+    assert recipe["members"] == ["default", "default-features"] and "min_score_cue" in recipe["decode"]
+    assert "both members' twins" in recipe["decode"]["calibrated_on"]
+    assert "min_score_cue" in json.loads((weights / "default.json").read_text())["decode"]
+    assert json.loads((weights / "default-features.json").read_text())["meta"]["steps"] == 1
+    changed = {n for n, b in before.items() if not (weights / n).exists() or (weights / n).read_bytes() != b}
+    assert {"default.encoder.onnx", "default-features.encoder.onnx", "accurate.json"} <= changed
+    assert all(n.split(".")[0] in ("default", "default-features", "accurate") for n in changed)

@@ -3,6 +3,7 @@
 
     python training/train_gpu.py default       # one command: prepare, train, export into the shipped weights folder
     python training/train_gpu.py fast          # the same for the fast model (and balanced, which reads it)
+    python training/train_gpu.py accurate      # both of accurate's members, and the ensemble's cut-off and reranker
 
 or in three steps, when the GPU is on another machine (as on 2026-11-30):
 
@@ -36,6 +37,8 @@ Plans (--plan), each model in its own process, as many at once as the plan allow
            (export --as fast; also fits balanced, which reads the same weights);
   narrowing the run that chose it: narrowed before training or after the first epoch,
            each with its twin;
+  accurate default and features together (train_gpu.py accurate exports both members and
+           fits the ensemble's cut-off and reranker on their twins);
   longer   the default recipe at 24 epochs, and its twin;
   deep     the default recipe over all 6 MiniLM layers, and its twin.
 Several plans run at once when joined by commas (--plan fast,longer).
@@ -81,8 +84,8 @@ TEACHERS = [dict(name=f"teacher{i}", layers=6, features=bool(i % 2), seed=21 + i
 STUDENT = dict(layers=4, features=False, seed=13, decode=dict(reach=64))
 # the models export calibrates (a cue cut-off and a reranker); an ensemble member has neither
 CALIBRATED = ("default", "fast")
-# the shipped models one command trains (`train_gpu.py default`, `train_gpu.py fast`)
-RECIPES = ("default", "fast")
+# the shipped models one command trains (`train_gpu.py default`, `fast`, `accurate`)
+RECIPES = ("default", "fast", "accurate")
 FAST = dict(layers=2, ff=512, features=True, seed=13, decode=dict(roles="nearest"))
 EPOCHS, LR, HEAD_LR, BATCH, SOFT = 8.0, 1.5e-4, 1e-3, 8, 0.5
 
@@ -290,6 +293,8 @@ PLANS = {
     "features": [dict(STUDENT, name="default-features", features=True, seed=14, epochs=16.0, keep="fp16"),
                  dict(STUDENT, name="default-features-holdout", features=True, seed=14, epochs=16.0,
                       holdout=True, keep="int8")],
+    # accurate's two members and their twins: the two plans above at once
+    "accurate": [],  # filled in below
     # the first GPU run (2026-11-30): does learning from 6-layer teachers help the 4-layer model?
     "distill": [
         *[dict(t, epochs=8.0, share=0.48, keep="halves" if t["name"] == "teacher0" else None) for t in TEACHERS],
@@ -319,6 +324,7 @@ PLANS = {
         *[dict(STUDENT, name=f"full{e}", epochs=float(e), keep="fp16") for e in (12, 16)],
     ],
 }
+PLANS["accurate"] = PLANS["default"] + PLANS["features"]
 
 
 def pack_int8(state: dict) -> dict:
@@ -403,6 +409,24 @@ def join_halves(a: Path, b: Path, out: Path) -> Path:
     return out
 
 
+def write_model(blob: dict, folder: Path, name: str = "default") -> None:
+    """A checkpoint's ONNX graphs (int8) and recipe as folder/<name>.*, without a cut-off."""
+    from export_onnx import export as to_onnx
+
+    folder.mkdir(parents=True, exist_ok=True)
+    if blob.get("packed") == "int8":
+        blob = dict(blob, state=unpack(blob["state"]))
+    torch.save(blob, folder / f"{name}.pt")
+    to_onnx(folder / f"{name}.pt", folder, int8=True)
+    (folder / f"{name}.pt").unlink()
+    recipe = {"cfg": blob["cfg"], "meta": dict(blob["meta"], onnx="int8 dynamic per-channel, encoder "
+                                               "with onnxruntime BERT fusions")}
+    if blob["cfg"].get("decode"):
+        recipe["decode"] = dict(blob["cfg"]["decode"])
+    (folder / f"{name}.json").write_text(json.dumps(recipe, indent=1) + "\n")
+    (folder / f"{name}.rerank.json").unlink(missing_ok=True)  # an earlier model's
+
+
 def export(pt: Path, weights: Path, holdout: Path | None = None, threads: int = 2, name: str = "default",
            train: Path | None = None) -> None:
     """A checkpoint of this script as weights/<name>.*: the ONNX graphs (int8) and the
@@ -419,21 +443,6 @@ def export(pt: Path, weights: Path, holdout: Path | None = None, threads: int = 
     import tempfile
 
     from calibrate import main as calibrate_main
-    from export_onnx import export as to_onnx
-
-    def write(blob: dict, folder: Path, name: str = "default") -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        if blob.get("packed") == "int8":
-            blob = dict(blob, state=unpack(blob["state"]))
-        torch.save(blob, folder / f"{name}.pt")
-        to_onnx(folder / f"{name}.pt", folder, int8=True)
-        (folder / f"{name}.pt").unlink()
-        recipe = {"cfg": blob["cfg"], "meta": dict(blob["meta"], onnx="int8 dynamic per-channel, encoder "
-                                                   "with onnxruntime BERT fusions")}
-        if blob["cfg"].get("decode"):
-            recipe["decode"] = dict(blob["cfg"]["decode"])
-        (folder / f"{name}.json").write_text(json.dumps(recipe, indent=1) + "\n")
-        (folder / f"{name}.rerank.json").unlink(missing_ok=True)  # an earlier model's
 
     train = str(train or ROOT.parent / "shared/corpora/polnear/train")
     weights.mkdir(parents=True, exist_ok=True)
@@ -442,14 +451,14 @@ def export(pt: Path, weights: Path, holdout: Path | None = None, threads: int = 
     with tempfile.TemporaryDirectory() as tmp:
         stage, twin = Path(tmp) / "stage", Path(tmp) / "twin"
         shutil.copytree(weights, stage)
-        write(torch.load(pt, map_location="cpu", weights_only=False), stage, name)
+        write_model(torch.load(pt, map_location="cpu", weights_only=False), stage, name)
         if name in CALIBRATED and holdout is None:
             print("no held-out model: the cut-off is calibrated on articles the model trained on", flush=True)
             calibrate_main(["--variant", name, "--weights", str(stage), "--train", train,
                             "--threads", str(threads)])
         elif name in CALIBRATED:
             shutil.copytree(stage, twin)
-            write(torch.load(holdout, map_location="cpu", weights_only=False), twin, name)
+            write_model(torch.load(holdout, map_location="cpu", weights_only=False), twin, name)
             from train_reranker import main as train_reranker
 
             for variant in [name, *readings]:
@@ -480,6 +489,56 @@ def export(pt: Path, weights: Path, holdout: Path | None = None, threads: int = 
             if not (stage / f"{variant}.rerank.json").exists():
                 (weights / f"{variant}.rerank.json").unlink(missing_ok=True)
     print(f"{name} in {weights}", flush=True)
+
+
+def export_ensemble(name: str, members: dict[str, tuple[Path, Path]], weights: Path, threads: int = 2,
+                    train: Path | None = None) -> None:
+    """An ensemble (tt.ENSEMBLES: accurate reads default and default-features) from its
+    members' checkpoints and their held-out twins (``members``: name -> (model, twin)):
+    each member exported as ``export`` does (default with its own cut-off and reranker),
+    then the ensemble's cut-off and reranker fitted on the twins' averaged proposals for
+    the third of train they never saw. Written in a copy of ``weights``, put in place at
+    the end, as ``export`` does."""
+    import tempfile
+
+    from calibrate import main as calibrate_main
+    from train_reranker import main as train_reranker
+
+    if sorted(members) != sorted(tt.ENSEMBLES[name]):
+        raise ValueError(f"{name} reads {tt.ENSEMBLES[name]}, not {sorted(members)}")
+    train = train or ROOT.parent / "shared/corpora/polnear/train"
+    with tempfile.TemporaryDirectory() as tmp:
+        stage, twins = Path(tmp) / "stage", Path(tmp) / "twins"
+        shutil.copytree(weights, stage)
+        for member, (pt, holdout) in members.items():
+            export(pt, stage, holdout=holdout if member in CALIBRATED else None, threads=threads, name=member,
+                   train=train)
+        shutil.copytree(stage, twins)
+        for member, (_, holdout) in members.items():
+            write_model(torch.load(holdout, map_location="cpu", weights_only=False), twins, member)
+        recipe = json.loads((stage / f"{name}.json").read_text())
+        recipe["decode"] = {k: v for k, v in recipe.get("decode", {}).items()
+                            if not k.startswith("min_score_") and k not in ("rerank", "calibrated_on")}
+        (twins / f"{name}.json").write_text(json.dumps(recipe, indent=1) + "\n")
+        (twins / f"{name}.rerank.json").unlink(missing_ok=True)
+        calibrate_main(["--variant", name, "--weights", str(twins), "--train", str(train), "--threads", str(threads)])
+        train_reranker(["--variant", name, "--weights", str(twins), "--train", str(train),
+                        "--threads", str(threads), "--held-out-third"])
+        held = json.loads((twins / f"{name}.json").read_text())["decode"]
+        decode = recipe["decode"]
+        decode.update({k: v for k, v in held.items() if k.startswith("min_score_")}, calibrated_on=(
+            f"{held['calibrated_on']}, scored with both members' twins trained on the other two thirds"))
+        (stage / f"{name}.rerank.json").unlink(missing_ok=True)
+        if held.get("rerank"):
+            shutil.copy(twins / held["rerank"], stage / f"{name}.rerank.json")
+            decode["rerank"] = f"{name}.rerank.json"
+        (stage / f"{name}.json").write_text(json.dumps(recipe, indent=1) + "\n")
+        for variant in [name, *members]:
+            for f in sorted(stage.glob(f"{variant}.*")):
+                shutil.copy(f, weights / f.name)
+            if not (stage / f"{variant}.rerank.json").exists():
+                (weights / f"{variant}.rerank.json").unlink(missing_ok=True)
+    print(f"{name} ({', '.join(members)}) in {weights}", flush=True)
 
 
 def main(argv=None):
@@ -530,9 +589,14 @@ def main(argv=None):
 
         with tempfile.TemporaryDirectory() as tmp:
             prepare(Path(tmp) / "data", Path(a.train), a.max_articles)
-            train(Path(tmp) / "data", Path(tmp) / "out", a.budget, a.cmd, a.scale, a.max_articles, a.cpu)
-            export(Path(tmp) / "out" / f"{a.cmd}.pt", Path(a.weights),
-                   holdout=Path(tmp) / "out" / f"{a.cmd}-holdout.int8.pt", name=a.cmd, train=Path(a.train))
+            out = Path(tmp) / "out"
+            train(Path(tmp) / "data", out, a.budget, a.cmd, a.scale, a.max_articles, a.cpu)
+            if a.cmd in tt.ENSEMBLES:  # accurate: both members, then the ensemble's cut-off and reranker
+                export_ensemble(a.cmd, {m: (out / f"{m}.pt", out / f"{m}-holdout.int8.pt")
+                                        for m in tt.ENSEMBLES[a.cmd]}, Path(a.weights), train=Path(a.train))
+            else:
+                export(out / f"{a.cmd}.pt", Path(a.weights), holdout=out / f"{a.cmd}-holdout.int8.pt", name=a.cmd,
+                       train=Path(a.train))
     elif a.cmd == "worker":
         torch.set_num_threads(2)
         train_model(json.loads(a.spec), Path(a.data), Path(a.work))
