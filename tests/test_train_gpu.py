@@ -14,6 +14,16 @@ from conftest import POLNEAR, REPO, needs_shared
 torch = pytest.importorskip("torch")
 
 
+def _six_articles(train):
+    """The first six PolNeAR train articles as a train folder (its calibration third: two)."""
+    import shutil
+
+    for sub in ("text", "attributions"):
+        (train / sub).mkdir(parents=True)
+        for f in sorted((POLNEAR / "train" / sub).iterdir())[:6]:
+            shutil.copy(f, train / sub / f.name)
+
+
 @pytest.fixture(scope="module")
 def gpu():
     import sys
@@ -85,10 +95,7 @@ def test_export_puts_a_model_in_place_only_once_it_is_done(gpu, tmp_path):
     spec = dict(gpu.STUDENT, lr=1.5e-4, epochs=1.0, max_steps=1, cpu=True, deadline=time.time() + 600)
     gpu.train_model(dict(spec, name="m"), data, work)
     gpu.train_model(dict(spec, name="h", holdout=True), data, work)
-    for sub in ("text", "attributions"):  # the same six articles: a calibration third of two
-        (train / sub).mkdir(parents=True)
-        for f in sorted((POLNEAR / "train" / sub).iterdir())[:6]:
-            shutil.copy(f, train / sub / f.name)
+    _six_articles(train)  # the articles trained on: a calibration third of two
     shutil.copytree(REPO / "newstrace/extract/tagger/weights", weights)
     before = {f.name: f.read_bytes() for f in weights.iterdir()}
 
@@ -127,10 +134,7 @@ def test_fast_recipe_narrows_after_its_first_epoch_and_export_refits_balanced(gp
     assert blob["state"]["layers.1.out.weight"].shape == (384, 512)
     assert "after 1 epoch" in meta["feed_forward"] and meta["epochs"] == 2.0
 
-    for sub in ("text", "attributions"):
-        (train / sub).mkdir(parents=True)
-        for f in sorted((POLNEAR / "train" / sub).iterdir())[:6]:
-            shutil.copy(f, train / sub / f.name)
+    _six_articles(train)
     shutil.copytree(REPO / "newstrace/extract/tagger/weights", weights)
     before = {f.name: f.read_bytes() for f in weights.iterdir()}
     gpu.export(work / "fast.pt", weights, holdout=work / "fast-holdout.pt", name="fast", train=train)
@@ -162,10 +166,7 @@ def test_accurate_exports_both_members_and_fits_the_ensemble_on_their_twins(gpu,
     for spec in gpu.PLANS["accurate"]:
         gpu.train_model(dict({k: v for k, v in spec.items() if k != "keep"}, lr=1.5e-4, epochs=1.0, max_steps=1,
                              cpu=True, deadline=time.time() + 600), data, work)
-    for sub in ("text", "attributions"):
-        (train / sub).mkdir(parents=True)
-        for f in sorted((POLNEAR / "train" / sub).iterdir())[:6]:
-            shutil.copy(f, train / sub / f.name)
+    _six_articles(train)
     shutil.copytree(REPO / "newstrace/extract/tagger/weights", weights)
     before = {f.name: f.read_bytes() for f in weights.iterdir()}
     members = {m: (work / f"{m}.pt", work / f"{m}-holdout.pt") for m in ("default", "default-features")}

@@ -313,7 +313,7 @@ PLANS = {
     "narrowing": [dict(FAST, name=f"fast{tag}{suffix}", epochs=16.0, holdout=held, keep="int8" if held else "fp16",
                        **({"prune_after": 1} if tag else {}))
                   for tag in ("", "-p1") for held, suffix in ((True, "-holdout"), (False, ""))],
-    # does depth help? the default recipe over all 6 MiniLM layers (half as slow again)
+    # does depth help? the default recipe over all 6 MiniLM layers (a quarter slower at run time)
     "deep": [dict(STUDENT, name="deep6", layers=6, epochs=16.0, keep="halves"),
              dict(STUDENT, name="deep6-holdout", layers=6, epochs=16.0, holdout=True, keep="int8")],
     "longer": [dict(STUDENT, name="default24", epochs=24.0, keep="fp16"),
@@ -427,6 +427,39 @@ def write_model(blob: dict, folder: Path, name: str = "default") -> None:
     (folder / f"{name}.rerank.json").unlink(missing_ok=True)  # an earlier model's
 
 
+def _fit_on_twins(variant: str, twins: Path, stage: Path, train: str, threads: int, whose: str) -> None:
+    """Fit ``variant``'s cue cut-off and reranker on the proposals of the held-out twins in
+    ``twins`` for the third of train they never saw, and write both into ``stage``'s recipe."""
+    from calibrate import main as calibrate_main
+    from train_reranker import main as train_reranker
+
+    calibrate_main(["--variant", variant, "--weights", str(twins), "--train", train, "--threads", str(threads)])
+    train_reranker(["--variant", variant, "--weights", str(twins), "--train", train,
+                    "--threads", str(threads), "--held-out-third"])
+    held = json.loads((twins / f"{variant}.json").read_text())["decode"]
+    recipe = json.loads((stage / f"{variant}.json").read_text())
+    decode = recipe.setdefault("decode", {})
+    cuts = {k: v for k, v in held.items() if k.startswith("min_score_")}
+    decode.update(cuts, calibrated_on=f"{held['calibrated_on']}, scored with {whose} trained on the other two thirds")
+    (stage / f"{variant}.rerank.json").unlink(missing_ok=True)
+    if held.get("rerank"):
+        shutil.copy(twins / held["rerank"], stage / f"{variant}.rerank.json")
+        decode["rerank"] = f"{variant}.rerank.json"
+    (stage / f"{variant}.json").write_text(json.dumps(recipe, indent=1) + "\n")
+    print(f"{variant}: cut-off {cuts}" + (" and reranker" if held.get("rerank") else
+          " (no reranker: too few proposals)") + " fitted on the held-out third", flush=True)
+
+
+def _put_in_place(stage: Path, weights: Path, variants: list[str]) -> None:
+    """Copy ``variants``' files from the staged folder into ``weights`` (the last step, so a
+    failed run leaves ``weights`` as it was); a reranker the stage no longer has goes."""
+    for variant in variants:
+        for f in sorted(stage.glob(f"{variant}.*")):
+            shutil.copy(f, weights / f.name)
+        if not (stage / f"{variant}.rerank.json").exists():
+            (weights / f"{variant}.rerank.json").unlink(missing_ok=True)
+
+
 def export(pt: Path, weights: Path, holdout: Path | None = None, threads: int = 2, name: str = "default",
            train: Path | None = None) -> None:
     """A checkpoint of this script as weights/<name>.*: the ONNX graphs (int8) and the
@@ -456,38 +489,19 @@ def export(pt: Path, weights: Path, holdout: Path | None = None, threads: int = 
             print("no held-out model: the cut-off is calibrated on articles the model trained on", flush=True)
             calibrate_main(["--variant", name, "--weights", str(stage), "--train", train,
                             "--threads", str(threads)])
+            for variant in readings:
+                print(f"{variant} keeps its cut-off and reranker, fitted for other weights: export with "
+                      "--holdout to fit them again", flush=True)
         elif name in CALIBRATED:
             shutil.copytree(stage, twin)
             write_model(torch.load(holdout, map_location="cpu", weights_only=False), twin, name)
-            from train_reranker import main as train_reranker
-
             for variant in [name, *readings]:
                 if variant != name:  # another decoding of these weights (balanced reads fast)
                     for folder in (twin, stage):
                         tt.write_decoding(variant, folder, error=sys.exit)
-                calibrate_main(["--variant", variant, "--weights", str(twin), "--train", train,
-                                "--threads", str(threads)])
-                train_reranker(["--variant", variant, "--weights", str(twin), "--train", train,
-                                "--threads", str(threads), "--held-out-third"])
-                held = json.loads((twin / f"{variant}.json").read_text())["decode"]
-                recipe = json.loads((stage / f"{variant}.json").read_text())
-                decode = recipe.setdefault("decode", {})
-                cuts = {k: v for k, v in held.items() if k.startswith("min_score_")}
-                decode.update(cuts, calibrated_on=(
-                    f"{held['calibrated_on']}, scored with the same recipe trained on the other two thirds"))
-                (stage / f"{variant}.rerank.json").unlink(missing_ok=True)
-                if held.get("rerank"):
-                    shutil.copy(twin / held["rerank"], stage / f"{variant}.rerank.json")
-                    decode["rerank"] = f"{variant}.rerank.json"
-                (stage / f"{variant}.json").write_text(json.dumps(recipe, indent=1) + "\n")
-                print(f"{variant}: cut-off {cuts}" + (" and reranker" if held.get("rerank") else
-                      " (no reranker: too few proposals)") + " fitted on the held-out third", flush=True)
+                _fit_on_twins(variant, twin, stage, train, threads, "the same recipe")
         # an ensemble member (default-features) is its graphs and recipe, read as the ensemble decodes
-        for variant in [name, *(readings if holdout is not None else [])]:
-            for f in sorted(stage.glob(f"{variant}.*")):
-                shutil.copy(f, weights / f.name)
-            if not (stage / f"{variant}.rerank.json").exists():
-                (weights / f"{variant}.rerank.json").unlink(missing_ok=True)
+        _put_in_place(stage, weights, [name, *(readings if holdout is not None else [])])
     print(f"{name} in {weights}", flush=True)
 
 
@@ -500,9 +514,6 @@ def export_ensemble(name: str, members: dict[str, tuple[Path, Path]], weights: P
     the third of train they never saw. Written in a copy of ``weights``, put in place at
     the end, as ``export`` does."""
     import tempfile
-
-    from calibrate import main as calibrate_main
-    from train_reranker import main as train_reranker
 
     if sorted(members) != sorted(tt.ENSEMBLES[name]):
         raise ValueError(f"{name} reads {tt.ENSEMBLES[name]}, not {sorted(members)}")
@@ -521,23 +532,8 @@ def export_ensemble(name: str, members: dict[str, tuple[Path, Path]], weights: P
                             if not k.startswith("min_score_") and k not in ("rerank", "calibrated_on")}
         (twins / f"{name}.json").write_text(json.dumps(recipe, indent=1) + "\n")
         (twins / f"{name}.rerank.json").unlink(missing_ok=True)
-        calibrate_main(["--variant", name, "--weights", str(twins), "--train", str(train), "--threads", str(threads)])
-        train_reranker(["--variant", name, "--weights", str(twins), "--train", str(train),
-                        "--threads", str(threads), "--held-out-third"])
-        held = json.loads((twins / f"{name}.json").read_text())["decode"]
-        decode = recipe["decode"]
-        decode.update({k: v for k, v in held.items() if k.startswith("min_score_")}, calibrated_on=(
-            f"{held['calibrated_on']}, scored with both members' twins trained on the other two thirds"))
-        (stage / f"{name}.rerank.json").unlink(missing_ok=True)
-        if held.get("rerank"):
-            shutil.copy(twins / held["rerank"], stage / f"{name}.rerank.json")
-            decode["rerank"] = f"{name}.rerank.json"
-        (stage / f"{name}.json").write_text(json.dumps(recipe, indent=1) + "\n")
-        for variant in [name, *members]:
-            for f in sorted(stage.glob(f"{variant}.*")):
-                shutil.copy(f, weights / f.name)
-            if not (stage / f"{variant}.rerank.json").exists():
-                (weights / f"{variant}.rerank.json").unlink(missing_ok=True)
+        _fit_on_twins(name, twins, stage, str(train), threads, "both members' twins")
+        _put_in_place(stage, weights, [name, *members])
     print(f"{name} ({', '.join(members)}) in {weights}", flush=True)
 
 
