@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from newstrace.extract.quotes import classify, quote_mask
 from newstrace.link import Linker
+from newstrace.link.statements import linking_text
 from newstrace.link.normalize import segments, shingles
 from newstrace.records import Article, Attribution, span_text
 from newstrace.store import Store
@@ -76,6 +77,24 @@ def test_shared_quotes_become_one_statement_each():
     assert crusaders.speaker == "an unidentified Islamic State militant"
     singletons = [s for s in store.statements() if len(s.mentions) == 1]
     assert {s.speaker for s in singletons} == {"Mujahir", "Mustafa Bali"}
+
+
+def test_a_quotation_in_doubled_apostrophes_joins_the_same_statement():
+    """An archive's plain text (the New York Times' in PolNeAR) quotes ''like this'': the
+    quoted words, not the reporter's frame around them, are the wording linked."""
+    store, linker, breitbart, _ = seed_store()
+    abu = next(s for s in store.statements() if s.text.startswith("If we used"))
+    quoted = abu.text[:abu.text.index(",")]  # "If we used to hold thousands of kilometers ..."
+    text = f"A militant said in the video that ''{quoted}'' and that the fight was not over."
+    times = article("nyt-style", 2, text=text, outlet="The New York Times")
+    content = [(text.index("that"), len(text) - 1)]
+    a = Attribution(id="nyt-style#a1", article=times.id, kind=classify(text, content), source=[], cue=[],
+                    content=content, content_text=span_text(text, content), speaker="Abu Abdul-Azim")
+    assert a.kind == "mixed"
+    assert linking_text(text, a, quote_mask(text)) == [quoted]
+    linker.add(times, [a], [], "hand")
+    again = next(s for s in store.statements() if s.id == abu.id)
+    assert [m.article for m in again.mentions][-1] == "nyt-style"
 
 
 def test_first_seen_falls_back_to_input_order_without_dates():
@@ -151,7 +170,7 @@ def test_relink_rebuilds_the_same_links():
 words = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8), min_size=3, max_size=30)
 
 
-@given(words, st.sampled_from(['"{}"', "“{}”", "{}", "‘{}’"]), st.booleans())
+@given(words, st.sampled_from(['"{}"', "“{}”", "{}", "‘{}’", "''{}''", "``{}''"]), st.booleans())
 def test_case_and_quotation_marks_do_not_change_a_wording(ws, quoting, upper):
     text = " ".join(ws)
     variant = quoting.format(text.upper() if upper else text)
