@@ -18,8 +18,7 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import cache
 
 from newstrace.link.statements import free_id
 from newstrace.records import Article
@@ -37,15 +36,25 @@ class StorySettings:
     story_terms: int = 120  # terms kept per story centroid
 
 
+@cache
+def _stop_words() -> frozenset[str]:
+    # spaCy's English list; imported on first use, since importing spaCy costs a second or
+    # two that commands which never link (``newstrace --help``, ``extract``) need not pay
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def terms(article: Article) -> Counter[str]:
     """Counts of the content words and multi-word names of an article (title twice)."""
     counts: Counter[str] = Counter()
+    stop = _stop_words()
     for text, weight in ((article.title or "", 2), (article.text, 1)):
         for word in _WORD.findall(text):
             w = word.lower().strip("’'-").replace("’", "'")
-            if len(w) > 2 and w not in STOP_WORDS and not w.endswith("'s"):
+            if len(w) > 2 and w not in stop and not w.endswith("'s"):
                 counts[w] += weight
-            elif w.endswith("'s") and len(w) > 4 and w[:-2] not in STOP_WORDS:
+            elif w.endswith("'s") and len(w) > 4 and w[:-2] not in stop:
                 counts[w[:-2]] += weight
         for name in _NAME.findall(text):
             counts["_".join(name.lower().replace("’", "'").split())] += weight
