@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from newstrace.extract.base import SpanExtractor
 from newstrace.extract.quotes import classify, quote_mask
+from newstrace.extract.speakers import is_short_form_or_equal
+from newstrace.outlets import canonical_outlet
 from newstrace.records import PRONOUNS, Article, Attribution, Citation, SpanAttribution, span_text
 
 MODELS = {
@@ -85,7 +87,7 @@ def continue_quotes(text: str, spans: list[SpanAttribution], speakers: list[str 
 
 
 def unrelay_quotes(text: str, spans: list[SpanAttribution], speakers: list[str | None],
-                   doc=None) -> list[str | None]:
+                   doc=None, mask: bytearray | None = None) -> list[str | None]:
     r"""A direct quote "sourced" to a news outlet that only relays it ("X says …, Sputnik
     reported. "…"") was spoken by the person quoted just before, not by the outlet. The
     outlet stays in the article's citations.
@@ -108,10 +110,7 @@ def unrelay_quotes(text: str, spans: list[SpanAttribution], speakers: list[str |
     >>> unrelay_quotes(t, [a, b], ["Ali", "Sputnik"])
     ['Ali', 'Ali']
     """
-    from newstrace.extract.speakers import is_short_form_or_equal
-    from newstrace.outlets import canonical_outlet
-
-    mask = quote_mask(text)
+    mask = quote_mask(text) if mask is None else mask
     out = list(speakers)
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] if doc is not None else []
     names = [n for n in speakers if n] + [text[s:e] for s, e in persons]
@@ -149,8 +148,6 @@ def unrelay_quotes(text: str, spans: list[SpanAttribution], speakers: list[str |
 def _speaking_person(text: str, content: list[tuple[int, int]], persons: list[tuple[int, int]]) -> str | None:
     """The last person named inside ``content`` right before a speech verb ("Abu Ali says",
     "Ali Hassan, 42, has said"), or None."""
-    from newstrace.outlets import canonical_outlet
-
     found = None
     for s, e in persons:
         if any(cs <= s and e <= ce for cs, ce in content) and _SPEAKING.match(text, e) \
@@ -188,7 +185,7 @@ def analyse(articles: list[Article], model: str = "default") -> list[Analysis]:
         spans = [s for s in spans if s.content]  # an attribution says something
         mask = quote_mask(article.text)
         speakers = resolve_speakers(article.text, spans, doc=doc)
-        speakers = unrelay_quotes(article.text, spans, continue_quotes(article.text, spans, speakers), doc)
+        speakers = unrelay_quotes(article.text, spans, continue_quotes(article.text, spans, speakers), doc, mask)
         attributions = [
             Attribution(
                 id=f"{article.id}#a{n}",

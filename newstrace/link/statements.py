@@ -255,16 +255,18 @@ class StatementIndex:
         Python reads one row per distinct speaker, not one per mention: a statement quoted
         in thousands of articles is refreshed each time one more quotes it."""
         order = "r.published IS NULL, r.published, r.ord, a.id"  # a fixed clause, no input in it
-        first = self.db.execute(
-            f"SELECT r.id FROM attributions a JOIN articles r ON r.id = a.article"
-            f" WHERE a.statement = ? ORDER BY {order} LIMIT 1", (statement,)).fetchone()
-        if not first:
-            return
-        # per speaker: how many mentions, and the place of its first one (ties go to it)
-        speakers = self.db.execute(
-            f"SELECT speaker, COUNT(*), MIN(n) FROM (SELECT a.speaker, ROW_NUMBER() OVER (ORDER BY {order}) AS n"
+        # per speaker (None too): how many mentions, the place of its first one (ties go to
+        # it) and that mention's article (SQLite gives a bare column from the MIN row), so
+        # the one pass over the mentions also finds the first appearance, at place 1
+        rows = self.db.execute(
+            f"SELECT speaker, COUNT(*), MIN(n), article FROM (SELECT a.speaker, a.article,"
+            f" ROW_NUMBER() OVER (ORDER BY {order}) AS n"
             f" FROM attributions a JOIN articles r ON r.id = a.article WHERE a.statement = ?)"
-            f" WHERE speaker IS NOT NULL GROUP BY speaker", (statement,)).fetchall()
+            f" GROUP BY speaker", (statement,)).fetchall()
+        first = next((article for _, _, at, article in rows if at == 1), None)
+        if first is None:
+            return
+        speakers = [(s, n, at) for s, n, at, _ in rows if s is not None]
         names = _by_person({s: (n, -at) for s, n, at in speakers if _is_name(s)})
         described = {s: (n, len(s), -at) for s, n, at in speakers
                      if s and not _is_name(s) and s.casefold() not in PRONOUNS}
@@ -274,5 +276,5 @@ class StatementIndex:
             speaker = max(names, key=names.get)
         elif described:
             speaker = max(described, key=described.get)
-        self.db.execute("UPDATE statements SET speaker=?, first_seen=? WHERE id=?", (speaker, first[0], statement))
+        self.db.execute("UPDATE statements SET speaker=?, first_seen=? WHERE id=?", (speaker, first, statement))
 
