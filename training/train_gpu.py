@@ -293,8 +293,6 @@ PLANS = {
     "features": [dict(STUDENT, name="default-features", features=True, seed=14, epochs=16.0, keep="fp16"),
                  dict(STUDENT, name="default-features-holdout", features=True, seed=14, epochs=16.0,
                       holdout=True, keep="int8")],
-    # accurate's two members and their twins: the two plans above at once
-    "accurate": [],  # filled in below
     # the first GPU run (2026-11-30): does learning from 6-layer teachers help the 4-layer model?
     "distill": [
         *[dict(t, epochs=8.0, share=0.48, keep="halves" if t["name"] == "teacher0" else None) for t in TEACHERS],
@@ -324,6 +322,7 @@ PLANS = {
         *[dict(STUDENT, name=f"full{e}", epochs=float(e), keep="fp16") for e in (12, 16)],
     ],
 }
+# accurate's two members and their twins: the default and features plans at once
 PLANS["accurate"] = PLANS["default"] + PLANS["features"]
 
 
