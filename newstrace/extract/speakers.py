@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newstrace.extract.citations import _find_mentions, _resolve_short_forms
+from newstrace.extract.turns import Turn, interviewed, speaker_turns, turn_at
 from newstrace.records import SpanAttribution
 
 _TITLES = (
@@ -220,6 +221,14 @@ class _Article:
         self.roles = self._roles()
         self.title_roles = self._title_roles()
         self.abbreviations = _abbreviations(text)
+        self._turns: list[Turn] | None = None
+
+    @property
+    def turns(self) -> list[Turn]:
+        """The interview's labelled turns ([] for news prose)."""
+        if self._turns is None:
+            self._turns = speaker_turns(self.text, [self.fullest(p.text) for p in self.persons])
+        return self._turns
 
     @staticmethod
     def _sentence_starts(doc) -> list[int]:
@@ -384,7 +393,8 @@ class _Resolved:
 
 def resolve_speakers(text: str, attributions: list[SpanAttribution], doc=None) -> list[str | None]:
     """The speaker of each attribution: the fullest name the article gives its source,
-    else the source's description; None where an attribution has no source span.
+    else the source's description; None where an attribution has no source span, or one
+    that is a pronoun the article does not resolve.
 
     ``doc`` is a spaCy Doc of ``text`` with entities (``newstrace.extract.nlp.analyse``);
     it is made when not given.
@@ -414,6 +424,11 @@ def resolve_speakers(text: str, attributions: list[SpanAttribution], doc=None) -
         start = min(s for s, _ in fragments)
         end = _trim_trailers(text, start, max(e for _, e in fragments))
         fragments = [(s, min(e, end)) for s, e in fragments if s < end]
+        fragments, turn = _without_label(art, fragments)
+        if turn is not None and not fragments:  # the source is a turn's label ("((WN))"): its speaker
+            kind = "none" if not turn.speaker else "org" if turn.speaker == "Wikinews" else "person"
+            results[i] = _Resolved(turn.speaker, kind, start, list(att.content))
+            continue
         source = " ".join(text[s:e] for s, e in fragments)
         if source.strip(_EDGE_PUNCT).casefold() in _FIRST:
             deferred.append(i)  # "I" inside a quote: the quote's speaker, known later
@@ -427,7 +442,36 @@ def resolve_speakers(text: str, attributions: list[SpanAttribution], doc=None) -
         att = attributions[i]
         start = min(s for s, _ in att.source)
         results[i] = _first_person(art, att, start, results)
-    return [r.speaker if r else None for r in results]
+    # a pronoun nothing resolved ("they", "I" in an op-ed) names nobody: no speaker, as for
+    # an attribution without a source (its source span still says what the text gave)
+    return [r.speaker if r and r.kind != "pronoun" else None for r in results]
+
+
+def _in_turn(art: _Article, start: int, second_person: bool) -> _Resolved | None:
+    """Who "I" and "we" are in an interview's turn (its speaker), or, with
+    ``second_person``, an interviewer's "you" (the person interviewed); None outside turns
+    and inside quotations."""
+    turn = turn_at(art.turns, start) if art.turns and not art.quoted(start) else None
+    if turn is None or (second_person and not turn.asks):
+        return None
+    person = interviewed(art.turns, [art.fullest(p.text) for p in art.persons], turn.speaker) \
+        if second_person else turn.speaker
+    if not person:
+        return None
+    return _Resolved(person, "org" if person == "Wikinews" else "person", start, [])
+
+
+def _without_label(art: _Article, fragments: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], Turn | None]:
+    """``fragments`` without the interview label they overlap ("MS We" -> "We", "WN))" ->
+    nothing), and that label's turn; the tagger, which never saw interviews, takes labels
+    into sources."""
+    for t in art.turns:
+        if t.label_end > t.start and any(s < t.label_end and t.start < e for s, e in fragments):
+            kept = []
+            for s, e in fragments:
+                kept += [(s, min(e, t.start)), (max(s, t.label_end), e)]
+            return [(s, e) for s, e in kept if s < e and art.text[s:e].strip(_EDGE_PUNCT)], t
+    return fragments, None
 
 
 def _trim_trailers(text: str, start: int, end: int) -> int:
@@ -506,7 +550,8 @@ def _first_person(art: _Article, att: SpanAttribution, start: int, results) -> _
             best = r
     if best is not None and abs(best.position - start) < 400 and best.kind == "person" and art.quoted(start):
         return _Resolved(best.speaker, best.kind, start, [])
-    return _Resolved(source, "pronoun", start, [])
+    in_turn = _in_turn(art, start, second_person=False)  # "((Aparna Garg)) As I told you ...": hers
+    return in_turn or _Resolved(source, "pronoun", start, [])
 
 
 def _resolve_one(
@@ -554,7 +599,8 @@ def _resolve_one(
     if low in _RELATIVE:
         return _relative(art, start)
     if low in ("you", "your", "yourself", "yourselves"):
-        return _Resolved(low, "pronoun", start, [])  # the reader or an interviewer: nobody to name
+        # an interviewer's "you" is the person interviewed; elsewhere the reader, or anyone
+        return _in_turn(art, start, second_person=True) or _Resolved(low, "pronoun", start, [])
 
     org = _head_org(art, start, end)
     if org is not None:
@@ -750,10 +796,11 @@ def _pronoun(art: _Article, low: str, start: int, previous: _Resolved | None, co
 # what a person writes or says, whose words are theirs: "his tweet", "Rubio's press release"
 _WORKS = (
     "statement statements tweet tweets post posts letter book memoir account remarks comments testimony "
-    "op-ed column speech message email e-mail video release essay"
+    "op-ed column speech message email e-mail video release essay findings study paper research"
 ).split()
 _AUTHORED = re.compile(
-    r"(?P<owner>his|her|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*(?:['’]s?))\s+(?:[\w-]+\s+){0,3}?(?:%s)" % "|".join(_WORKS))
+    r"(?P<owner>his|her|[Mm]y|[Oo]ur|[Yy]our|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*(?:['’]s?))\s+(?:[\w-]+\s+){0,3}?(?:%s)"
+    % "|".join(_WORKS))
 # "a Twitter post by Amy Cook", "data from the Gun Violence Archive", "a report by The Atlantic"
 _WORKS_BY = re.compile(
     r"(?i:(?:(?:a|an|the|this|that|one|another)\s+)?(?:[\w-]+\s+){0,3}?(?:%s|report|reports|data|study|analysis|"
@@ -787,6 +834,8 @@ def _author(art: _Article, source: str, start: int, end: int, previous: _Resolve
         if not m or not m.group("owner")[:1].isupper():
             return None
     owner = m.group("owner")
+    if owner.casefold() in ("my", "our", "your"):  # "our findings", an interviewer's "your release"
+        return _in_turn(art, start, second_person=owner.casefold() == "your")
     if owner in ("his", "her"):
         res = _pronoun(art, "he" if owner == "his" else "she", start, previous, content)
         return res if res.kind == "person" else None

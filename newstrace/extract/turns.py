@@ -1,0 +1,194 @@
+"""Speaker turns: who holds the floor, paragraph by paragraph, in an interview or a
+transcript.
+
+Interviews print each turn after its speaker's label, at the start of a paragraph:
+"((Aparna Garg))", "Natasha Gownaris:", "NG:", "Q:", "TRUMP:", and, once an article is
+known to be an interview, a bare name or initials ("Michael Siegel I am a professor ...",
+"MS Although we used ..."). In a turn, "I" and "we" are the turn's speaker, and the
+interviewer's "you" is the person interviewed. News prose has no such labels, so an
+article without at least two of them has no turns and nothing here changes how its
+speakers are read.
+
+A label counts only when it is an interviewer's or answerer's tag, a double-bracketed
+label (Wikinews' form), or names a person of the article (in full, by surname, or by
+initials): "Image:", "Long term:" or "At 2:" are not speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_BRACKETED = re.compile(r"\(\(([^()\n]{1,60})\)\)[ \t\u00a0]*:?")
+_COLON = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:(?=[ \t\u00a0]|$)")
+# once an article is an interview: a person's name or initials alone before the answer
+_BARE = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})(?=[ \t\u00a0]+[A-Z\"“‘'])")
+_PARAGRAPH = re.compile(r"(?:^|\n)[ \t\u00a0]*(?=\S)")
+_INTERVIEWER_TAGS = {"q", "question", "interviewer", "wn", "wikinews", "int"}
+_ANSWER_TAGS = {"a", "answer"}
+_CAPTIONS = ("Image", "Photo", "File", "Video", "Picture")
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    start: int  # where its label starts
+    end: int  # where the next turn starts, or the text ends
+    label: str
+    label_end: int  # where its label (with brackets and colon) ends
+    speaker: str | None  # the person (or outlet) the label stands for; None when unknown
+    asks: bool  # an interviewer's turn: its "you" is the person interviewed
+
+
+def speaker_turns(text: str, persons: list[str]) -> list[Turn]:
+    """The labelled turns of ``text``, in order; [] unless it has at least two.
+
+    ``persons`` are the fullest names of the article's person mentions, one per mention
+    (their counts choose the person interviewed when only the questions are labelled).
+
+    >>> t = "Intro.\\n((WN)) Why run?\\n((Ann Lee)) I want to win.\\n((WN)) And you?"
+    >>> [(x.speaker, x.asks, t[x.start:x.end].strip()) for x in speaker_turns(t, ["Ann Lee"])]
+    [('Wikinews', True, '((WN)) Why run?'), ('Ann Lee', False, '((Ann Lee)) I want to win.'), \
+('Wikinews', True, '((WN)) And you?')]
+    """
+    starts = [m.end() for m in _PARAGRAPH.finditer(text)]
+    found: list[tuple[int, int, str]] = []  # (where the label starts, where it ends, label)
+    for s in starts:
+        m = _BRACKETED.match(text, s) or _COLON.match(text, s)
+        if m and m.group(1).rstrip().endswith(_CAPTIONS):
+            continue  # "Bill HammonsImage: Bill Hammons.": a picture's caption, not a turn
+        if m and (m.re is _BRACKETED or _tag(m.group(1)) or _person(m.group(1), persons)):
+            found.append((s, m.end(), m.group(1).strip()))
+    if len(found) < 2:
+        return []
+    named = {_person(label, persons) for _, _, label in found} - {None}
+    labelled = {s for s, _, _ in found}
+    for initials in (False, True):  # bare names, then initials of the persons found so far
+        for s in starts:
+            m = _BARE.match(text, s)
+            if s in labelled or not m:
+                continue
+            words = m.group(1).split()
+            for n in range(len(words), 0, -1):  # "Michael Siegel I am ...": the longest name
+                label = " ".join(words[:n])
+                if _is_initials(label) != initials or (n == 1 and not initials):
+                    continue
+                person = _person(label, persons, initials_of=named if initials else None)
+                if person:
+                    words_end = re.compile(r"\S+(?:[ \t]+\S+){%d}" % (n - 1)).match(text, s).end()
+                    found.append((s, words_end, label))
+                    labelled.add(s)
+                    named.add(person)
+                    break
+    found.sort()
+
+    speakers = [_speaker(label, persons) for _, _, label in found]
+    ends = [found[k + 1][0] if k + 1 < len(found) else len(text) for k in range(len(found))]
+    # who asks: the interviewer's tag, or a speaker whose every turn (two or more) ends in
+    # a question mark ("((WSS)) : Which past U.S. president ...?"); an answer that asks
+    # back once does not make its speaker the interviewer
+    questions: dict[str | None, list[bool]] = {}
+    for (s, _, label), speaker, end in zip(found, speakers, ends):
+        questions.setdefault(speaker, []).append(text[s:end].strip().endswith("?"))
+    askers = {sp for sp, q in questions.items() if len(q) >= 2 and all(q)}
+    parties = [p for p, (_, _, label) in zip(speakers, found) if p and not _tag(label) and p not in askers]
+    counts = Counter(persons)
+    turns: list[Turn] = []
+    for k, (s, label_end, label) in enumerate(found):
+        end = ends[k]
+        body = text[s:end].strip()
+        asks = _tag(label) == "asks" or speakers[k] in askers
+        speaker = speakers[k]
+        if _tag(label) == "answers":
+            speaker = _interviewed(parties, counts, None)
+        if asks and _tag(label) == "asks" and "\n" in body:
+            # a question is one paragraph; where the answers carry no label, the paragraphs
+            # after it are the interviewee's
+            para_end = text.index("\n", s)
+            turns.append(Turn(s, para_end, label, label_end, speaker, True))
+            turns.append(Turn(para_end, end, "", para_end, _interviewed(parties, counts, None), False))
+            continue
+        turns.append(Turn(s, end, label, label_end, speaker, asks))
+    return turns
+
+
+def turn_at(turns: list[Turn], pos: int) -> Turn | None:
+    """The turn that ``pos`` lies in."""
+    for t in turns:
+        if t.start <= pos < t.end:
+            return t
+    return None
+
+
+def interviewed(turns: list[Turn], persons: list[str], asker: str | None) -> str | None:
+    """Whom ``asker``'s questions are put to."""
+    parties = [t.speaker for t in turns if t.speaker and not t.asks]
+    return _interviewed(parties, Counter(persons), asker)
+
+
+def _interviewed(parties: list[str], counts: Counter, asker: str | None) -> str | None:
+    """The one person who answers; failing labelled answers, the person the article names
+    most, by a clear margin (twice the next), who is not the asker."""
+    answering = set(parties) - {asker, "Wikinews"}
+    if len(answering) == 1:
+        return answering.pop()
+    if answering:
+        return None
+    # among full names ("Craig Farquharson", not "Groom", the seat he runs for)
+    ranked = [(n, name) for name, n in counts.most_common() if name != asker and len(name.split()) > 1]
+    if ranked and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
+        return ranked[0][1]
+    return None
+
+
+def _tag(label: str) -> str | None:
+    low = label.strip(" .").casefold()
+    if low in _INTERVIEWER_TAGS or "wikinews" in low:
+        return "asks"
+    if low in _ANSWER_TAGS:
+        return "answers"
+    return None
+
+
+def _speaker(label: str, persons: list[str]) -> str | None:
+    low = label.strip(" .").casefold()
+    if low in ("wn",) or "wikinews" in low:
+        return "Wikinews"
+    if _tag(label):
+        return None
+    person = _person(label, persons)
+    if person:
+        return person
+    # a bracketed label the article never names otherwise ("((Jaya))"): the label itself,
+    # when it reads as a name, not as initials
+    return label if label[:1].isupper() and not _is_initials(label) else None
+
+
+def _is_initials(label: str) -> bool:
+    letters = label.replace(".", "").replace(" ", "")
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
+
+
+def _words(name: str) -> list[str]:
+    return [w.strip(".,").casefold() for w in name.split() if w.strip(".,")]
+
+
+def _person(label: str, persons: list[str], initials_of: set[str] | None = None) -> str | None:
+    """The one person of ``persons`` that ``label`` names: in full, by surname (also in
+    capitals, as transcripts write it), or by initials ("NG" for Natasha Gownaris; with
+    ``initials_of``, only among those)."""
+    words = _words(label)
+    if not words:
+        return None
+    matches = set()
+    for full in set(persons):
+        toks = _words(full)
+        if len(toks) < len(words):
+            continue
+        if toks == words or (len(toks) > 1 and toks[-len(words):] == words):
+            matches.add(full)
+        elif _is_initials(label) and len(toks) > 1 \
+                and "".join(t[0] for t in toks) == label.replace(".", "").replace(" ", "").casefold() \
+                and (initials_of is None or full in initials_of):
+            matches.add(full)
+    return matches.pop() if len(matches) == 1 else None
