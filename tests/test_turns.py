@@ -66,14 +66,11 @@ def test_news_prose_has_no_turns():
 def test_only_questions_labelled_puts_them_to_the_person_named_most():
     text = ("Kokesh spoke with Wikinews. Adam Kokesh ran in 2018. Kokesh is a veteran. Arvin Vohra also ran.\n"
             "((WN)) Why did you join the party?\n((WN)) What can you do?\n")
-    persons = ["Adam Kokesh", "Adam Kokesh", "Adam Kokesh", "Arvin Vohra"]
-    from newstrace.extract.turns import interviewed
-
-    turns = speaker_turns(text, persons)
-    assert len(turns) == 2 and all(t.asks for t in turns)
-    assert interviewed(turns, persons, "Wikinews") == "Adam Kokesh"
-    # no clear favourite: nobody
-    assert interviewed(turns, ["Adam Kokesh", "Arvin Vohra"], "Wikinews") is None
+    turns = speaker_turns(text, ["Adam Kokesh", "Arvin Vohra"])
+    assert len(turns) == 2 and all(t.asks and t.put_to == "Adam Kokesh" for t in turns)
+    # no clear favourite (half as often again as the next): nobody
+    text = text.replace("Kokesh is a veteran.", "Vohra is a veteran.")
+    assert [t.put_to for t in speaker_turns(text, ["Adam Kokesh", "Arvin Vohra"])] == [None, None]
 
 
 @settings(max_examples=200, deadline=None)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newstrace.extract.citations import _find_mentions, _resolve_short_forms
-from newstrace.extract.turns import Turn, interviewed, speaker_turns, turn_at
+from newstrace.extract.turns import Turn, speaker_turns, turn_at
 from newstrace.records import SpanAttribution
 
 _TITLES = (
@@ -454,8 +454,7 @@ def _in_turn(art: _Article, start: int, second_person: bool) -> _Resolved | None
     turn = turn_at(art.turns, start) if art.turns and not art.quoted(start) else None
     if turn is None or (second_person and not turn.asks):
         return None
-    person = interviewed(art.turns, [art.fullest(p.text) for p in art.persons], turn.speaker) \
-        if second_person else turn.speaker
+    person = turn.put_to if second_person else turn.speaker
     if not person:
         return None
     return _Resolved(person, "org" if person == "Wikinews" else "person", start, [])
