@@ -97,3 +97,23 @@ def test_interview_speakers_gold():
     assert total == 75
     # measured 69/75 = 0.920 (36/75 before interview turns were read, 2026-11-30)
     assert right / total >= 0.88
+
+
+def test_interviewer_questions_are_nobodys_statements():
+    # the whole extraction: the tagger finds "you notice", "you think" in the questions;
+    # they are asked, not said, so the pipeline keeps none of them; "You noted ..." is
+    # the interviewer reporting what the interviewee said, and stays, as his
+    from newstrace.extract import analyse
+    from newstrace.records import Article
+
+    text = _read(INTERVIEWS / "us-study-finds-correlation-between-youth-suicide-household-g.txt")
+    [found] = analyse([Article(id="siegel", text=text)])
+    questions = [text.index(q) for q in ("Did you notice any significant trends",
+                                         "Why do you think that might be?")]
+    for q in questions:
+        end = text.index("?", q)
+        assert not any(q <= a.cue[0][0] < end for a in found.attributions if a.cue)
+    noted = [a for a in found.attributions if a.content_text.startswith("suicide attempts by youth were not")]
+    assert [a.speaker for a in noted] == ["Michael Siegel"]
+    answers = [a for a in found.attributions if a.speaker_mention in ("We", "we")]
+    assert answers and {a.speaker for a in answers} == {"Michael Siegel"}

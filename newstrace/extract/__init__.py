@@ -175,7 +175,7 @@ def analyse(articles: list[Article], model: str = "default") -> list[Analysis]:
     """Attributions (with kind and speaker) and citations for each article."""
     from newstrace.extract.citations import extract_citations
     from newstrace.extract.nlp import pipe
-    from newstrace.extract.speakers import resolve_speakers
+    from newstrace.extract.speakers import asked_in_interview, resolve_speakers
 
     texts = [a.text for a in articles]
     found = extract_spans(texts, model)
@@ -183,6 +183,8 @@ def analyse(articles: list[Article], model: str = "default") -> list[Analysis]:
     results = []
     for article, spans, doc in zip(articles, found, docs):
         spans = [s for s in spans if s.content]  # an attribution says something
+        # nor is an interviewer's question anyone's statement ("Did you notice ...?")
+        spans = [s for s, asked in zip(spans, asked_in_interview(article.text, spans, doc)) if not asked]
         mask = quote_mask(article.text)
         speakers = resolve_speakers(article.text, spans, doc=doc)
         speakers = unrelay_quotes(article.text, spans, continue_quotes(article.text, spans, speakers), doc, mask)

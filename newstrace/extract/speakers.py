@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newstrace.extract.citations import _find_mentions, _resolve_short_forms
-from newstrace.extract.turns import Turn, speaker_turns, turn_at
+from newstrace.extract.turns import Turn, may_have_turns, speaker_turns, turn_at
 from newstrace.records import SpanAttribution
 
 _TITLES = (
@@ -227,7 +227,8 @@ class _Article:
     def turns(self) -> list[Turn]:
         """The interview's labelled turns ([] for news prose)."""
         if self._turns is None:
-            self._turns = speaker_turns(self.text, [self.fullest(p.text) for p in self.persons])
+            self._turns = speaker_turns(self.text, [self.fullest(p.text) for p in self.persons]) \
+                if may_have_turns(self.text) else []
         return self._turns
 
     @staticmethod
@@ -256,6 +257,13 @@ class _Article:
         opened = self.text.count("“", para, pos) - self.text.count("”", para, pos)
         straight = self.text.count('"', para, pos) % 2
         return opened > 0 or straight == 1
+
+    def in_question(self, pos: int) -> bool:
+        """Whether the sentence at ``pos`` ends with a question mark (before any closing
+        quotation mark)."""
+        k = self.sentence_of(pos)
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.text)
+        return self.text[self.sent_starts[k]:end].rstrip().rstrip("\"”’'").endswith("?")
 
     def opens_sentence(self, name: _Name) -> bool:
         """Whether ``name`` opens its sentence (after a word or two: "But Guardian, ...")."""
@@ -471,6 +479,21 @@ def _without_label(art: _Article, fragments: list[tuple[int, int]]) -> tuple[lis
                 kept += [(s, min(e, t.start)), (max(s, t.label_end), e)]
             return [(s, e) for s, e in kept if s < e and art.text[s:e].strip(_EDGE_PUNCT)], t
     return fragments, None
+
+
+def asked_in_interview(text: str, attributions: list[SpanAttribution], doc) -> list[bool]:
+    """Whether each attribution lies in a question an interviewer puts ("((WN)) Did you
+    notice any trends ...?", "What measures do you think might help?"): asked, not said by
+    anyone, so not a statement; "((WN)) You noted suicide attempts were ..." is one."""
+    if not may_have_turns(text):
+        return [False] * len(attributions)
+    art = _Article(text, doc)
+    out = []
+    for a in attributions:
+        anchor = min(s for s, _ in (a.cue or a.source or a.content or [(0, 0)]))
+        turn = turn_at(art.turns, anchor)
+        out.append(bool(turn and turn.asks and art.in_question(anchor)))
+    return out
 
 
 def _trim_trailers(text: str, start: int, end: int) -> int:

@@ -25,6 +25,7 @@ _COLON = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:(?
 # once an article is an interview: a person's name or initials alone before the answer
 _BARE = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})(?=[ \t\u00a0]+[A-Z\"“‘'])")
 _PARAGRAPH = re.compile(r"(?:^|\n)[ \t\u00a0]*(?=\S)")
+_MAYBE_LABEL = re.compile(r"(?:^|\n)[ \t\u00a0]*(?:\(\(|[A-Z][\w.'’ \t-]{0,60}:)")
 _INTERVIEWER_TAGS = {"q", "question", "interviewer", "wn", "wikinews", "int"}
 _ANSWER_TAGS = {"a", "answer"}
 _CAPTIONS = ("Image", "Photo", "File", "Video", "Picture")
@@ -112,6 +113,12 @@ def speaker_turns(text: str, persons: list[str]) -> list[Turn]:
         turns.append(Turn(s, end, label, label_end, speaker, asks,
                           _interviewed(parties, counts, speaker) if asks else None))
     return turns
+
+
+def may_have_turns(text: str) -> bool:
+    """A cheap first look: whether ``text`` has two paragraphs that open like a label, as
+    ``speaker_turns`` needs (news prose mostly has none, and is spared the rest)."""
+    return len(_MAYBE_LABEL.findall(text, 0, len(text))) >= 2
 
 
 def turn_at(turns: list[Turn], pos: int) -> Turn | None:
