@@ -110,6 +110,8 @@ def polnear_spans(ann_path: Path) -> list[SpanAttribution]:
     spans, atts = {}, []
     for line in ann_path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
+        if len(parts) < 2 or not parts[0][1:].isdigit():
+            continue  # the rest of a span's text that holds a line break
         if parts[0].startswith("T"):
             offsets = parts[1].split(" ", 1)[1]
             spans[parts[0]] = [tuple(int(x) for x in frag.split()) for frag in offsets.split(";")]

@@ -302,3 +302,24 @@ def test_a_long_run_without_spaces_is_one_token():
               "assert [e.text for e in doc.ents] == ['Gdansk'], doc.ents\n")
     doc = analyse("Dr. Connie Mariano (retired) said \"no.\" See https://example.com/a?b=c.")
     assert [t.text for t in doc][:8] == ["Dr.", "Connie", "Mariano", "(", "retired", ")", "said", '"']
+
+
+def test_two_people_who_spoke_together_are_a_they():
+    # PolNeAR dev (nyt_2016-09-12): 'But Mr. Grassley and Mr. Leahy say ... they say.'
+    text = ("Senators Charles E. Grassley and Patrick J. Leahy wrote to the committee.\n\n"
+            "But Mr. Grassley and Mr. Leahy say other changes are needed.\n\n"
+            "The program has expanded well beyond its original intent, they say.")
+    src1 = text.index("Mr. Grassley and Mr. Leahy")
+    cue1 = text.index("say other")
+    src2 = text.rindex("they")
+    atts = [
+        SpanAttribution([(src1, src1 + len("Mr. Grassley and Mr. Leahy"))], [(cue1, cue1 + 3)],
+                        [(cue1 + 4, text.index(".", cue1))]),
+        SpanAttribution([(src2, src2 + 4)], [(src2 + 5, src2 + 8)], [(text.index("The program"), src2 - 2)]),
+    ]
+    first, second = resolve_speakers(text, atts)
+    assert " and " in first and "Grassley" in first and "Leahy" in first
+    assert second == first
+    # an unresolved "they" is no speaker at all
+    lone = "They said it would rain."
+    assert resolve_speakers(lone, [SpanAttribution([(0, 4)], [(5, 9)], [(10, 23)])]) == [None]

@@ -617,6 +617,11 @@ def _resolve_one(
         if previous and previous.kind in ("org", "description") and start - previous.position < 600 \
                 and ((previous.kind == "org" and not singular) or singular == _looks_singular(previous.speaker or "")):
             return _Resolved(previous.speaker, previous.kind, start, [])
+        # two people who just spoke together are a "they" ("Mr. Grassley and Mr. Leahy say
+        # ... The program ... has expanded well beyond its original intent, they say")
+        if previous and previous.kind == "person" and not singular and " and " in (previous.speaker or "") \
+                and start - previous.position < 600:
+            return _Resolved(previous.speaker, previous.kind, start, [])
         return _Resolved(low, "pronoun", start, [])
     if low in _RELATIVE:
         return _relative(art, start)
