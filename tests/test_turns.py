@@ -117,3 +117,34 @@ def test_interviewer_questions_are_nobodys_statements():
     assert [a.speaker for a in noted] == ["Michael Siegel"]
     answers = [a for a in found.attributions if a.speaker_mention in ("We", "we")]
     assert answers and {a.speaker for a in answers} == {"Michael Siegel"}
+
+
+def test_interview_answers_are_statements_that_later_quotes_link_to(tmp_path):
+    # an outlet quoting one line of Kurtzer's answer to Wikinews: the line is no tagged
+    # attribution in the interview (no cue), but the answer is Kurtzer's statement, and
+    # the later quote links to it, first seen in the interview
+    import json
+    import shutil
+
+    import newstrace
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    interview = "gregory-kurtzer-discusses-plans-for-rocky-linux-with-wikinew"
+    shutil.copy(INTERVIEWS / f"{interview}.txt", inputs / "a_interview.txt")
+    line = ("Red Hat has always been a tremendous supporter of Linux and open source, but that "
+            "doesn't make Red Hat/IBM a good home for CentOS")
+    assert line in _read(INTERVIEWS / f"{interview}.txt")
+    (inputs / "b_report.txt").write_text(
+        f'Rocky Linux founder backs Red Hat.\n\nThe founder of Rocky Linux, Gregory Kurtzer, was generous '
+        f'to his old rival. "{line}," Kurtzer told Wikinews.\n', encoding="utf-8")
+    newstrace.run(inputs, out=tmp_path / "out")
+    attributions = {a["id"]: a for a in map(json.loads, open(tmp_path / "out" / "attributions.jsonl"))}
+    answers = [a for a in attributions.values() if a["article"] == "a_interview" and not a["cue"]]
+    assert answers and {a["speaker"] for a in answers} == {"Gregory Kurtzer"}
+    assert all(a["kind"] == "direct" and a["source"] for a in answers)
+    # the interviewer's questions are nobody's statements
+    assert not any("Tell us about Rocky Linux" in a["content_text"] or "WN" in a["content_text"] for a in answers)
+    statements = list(map(json.loads, open(tmp_path / "out" / "statements.jsonl")))
+    [shared] = [s for s in statements if {m["article"] for m in s["mentions"]} == {"a_interview", "b_report"}]
+    assert shared["speaker"] == "Gregory Kurtzer" and shared["first_seen"] == "a_interview"

@@ -175,7 +175,7 @@ def analyse(articles: list[Article], model: str = "default") -> list[Analysis]:
     """Attributions (with kind and speaker) and citations for each article."""
     from newstrace.extract.citations import extract_citations
     from newstrace.extract.nlp import pipe
-    from newstrace.extract.speakers import asked_in_interview, resolve_speakers
+    from newstrace.extract.speakers import asked_in_interview, interview_answers, resolve_speakers
 
     texts = [a.text for a in articles]
     found = extract_spans(texts, model)
@@ -203,6 +203,13 @@ def analyse(articles: list[Article], model: str = "default") -> list[Analysis]:
             )
             for n, (s, speaker) in enumerate(zip(spans, speakers), 1)
         ]
+        # an interview's answers, each its speaker's words though no cue says so; after the
+        # tagger's, so that their ids do not move
+        for n, (source, content, speaker) in enumerate(interview_answers(article.text, doc), len(spans) + 1):
+            attributions.append(Attribution(
+                id=f"{article.id}#a{n}", article=article.id, kind="direct", source=source, cue=[],
+                content=content, content_text=span_text(article.text, content), speaker=speaker,
+                speaker_mention=span_text(article.text, source) or None))
         citations = extract_citations(article.text, doc=doc, article_id=article.id)
         results.append(Analysis(attributions, citations))
     return results

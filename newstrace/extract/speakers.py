@@ -496,6 +496,31 @@ def asked_in_interview(text: str, attributions: list[SpanAttribution], doc) -> l
     return out
 
 
+def interview_answers(text: str, doc) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]], str]]:
+    """The answers of an interview, paragraph by paragraph: (the speaker's label as a
+    source span, or [] for an answer without one; the paragraph as content; the speaker).
+    A transcript's answer is its speaker's statement word for word, though no cue says
+    so, and most of it holds none a tagger trained on news prose would find (on the
+    Wikinews interviews, 8-47 % of the answers' text was inside an attribution).
+    Paragraphs under six words ("No.", "Thank you.") are left out."""
+    if not may_have_turns(text):
+        return []
+    art = _Article(text, doc)
+    out = []
+    for turn in art.turns:
+        if turn.asks or not turn.speaker:
+            continue
+        at = text.find(turn.label, turn.start, turn.label_end) if turn.label else -1
+        source = [(at, at + len(turn.label))] if at >= 0 else []
+        for m in re.finditer(r"[^\n]+", text[turn.label_end:turn.end]):
+            s, e = turn.label_end + m.start(), turn.label_end + m.end()
+            s = e - len(text[s:e].lstrip(" \t\u00a0:"))
+            e = s + len(text[s:e].rstrip())
+            if len(text[s:e].split()) >= 6:
+                out.append((source, [(s, e)], turn.speaker))
+    return out
+
+
 def _trim_trailers(text: str, start: int, end: int) -> int:
     """``end`` moved back over the ages, parentheses and their punctuation that close a
     source, as long as something is left before them."""
