@@ -148,3 +148,24 @@ def test_interview_answers_are_statements_that_later_quotes_link_to(tmp_path):
     statements = list(map(json.loads, open(tmp_path / "out" / "statements.jsonl")))
     [shared] = [s for s in statements if {m["article"] for m in s["mentions"]} == {"a_interview", "b_report"}]
     assert shared["speaker"] == "Gregory Kurtzer" and shared["first_seen"] == "a_interview"
+
+
+def test_answers_only_where_someone_asks():
+    # PolNeAR train: a Q&A with Diane Guerrero gives her answers; news prose that sets
+    # names before the writer's own paragraphs ("Sanders: ...", "Jeb Bush: ...") gives none
+    import pytest
+
+    from newstrace.extract.nlp import analyse
+    from newstrace.extract.speakers import interview_answers
+
+    train = ROOT.parent / "shared" / "corpora" / "polnear" / "train" / "text"
+    if not train.exists():
+        pytest.skip("PolNeAR train is read from ../shared/corpora")
+    qa = _read(train / "usa-today_2016-05-06_immigration-debate-hits-home-for.txt")
+    answers = interview_answers(qa, analyse(qa))
+    assert len(answers) >= 5 and {speaker for _, _, speaker in answers} == {"Diane Guerrero"}
+    for name in ("usa-today_2016-02-09_new-hampshire-primary-game-on-wh",
+                 "nyt_2016-07-11_from-failed-hopefuls-bold-ideas-"):
+        text = _read(train / f"{name}.txt")
+        assert speaker_turns(text, _persons(text))  # labelled paragraphs, but nobody asks
+        assert interview_answers(text, analyse(text)) == []

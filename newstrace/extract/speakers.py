@@ -502,10 +502,15 @@ def interview_answers(text: str, doc) -> list[tuple[list[tuple[int, int]], list[
     A transcript's answer is its speaker's statement word for word, though no cue says
     so, and most of it holds none a tagger trained on news prose would find (on the
     Wikinews interviews, 8-47 % of the answers' text was inside an attribution).
-    Paragraphs under six words ("No.", "Thank you.") are left out."""
+    Paragraphs under six words ("No.", "Thank you.") are left out, and so is every turn of
+    an article where nobody asks: news prose also sets names before paragraphs that are the
+    writer's words ("Sanders: He won big ...", "Jeb Bush: Rewrite the tax code ...",
+    "Hillary Clinton: 2,313 delegates"), which only a question and answer rules out."""
     if not may_have_turns(text):
         return []
     art = _Article(text, doc)
+    if not any(turn.asks for turn in art.turns):
+        return []
     out = []
     for turn in art.turns:
         if turn.asks or not turn.speaker:
