@@ -227,8 +227,10 @@ class _Article:
     def turns(self) -> list[Turn]:
         """The interview's labelled turns ([] for news prose)."""
         if self._turns is None:
-            self._turns = speaker_turns(self.text, [self.fullest(p.text) for p in self.persons]) \
-                if may_have_turns(self.text) else []
+            # not the names NER glues together in title-case lines ("Bernie Sanders Pins The
+            # Rise Of ISIS ..."), which would make a headline a speaker's label
+            names = [self.fullest(p.text) for p in self.persons if not p.headline]
+            self._turns = speaker_turns(self.text, names) if may_have_turns(self.text) else []
         return self._turns
 
     @staticmethod

@@ -68,7 +68,7 @@ def speaker_turns(text: str, persons: list[str]) -> list[Turn]:
     for initials in (False, True):  # bare names, then initials of the persons found so far
         for s in starts:
             m = _BARE.match(text, s)
-            if s in labelled or not m:
+            if s in labelled or not m or _title_case(text, s):
                 continue
             words = m.group(1).split()
             for n in range(len(words), 0, -1):  # "Michael Siegel I am ...": the longest name
@@ -153,6 +153,14 @@ def _mentions(text: str, persons: list[str]) -> Counter:
         if len(words) > 1 and len(words[-1]) > 1:
             counts[full] = len(re.findall(r"\b%s\b" % re.escape(words[-1]), text))
     return counts
+
+
+def _title_case(text: str, start: int) -> bool:
+    """Whether the paragraph at ``start`` is a headline ("Bernie Sanders Pins The Rise Of
+    ISIS On ..."), where a name at the start is no speaker's label."""
+    end = text.find("\n", start)
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text[start:end if end >= 0 else len(text)]) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _tag(label: str) -> str | None:
