@@ -323,3 +323,28 @@ def test_two_people_who_spoke_together_are_a_they():
     # an unresolved "they" is no speaker at all
     lone = "They said it would rain."
     assert resolve_speakers(lone, [SpanAttribution([(0, 4)], [(5, 9)], [(10, 23)])]) == [None]
+
+
+@pytest.mark.parametrize("article, context, pronoun, speaker", [
+    # an organisation named right before "which" or "that" ...
+    ("politico_2016-09-23_partisan-fireworks-over-clinton-", "to the AP, which", "which", "AP"),
+    ("nyt_2016-09-20_examining-the-u-n-s-record-on-ur", "U.N. Women, which", "which", "U.N. Women"),
+    # ... a lone surname NER took for one, before "who", is the person
+    ("west-journal_2016-09-21_chris-christie-calls-hillary-cli", "Christie, who", "who", "Chris Christie"),
+    # a group of people before "who" (PolNeAR train)
+    ("../../train/text/wash-post_2016-06-05_is-sanders-finally-connecting-wi", "Asian Americans, who", "who",
+     "Asian Americans"),
+    # but "a super PAC that" stays the description it is
+    ("usa-today_2016-09-22_super-pac-haul-surges-past-b-sma", "a super PAC that", "that", "a super PAC"),
+])
+def test_relative_pronouns_after_names(article, context, pronoun, speaker):
+    """PolNeAR dev sources, read from ../shared (not copied here)."""
+    path = POLNEAR_DEV / f"{article}.txt"
+    if not path.exists():
+        pytest.skip("PolNeAR dev is read from ../shared/corpora")
+    with open(path, encoding="utf-8", newline="") as f:
+        text = f.read()
+    start = text.index(context) + context.rindex(pronoun)
+    end = start + len(pronoun)
+    att = SpanAttribution([(start, end)], [(end + 1, end + 2)], [(end + 3, end + 20)])
+    assert resolve_speakers(text, [att]) == [speaker]

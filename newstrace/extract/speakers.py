@@ -90,6 +90,7 @@ _MALE = set(
 ) - {"lindsey"}
 # what may stand between a name and its "who": "Marco Rubio of Florida, who", "Kasich (R), who"
 _RELATIVE_GAP = re.compile(
+    r"(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?"  # "Donald Trump Jr., who"
     r"(?:['’]s)?(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]*\))?\s*,?\s*"
 )
 _MRS = re.compile(r"\b(?:Mrs|Ms|Miss)\.?\s*$")
@@ -918,16 +919,52 @@ def _trim_apposition(text: str) -> str:
 
 def _relative(art: _Article, start: int) -> _Resolved:
     """'a 28-year-old Australian gunman who': the noun phrase before the pronoun."""
+    word = re.match(r"\w+", art.text[start:])
+    low = word.group(0).casefold() if word else ""
     before = art.text[max(0, start - 120):start]
     for p in reversed(art.persons):
         gap = art.text[p.end:start] if 0 <= start - p.end <= 60 else None
         if gap is not None and _RELATIVE_GAP.fullmatch(gap):
             return _Resolved(art.fullest(p.text), "person", start, [])
+    named = _named_before(art, start, low)
+    if named is not None and low in ("which", "that"):  # "Norton, which declined to comment"
+        return named
     m = re.search(r"\b((?:a|an|the|A|An|The)\s+[^,.;:!?\"“”()]{1,80}?)[,\s]*$", before)
     if m:
         return _Resolved(_clean_description(m.group(1)), "description", start, [])
-    word = re.match(r"\w+", art.text[start:])
-    return _Resolved(word.group(0).casefold() if word else None, "pronoun", start, [])
+    return named or _Resolved(low or None, "pronoun", start, [])
+
+
+_NAME_MAY_FOLLOW = _PREPOSITIONS | {"the", "and", "or", "as", "than", "like", "including", "called", "named"}
+
+
+def _named_before(art: _Article, start: int, low: str) -> _Resolved | None:
+    """The organisation (for "which", "that") or group of people (for "who": "Democrats,
+    who"; a lone surname NER took for an organisation: "Christie, who") named right before
+    a relative pronoun, and not as the object of a preposition when the pronoun is "who"
+    ("a star anchor at Fox News who" is the anchor)."""
+    for n in reversed(art.names):
+        if n.end < start - 60:
+            break
+        if n.label not in ("ORG", "NORP") or not n.start < n.end <= start \
+                or not re.fullmatch(r"\s*,?\s*", art.text[n.end:start]):
+            continue
+        if low in ("which", "that"):
+            # not "a super PAC that": an abbreviation after a lower-case modifier is a kind
+            # of thing, the end of a description, which the caller reads whole
+            previous = re.search(r"(\w+)\s+$", art.text[max(0, n.start - 30):n.start])
+            if n.label != "ORG" or (previous and previous.group(1).islower()
+                                    and previous.group(1) not in _NAME_MAY_FOLLOW and n.text.isupper()):
+                return None
+            return _Resolved(art.fullest(n.text, n.label), "org", start, [])
+        if re.search(r"\b(?:of|at|on|in|for|from|with|by|to)\s+(?:the\s+)?$", art.text[max(0, n.start - 20):n.start],
+                     re.IGNORECASE):
+            return None
+        if n.label == "NORP":
+            return _Resolved(n.text, "description", start, [])
+        person = art.person_full(n.text)
+        return _Resolved(person, "person", start, []) if person else None
+    return None
 
 
 def _role_person(art: _Article, desc: str, start: int) -> str | None:
