@@ -348,3 +348,27 @@ def test_relative_pronouns_after_names(article, context, pronoun, speaker):
     end = start + len(pronoun)
     att = SpanAttribution([(start, end)], [(end + 1, end + 2)], [(end + 3, end + 20)])
     assert resolve_speakers(text, [att]) == [speaker]
+
+
+@pytest.mark.parametrize("article, source_start, speaker", [
+    # a group that just spoke is the next "they", by the head of its description
+    ("nyt_2016-09-12_visa-program-up-for-renewal-amid", "they say they support",
+     "Proponents, including the United States Conference of Mayors"),
+    # persons after a preposition, and those "and" joins to them, are not the source's head
+    ("politico_2016-09-22_judge-rejects-new-york-times-req", "lawyers for both Donald and Ivana Trump",
+     "lawyers for both Donald and Ivana Trump"),
+])
+def test_descriptions_of_many(article, source_start, speaker):
+    """All of a PolNeAR dev article's gold attributions, read from ../shared."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import speakers_eval
+
+    anns = sorted((POLNEAR / "dev" / "attributions").glob(f"{article}*.ann"))
+    if not anns:
+        pytest.skip("PolNeAR dev is read from ../shared/corpora")
+    with open(POLNEAR / "dev" / "text" / f"{anns[0].stem.rsplit('_', 1)[0]}.txt", encoding="utf-8", newline="") as f:
+        text = f.read()
+    atts = speakers_eval.polnear_spans(anns[0])
+    at = text.index(source_start)
+    [k] = [k for k, a in enumerate(atts) if a.source and a.source[0][0] == at]
+    assert resolve_speakers(text, atts)[k] == speaker

@@ -56,6 +56,9 @@ _GROUP = {"they", "them", "themselves", "it", "itself", "its", "their"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "another", "one", "some"}
 _PREPOSITIONS = {"for", "of", "to", "with", "from", "by", "about", "on", "against", "at", "in", "near"}
+_POSSESSORS = {"his", "her", "their", "its", "our", "my", "your", "both", "all"}
+_QUANTIFIERS = {"some", "several", "many", "most", "few", "two", "three", "four", "five", "six", "seven", "eight",
+                "nine", "ten", "dozens", "hundreds", "thousands", "all", "both", "other", "these", "those"}
 _NOT_ROLES = _DETERMINERS | _PREPOSITIONS | {"and", "said", "says", "told", "by"}
 _NAME_INTRO = re.compile(
     r"\b(?:identif(?:y|ies|ied) (?:him|her|them)sel(?:f|ves) (?:only )?as|identified (?:only )?as|"
@@ -648,7 +651,9 @@ def _resolve_one(
         # an organisation is an "it" or a "they" ("the Doris Day Animal Foundation said ...
         # Day, they said"); a description goes by its number
         if previous and previous.kind in ("org", "description") and start - previous.position < 600 \
-                and ((previous.kind == "org" and not singular) or singular == _looks_singular(previous.speaker or "")):
+                and ((previous.kind == "org" and not singular)
+                     or (singular and _looks_singular(previous.speaker or ""))
+                     or (not singular and previous.kind == "description" and _looks_plural(previous.speaker or ""))):
             return _Resolved(previous.speaker, previous.kind, start, [])
         # two people who just spoke together are a "they" ("Mr. Grassley and Mr. Leahy say
         # ... The program ... has expanded well beyond its original intent, they say")
@@ -737,20 +742,40 @@ def _looks_singular(name: str) -> bool:
     return not (last.endswith("s") and last[:1].islower())
 
 
+def _looks_plural(name: str) -> bool:
+    """Whether a description names many, by its head, the last word before any comma,
+    preposition or relative clause: "Prosecutors", "Six Gannett newspapers in New Jersey,
+    including the Asbury Park Press", "Several senior Democrats with ties to ..."; a
+    capitalised plural counts only where no name can be: alone, or after a quantity."""
+    head = re.split(r",|\s(?:in|of|at|from|for|on|with|including|who|that|which|to|by)\s", name, maxsplit=1)[0]
+    words = head.split()
+    last = words[-1] if words else ""
+    if not _looks_singular(name) or last.casefold() in ("people", "men", "women", "children", "police"):
+        return True  # the older reading ("voters" at the end) stays
+    if not last.endswith("s") or last.endswith(("ss", "'s", "’s", "us", "is")):
+        return False
+    return last[:1].islower() or len(words) == 1 or words[0].casefold() in _QUANTIFIERS
+
+
 def _head_person(art: _Article, start: int, end: int) -> _Name | None:
     """The person a source is about: 'SDF spokesperson Mustafa Bali', 'John Podesta,
     Clinton's campaign chairman', 'Nikki Holland of the National Crime Agency'; not
     'Trump's aides' or 'a spokesman for Clinton'."""
     inside = [p for p in art.persons if start <= p.start and p.end <= end]
     good = []
+    objects: list[_Name] = []  # persons after a preposition, and those joined to them by "and"
     for p in inside:
         after = art.text[p.end:end]
         before = art.text[start:p.start]
         if re.match(r"^['’]s?\s+\S", after):
             continue  # possessive modifier: "Trump's aides"
-        prev_word = re.search(r"(\w+)\W*$", before)
-        if prev_word and prev_word.group(1).casefold() in _PREPOSITIONS:
-            continue  # "a spokesman for Clinton"
+        words = [w.casefold() for w in re.findall(r"\w+", before)[-2:]]
+        if words and (words[-1] in _PREPOSITIONS or (len(words) == 2 and words[0] in _PREPOSITIONS
+                                                     and words[1] in _DETERMINERS | _POSSESSORS)
+                      or (words[-1] == "and" and any(re.fullmatch(r",?\s+and\s+", art.text[o.end:p.start])
+                                                     for o in objects))):
+            objects.append(p)
+            continue  # "a spokesman for Clinton", "ties to both Clintons", "lawyers for Donald and Ivana Trump"
         good.append((p, after))
     if not good:
         return None
