@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from newstrace.extract.citations import _find_mentions, _resolve_short_forms
-from newstrace.extract.turns import Turn, may_have_turns, speaker_turns, turn_at
+from newstrace.extract.turns import Turn, may_have_turns, speaker_turns, turn_at, turns_over
 from newstrace.records import SpanAttribution
 
 _TITLES = (
@@ -216,7 +217,8 @@ class _Article:
                 _Name(name, start, start + len(name), ent.label_, self.sentence_of(ent.start_char),
                       self._gender(name, ent.start_char), self.in_headline(ent.start_char))
             )
-        self.persons = [n for n in self.names if n.label == "PERSON"]
+        self.persons = sorted((n for n in self.names if n.label == "PERSON"), key=lambda n: n.start)
+        self.person_starts = [p.start for p in self.persons]
         self._fullest: dict[tuple[str, str], str] = {}
         self._genders: dict[str, str | None] = {}
         self._votes: dict[str, tuple[int, int]] | None = None
@@ -226,6 +228,10 @@ class _Article:
         self.title_roles = self._title_roles()
         self.abbreviations = _abbreviations(text)
         self._turns: list[Turn] | None = None
+
+    def persons_within(self, start: int, end: int) -> list[_Name]:
+        """The persons named from ``start`` (included) to ``end`` (excluded), by where they start."""
+        return self.persons[bisect_left(self.person_starts, start):bisect_left(self.person_starts, end)]
 
     @property
     def turns(self) -> list[Turn]:
@@ -478,7 +484,9 @@ def _without_label(art: _Article, fragments: list[tuple[int, int]]) -> tuple[lis
     """``fragments`` without the interview label they overlap ("MS We" -> "We", "WN))" ->
     nothing), and that label's turn; the tagger, which never saw interviews, takes labels
     into sources."""
-    for t in art.turns:
+    if not art.turns or not fragments:
+        return fragments, None
+    for t in turns_over(art.turns, min(s for s, _ in fragments), max(e for _, e in fragments)):
         if t.label_end > t.start and any(s < t.label_end and t.start < e for s, e in fragments):
             kept = []
             for s, e in fragments:
@@ -761,7 +769,7 @@ def _head_person(art: _Article, start: int, end: int) -> _Name | None:
     """The person a source is about: 'SDF spokesperson Mustafa Bali', 'John Podesta,
     Clinton's campaign chairman', 'Nikki Holland of the National Crime Agency'; not
     'Trump's aides' or 'a spokesman for Clinton'."""
-    inside = [p for p in art.persons if start <= p.start and p.end <= end]
+    inside = [p for p in art.persons_within(start, end) if p.end <= end]
     good = []
     objects: list[_Name] = []  # persons after a preposition, and those joined to them by "and"
     for p in inside:
@@ -788,8 +796,8 @@ def _head_person(art: _Article, start: int, end: int) -> _Name | None:
 
 def _coordinated(art: _Article, first: _Name, start: int, end: int) -> str | None:
     """'Mark Blumenthal and Jon Cohen': two people speak together."""
-    for p in art.persons:
-        if first.end < p.start and p.end <= end:
+    for p in art.persons_within(first.end + 1, end):
+        if p.end <= end:
             between = art.text[first.end:p.start]
             if re.fullmatch(r",?\s+(?:and|&)\s+(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr)\.?\s+)?", between) \
                     and not art.text[p.end:end].strip(_EDGE_PUNCT):
@@ -830,8 +838,12 @@ def _head_org(art: _Article, start: int, end: int) -> _Name | None:
 def _pronoun(art: _Article, low: str, start: int, previous: _Resolved | None, content=()) -> _Resolved:
     gender = "f" if low in _SHE else "m"
     sentence = art.sentence_of(start)
-    # names inside the speaker's own words ("God's Law," he says) are not the speaker
-    persons = [p for p in art.persons if not any(s <= p.start < e for s, e in content)]
+    # names inside the speaker's own words ("God's Law," he says) are not the speaker; and
+    # only names before the pronoun, from its sentence's start or 2,600 characters back
+    # (the farthest any rule below looks), are read: a long text has thousands
+    lo = bisect_left(art.person_starts, min(art.sent_starts[sentence], start - 2600))
+    hi = bisect_left(art.person_starts, start)
+    persons = [p for p in art.persons[lo:hi] if not any(s <= p.start < e for s, e in content)]
 
     def compatible(name: str, g: str | None) -> bool:
         g = g or art.gender_of(name)

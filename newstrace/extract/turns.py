@@ -17,7 +17,8 @@ initials): "Image:", "Long term:" or "At 2:" are not speakers.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_right
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 _BRACKETED = re.compile(r"\(\(([^()\n]{1,60})\)\)[ \t\u00a0]*:?")
@@ -54,16 +55,17 @@ def speaker_turns(text: str, persons: list[str]) -> list[Turn]:
 ('Wikinews', True, '((WN)) And you?')]
     """
     starts = [m.end() for m in _PARAGRAPH.finditer(text)]
+    people = _People(persons)
     found: list[tuple[int, int, str]] = []  # (where the label starts, where it ends, label)
     for s in starts:
         m = _BRACKETED.match(text, s) or _COLON.match(text, s)
         if m and m.group(1).rstrip().endswith(_CAPTIONS):
             continue  # "Bill HammonsImage: Bill Hammons.": a picture's caption, not a turn
-        if m and (m.re is _BRACKETED or _tag(m.group(1)) or _person(m.group(1), persons)):
+        if m and (m.re is _BRACKETED or _tag(m.group(1)) or people.find(m.group(1))):
             found.append((s, m.end(), m.group(1).strip()))
     if len(found) < 2:
         return []
-    named = {_person(label, persons) for _, _, label in found} - {None}
+    named = {people.find(label) for _, _, label in found} - {None}
     labelled = {s for s, _, _ in found}
     for initials in (False, True):  # bare names, then initials of the persons found so far
         for s in starts:
@@ -75,7 +77,7 @@ def speaker_turns(text: str, persons: list[str]) -> list[Turn]:
                 label = " ".join(words[:n])
                 if _is_initials(label) != initials or (n == 1 and not initials):
                     continue
-                person = _person(label, persons, initials_of=named if initials else None)
+                person = people.find(label, initials_of=named if initials else None)
                 if person:
                     words_end = re.compile(r"\S+(?:[ \t]+\S+){%d}" % (n - 1)).match(text, s).end()
                     found.append((s, words_end, label))
@@ -84,7 +86,7 @@ def speaker_turns(text: str, persons: list[str]) -> list[Turn]:
                     break
     found.sort()
 
-    speakers = [_speaker(label, persons) for _, _, label in found]
+    speakers = [_speaker(label, people) for _, _, label in found]
     ends = [found[k + 1][0] if k + 1 < len(found) else len(text) for k in range(len(found))]
     # who asks: the interviewer's tag, or a speaker whose turns (two or more) end in a
     # question mark, four in five at least ("((WSS)) : Which past U.S. president ...?"); an
@@ -122,11 +124,20 @@ def may_have_turns(text: str) -> bool:
 
 
 def turn_at(turns: list[Turn], pos: int) -> Turn | None:
-    """The turn that ``pos`` lies in."""
-    for t in turns:
-        if t.start <= pos < t.end:
-            return t
-    return None
+    """The turn that ``pos`` lies in (``turns`` in order, as ``speaker_turns`` gives them)."""
+    k = bisect_right(turns, pos, key=lambda t: t.start) - 1
+    return turns[k] if k >= 0 and turns[k].start <= pos < turns[k].end else None
+
+
+def turns_over(turns: list[Turn], start: int, end: int) -> list[Turn]:
+    """The turns that ``[start, end)`` overlaps, in order."""
+    k = max(0, bisect_right(turns, start, key=lambda t: t.start) - 1)
+    out = []
+    while k < len(turns) and turns[k].start < end:
+        if turns[k].end > start:
+            out.append(turns[k])
+        k += 1
+    return out
 
 
 def _interviewed(parties: list[str], counts: Counter, asker: str | None) -> str | None:
@@ -147,11 +158,14 @@ def _interviewed(parties: list[str], counts: Counter, asker: str | None) -> str 
 def _mentions(text: str, persons: list[str]) -> Counter:
     """How often the text names each person of two or more words, by surname ("Blankenship",
     which NER often misses or calls an organisation, counts for "Don Blankenship")."""
+    words = Counter(re.findall(r"\w+", text))  # one pass, however many persons
     counts: Counter = Counter()
     for full in set(persons):
-        words = full.split()
-        if len(words) > 1 and len(words[-1]) > 1:
-            counts[full] = len(re.findall(r"\b%s\b" % re.escape(words[-1]), text))
+        parts = full.split()
+        if len(parts) > 1 and len(parts[-1]) > 1:
+            surname = parts[-1]
+            counts[full] = words[surname] if re.fullmatch(r"\w+", surname) else \
+                len(re.findall(r"\b%s\b" % re.escape(surname), text))
     return counts
 
 
@@ -172,13 +186,13 @@ def _tag(label: str) -> str | None:
     return None
 
 
-def _speaker(label: str, persons: list[str]) -> str | None:
+def _speaker(label: str, people: _People) -> str | None:
     low = label.strip(" .").casefold()
     if low in ("wn",) or "wikinews" in low:
         return "Wikinews"
     if _tag(label):
         return None
-    person = _person(label, persons)
+    person = people.find(label)
     if person:
         return person
     # a bracketed label the article never names otherwise ("((Jaya))"): the label itself,
@@ -195,22 +209,32 @@ def _words(name: str) -> list[str]:
     return [w.strip(".,").casefold() for w in name.split() if w.strip(".,")]
 
 
-def _person(label: str, persons: list[str], initials_of: set[str] | None = None) -> str | None:
-    """The one person of ``persons`` that ``label`` names: in full, by surname (also in
-    capitals, as transcripts write it), or by initials ("NG" for Natasha Gownaris; with
-    ``initials_of``, only among those)."""
-    words = _words(label)
-    if not words:
-        return None
-    matches = set()
-    for full in set(persons):
-        toks = _words(full)
-        if len(toks) < len(words):
-            continue
-        if toks == words or (len(toks) > 1 and toks[-len(words):] == words):
-            matches.add(full)
-        elif _is_initials(label) and len(toks) > 1 \
-                and "".join(t[0] for t in toks) == label.replace(".", "").replace(" ", "").casefold() \
-                and (initials_of is None or full in initials_of):
-            matches.add(full)
-    return matches.pop() if len(matches) == 1 else None
+class _People:
+    """The article's persons, indexed once for the labels: by their whole name and every
+    tail of it ("Gownaris", "Natasha Gownaris"), and by initials ("NG")."""
+
+    def __init__(self, persons: list[str]) -> None:
+        self.by_words: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.by_initials: dict[str, set[str]] = defaultdict(set)
+        for full in set(persons):
+            toks = tuple(_words(full))
+            if not toks:
+                continue
+            self.by_words[toks].add(full)
+            if len(toks) > 1:
+                for k in range(1, len(toks)):
+                    self.by_words[toks[k:]].add(full)
+                self.by_initials["".join(t[0] for t in toks)].add(full)
+
+    def find(self, label: str, initials_of: set[str] | None = None) -> str | None:
+        """The one person ``label`` names: in full, by surname (also in capitals, as
+        transcripts write it), or by initials ("NG" for Natasha Gownaris; with
+        ``initials_of``, only among those)."""
+        words = tuple(_words(label))
+        if not words:
+            return None
+        matches = set(self.by_words.get(words, ()))
+        if _is_initials(label):
+            key = label.replace(".", "").replace(" ", "").casefold()
+            matches |= {f for f in self.by_initials.get(key, ()) if initials_of is None or f in initials_of}
+        return matches.pop() if len(matches) == 1 else None
