@@ -169,3 +169,13 @@ def test_answers_only_where_someone_asks():
         text = _read(train / f"{name}.txt")
         assert speaker_turns(text, _persons(text))  # labelled paragraphs, but nobody asks
         assert interview_answers(text, analyse(text)) == []
+
+
+def test_q_and_a_with_full_stops():
+    text = ("Ann Lee, the mayor, spoke to us. Lee has led the city since 2019.\n\n"
+            "Q. What will you do about the bridge?\n\nA. We will rebuild it by 2027, and I have the money.\n\n"
+            "Q. And the schools?\n\nA. They come next.\n")
+    turns = speaker_turns(text, ["Ann Lee"])
+    assert [(t.label, t.asks) for t in turns] == [("Q", True), ("A", False), ("Q", True), ("A", False)]
+    assert [t.speaker for t in turns if not t.asks] == ["Ann Lee", "Ann Lee"]
+    assert turns[0].put_to == "Ann Lee"

@@ -22,11 +22,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 _BRACKETED = re.compile(r"\(\(([^()\n]{1,60})\)\)[ \t\u00a0]*:?")
+_QA_DOT = re.compile(r"([QA])\.(?=[ \t\u00a0])")  # "Q. What did you ...", "A. I think ..."
 _COLON = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:(?=[ \t\u00a0]|$)")
 # once an article is an interview: a person's name or initials alone before the answer
 _BARE = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})(?=[ \t\u00a0]+[A-Z\"“‘'])")
 _PARAGRAPH = re.compile(r"(?:^|\n)[ \t\u00a0]*(?=\S)")
-_MAYBE_LABEL = re.compile(r"(?:^|\n)[ \t\u00a0]*(?:\(\(|[A-Z][\w.'’ \t-]{0,60}:)")
+_MAYBE_LABEL = re.compile(r"(?:^|\n)[ \t\u00a0]*(?:\(\(|[A-Z][\w.'’ \t-]{0,60}:|[QA]\.[ \t\u00a0])")
 _INTERVIEWER_TAGS = {"q", "question", "interviewer", "wn", "wikinews", "int"}
 _ANSWER_TAGS = {"a", "answer"}
 _CAPTIONS = ("Image", "Photo", "File", "Video", "Picture")
@@ -58,7 +59,7 @@ def speaker_turns(text: str, persons: list[str]) -> list[Turn]:
     people = _People(persons)
     found: list[tuple[int, int, str]] = []  # (where the label starts, where it ends, label)
     for s in starts:
-        m = _BRACKETED.match(text, s) or _COLON.match(text, s)
+        m = _BRACKETED.match(text, s) or _COLON.match(text, s) or _QA_DOT.match(text, s)
         if m and m.group(1).rstrip().endswith(_CAPTIONS):
             continue  # "Bill HammonsImage: Bill Hammons.": a picture's caption, not a turn
         if m and (m.re is _BRACKETED or _tag(m.group(1)) or people.find(m.group(1))):
