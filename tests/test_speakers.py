@@ -372,3 +372,25 @@ def test_descriptions_of_many(article, source_start, speaker):
     at = text.index(source_start)
     [k] = [k for k, a in enumerate(atts) if a.source and a.source[0][0] == at]
     assert resolve_speakers(text, atts)[k] == speaker
+
+
+def test_a_columns_i_is_its_one_named_author(tmp_path):
+    # the byline arrives with the article (JSONL "author", a sidecar, HTML metadata); a
+    # desk or several names are no one to give an "I" to
+    import json
+
+    import newstrace
+
+    text = ("I have covered city hall for a decade. I believe the budget will fail, "
+            "and the mayor's office says it will not.\n")
+    rows = [{"id": "col", "author": "By Dana Whitfield", "text": text},
+            {"id": "desk", "author": "Breitbart News", "text": text},
+            {"id": "none", "text": text}]
+    (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    newstrace.run(tmp_path / "in.jsonl", out=tmp_path / "out")
+    found = {}
+    for a in map(json.loads, open(tmp_path / "out" / "attributions.jsonl")):
+        if a["speaker_mention"] == "I":
+            found.setdefault(a["article"], set()).add(a["speaker"])
+    assert found["col"] == {"Dana Whitfield"}
+    assert found["desk"] == {None} and found["none"] == {None}

@@ -186,7 +186,7 @@ def analyse(articles: list[Article], model: str = "default") -> list[Analysis]:
         # nor is an interviewer's question anyone's statement ("Did you notice ...?")
         spans = [s for s, asked in zip(spans, asked_in_interview(article.text, spans, doc)) if not asked]
         mask = quote_mask(article.text)
-        speakers = resolve_speakers(article.text, spans, doc=doc)
+        speakers = resolve_speakers(article.text, spans, doc=doc, author=article.author)
         speakers = unrelay_quotes(article.text, spans, continue_quotes(article.text, spans, speakers), doc, mask)
         attributions = [
             Attribution(

@@ -228,6 +228,7 @@ class _Article:
         self.title_roles = self._title_roles()
         self.abbreviations = _abbreviations(text)
         self._turns: list[Turn] | None = None
+        self.author: str | None = None  # the byline's one person, when known
 
     def persons_within(self, start: int, end: int) -> list[_Name]:
         """The persons named from ``start`` (included) to ``end`` (excluded), by where they start."""
@@ -411,13 +412,15 @@ class _Resolved:
     content: list[tuple[int, int]]
 
 
-def resolve_speakers(text: str, attributions: list[SpanAttribution], doc=None) -> list[str | None]:
+def resolve_speakers(text: str, attributions: list[SpanAttribution], doc=None,
+                     author: str | None = None) -> list[str | None]:
     """The speaker of each attribution: the fullest name the article gives its source,
     else the source's description; None where an attribution has no source span, or one
     that is a pronoun the article does not resolve.
 
     ``doc`` is a spaCy Doc of ``text`` with entities (``newstrace.extract.nlp.analyse``);
-    it is made when not given.
+    it is made when not given. ``author`` is the article's byline, when known: the "I" of
+    a column or letter, outside quotations and interview turns, is its one named author.
 
     >>> from newstrace.records import SpanAttribution as A
     >>> t = "Abu Abdul-Azim says we lost. “We won,” he says."
@@ -431,6 +434,7 @@ def resolve_speakers(text: str, attributions: list[SpanAttribution], doc=None) -
     elif doc.text != text:
         raise ValueError("doc is not a Doc of text: offsets would not line up")
     art = _Article(text, doc)
+    art.author = byline_person(author)
     order = sorted(range(len(attributions)), key=lambda i: _source_start(attributions[i]))
     results: list[_Resolved | None] = [None] * len(attributions)
     deferred = []
@@ -508,6 +512,30 @@ def asked_in_interview(text: str, attributions: list[SpanAttribution], doc) -> l
         turn = turn_at(art.turns, anchor)
         out.append(bool(turn and turn.asks and art.in_question(anchor)))
     return out
+
+
+# what a byline holds that is not one person: a desk, a wire, an outlet, several people
+_NOT_A_PERSON = re.compile(
+    r"\b(?:news|staff|editorial|editors?|board|press|reuters|associated|agency|agence|report(?:s|ers?)?|desk|"
+    r"wire|team|bureau|contributors?|correspondents?|writers?|service|media|online|digital|and)\b|[,&@/\d]",
+    re.IGNORECASE)
+
+
+def byline_person(author: str | None) -> str | None:
+    """The one person a byline names ("By Dan Riehl" -> "Dan Riehl"); None for a desk, a
+    wire, an outlet or several authors ("Breitbart News", "Associated Press", "Ann Lee and
+    Bo Chan").
+
+    >>> byline_person("By Dan Riehl"), byline_person("Breitbart News"), byline_person("A. Lee and B. Chan")
+    ('Dan Riehl', None, None)
+    """
+    if not author:
+        return None
+    name = re.sub(r"^\s*by\s+", "", " ".join(author.split()), flags=re.IGNORECASE).strip(" .")
+    words = name.split()
+    if not 2 <= len(words) <= 4 or _NOT_A_PERSON.search(name) or not all(w[:1].isupper() for w in words):
+        return None
+    return name
 
 
 def interview_answers(text: str, doc) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]], str]]:
@@ -617,7 +645,11 @@ def _first_person(art: _Article, att: SpanAttribution, start: int, results) -> _
     if best is not None and abs(best.position - start) < 400 and best.kind == "person" and art.quoted(start):
         return _Resolved(best.speaker, best.kind, start, [])
     in_turn = _in_turn(art, start, second_person=False)  # "((Aparna Garg)) As I told you ...": hers
-    return in_turn or _Resolved(source, "pronoun", start, [])
+    if in_turn:
+        return in_turn
+    if art.author and not art.turns and not art.quoted(start):  # a column's "I": its author
+        return _Resolved(art.author, "person", start, [])
+    return _Resolved(source, "pronoun", start, [])
 
 
 def _resolve_one(
