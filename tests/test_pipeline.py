@@ -74,6 +74,22 @@ def test_another_model_reads_stored_articles_again(tmp_path):
     assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
 
 
+def test_a_store_from_older_rules_is_read_again(tmp_path):
+    """Articles stored by a newstrace whose speaker or quotation rules differed (the same
+    weights) are extracted again by the next run, as after a change of model."""
+    from newstrace.extract import extractor_id
+
+    newstrace.run(SEEDS, out=tmp_path)
+    current = extractor_id("default")
+    older = current.rsplit(".", 1)[0] + ".00000000"  # same weights, other rules
+    with sqlite3.connect(tmp_path / "newstrace.db") as db:
+        db.execute("UPDATE articles SET extractor=?", (older,))
+    again = newstrace.run(SEEDS, out=tmp_path)
+    assert (again.added, again.updated, again.unchanged) == (0, 2, 0)
+    with sqlite3.connect(tmp_path / "newstrace.db") as db:
+        assert {r[0] for r in db.execute("SELECT extractor FROM articles")} == {current}
+
+
 def test_adding_input_gives_what_one_run_gives(tmp_path):
     one_go = tmp_path / "one"
     newstrace.run(SEEDS, out=one_go)

@@ -38,14 +38,27 @@ def get_extractor(model: str = "default") -> SpanExtractor:
 
 
 def extractor_id(model: str = "default") -> str:
-    """What the store records as an article's extractor: the model's name and a digest of
-    its shipped recipe, so that a run with another model, or with retrained weights,
-    extracts stored articles again ("default@3f2a…")."""
+    """What the store records as an article's extractor: the model's name, a digest of its
+    shipped recipe and one of the rules read after it (speakers, interview turns, quotation
+    repairs, citations: this package's modules), so that a run with another model, with
+    retrained weights, or with a newstrace whose rules changed extracts stored articles
+    again ("default@3f2a….9c1e…")."""
     if model not in MODELS:
         raise ValueError(f"unknown model {model!r}; choose from {', '.join(sorted(MODELS))}")
     from newstrace.extract.tagger import weights_digest
 
-    return f"{model}@{weights_digest(model)}"
+    return f"{model}@{weights_digest(model)}.{_rules_digest()}"
+
+
+@lru_cache(maxsize=1)
+def _rules_digest() -> str:
+    import hashlib
+    from pathlib import Path
+
+    h = hashlib.blake2b(digest_size=4)
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
 
 
 @dataclass(slots=True)
