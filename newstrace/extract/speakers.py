@@ -60,6 +60,8 @@ _PREPOSITIONS = {"for", "of", "to", "with", "from", "by", "about", "on", "agains
 _POSSESSORS = {"his", "her", "their", "its", "our", "my", "your", "both", "all"}
 _QUANTIFIERS = {"some", "several", "many", "most", "few", "two", "three", "four", "five", "six", "seven", "eight",
                 "nine", "ten", "dozens", "hundreds", "thousands", "all", "both", "other", "these", "those"}
+# sources that name no one: a determiner or a word left alone by a broken span
+_NO_ONE = {"", "the", "a", "an", "by", "former", "together", "other"}
 _NOT_ROLES = _DETERMINERS | _PREPOSITIONS | {"and", "said", "says", "told", "by"}
 _NAME_INTRO = re.compile(
     r"\b(?:identif(?:y|ies|ied) (?:him|her|them)sel(?:f|ves) (?:only )?as|identified (?:only )?as|"
@@ -658,6 +660,10 @@ def _resolve_one(
     text = art.text
     bare = source.strip(_EDGE_PUNCT)
     low = bare.casefold()
+    word = low.removesuffix("'s").removesuffix("’s")
+    if word in _NO_ONE or (len(word) == 1 and word.isalpha() and word != "i"):
+        # the tagger's broken sources ("the", "'s" of "let's", "By"): no one to name
+        return _Resolved(None, "pronoun", start, [])
 
     m = _NAME_INTRO.search(source)
     if m:
