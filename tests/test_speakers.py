@@ -400,7 +400,7 @@ def test_broken_sources_name_no_one():
     # the tagger sometimes leaves a source of one word: "the", the "s" of "let's", "By";
     # those name no one, while "U.S." and "42%" are what the text gives
     text = "Since 1983, the research team has banded chicks. 42% say so. U.S. officials say it works. Let's hope."
-    def att(word, nth=0):
+    def att(word):
         start = text.index(word)
         return SpanAttribution([(start, start + len(word))], [(start, start)], [(start, start + 1)])
     lets = text.index("'s hope")
