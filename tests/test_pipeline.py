@@ -192,3 +192,17 @@ def test_a_file_that_is_not_a_newstrace_database_is_refused_untouched(tmp_path):
     assert result.returncode == 2
     assert "not a newstrace database" in result.stderr and str(db.name) in result.stderr
     assert db.read_bytes() == b"notes I keep in a file that happens to have this name\n"
+
+
+def test_report_names_no_speaker_none(tmp_path):
+    """A repeated statement whose speaker is unknown says so in the report, not "None"."""
+    feed = tmp_path / "in.jsonl"
+    line = "the committee would meet again on Friday to vote on the new budget rules"
+    texts = [f"The council met on Monday in the old town hall. They said {line}. Others disagreed sharply.\n",
+             f"Farmers marched through the capital for a second week. They said {line}.\n"]
+    feed.write_text("\n".join(json.dumps({"id": f"a{k}", "text": t}) for k, t in enumerate(texts)), encoding="utf-8")
+    newstrace.run(feed, out=tmp_path / "out")
+    statements = [json.loads(x) for x in (tmp_path / "out" / "statements.jsonl").read_text().splitlines()]
+    assert any(s["speaker"] is None and len(s["mentions"]) == 2 for s in statements)
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<strong>None</strong>" not in html and "<strong>unknown</strong>" in html
