@@ -164,6 +164,11 @@ def test_answers_only_where_someone_asks():
     qa = _read(train / "usa-today_2016-05-06_immigration-debate-hits-home-for.txt")
     answers = interview_answers(qa, analyse(qa))
     assert len(answers) >= 5 and {speaker for _, _, speaker in answers} == {"Diane Guerrero"}
+    # a Q&A whose answers are only "A:": the person its headline names ("Q&A with Vice
+    # President Joe Biden")
+    biden = _read(train / "politico_2016-02-19_q-a-with-vice-president-joe-bide.txt")
+    answers = interview_answers(biden, analyse(biden))
+    assert len(answers) >= 10 and {speaker for _, _, speaker in answers} == {"Joe Biden"}
     for name in ("usa-today_2016-02-09_new-hampshire-primary-game-on-wh",
                  "nyt_2016-07-11_from-failed-hopefuls-bold-ideas-"):
         text = _read(train / f"{name}.txt")

@@ -98,6 +98,11 @@ def speaker_turns(text: str, persons: list[str]) -> list[Turn]:
     askers = {sp for sp, q in questions.items() if len(q) >= 2 and sum(q) >= 0.8 * len(q)}
     parties = [p for p, (_, _, label) in zip(speakers, found) if p and not _tag(label) and p not in askers]
     counts = _mentions(text, persons)
+    # the headline names whom an interview is with ("Q&A with Vice President Joe Biden",
+    # "Wikinews interviews Craig Farquharson, ..."): the first line, when short
+    first_line = text[:text.find("\n")] if "\n" in text else text
+    headliner = _named_in(first_line, persons) if len(first_line) <= 200 else None
+    counts = Counter({headliner: max(counts.values(), default=0) * 2 + 1}) if headliner else counts
     turns: list[Turn] = []
     for k, (s, label_end, label) in enumerate(found):
         end = ends[k]
@@ -168,6 +173,13 @@ def _mentions(text: str, persons: list[str]) -> Counter:
             counts[full] = words[surname] if re.fullmatch(r"\w+", surname) else \
                 len(re.findall(r"\b%s\b" % re.escape(surname), text))
     return counts
+
+
+def _named_in(line: str, persons: list[str]) -> str | None:
+    """The one person of two or more words whose surname ``line`` holds."""
+    found = {full for full in set(persons)
+             if len(full.split()) > 1 and re.search(r"\b%s\b" % re.escape(full.split()[-1]), line)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _title_case(text: str, start: int) -> bool:
