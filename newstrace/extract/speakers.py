@@ -201,8 +201,9 @@ def _is_short_form(short: list[str], full: list[str]) -> bool:
 class _Article:
     """What resolution needs to know about one article, computed once."""
 
-    def __init__(self, text: str, doc) -> None:
+    def __init__(self, text: str, doc, author: str | None = None) -> None:
         self.text = text
+        self.author = byline_person(author)  # the byline's one person, when known
         self.sent_starts = self._sentence_starts(doc)
         self._headline: dict[int, bool] = {}
         self.names: list[_Name] = []
@@ -230,7 +231,6 @@ class _Article:
         self.title_roles = self._title_roles()
         self.abbreviations = _abbreviations(text)
         self._turns: list[Turn] | None = None
-        self.author: str | None = None  # the byline's one person, when known
 
     def persons_within(self, start: int, end: int) -> list[_Name]:
         """The persons named from ``start`` (included) to ``end`` (excluded), by where they start."""
@@ -435,8 +435,7 @@ def resolve_speakers(text: str, attributions: list[SpanAttribution], doc=None,
         doc = analyse(text)
     elif doc.text != text:
         raise ValueError("doc is not a Doc of text: offsets would not line up")
-    art = _Article(text, doc)
-    art.author = byline_person(author)
+    art = _Article(text, doc, author)
     order = sorted(range(len(attributions)), key=lambda i: _source_start(attributions[i]))
     results: list[_Resolved | None] = [None] * len(attributions)
     deferred = []
