@@ -184,3 +184,26 @@ def test_q_and_a_with_full_stops():
     assert [(t.label, t.asks) for t in turns] == [("Q", True), ("A", False), ("Q", True), ("A", False)]
     assert [t.speaker for t in turns if not t.asks] == ["Ann Lee", "Ann Lee"]
     assert turns[0].put_to == "Ann Lee"
+
+
+def test_transcripts_inside_news_end_where_the_article_goes_on():
+    # PTC training articles (read from ../shared): a deposition quoted inside a report, and
+    # a radio interview whose host is only ever "DB"
+    import pytest
+
+    from newstrace.extract.nlp import analyse
+    from newstrace.extract.speakers import interview_answers
+
+    ptc = ROOT.parent / "shared" / "corpora" / "ptc" / "train" / "articles"
+    if not ptc.exists():
+        pytest.skip("PTC is read from ../shared/corpora")
+    deposition = _read(ptc / "article758512204.txt")
+    answers = interview_answers(deposition, analyse(deposition))
+    said = {deposition[c[0][0]:c[0][1]]: speaker for _, c, speaker in answers}
+    # the lawyer's last words are his; the report going on after them ("Bacon did not
+    # respond ...", the reprint credit) is nobody's answer, nor is "A:" beside named speakers
+    assert said == {"I think we need to take a break before I explode.": "Jim Bacon"}
+    radio = _read(ptc / "article778139122.txt")
+    answers = interview_answers(radio, analyse(radio))
+    assert {speaker for _, _, speaker in answers} == {"John Pilger"}
+    assert not any("silence equals mass murder" in radio[c[0][0]:c[0][1]] for _, c, _ in answers)  # the host's

@@ -58,11 +58,15 @@ def speaker_turns(text: str, persons: list[str]) -> list[Turn]:
     starts = [m.end() for m in _PARAGRAPH.finditer(text)]
     people = _People(persons)
     found: list[tuple[int, int, str]] = []  # (where the label starts, where it ends, label)
-    for s in starts:
-        m = _BRACKETED.match(text, s) or _COLON.match(text, s) or _QA_DOT.match(text, s)
+    matches = [(s, _BRACKETED.match(text, s) or _COLON.match(text, s) or _QA_DOT.match(text, s)) for s in starts]
+    # initials that open two paragraphs or more are a speaker's, even one the article never
+    # names in full ("DB: ..." for the host of a radio interview)
+    initials = Counter(m.group(1).strip() for _, m in matches if m and _is_initials(m.group(1).strip()))
+    for s, m in matches:
         if m and m.group(1).rstrip().endswith(_CAPTIONS):
             continue  # "Bill HammonsImage: Bill Hammons.": a picture's caption, not a turn
-        if m and (m.re is _BRACKETED or _tag(m.group(1)) or people.find(m.group(1))):
+        if m and (m.re is _BRACKETED or _tag(m.group(1)) or people.find(m.group(1))
+                  or initials[m.group(1).strip()] >= 2):
             found.append((s, m.end(), m.group(1).strip()))
     if len(found) < 2:
         return []
@@ -88,7 +92,11 @@ def speaker_turns(text: str, persons: list[str]) -> list[Turn]:
     found.sort()
 
     speakers = [_speaker(label, people) for _, _, label in found]
-    ends = [found[k + 1][0] if k + 1 < len(found) else len(text) for k in range(len(found))]
+    # a turn runs to the next label; the last one until the article goes on after it: a
+    # paragraph that names its speaker ("Bacon did not respond to questions ...") or
+    # credits the piece ("Reprinted with permission ...")
+    ends = [found[k + 1][0] for k in range(len(found) - 1)] + [
+        _last_turn_end(text, found[-1][1], _speaker(found[-1][2], people))]
     # who asks: the interviewer's tag, or a speaker whose turns (two or more) end in a
     # question mark, four in five at least ("((WSS)) : Which past U.S. president ...?"); an
     # answer that asks back once does not make its speaker the interviewer
@@ -103,20 +111,27 @@ def speaker_turns(text: str, persons: list[str]) -> list[Turn]:
     first_line = text[:text.find("\n")] if "\n" in text else text
     headliner = _named_in(first_line, persons) if len(first_line) <= 200 else None
     counts = Counter({headliner: max(counts.values(), default=0) * 2 + 1}) if headliner else counts
+    # who gives the answers that carry no name ("A:", or none after a question): the person
+    # the headline names; else the one named speaker who answers, or, with none, the one
+    # the text names most. Where "A:" stands beside named speakers ("BACON Q: ...",
+    # "GILANI A: ...", then "Q: ..." and "A: ..." in a deposition) the named ones are not
+    # the answerers, and it is not known
+    answer_tags = any(_tag(label) == "answers" for _, _, label in found)
+    answerer = headliner or (None if answer_tags and parties else _interviewed(parties, counts, None))
     turns: list[Turn] = []
     for k, (s, label_end, label) in enumerate(found):
         end = ends[k]
-        body = text[s:end].strip()
         asks = _tag(label) == "asks" or speakers[k] in askers
         speaker = speakers[k]
         if _tag(label) == "answers":
-            speaker = _interviewed(parties, counts, None)
-        if asks and _tag(label) == "asks" and "\n" in body:
+            speaker = answerer
+        para_end = _paragraph_end(text, s)
+        if asks and _tag(label) == "asks" and text[para_end:end].strip() and text[s:para_end].rstrip().endswith("?"):
             # a question is one paragraph; where the answers carry no label, the paragraphs
-            # after it are the interviewee's
-            para_end = text.index("\n", s)
+            # after it are the interviewee's (not after a closing remark: "DB: In the
+            # library, silence is golden.")
             turns.append(Turn(s, para_end, label, label_end, speaker, True, _interviewed(parties, counts, speaker)))
-            turns.append(Turn(para_end, end, "", para_end, _interviewed(parties, counts, None), False))
+            turns.append(Turn(para_end, end, "", para_end, answerer, False))
             continue
         turns.append(Turn(s, end, label, label_end, speaker, asks,
                           _interviewed(parties, counts, speaker) if asks else None))
@@ -173,6 +188,39 @@ def _mentions(text: str, persons: list[str]) -> Counter:
             counts[full] = words[surname] if re.fullmatch(r"\w+", surname) else \
                 len(re.findall(r"\b%s\b" % re.escape(surname), text))
     return counts
+
+
+_CREDITS = re.compile(r"(?:Reprinted|Republished|Article posted|Originally published|Copyright|©|This (?:article|story|"
+                      r"interview) (?:was|has been|first)|Follow |Read more|Related:|Sources?:)", re.IGNORECASE)
+
+
+def _last_turn_end(text: str, label_end: int, speaker: str | None) -> int:
+    """Where the article's last turn ends: before the first paragraph after its own that
+    names its speaker by surname or credits the piece; else at the end of the text."""
+    surname = re.compile(r"\b%s\b" % re.escape(speaker.split()[-1])) if speaker else None
+    end = _paragraph_end(text, label_end)
+    while end < len(text):
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start >= len(text):
+            break
+        next_end = _paragraph_end(text, start)
+        paragraph = text[start:next_end]
+        if _CREDITS.match(paragraph) or (surname and surname.search(paragraph)):
+            break
+        end = next_end
+    return end
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    """Where the paragraph that holds ``pos`` ends (past its last character)."""
+    if pos >= len(text):
+        return len(text)
+    while pos < len(text) and text[pos] == "\n":  # from a line break, the next paragraph
+        pos += 1
+    end = text.find("\n", pos)
+    return end if end >= 0 else len(text)
 
 
 def _named_in(line: str, persons: list[str]) -> str | None:
