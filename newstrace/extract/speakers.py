@@ -199,11 +199,10 @@ def _is_short_form(short: list[str], full: list[str]) -> bool:
 
 
 class _Article:
-    """What resolution needs to know about one article, computed once."""
+    """What resolution needs to know about one article, computed once (``_article_of``)."""
 
-    def __init__(self, text: str, doc, author: str | None = None) -> None:
+    def __init__(self, text: str, doc) -> None:
         self.text = text
-        self.author = byline_person(author)  # the byline's one person, when known
         self.sent_starts = self._sentence_starts(doc)
         self._headline: dict[int, bool] = {}
         self.names: list[_Name] = []
@@ -435,7 +434,8 @@ def resolve_speakers(text: str, attributions: list[SpanAttribution], doc=None,
         doc = analyse(text)
     elif doc.text != text:
         raise ValueError("doc is not a Doc of text: offsets would not line up")
-    art = _Article(text, doc, author)
+    art = _article_of(text, doc)
+    author = byline_person(author)
     order = sorted(range(len(attributions)), key=lambda i: _source_start(attributions[i]))
     results: list[_Resolved | None] = [None] * len(attributions)
     deferred = []
@@ -466,7 +466,7 @@ def resolve_speakers(text: str, attributions: list[SpanAttribution], doc=None,
     for i in deferred:
         att = attributions[i]
         start = min(s for s, _ in att.source)
-        results[i] = _first_person(art, att, start, results)
+        results[i] = _first_person(art, att, start, results, author)
     # a pronoun nothing resolved ("they", "I" in an op-ed) names nobody: no speaker, as for
     # an attribution without a source (its source span still says what the text gave)
     return [r.speaker if r and r.kind != "pronoun" else None for r in results]
@@ -500,13 +500,27 @@ def _without_label(art: _Article, fragments: list[tuple[int, int]]) -> tuple[lis
     return fragments, None
 
 
+_last_article: list[tuple[object, _Article]] = []  # (doc, its _Article): the one made last
+
+
+def _article_of(text: str, doc) -> _Article:
+    """The _Article of ``doc``: made once, though the extract stage asks three things of
+    one article in turn (its interviewer's questions, its speakers, its answers). The doc
+    is held with it, so that it is the same doc, not one made where it was."""
+    if _last_article and _last_article[0][0] is doc and _last_article[0][1].text == text:
+        return _last_article[0][1]
+    art = _Article(text, doc)
+    _last_article[:] = [(doc, art)]
+    return art
+
+
 def asked_in_interview(text: str, attributions: list[SpanAttribution], doc) -> list[bool]:
     """Whether each attribution lies in a question an interviewer puts ("((WN)) Did you
     notice any trends ...?", "What measures do you think might help?"): asked, not said by
     anyone, so not a statement; "((WN)) You noted suicide attempts were ..." is one."""
-    if not may_have_turns(text):
+    art = _article_of(text, doc)
+    if not art.turns:
         return [False] * len(attributions)
-    art = _Article(text, doc)
     out = []
     for a in attributions:
         anchor = min(s for s, _ in (a.cue or a.source or a.content or [(0, 0)]))
@@ -549,9 +563,7 @@ def interview_answers(text: str, doc) -> list[tuple[list[tuple[int, int]], list[
     an article where nobody asks: news prose also sets names before paragraphs that are the
     writer's words ("Sanders: He won big ...", "Jeb Bush: Rewrite the tax code ...",
     "Hillary Clinton: 2,313 delegates"), which only a question and answer rules out."""
-    if not may_have_turns(text):
-        return []
-    art = _Article(text, doc)
+    art = _article_of(text, doc)
     if not any(turn.asks for turn in art.turns):
         return []
     out = []
@@ -631,7 +643,7 @@ def _source_start(att: SpanAttribution) -> int:
     return min((s for s, _ in att.source), default=min((s for s, _ in att.content), default=0))
 
 
-def _first_person(art: _Article, att: SpanAttribution, start: int, results) -> _Resolved:
+def _first_person(art: _Article, att: SpanAttribution, start: int, results, author: str | None) -> _Resolved:
     source = " ".join(art.text[s:e] for s, e in att.source).strip(_EDGE_PUNCT)
     best = None
     for r in results:
@@ -648,8 +660,8 @@ def _first_person(art: _Article, att: SpanAttribution, start: int, results) -> _
     in_turn = _in_turn(art, start, second_person=False)  # "((Aparna Garg)) As I told you ...": hers
     if in_turn:
         return in_turn
-    if art.author and not art.turns and not art.quoted(start):  # a column's "I": its author
-        return _Resolved(art.author, "person", start, [])
+    if author and not art.turns and not art.quoted(start):  # a column's "I": its author
+        return _Resolved(author, "person", start, [])
     return _Resolved(source, "pronoun", start, [])
 
 
