@@ -3,12 +3,14 @@ interviews (tests/fixtures/interviews, CC BY 2.5) and the seed reports."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newstrace.extract.nlp import analyse
+from newstrace.extract.speakers import interview_answers
 from newstrace.extract.turns import speaker_turns, turn_at
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,8 +23,15 @@ def _read(path: Path) -> str:
         return f.read()
 
 
+def _shared(corpus: str, name: str) -> str:
+    """A text of ../shared/corpora (read there, never copied here); skips without it."""
+    path = ROOT.parent / "shared" / "corpora" / corpus / name
+    if not path.exists():
+        pytest.skip(f"{corpus} is read from ../shared/corpora")
+    return _read(path)
+
+
 def _persons(text: str) -> list[str]:
-    from newstrace.extract.nlp import analyse
     from newstrace.extract.speakers import _Article
 
     art = _Article(text, analyse(text))
@@ -86,19 +95,6 @@ def test_turns_are_ordered_disjoint_and_in_bounds(parts):
         last = t.end
 
 
-def test_interview_speakers_gold():
-    """Three Wikinews interviews, the attributions the extractor found in them and the
-    speakers read by hand (bench/speakers_eval.py --interviews)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    import speakers_eval
-
-    scores = speakers_eval.evaluate(gold=speakers_eval.INTERVIEWS)
-    right, total = scores["overall"]
-    assert total == 75
-    # measured 69/75 = 0.920 (36/75 before interview turns were read, 2026-11-30)
-    assert right / total >= 0.88
-
-
 def test_interviewer_questions_are_nobodys_statements():
     # the whole extraction: the tagger finds "you notice", "you think" in the questions;
     # they are asked, not said, so the pipeline keeps none of them; "You noted ..." is
@@ -153,25 +149,17 @@ def test_interview_answers_are_statements_that_later_quotes_link_to(tmp_path):
 def test_answers_only_where_someone_asks():
     # PolNeAR train: a Q&A with Diane Guerrero gives her answers; news prose that sets
     # names before the writer's own paragraphs ("Sanders: ...", "Jeb Bush: ...") gives none
-    import pytest
-
-    from newstrace.extract.nlp import analyse
-    from newstrace.extract.speakers import interview_answers
-
-    train = ROOT.parent / "shared" / "corpora" / "polnear" / "train" / "text"
-    if not train.exists():
-        pytest.skip("PolNeAR train is read from ../shared/corpora")
-    qa = _read(train / "usa-today_2016-05-06_immigration-debate-hits-home-for.txt")
+    qa = _shared("polnear", "train/text/usa-today_2016-05-06_immigration-debate-hits-home-for.txt")
     answers = interview_answers(qa, analyse(qa))
     assert len(answers) >= 5 and {speaker for _, _, speaker in answers} == {"Diane Guerrero"}
     # a Q&A whose answers are only "A:": the person its headline names ("Q&A with Vice
     # President Joe Biden")
-    biden = _read(train / "politico_2016-02-19_q-a-with-vice-president-joe-bide.txt")
+    biden = _shared("polnear", "train/text/politico_2016-02-19_q-a-with-vice-president-joe-bide.txt")
     answers = interview_answers(biden, analyse(biden))
     assert len(answers) >= 10 and {speaker for _, _, speaker in answers} == {"Joe Biden"}
     for name in ("usa-today_2016-02-09_new-hampshire-primary-game-on-wh",
                  "nyt_2016-07-11_from-failed-hopefuls-bold-ideas-"):
-        text = _read(train / f"{name}.txt")
+        text = _shared("polnear", f"train/text/{name}.txt")
         assert speaker_turns(text, _persons(text))  # labelled paragraphs, but nobody asks
         assert interview_answers(text, analyse(text)) == []
 
@@ -189,21 +177,13 @@ def test_q_and_a_with_full_stops():
 def test_transcripts_inside_news_end_where_the_article_goes_on():
     # PTC training articles (read from ../shared): a deposition quoted inside a report, and
     # a radio interview whose host is only ever "DB"
-    import pytest
-
-    from newstrace.extract.nlp import analyse
-    from newstrace.extract.speakers import interview_answers
-
-    ptc = ROOT.parent / "shared" / "corpora" / "ptc" / "train" / "articles"
-    if not ptc.exists():
-        pytest.skip("PTC is read from ../shared/corpora")
-    deposition = _read(ptc / "article758512204.txt")
+    deposition = _shared("ptc", "train/articles/article758512204.txt")
     answers = interview_answers(deposition, analyse(deposition))
     said = {deposition[c[0][0]:c[0][1]]: speaker for _, c, speaker in answers}
     # the lawyer's last words are his; the report going on after them ("Bacon did not
     # respond ...", the reprint credit) is nobody's answer, nor is "A:" beside named speakers
     assert said == {"I think we need to take a break before I explode.": "Jim Bacon"}
-    radio = _read(ptc / "article778139122.txt")
+    radio = _shared("ptc", "train/articles/article778139122.txt")
     answers = interview_answers(radio, analyse(radio))
     assert {speaker for _, _, speaker in answers} == {"John Pilger"}
     assert not any("silence equals mass murder" in radio[c[0][0]:c[0][1]] for _, c, _ in answers)  # the host's
