@@ -6,7 +6,7 @@ NER, and the speaker rules (speakers, interview questions and answers).
 
 Speaker resolution once had rules that read every person of the article for every
 pronoun: on 3,000 rounds (496 KB) they took 22.3 s, as long as the tagger; they now look
-only at the persons near each source (1.6 s).
+only at the persons near each source, and read the article once (0.7 s).
 """
 
 from __future__ import annotations
