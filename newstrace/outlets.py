@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from tld import get_fld
+
 # canonical name -> (kind, names it goes by in text, web domains).
 # Names are matched case-sensitively in running text (see extract/citations.py), so
 # "the Independent" is an outlet and "an independent" is not. Bare short forms that
@@ -163,6 +165,7 @@ OUTLETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "The Globe and Mail": ("media", ("Globe and Mail", "The Globe and Mail"), ("theglobeandmail.com",)),
     "Toronto Star": ("media", ("Toronto Star",), ("thestar.com",)),
     "The New Zealand Herald": ("media", ("New Zealand Herald", "NZ Herald"), ("nzherald.co.nz",)),
+    "Wikinews": ("media", ("Wikinews",), ("wikinews.org",)),
     # platforms
     "Twitter": ("platform", ("Twitter", "X", "twitter"), ("twitter.com", "x.com")),
     "Telegram": ("platform", ("Telegram",), ("t.me", "telegram.org", "telegram.me")),
@@ -223,6 +226,8 @@ def outlet_from_url(url: str) -> str | None:
 
     >>> outlet_from_url("https://www.nytimes.com/2019/03/20/world/isis.html")
     'The New York Times'
+    >>> outlet_from_url("https://news.bbc.co.uk/x"), outlet_from_url("http://192.168.0.1/a")
+    ('BBC', '192.168.0.1')
     """
     try:
         host = (urlsplit(url.strip()).hostname or "").lower()
@@ -235,6 +240,12 @@ def outlet_from_url(url: str) -> str | None:
         known = _BY_DOMAIN.get(".".join(parts[i:]))
         if known:
             return known
+    # the registered domain by the Public Suffix List (tld ships a copy of it; courlan, of
+    # trafilatura, already depends on it), so that "en.", "edition." or "m." of one site
+    # make one outlet, while "a.blogspot.com" and "b.blogspot.com" stay two
+    registered = get_fld(host, fix_protocol=True, fail_silently=True)
+    if registered:
+        return registered
     if parts[0] == "www":
         parts = parts[1:]
     return ".".join(parts) or None

@@ -142,7 +142,12 @@ def test_outlet_table():
     assert outlet_from_url("https://www.nytimes.com/2019/03/20/world/isis.html") == "The New York Times"
     assert outlet_from_url("https://edition.cnn.com/x") == "CNN"
     assert outlet_from_url("https://www.thetimes.co.uk/article/x") == "The Times"
-    assert outlet_from_url("https://news.example.org/a") == "news.example.org"
+    # an unknown site is its registered domain, by the Public Suffix List
+    assert outlet_from_url("https://news.example.org/a") == "example.org"
+    assert outlet_from_url("https://news.example.co.uk/a") == "example.co.uk"
+    assert outlet_from_url("https://someone.blogspot.com/2019/x.html") == "someone.blogspot.com"
+    assert outlet_from_url("https://en.wikinews.org/wiki/X") == "Wikinews"
+    assert outlet_from_url("http://localhost:8000/a") == "localhost"
     assert outlet_kind("Telegram") == "platform" and outlet_kind("BBC") == "media"
 
 
