@@ -340,6 +340,12 @@ def test_two_people_who_spoke_together_are_a_they():
     # a group of people before "who" (PolNeAR train)
     ("../../train/text/wash-post_2016-06-05_is-sanders-finally-connecting-wi", "Asian Americans, who", "who",
      "Asian Americans"),
+    # a person before an apposition and "who" is the person; an organisation ending the
+    # apposition before "which" is the organisation (PolNeAR train)
+    ("../../train/text/nyt_2016-03-21_factory-workers-feel-sting-of-gl", "a senior analyst at Jefferies, who",
+     "who", "Howard Rubel"),
+    ("../../train/text/nyt_2016-01-30_traditionally-democrat-unions-ar", "Workers of America, which", "which",
+     "the Communications Workers of America"),
     # but "a super PAC that" stays the description it is
     ("usa-today_2016-09-22_super-pac-haul-surges-past-b-sma", "a super PAC that", "that", "a super PAC"),
 ])

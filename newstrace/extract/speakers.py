@@ -94,11 +94,15 @@ _MALE = set(
     "edward frederick greg henry jack jake kenneth marcus mujahir neil oliver raymond "
     "roy russell steven todd travis victor vincent".split()
 ) - {"lindsey"}
-# what may stand between a name and its "who": "Marco Rubio of Florida, who", "Kasich (R), who"
-_RELATIVE_GAP = re.compile(
+# what may stand between a name and its "who": "Marco Rubio of Florida, who", "Kasich (R), who",
+# and (for "who" only: "X, the president of the union, which" is the union) an apposition,
+# "Danny Davis, a Democrat of Illinois, who"
+_RELATIVE_GAP = (
     r"(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?"  # "Donald Trump Jr., who"
-    r"(?:['’]s)?(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]*\))?\s*,?\s*"
+    r"(?:['’]s)?(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]*\))?"
 )
+_RELATIVE_GAP_WHICH = re.compile(_RELATIVE_GAP + r"\s*,?\s*")
+_RELATIVE_GAP_WHO = re.compile(_RELATIVE_GAP + r"(?:\s*,\s+(?:a|an|the)\s+[^,.;:!?()\"“”]{1,60}?\s*,)?\s*,?\s*")
 _MRS = re.compile(r"\b(?:Mrs|Ms|Miss)\.?\s*$")
 # what news prose puts after a name that is not part of it: an age ("Adamowicz, 53,"), a
 # party and state ("Jason Chaffetz (R-Utah)"), an abbreviation ("the National Hurricane
@@ -1008,9 +1012,10 @@ def _relative(art: _Article, start: int) -> _Resolved:
     word = re.match(r"\w+", art.text[start:])
     low = word.group(0).casefold() if word else ""
     before = art.text[max(0, start - 120):start]
+    allowed = _RELATIVE_GAP_WHO if low in ("who", "whom", "whose") else _RELATIVE_GAP_WHICH
     for p in reversed(art.persons):
-        gap = art.text[p.end:start] if 0 <= start - p.end <= 60 else None
-        if gap is not None and _RELATIVE_GAP.fullmatch(gap):
+        gap = art.text[p.end:start] if 0 <= start - p.end <= 100 else None
+        if gap is not None and allowed.fullmatch(gap):
             return _Resolved(art.fullest(p.text), "person", start, [])
     named = _named_before(art, start, low)
     if named is not None and low in ("which", "that"):  # "Norton, which declined to comment"
