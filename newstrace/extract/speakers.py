@@ -742,6 +742,9 @@ def _resolve_one(
     person = _role_person(art, desc, start)
     if person:
         return _Resolved(person, "person", start, [])
+    org = _org_by_head(art, desc, start)
+    if org:
+        return _Resolved(org, "org", start, [])
     words = desc.casefold().split()
     if len(words) >= 2 and words[0] == "the":
         if words[-1] in _MEDIA_NOUNS and len(words) <= 3:
@@ -868,6 +871,36 @@ def _expand_left(art: _Article, person: _Name, start: int) -> str:
             and m.group(1).casefold() not in _TITLES and not art.in_headline(start):
         return f"{m.group(1)} {person.text}"
     return person.text
+
+
+# heads of descriptions that stand for an organisation the article named with the same
+# word: "the archive" after "the Gun Violence Archive", "the embassy" after "the US Embassy".
+# Not "the company": companies seldom carry the word, so the last one that did ("Moelis &
+# Company") is rarely the one meant ("Cisco Systems ... helping the company")
+_ORG_HEADS = frozenset(
+    "agency archive association authority bank board bureau coalition commission committee "
+    "council court department embassy federation foundation fund "
+    "institute league ministry organisation organization party service society "
+    "union university".split()
+)
+
+
+def _org_by_head(art: _Article, desc: str, start: int) -> str | None:
+    """'The archive' -> 'Gun Violence Archive': the last organisation named before the
+    source, outside quotations and headlines, whose name has every word of the description
+    ('the appeals court' is the 'Court of Appeals', not the Supreme Court; not 'his party',
+    not 'a union'). A network is an outlet's (_last_outlet)."""
+    words = desc.split()
+    if not 2 <= len(words) <= 3 or words[0].casefold() not in ("the", "this") \
+            or not all(w.islower() for w in words[1:]) or words[-1] not in _ORG_HEADS:
+        return None
+    for n in reversed(art.names):
+        if n.start >= start or n.label != "ORG" or n.headline or art.quoted(n.start):
+            continue
+        own = [w.casefold() for w in re.findall(r"[\w'’.&-]+", n.text) if w.casefold() not in _DETERMINERS]
+        if len(own) >= 2 and all(w in own or w + "s" in own for w in words[1:]):
+            return re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, n.label), flags=re.IGNORECASE)
+    return None
 
 
 def _head_org(art: _Article, start: int, end: int) -> _Name | None:
