@@ -390,3 +390,30 @@ def test_a_short_paraphrase_links_only_speakers_both_sides_name():
         linker.add(a, [paraphrase(a, paul, "Rand Paul")], [], "hand")
         linker.add(b, [paraphrase(b, "the rest of the world", speaker)], [], "hand")
         assert (len(list(store.statements())) == 1) is one, speaker
+
+
+def test_wordings_that_each_add_quotes_of_their_own_link_on_ten_words_in_a_row():
+    """PolNeAR train, 2015-2016: one outlet quotes Trump's "A lot will have to do with
+    Israel ..." followed by "They may not be ...", another has "I have a real question ..."
+    before it. Neither wording holds three quarters of the other, but they share the same
+    ten words and more in a row: one statement, when the speakers may be one. Seven words
+    in a row are not enough, nor is the stretch when two named speakers differ."""
+    shared = ("A lot will have to do with Israel and whether or not Israel wants to make the deal, "
+              "whether or not Israel's willing to sacrifice certain things.")
+    before = "I have a real question as to whether or not both sides want to make it, and I think both sides must."
+    after = ("They may not be, and I understand that, and I'm okay with that. "
+             "But then you're just not going to have a deal.")
+    # seven words in a row: "a lot will have to do with"
+    seven_a, seven_b = "A lot will have to do with Israel, of course.", "A lot will have to do with money, of course."
+    cases = [(shared, shared, "Donald Trump", "Trump", True),
+             (shared, shared, "Donald Trump", None, True),
+             (shared, shared, "Donald Trump", "Benjamin Netanyahu", False),
+             (seven_a, seven_b, "Donald Trump", "Trump", False)]
+    for middle_a, middle_b, first, second, one in cases:
+        store = Store(":memory:")
+        linker = Linker(store)
+        a = article("a", 0, f'Trump told them: "{middle_a} {after}"')
+        b = article("b", 1, f'He said: "{before} {middle_b}"')
+        linker.add(a, [quote_at(a, middle_a[:12], 1, first)], [], "hand")
+        linker.add(b, [quote_at(b, before[:12], 1, second)], [], "hand")
+        assert (len(list(store.statements())) == 1) is one, (middle_b[:30], second)

@@ -65,5 +65,32 @@ def shingles(text_parts: list[str], size: int = SHINGLE_SIZE) -> set[int]:
     return out
 
 
+def shingle_runs(text_parts: list[str], size: int = SHINGLE_SIZE) -> list[list[int]]:
+    """The hashed word ``size``-grams of each part and segment in order, one list per
+    segment: which of them another wording shares in a row says how long a stretch of
+    words the two have in common.
+
+    >>> [len(r) for r in shingle_runs(["one two three four … five six seven"])]
+    [2, 1]
+    """
+    return [[_hash(" ".join(words[i : i + size])) for i in range(len(words) - size + 1)]
+            for part in text_parts for words in segments(part) if len(words) >= size]
+
+
+def longest_shared_run(runs: list[list[int]], shared: set[int]) -> int:
+    """The most consecutive shingles of ``runs`` that are all in ``shared``.
+
+    >>> longest_shared_run([[1, 2, 3, 4], [5, 6]], {2, 3, 5, 6})
+    2
+    """
+    best = 0
+    for run in runs:
+        n = 0
+        for g in run:
+            n = n + 1 if g in shared else 0
+            best = max(best, n)
+    return best
+
+
 def word_count(text_parts: list[str]) -> int:
     return sum(len(words) for part in text_parts for words in segments(part))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from newstrace.extract.quotes import quoted_parts
 from newstrace.extract.speakers import is_short_form_or_equal
-from newstrace.link.normalize import shingles, word_count
+from newstrace.link.normalize import longest_shared_run, shingle_runs, shingles, word_count
 from newstrace.records import PRONOUNS, Article, Attribution
 
 
@@ -32,6 +32,11 @@ class LinkSettings:
     # in the religious congregation") link only when their speakers agree or one is
     # unknown: two different speakers are more likely to share a phrase than a statement
     min_shared_other_speaker: int = 5
+    # two wordings that each add quotes of their own ('"I have a real question ...," "A
+    # lot will have to do with Israel ..."' and '"A lot will have to do with Israel ...,"
+    # They may not be ...') share less than `containment` of either, yet the same ten
+    # words in a row (8 trigrams in a row) are one statement's, when the speakers may be one
+    shared_run: int = 8
 
 
 def linking_text(text: str, attribution: Attribution, mask: bytearray | None = None) -> list[str]:
@@ -133,7 +138,8 @@ class StatementIndex:
             grams = shingles(parts)
             if not grams:
                 continue  # under three words: too short to tell one statement from another
-            matched = self._query(grams, attribution.speaker, paraphrase=attribution.kind == "indirect")
+            matched = self._query(grams, attribution.speaker, paraphrase=attribution.kind == "indirect",
+                                  runs=shingle_runs(parts))
             wording = " … ".join(" ".join(p.split()) for p in parts)
             words = word_count(parts)
             if matched:
@@ -193,11 +199,13 @@ class StatementIndex:
             self.db.execute("DELETE FROM statement_shingles WHERE statement=?", (statement,))
             self.db.execute("DELETE FROM statements WHERE id=?", (statement,))
 
-    def _query(self, grams: set[int], speaker: str | None, paraphrase: bool = False
-               ) -> list[tuple[str, int, str | None]]:
+    def _query(self, grams: set[int], speaker: str | None, paraphrase: bool = False,
+               runs: list[list[int]] | None = None) -> list[tuple[str, int, str | None]]:
         """Statements this wording belongs to, oldest first: (id, trigrams shared, speaker).
         ``paraphrase``: the wording is a reporter's (an indirect attribution), so a short
-        one links only to a statement of a speaker both sides name."""
+        one links only to a statement of a speaker both sides name. ``runs``: the
+        wording's trigrams in order (normalize.shingle_runs), for the statements that
+        contain too little of it but share a long stretch in a row (``shared_run``)."""
         hits: Counter[str] = Counter()
         about: dict[str, tuple[int, int, str | None]] = {}
         grams_list = list(grams)
@@ -216,7 +224,10 @@ class StatementIndex:
         for statement, shared in hits.items():
             rowid, size, their_speaker = about[statement]
             shorter = min(len(grams), size) or 1
-            if shared / shorter < self.settings.containment:
+            if shared / shorter < self.settings.containment and not (
+                    runs and shared >= self.settings.shared_run
+                    and _may_be_one(speaker, their_speaker, known=paraphrase)
+                    and self._shared_run(statement, grams, runs) >= self.settings.shared_run):
                 continue
             if shared < self.settings.min_shared:
                 same_words = shared == len(grams) == size
@@ -228,6 +239,17 @@ class StatementIndex:
                 continue
             matched.append((rowid, statement, shared, their_speaker))
         return [(statement, shared, their) for _, statement, shared, their in sorted(matched)]
+
+    def _shared_run(self, statement: str, grams: set[int], runs: list[list[int]]) -> int:
+        """The longest stretch of the wording's trigrams, in a row, that ``statement`` has."""
+        grams_list, shared = list(grams), set()
+        for i in range(0, len(grams_list), 500):
+            chunk = grams_list[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            shared.update(g for (g,) in self.db.execute(
+                f"SELECT shingle FROM statement_shingles WHERE statement=? AND shingle IN ({marks})",
+                [statement, *chunk]))
+        return longest_shared_run(runs, shared)
 
     def _merge(self, other: str, into: str) -> None:
         """A wording that bridges two statements makes them one (the older id stays)."""
