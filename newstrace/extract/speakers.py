@@ -103,6 +103,7 @@ _RELATIVE_GAP = (
 )
 _RELATIVE_GAP_WHICH = re.compile(_RELATIVE_GAP + r"\s*,?\s*")
 _RELATIVE_GAP_WHO = re.compile(_RELATIVE_GAP + r"(?:\s*,\s+(?:a|an|the)\s+[^,.;:!?()\"“”]{1,60}?\s*,)?\s*,?\s*")
+_POSSESSIVE_IN = re.compile(r"['’]s\s")
 _MRS = re.compile(r"\b(?:Mrs|Ms|Miss)\.?\s*$")
 # what news prose puts after a name that is not part of it: an age ("Adamowicz, 53,"), a
 # party and state ("Jason Chaffetz (R-Utah)"), an abbreviation ("the National Hurricane
@@ -223,6 +224,7 @@ class _Article:
                 _Name(name, start, start + len(name), ent.label_, self.sentence_of(ent.start_char),
                       self._gender(name, ent.start_char), self.in_headline(ent.start_char))
             )
+        self._end_at_possessives()
         self.persons = sorted((n for n in self.names if n.label == "PERSON"), key=lambda n: n.start)
         self.person_starts = [p.start for p in self.persons]
         self._fullest: dict[tuple[str, str], str] = {}
@@ -309,6 +311,16 @@ class _Article:
         if first and first[0] in _MALE:
             return "m"
         return None
+
+    def _end_at_possessives(self) -> None:
+        """A person's name that NER ran on past a possessive ("Trump’s Jewish supporters",
+        "Cruz’s Iowa") ends at it, when what comes before is a person the article names
+        elsewhere; "Swiss People’s Party" and "Dave Leip’s Atlas" stay whole."""
+        others = [_tokens(n.text) for n in self.names if n.label == "PERSON" and not _POSSESSIVE_IN.search(n.text)]
+        for n in self.names:
+            cut = _POSSESSIVE_IN.search(n.text) if n.label == "PERSON" else None
+            if cut and any(_is_short_form(_tokens(n.text[:cut.start()]), o) for o in others):
+                n.text, n.end = n.text[:cut.start()], n.start + cut.start()
 
     def fullest(self, name: str, label: str = "PERSON") -> str:
         """The longest name of the article that ``name`` is a short form of."""
