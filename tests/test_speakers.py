@@ -372,6 +372,9 @@ def test_relative_pronouns_after_names(article, context, pronoun, speaker):
     # an organisation named before with every word of the description
     ("train/nyt_2016-03-21_factory-workers-feel-sting-of-gl", "the union agreed", "United Steelworkers union"),
     ("wash-post_2016-09-25_federal-court-rules", "The appeals court ruled", "U.S. Court of Appeals"),
+    # a name NER ran on past a possessive ("Trump’s Jewish supporters") is the person's
+    ("train/politico_2015-12-03_trump-carson-flop-with-jewish-re", "Trump told The Associated Press",
+     "Donald Trump"),
     # but not "the company": the last name with "Company" in it is not the one meant
     ("train/nyt_2016-01-07_personal-touch-helps-boutique-ba", "the company think", "the company"),
 ])
