@@ -375,6 +375,13 @@ def test_relative_pronouns_after_names(article, context, pronoun, speaker):
     # a name NER ran on past a possessive ("Trump’s Jewish supporters") is the person's
     ("train/politico_2015-12-03_trump-carson-flop-with-jewish-re", "Trump told The Associated Press",
      "Donald Trump"),
+    # a name NER missed before an apposition or a relative clause, named in full elsewhere
+    ("train/politico_2016-05-23_senate-candidates-stake-out-a-ra", "Jolly, who was elected", "David Jolly"),
+    ("train/wash-post_2016-03-18_rabbis-vow-to-boycott-trump-spee", "Hicks, his campaign spokeswoman",
+     "Hope Hicks"),
+    # but a list is not an apposition
+    ("train/politico_2016-06-14_sanders-scripts-his-primary-seas", "Sanders, his aides and those",
+     "Sanders, his aides and those in attendance"),
     # but not "the company": the last name with "Company" in it is not the one meant
     ("train/nyt_2016-01-07_personal-touch-helps-boutique-ba", "the company think", "the company"),
 ])

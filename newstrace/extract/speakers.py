@@ -784,7 +784,45 @@ def _resolve_one(
         return _Resolved(art.fullest(clean_name(desc)), "person", start, [])
     if desc and re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+", clean_name(desc)):
         return _Resolved(art.fullest(clean_name(desc)), "person", start, [])
+    # a name NER missed here before an apposition or a relative clause: "Jolly, who was
+    # elected to Congress in 2014", "Trump, a Republican front-runner": a person the
+    # article names elsewhere, or a name of two words or more
+    named = _named_before_apposition(art, desc, start)
+    if named is not None:
+        return named
     return _Resolved(desc or None, "description", start, [])
+
+
+_NAME_THEN_APPOSITION = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*),\s+"
+    r"(?!(?:including|and|or|but|like|such)\b)(?!(?:his|her|their|its|our|my|your)\b[^,]*\band\b)"
+    r"(?:who|whose|a|an|the|[a-z]\w*)\b")
+_QUANTIFIERS = frozenset("many most several all both few two three four five other others more dozens hundreds "
+                         "thousands millions".split())
+
+
+def _named_before_apposition(art: _Article, desc: str, start: int) -> _Resolved | None:
+    """A name NER missed here, before an apposition or a relative clause: "Jolly, who was
+    elected to Congress in 2014", "Trump, a Republican front-runner", "North Carolina's Ada
+    Fisher, one of ...": a person the article names elsewhere, else an organisation it
+    names, else a name of two capitalised words or more, else an organisation it names.
+    Not "Many Democrats, including ...", not "Sanders, his aides and those in attendance"."""
+    m = _NAME_THEN_APPOSITION.match(desc or "")
+    if not m:
+        return None
+    name = re.split(r"['’]s?\s+", m.group(1))[-1] if re.search(r"\w['’]s?\s+[A-Z]", m.group(1)) else m.group(1)
+    if not name or name.split()[0].casefold() in _DETERMINERS | _FIRST | _QUANTIFIERS:
+        return None
+    person = art.person_full(name)
+    if person:
+        return _Resolved(person, "person", start, [])
+    if re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+", name):
+        # before NER's organisations: it calls "Maryam Violet" one, and "she" must find her
+        return _Resolved(art.fullest(name), "person", start, [])
+    org = next((n for n in art.names if n.label in ("ORG", "GPE", "NORP") and n.text == name), None)
+    if org is not None:
+        return _Resolved(art.fullest(org.text, org.label), "org", start, [])
+    return None
 
 
 # the headline and the sentence after it: where news prose names a speaker after describing them
