@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -225,9 +225,14 @@ class _Article:
                       self._gender(name, ent.start_char), self.in_headline(ent.start_char))
             )
         self._end_at_possessives()
+        self.names.sort(key=lambda n: n.start)  # by place: bisected (name_starts)
         self.persons = sorted((n for n in self.names if n.label == "PERSON"), key=lambda n: n.start)
         self.person_starts = [p.start for p in self.persons]
         self._fullest: dict[tuple[str, str], str] = {}
+        self._names_by_end: dict[str, tuple[dict[str, int], dict, dict[str, int]]] = {}
+        self._orgs: dict[str, _Name] | None = None
+        self._person_tokens: set[tuple[str, ...]] | None = None
+        self.name_starts = [n.start for n in self.names]
         self._genders: dict[str, str | None] = {}
         self._votes: dict[str, tuple[int, int]] | None = None
         self.outlets = _find_mentions(text)
@@ -332,15 +337,45 @@ class _Article:
     def _find_fullest(self, name: str, label: str) -> str:
         toks = _tokens(name)
         best, best_len, best_count = name, len(toks), 0
-        counts: dict[str, int] = {}
-        for n in self.names:
-            if (n.label == label or label == "ANY") and not n.headline:
-                counts[n.text] = counts.get(n.text, 0) + 1
-        for cand, count in counts.items():
+        if not toks:
+            return best
+        counts, by_end, rank = self._name_index(label)
+        # a short form ends with its full name's last token, or (one token) is its first;
+        # of equals, the one the article names first (``counts`` is in the article's order)
+        cands = set(by_end.get(toks[-1], ()) + (by_end.get(("first", toks[0]), ()) if len(toks) == 1 else ()))
+        for cand in sorted(cands, key=rank.__getitem__):
             ct = _tokens(cand)
-            if _is_short_form(toks, ct) and (len(ct), count) > (best_len, best_count):
-                best, best_len, best_count = cand, len(ct), count
+            if _is_short_form(toks, ct) and (len(ct), counts[cand]) > (best_len, best_count):
+                best, best_len, best_count = cand, len(ct), counts[cand]
         return best
+
+    def org_by_text(self) -> dict[str, _Name]:
+        """The first ORG of each name of over three characters that opens with a capital."""
+        if self._orgs is None:
+            self._orgs = {}
+            for n in self.names:
+                if n.label == "ORG" and len(n.text) > 3 and n.text[:1].isupper():
+                    self._orgs.setdefault(n.text, n)
+        return self._orgs
+
+    def _name_index(self, label: str) -> tuple[dict[str, int], dict, dict[str, int]]:
+        """Per label: how often each name occurs (outside headlines), the names by their
+        last token and by ("first", their first token), and each name's rank in the
+        article's order, built once: a book-length text has
+        thousands of names, and reading them all for each name asked about was quadratic."""
+        if label not in self._names_by_end:
+            counts: dict[str, int] = {}
+            for n in self.names:
+                if (n.label == label or label == "ANY") and not n.headline:
+                    counts[n.text] = counts.get(n.text, 0) + 1
+            by_end: dict = {}
+            for cand in counts:
+                ct = _tokens(cand)
+                if ct:
+                    by_end[ct[-1]] = by_end.get(ct[-1], ()) + (cand,)
+                    by_end[("first", ct[0])] = by_end.get(("first", ct[0]), ()) + (cand,)
+            self._names_by_end[label] = (counts, by_end, {c: i for i, c in enumerate(counts)})
+        return self._names_by_end[label]
 
     def person_full(self, name: str) -> str | None:
         """The full name of a person of the article that ``name`` is (a short form of)."""
@@ -350,9 +385,9 @@ class _Article:
         full = self.fullest(name, "PERSON")
         if full != name:
             return full
-        if any(_tokens(p.text) == toks for p in self.persons if not p.headline):
-            return name
-        return None
+        if self._person_tokens is None:
+            self._person_tokens = {_tokens(p.text) for p in self.persons if not p.headline}
+        return name if toks in self._person_tokens else None
 
     def gender_of(self, full: str) -> str | None:
         if full not in self._genders:
@@ -479,10 +514,16 @@ def resolve_speakers(text: str, attributions: list[SpanAttribution], doc=None,
         results[i] = res
         if res.kind != "none":
             previous = res
+    # what a first-person source reads of the others: those placed near it, by place
+    placed = sorted((r.position, k) for k, r in enumerate(results) if r is not None)
     for i in deferred:
         att = attributions[i]
         start = min(s for s, _ in att.source)
-        results[i] = _first_person(art, att, start, results, author)
+        near = placed[bisect_left(placed, (start - _FIRST_PERSON_REACH, -1)):
+                      bisect_left(placed, (start + _FIRST_PERSON_REACH, -1))]
+        results[i] = _first_person(art, att, start, [results[k] for _, k in sorted(near, key=lambda x: x[1])],
+                                   author)
+        insort(placed, (results[i].position, i))
     # a pronoun nothing resolved ("they", "I" in an op-ed) names nobody: no speaker, as for
     # an attribution without a source (its source span still says what the text gave)
     return [r.speaker if r and r.kind != "pronoun" else None for r in results]
@@ -657,6 +698,11 @@ def _abbreviations(text: str) -> dict[str, str]:
 
 def _source_start(att: SpanAttribution) -> int:
     return min((s for s, _ in att.source), default=min((s for s, _ in att.content), default=0))
+
+
+# how far from an "I" the quote it is in, or the person just quoted, may start: a quotation
+# longer than this is a document, and reading every source of a book for each "I" was quadratic
+_FIRST_PERSON_REACH = 20_000
 
 
 def _first_person(art: _Article, att: SpanAttribution, start: int, results, author: str | None) -> _Resolved:
@@ -954,7 +1000,8 @@ def _org_by_head(art: _Article, desc: str, start: int) -> str | None:
 
 
 def _head_org(art: _Article, start: int, end: int) -> _Name | None:
-    inside = [n for n in art.names if n.label in ("ORG", "NORP", "GPE") and start <= n.start and n.end <= end]
+    inside = [n for n in art.names[bisect_left(art.name_starts, start):bisect_left(art.name_starts, end)]
+              if n.label in ("ORG", "NORP", "GPE") and n.end <= end]
     for n in inside:
         rest = (art.text[start:n.start] + art.text[n.end:end]).strip(_EDGE_PUNCT + "s").casefold()
         if rest in ("", "the") and n.label == "ORG":
@@ -962,10 +1009,14 @@ def _head_org(art: _Article, start: int, end: int) -> _Name | None:
     # "Crumbling Islamic State", "the embattled Clinton Foundation": ends with a known ORG
     source = art.text[start:end].strip(_EDGE_PUNCT)
     source = _POSSESSIVE.sub("", source)
-    for n in art.names:
-        if n.label == "ORG" and len(n.text) > 3 and source.endswith(" " + n.text) \
-                and n.text[:1].isupper() and not any(start <= p.start < end for p in art.persons):
-            lead = source[: -len(n.text)].split()
+    if art.persons_within(start, end):
+        return None
+    orgs = art.org_by_text()
+    # the source's endings after each space, longest first, looked up among the ORGs
+    for i in (k for k, ch in enumerate(source) if ch == " "):
+        n = orgs.get(source[i + 1:])
+        if n is not None:
+            lead = source[:i].split()
             if all(w[:1].isupper() or w.casefold() in ("the", "a", "an") for w in lead):
                 return n
     return None
