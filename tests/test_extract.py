@@ -107,3 +107,19 @@ def test_a_relayed_speaker_gets_the_fullest_name_the_article_gives():
     relay = SpanAttribution(source=[(cue - 8, cue - 1)], cue=[(cue, cue + 8)], content=[(s, cue - 10)])
     assert text[cue - 8:cue - 1] == "Reuters"
     assert unrelay_quotes(text, [relay], ["Reuters"], parse(text)) == ["Ali Hassan"]
+
+
+def test_a_text_longer_than_one_ner_piece_keeps_its_offsets_and_names():
+    """Texts over nlp.MAX_LENGTH are read in pieces cut after a newline, one piece at a
+    time (memory), and joined: the Doc's text is the text, and names past the cuts sit
+    at their own offsets."""
+    from newstrace.extract.nlp import MAX_LENGTH, analyse as parse
+
+    paragraph = "Mayor Anna Petrov of Springfield said the bridge would reopen in May. " * 40 + "\n"
+    text = paragraph * (2 * MAX_LENGTH // len(paragraph) + 3)
+    assert len(text) > 2 * MAX_LENGTH
+    doc = parse(text)
+    assert doc.text == text
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    assert people and all(text[e.start_char:e.end_char] == e.text for e in doc.ents)
+    assert max(e.start_char for e in people) > 2 * MAX_LENGTH

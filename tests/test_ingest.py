@@ -303,6 +303,18 @@ def test_too_large_files_are_refused(tmp_path):
     assert [(b.path, b.reason) for b in bad] == [("big.txt", "too large: 1100 bytes")]
 
 
+def test_an_article_too_long_to_be_one_is_refused_and_the_rest_read(tmp_path):
+    # a JSONL record as much as a file: the limit is on one article's text
+    write(tmp_path / "a_long.txt", "It rained. " * 100)
+    write(tmp_path / "b.jsonl", '{"id": "dump", "text": "%s"}\n{"id": "ok", "text": "It rained."}\n'
+          % ("It rained. " * 100))
+    articles, bad = read(tmp_path, max_chars=1000)
+    assert [a.id for a in articles] == ["ok"]
+    assert [(b.path, b.reason) for b in bad] == [
+        ("a_long.txt", "too long for one article: 1,100 characters (at most 1,000; split it)"),
+        ("b.jsonl:1", "too long for one article: 1,100 characters (at most 1,000; split it)")]
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
 def test_unreadable_file_is_bad_input(tmp_path):
     path = write(tmp_path / "secret.txt", "It rained.\n")

@@ -304,7 +304,8 @@ def test_a_long_run_without_spaces_is_one_token():
     _in_child("from newstrace.extract.nlp import analyse\n"
               "t = 'Title\\n\\n' + '(' * 50_000 + ')' * 50_000 + ' Officials in Gdansk said \"it is fine.\"\\n'\n"
               "doc = analyse(t)\n"
-              "assert doc.text == t and len(doc) < 20, len(doc)\n"
+              # the run is longer than one NER piece (nlp.MAX_LENGTH): cut once, a few tokens
+              "assert doc.text == t and len(doc) < 30, len(doc)\n"
               "assert [e.text for e in doc.ents] == ['Gdansk'], doc.ents\n")
     doc = analyse("Dr. Connie Mariano (retired) said \"no.\" See https://example.com/a?b=c.")
     assert [t.text for t in doc][:8] == ["Dr.", "Connie", "Mariano", "(", "retired", ")", "said", '"']

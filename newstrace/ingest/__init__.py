@@ -55,11 +55,16 @@ class IngestOptions:
     clean: strip web boilerplate lines; False keeps the text exactly as decoded from the
         file, so that offsets are offsets into the file (``extract --format spans``).
     max_bytes: a larger file is a BadInput ("too large: N bytes").
+    max_chars: an article with a longer text is a BadInput: a news article is under
+        100,000 characters, the longest transcripts a few hundred thousand; a text of
+        millions is a dump read as one article (a 15 MB one held the whole run for
+        minutes and gigabytes, bench/long_article.py), better split.
     """
 
     outlet: str | None = None
     clean: bool = True
     max_bytes: int = 50_000_000
+    max_chars: int = 2_000_000
 
 
 def read_articles(path: str | os.PathLike, options: IngestOptions | None = None) -> Iterator[Article | BadInput]:
@@ -246,6 +251,9 @@ class _Run:
         comes first."""
         if isinstance(article, BadInput):
             return article
+        if len(article.text) > self.options.max_chars:
+            return BadInput(article.origin, f"too long for one article: {len(article.text):,} characters "
+                                            f"(at most {self.options.max_chars:,}; split it)")
         if self.options.clean:
             article.text = strip_boilerplate(article.text)
             if not article.text.strip():
