@@ -103,6 +103,7 @@ _RELATIVE_GAP = (
 )
 _RELATIVE_GAP_WHICH = re.compile(_RELATIVE_GAP + r"\s*,?\s*")
 _RELATIVE_GAP_WHO = re.compile(_RELATIVE_GAP + r"(?:\s*,\s+(?:a|an|the)\s+[^,.;:!?()\"“”]{1,60}?\s*,)?\s*,?\s*")
+_TITLE_LINE = 300  # a longer first line is a paragraph (as ingest's title_line has it)
 _POSSESSIVE_IN = re.compile(r"['’]s\s")
 _MRS = re.compile(r"\b(?:Mrs|Ms|Miss)\.?\s*$")
 # what news prose puts after a name that is not part of it: an age ("Adamowicz, 53,"), a
@@ -263,12 +264,16 @@ class _Article:
         return [0] + [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+|\n+", doc.text)]
 
     def in_headline(self, pos: int) -> bool:
-        """Whether ``pos`` is on a line written in title case ("Clinton Hid Past Health ...")."""
+        """Whether ``pos`` is on a line written in title case ("Clinton Hid Past Health ..."),
+        or on the text's first line when a blank line follows it, as a title does (ingest's
+        rule: "Game over: Will Sanders come down ...", where NER reads "Will Sanders")."""
         start = self.text.rfind("\n", 0, pos) + 1
         if start in self._headline:
             return self._headline[start]
         end = self.text.find("\n", pos)
-        self._headline[start] = self._title_case(start, end)
+        self._headline[start] = self._title_case(start, end) or (
+            start == 0 and end > 0 and self.text.startswith("\n", end + 1) and end < _TITLE_LINE
+            and not self.text[:end].rstrip().endswith((".", '"', "”")))
         return self._headline[start]
 
     def _title_case(self, start: int, end: int) -> bool:
