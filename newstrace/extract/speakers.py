@@ -371,7 +371,8 @@ class _Article:
         if label not in self._names_by_end:
             counts: dict[str, int] = {}
             for n in self.names:
-                if (n.label == label or label == "ANY") and not n.headline:
+                if (n.label == label or label == "ANY") and not n.headline \
+                        and not (n.label != "PERSON" and ", " in n.text):  # "Prohibition Party, Reform Party"
                     counts[n.text] = counts.get(n.text, 0) + 1
             by_end: dict = {}
             for cand in counts:
@@ -996,8 +997,8 @@ def _org_by_head(art: _Article, desc: str, start: int) -> str | None:
             or not all(w.islower() for w in words[1:]) or words[-1] not in _ORG_HEADS:
         return None
     for n in reversed(art.names):
-        if n.start >= start or n.label != "ORG" or n.headline or art.quoted(n.start):
-            continue
+        if n.start >= start or n.label != "ORG" or n.headline or art.quoted(n.start) or "," in n.text:
+            continue  # (a comma: two names NER glued, "Prohibition Party, Reform Party")
         own = [w.casefold() for w in re.findall(r"[\w'’.&-]+", n.text) if w.casefold() not in _DETERMINERS]
         if len(own) >= 2 and all(w in own or w + "s" in own for w in words[1:]):
             return re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, n.label), flags=re.IGNORECASE)
