@@ -440,3 +440,19 @@ def test_broken_sources_name_no_one():
     speakers = resolve_speakers(text, [att("the"), att("42%"), att("U.S."), broken])
     assert speakers[0] is None and speakers[3] is None
     assert speakers[1] == "42%" and speakers[2] is not None
+
+
+def test_a_capitalised_title_is_the_person_last_given_it():
+    # Wikinews, 2020: "Prime Minister Igor Matovič ... Council spokesperson Barend Leyts ...
+    # the Prime Minister apologised": the office's holder, not the last person named
+    def speaker(text):
+        s, c = text.index("the Prime Minister"), text.index("apologised")
+        att = SpanAttribution([(s, s + len("the Prime Minister"))], [(c, c + 10)], [(c + 11, len(text) - 1)])
+        return resolve_speakers(text, [att])[0]
+
+    text = ("Prime Minister Igor Matovič posted a message on Facebook on Friday.\n\n"
+            "Council spokesperson Barend Leyts said procedures had been followed.\n\n"
+            "Later the Prime Minister apologised to the people of his country.")
+    assert speaker(text) == "Igor Matovič"
+    # a title no one was given is no one's
+    assert speaker(text.replace("Prime Minister Igor", "Mr. Igor")) != "Igor Matovič"

@@ -806,6 +806,9 @@ def _resolve_one(
     person = _role_person(art, desc, start)
     if person:
         return _Resolved(person, "person", start, [])
+    titled = _title_holder(art, desc, start)
+    if titled:
+        return _Resolved(titled, "person", start, [])
     org = _org_by_head(art, desc, start)
     if org:
         return _Resolved(org, "org", start, [])
@@ -985,6 +988,20 @@ _ORG_HEADS = frozenset(
     "institute league ministry organisation organization party service society "
     "union university".split()
 )
+
+
+def _title_holder(art: _Article, desc: str, start: int) -> str | None:
+    """'The President' -> the person last called 'President ...' before the source
+    ('President Donald Trump'), 'the Pope' -> 'Pope Francis': a capitalised title after
+    "the" names an office the article gave someone. Not in a headline (title case)."""
+    m = re.fullmatch(r"[Tt]he ([A-Z][a-z]+(?: [A-Z][a-z]+)?)", desc)
+    if not m or art.in_headline(start):
+        return None
+    title = re.compile(rf"\b{re.escape(m.group(1))}\s+$")
+    for p in reversed(art.persons[:bisect_left(art.person_starts, start)]):
+        if not p.headline and title.search(art.text[max(0, p.start - 30):p.start]):
+            return art.fullest(p.text)
+    return None
 
 
 def _org_by_head(art: _Article, desc: str, start: int) -> str | None:
