@@ -839,10 +839,7 @@ def _resolve_one(
         return _Resolved(art.fullest(clean_name(desc)), "person", start, [])
     if desc and re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+", clean_name(desc)):
         return _Resolved(art.fullest(clean_name(desc)), "person", start, [])
-    # a name NER missed here before an apposition or a relative clause: "Jolly, who was
-    # elected to Congress in 2014", "Trump, a Republican front-runner": a person the
-    # article names elsewhere, or a name of two words or more
-    named = _named_before_apposition(art, desc, start)
+    named = _named_before_apposition(art, desc, start)  # "Jolly, who was elected ..."
     if named is not None:
         return named
     return _Resolved(desc or None, "description", start, [])
@@ -859,8 +856,8 @@ _QUANTIFIERS = frozenset("many most several all both few two three four five oth
 def _named_before_apposition(art: _Article, desc: str, start: int) -> _Resolved | None:
     """A name NER missed here, before an apposition or a relative clause: "Jolly, who was
     elected to Congress in 2014", "Trump, a Republican front-runner", "North Carolina's Ada
-    Fisher, one of ...": a person the article names elsewhere, else an organisation it
-    names, else a name of two capitalised words or more, else an organisation it names.
+    Fisher, one of ...": a person the article names elsewhere, else a name of two
+    capitalised words or more, else an organisation it names.
     Not "Many Democrats, including ...", not "Sanders, his aides and those in attendance"."""
     m = _NAME_THEN_APPOSITION.match(desc or "")
     if not m:
@@ -1013,8 +1010,8 @@ def _org_by_head(art: _Article, desc: str, start: int) -> str | None:
     if not 2 <= len(words) <= 3 or words[0].casefold() not in ("the", "this") \
             or not all(w.islower() for w in words[1:]) or words[-1] not in _ORG_HEADS:
         return None
-    for n in reversed(art.names):
-        if n.start >= start or n.label != "ORG" or n.headline or art.quoted(n.start) or "," in n.text:
+    for n in reversed(art.names[:bisect_left(art.name_starts, start)]):
+        if n.label != "ORG" or n.headline or art.quoted(n.start) or "," in n.text:
             continue  # (a comma: two names NER glued, "Prohibition Party, Reform Party")
         own = [w.casefold() for w in re.findall(r"[\w'’.&-]+", n.text) if w.casefold() not in _DETERMINERS]
         if len(own) >= 2 and all(w in own or w + "s" in own for w in words[1:]):

@@ -57,8 +57,8 @@ class IngestOptions:
     max_bytes: a larger file is a BadInput ("too large: N bytes").
     max_chars: an article with a longer text is a BadInput: a news article is under
         100,000 characters, the longest transcripts a few hundred thousand; a text of
-        millions is a dump read as one article (a 15 MB one held the whole run for
-        minutes and gigabytes, bench/long_article.py), better split.
+        millions is a dump read as one article (a 15 MB one held a run for minutes and
+        more than 24 GB before this limit), better split.
     """
 
     outlet: str | None = None
