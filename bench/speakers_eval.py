@@ -11,13 +11,18 @@ name).
 Wikinews articles (tests/fixtures/speakers), each speaker read by hand before the
 resolver's answers were looked at, and not used to change the resolver since.
 
+``--fresh`` scores tests/gold/speakers_fresh.jsonl: the same for six other Wikinews
+articles (tests/fixtures/speakers_fresh), drawn at random on 2026-12-01 among those no
+earlier session had read, each speaker read by hand before the resolver's answers were
+looked at: the held-out figure for the rules of that day.
+
 ``--interviews`` scores tests/gold/speakers_interviews.jsonl: the attributions that
 ``newstrace extract`` found in three Wikinews interviews (tests/fixtures/interviews:
 labelled turns "((WN))", "Natasha Gownaris:", "NG:", and bare "Michael Siegel" / "MS"),
 each speaker read by hand. These three articles were read while the interview turns
 (``newstrace.extract.turns``) were written, so they are not held out.
 
-    python bench/speakers_eval.py [--held-out | --interviews] [--show-errors] [--speed N]
+    python bench/speakers_eval.py [--held-out | --fresh | --interviews] [--show-errors] [--speed N]
 
 ``--speed N`` also times this module's per-article work (NER + sentences, speaker
 resolution on the gold attribution spans, citation extraction) on the first N PolNeAR
@@ -44,8 +49,10 @@ from newstrace.records import SpanAttribution  # noqa: E402
 GOLD = ROOT / "tests" / "gold" / "speakers.jsonl"
 HELD_OUT = ROOT / "tests" / "gold" / "speakers_heldout.jsonl"
 INTERVIEWS = ROOT / "tests" / "gold" / "speakers_interviews.jsonl"
+FRESH = ROOT / "tests" / "gold" / "speakers_fresh.jsonl"
 TEXT_DIRS = [ROOT / "examples" / "baghuz-2019", ROOT.parent / "shared" / "corpora" / "polnear" / "dev" / "text",
-             ROOT / "tests" / "fixtures" / "speakers", ROOT / "tests" / "fixtures" / "interviews"]
+             ROOT / "tests" / "fixtures" / "speakers", ROOT / "tests" / "fixtures" / "interviews",
+             ROOT / "tests" / "fixtures" / "speakers_fresh"]
 PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "it", "its", "we", "i", "who", "which", "that"}
 
 
@@ -158,11 +165,13 @@ def speed(n: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held-out", action="store_true", help="score tests/gold/speakers_heldout.jsonl")
+    parser.add_argument("--fresh", action="store_true", help="score tests/gold/speakers_fresh.jsonl")
     parser.add_argument("--interviews", action="store_true", help="score tests/gold/speakers_interviews.jsonl")
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--speed", type=int, default=0, metavar="N")
     args = parser.parse_args()
-    scores = evaluate(args.show_errors, HELD_OUT if args.held_out else INTERVIEWS if args.interviews else GOLD)
+    gold = HELD_OUT if args.held_out else FRESH if args.fresh else INTERVIEWS if args.interviews else GOLD
+    scores = evaluate(args.show_errors, gold)
     ms, n_articles = scores.pop("_seconds")
     for key in ("overall", "pronoun", "description", "name", "none"):
         if key in scores:
