@@ -456,3 +456,14 @@ def test_a_capitalised_title_is_the_person_last_given_it():
     assert speaker(text) == "Igor Matovič"
     # a title no one was given is no one's
     assert speaker(text.replace("Prime Minister Igor", "Mr. Igor")) != "Igor Matovič"
+
+
+def test_people_ner_calls_organisations_are_people():
+    """en_core_web_sm tags "Gáspár Maróth" (Wikinews, 2019) as an organisation and the bare
+    "Maróth" as a place; a name of two capitalised words whose surname speaks alone is a
+    person's, so "Maróth said" is Gáspár Maróth. "New Hampshire Sanders" is not a name."""
+    text = ("The newspaper published an interview with Gáspár Maróth, the government commissioner.\n\n"
+            "Maróth said the bid won after lengthy negotiations.")
+    s = text.index("Maróth said")
+    att = SpanAttribution([(s, s + 6)], [(s + 7, s + 11)], [(s + 12, len(text) - 1)])
+    assert resolve_speakers(text, [att]) == ["Gáspár Maróth"]
