@@ -467,3 +467,26 @@ def test_people_ner_calls_organisations_are_people():
     s = text.index("Maróth said")
     att = SpanAttribution([(s, s + 6)], [(s + 7, s + 11)], [(s + 12, len(text) - 1)])
     assert resolve_speakers(text, [att]) == ["Gáspár Maróth"]
+
+
+@pytest.mark.parametrize("text, source, speaker", [
+    # a "he" is none of "many" (Wikinews, 2019: "many offered ... Grivik was demonstrating
+    # ... He hopes"): the person named since, not the description
+    ("While many offered furry versions of old products, Grivik was demonstrating screens. He hopes it works.",
+     "He", "Grivik"),
+    # a source that opens with "who" is the name before it
+    ("President Trump, who appointed Murphy in 2017, responded on Twitter.", "who appointed Murphy in 2017,",
+     "Trump"),
+    # a descriptor before an organisation's name ends with a media noun
+    ("On Monday, Hungarian daily newspaper Magyar Nemzet revealed a deal.", "Hungarian daily newspaper Magyar Nemzet",
+     "Magyar Nemzet"),
+])
+def test_descriptions_that_name_or_count(text, source, speaker):
+    atts = []
+    if "many offered" in text:
+        m = text.index("many offered")
+        atts.append(SpanAttribution([(m, m + 4)], [(m + 5, m + 12)], [(m + 13, m + 40)]))
+    s = text.index(source)
+    e = s + len(source)
+    atts.append(SpanAttribution([(s, e)], [(e + 1, e + 6)], [(e + 7, len(text) - 1)]))
+    assert resolve_speakers(text, atts)[-1] == speaker

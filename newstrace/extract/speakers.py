@@ -819,8 +819,8 @@ def _resolve_one(
                 and start - previous.position < 600:
             return _Resolved(previous.speaker, previous.kind, start, [])
         return _Resolved(low, "pronoun", start, [])
-    if low in _RELATIVE:
-        return _relative(art, start)
+    if low in _RELATIVE or (low.split(" ", 1)[0] == "who" and " " in low):
+        return _relative(art, start)  # also "who appointed Murphy to her position in 2017,"
     if low in ("you", "your", "yourself", "yourselves"):
         # an interviewer's "you" is the person interviewed; elsewhere the reader, or anyone
         return _in_turn(art, start, second_person=True) or _Resolved(low, "pronoun", start, [])
@@ -937,6 +937,9 @@ def _last_outlet(art: _Article, start: int) -> str | None:
 
 
 def _looks_singular(name: str) -> bool:
+    words = name.casefold().split()
+    if words and (words[0] in _QUANTIFIERS or words[0] in ("some", "those", "these")):
+        return False  # "many", "some of them", "those who ...": a "he" is none of them
     last = name.split()[-1] if name.split() else ""
     return not (last.endswith("s") and last[:1].islower())
 
@@ -1070,7 +1073,8 @@ def _head_org(art: _Article, start: int, end: int) -> _Name | None:
         n = orgs.get(source[i + 1:])
         if n is not None:
             lead = source[:i].split()
-            if all(w[:1].isupper() or w.casefold() in ("the", "a", "an") for w in lead):
+            if all(w[:1].isupper() or w.casefold() in ("the", "a", "an") for w in lead) \
+                    or lead[-1].casefold() in _MEDIA_NOUNS | _ORG_HEADS:  # "Hungarian daily newspaper X"
                 return n
     return None
 
