@@ -490,3 +490,20 @@ def test_descriptions_that_name_or_count(text, source, speaker):
     e = s + len(source)
     atts.append(SpanAttribution([(s, e)], [(e + 1, e + 6)], [(e + 7, len(text) - 1)]))
     assert resolve_speakers(text, atts)[-1] == speaker
+
+
+@pytest.mark.parametrize("text, source, speaker", [
+    # what an owner put out speaks for the owner: named before the work ...
+    ("The alliance published figures. According to a March 14, 2019 NATO press release, Hungary spent 1.15%.",
+     "a March 14, 2019 NATO press release", "NATO"),
+    ("The National Emergency Operation Centre (NEOC) met. As of Sunday, NEOC data showed a 95% rate.",
+     "NEOC data", "National Emergency Operation Centre"),
+    # ... or after it, released by them
+    ("Late on Sunday the statement released by Fox News said the debate would go on.",
+     "the statement released by Fox News", "Fox News"),
+])
+def test_a_work_speaks_for_its_owner(text, source, speaker):
+    s = text.index(source)
+    e = s + len(source)
+    att = SpanAttribution([(s, e)], [(e + 1, e + 5)], [(e + 6, len(text) - 1)])
+    assert resolve_speakers(text, [att]) == [speaker]

@@ -1145,9 +1145,16 @@ _AUTHORED = re.compile(
 # "a Twitter post by Amy Cook", "data from the Gun Violence Archive", "a report by The Atlantic"
 _WORKS_BY = re.compile(
     r"(?i:(?:(?:a|an|the|this|that|one|another)\s+)?(?:[\w-]+\s+){0,3}?(?:%s|report|reports|data|study|analysis|"
-    r"poll|survey|figures|filing|website|site|page|feed|channel)\s+(?:by|from|of)\s+(?:the\s+)?)"
+    r"poll|survey|figures|filing|website|site|page|feed|channel)\s+"
+    r"(?:(?:released|issued|published|put\s+out)\s+)?(?:by|from|of)\s+(?:the\s+)?)"
     r"(?P<owner>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.&’'-]*)){0,6})" % "|".join(_WORKS))
 
+# "a March 14, 2019 NATO press release", "NEOC data", "a Quinnipiac University poll": the
+# owner's name right before the work
+_OWNERS_WORK = re.compile(
+    r"(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+)?(?:[\w,]+\s+){0,4}?"
+    r"(?P<owner>(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\b)[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})\s+"
+    r"(?:press\s+release|release|report|data|poll|survey|study|analysis|filing|statement)")
 # "The statement", and "in a statement", "in its letter", "with a short video"
 _THE_WORK = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(%s)" % "|".join(_WORKS))
 _IN_A_WORK = re.compile(
@@ -1171,10 +1178,12 @@ def _author(art: _Article, source: str, start: int, end: int, previous: _Resolve
             return _Resolved(previous.speaker, previous.kind, start, [])
     m = _AUTHORED.fullmatch(text)
     if not m:
-        m = _WORKS_BY.fullmatch(_trim_apposition(text))
+        m = _WORKS_BY.fullmatch(_trim_apposition(text)) or _OWNERS_WORK.fullmatch(text)
         if not m or not m.group("owner")[:1].isupper():
             return None
     owner = m.group("owner")
+    if owner in art.abbreviations:  # "NEOC data": the National Emergency Operation Centre's
+        return _Resolved(art.abbreviations[owner], "org", start, [])
     if owner.casefold() in ("my", "our", "your"):  # "our findings", an interviewer's "your release"
         return _in_turn(art, start, second_person=owner.casefold() == "your")
     if owner in ("his", "her"):
