@@ -507,3 +507,17 @@ def test_a_work_speaks_for_its_owner(text, source, speaker):
     e = s + len(source)
     att = SpanAttribution([(s, e)], [(e + 1, e + 5)], [(e + 6, len(text) - 1)])
     assert resolve_speakers(text, [att]) == [speaker]
+
+
+def test_a_description_then_the_name_it_gives():
+    # Wikinews, 2019: "One of these groups, the Syrian Democratic Forces (SDF), opposed ..."
+    text = ("The US had been allied with Kurdish groups. One of these groups, the Syrian Democratic Forces "
+            "(SDF), opposed the withdrawal. A woman in Worcester, Massachusetts, said it was sad.")
+    atts = []
+    for source, cue in [("One of these groups, the Syrian Democratic Forces (SDF),", "opposed"),
+                        ("A woman in Worcester, Massachusetts,", "said")]:
+        s, c = text.index(source), text.index(cue)
+        atts.append(SpanAttribution([(s, s + len(source))], [(c, c + len(cue))], [(c + len(cue) + 1, c + 30)]))
+    sdf, woman = resolve_speakers(text, atts)
+    assert sdf == "Syrian Democratic Forces"
+    assert woman == "a woman in Worcester, Massachusetts"  # a place is no speaker

@@ -872,10 +872,32 @@ def _resolve_one(
         return _Resolved(art.fullest(clean_name(desc)), "person", start, [])
     if desc and re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+", clean_name(desc)):
         return _Resolved(art.fullest(clean_name(desc)), "person", start, [])
-    named = _named_before_apposition(art, desc, start)  # "Jolly, who was elected ..."
+    named = _named_before_apposition(art, desc, start) or _named_after_description(art, desc, start)
     if named is not None:
         return named
     return _Resolved(desc or None, "description", start, [])
+
+
+_DESCRIPTION_THEN_NAME = re.compile(
+    r"(?:[Oo]ne|[Aa]n?|[Tt]he|[Aa]nother)\s[^,]{2,60},\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w.&'’-]*)){0,6}?)(?:\s*\([^)]*\))?")
+
+
+def _named_after_description(art: _Article, desc: str, start: int) -> _Resolved | None:
+    """'One of these groups, the Syrian Democratic Forces (SDF)', 'One news site,
+    Znak.com': the name that the description's apposition gives, when the article knows
+    it as a person's or an organisation's."""
+    m = _DESCRIPTION_THEN_NAME.fullmatch(desc or "")
+    if not m:
+        return None
+    name = m.group("name")
+    person = art.person_full(name)
+    if person:
+        return _Resolved(person, "person", start, [])
+    # an organisation's: a place is no speaker ("a woman in Worcester, Massachusetts")
+    if any(n.label == "ORG" and n.text.removeprefix("the ") == name for n in art.names):
+        return _Resolved(art.fullest(name, "ORG"), "org", start, [])
+    return None
 
 
 _NAME_THEN_APPOSITION = re.compile(
