@@ -521,3 +521,17 @@ def test_a_description_then_the_name_it_gives():
     sdf, woman = resolve_speakers(text, atts)
     assert sdf == "Syrian Democratic Forces"
     assert woman == "a woman in Worcester, Massachusetts"  # a place is no speaker
+
+
+def test_the_statement_again_is_the_same_statement():
+    # Wikinews, 2019: "Donald Trump, in a statement ..., announced ... The statement also
+    # said ... which, the statement said, European nations have refused to repatriate"
+    text = ("Late on Sunday, President Donald Trump, in a statement delivered via the press secretary, "
+            "announced troops would leave. The statement also said the group was defeated. "
+            "Turkey would guard the fighters, which, the statement said, Europe refused to take back.")
+    atts = []
+    for source, cue in [("President Donald Trump", "announced"), ("The statement", "also said"),
+                        ("the statement", "said, Europe")]:
+        s, c = text.index(source), text.index(cue)
+        atts.append(SpanAttribution([(s, s + len(source))], [(c, c + 4)], [(c + 5, c + 20)]))
+    assert resolve_speakers(text, atts) == ["Donald Trump"] * 3

@@ -501,6 +501,7 @@ class _Resolved:
     kind: str  # "person", "org", "description", "pronoun", "none"
     position: int  # where the source starts
     content: list[tuple[int, int]]
+    work: str | None = None  # "statement": resolved as "the statement" the speaker spoke in
 
 
 def resolve_speakers(text: str, attributions: list[SpanAttribution], doc=None,
@@ -1196,8 +1197,10 @@ def _author(art: _Article, source: str, start: int, end: int, previous: _Resolve
         sentence = art.sentence_of(previous.position)
         lo = art.sent_starts[sentence]
         hi = art.sent_starts[sentence + 1] if sentence + 1 < len(art.sent_starts) else len(art.text)
-        if any(m.group(1) == the.group(1) for m in _IN_A_WORK.finditer(art.text, lo, hi)):
-            return _Resolved(previous.speaker, previous.kind, start, [])
+        if previous.work == the.group(1) \
+                or any(m.group(1) == the.group(1) for m in _IN_A_WORK.finditer(art.text, lo, hi)):
+            # (and "the statement" again after "The statement also said": the same one)
+            return _Resolved(previous.speaker, previous.kind, start, [], work=the.group(1))
     m = _AUTHORED.fullmatch(text)
     if not m:
         m = _WORKS_BY.fullmatch(_trim_apposition(text)) or _OWNERS_WORK.fullmatch(text)
