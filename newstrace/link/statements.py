@@ -49,6 +49,14 @@ def linking_text(text: str, attribution: Attribution, mask: bytearray | None = N
     return [text[s:e] for s, e in attribution.content]
 
 
+def in_chunks(items: list, size: int = 500):
+    """``items`` in pieces of at most ``size``, each with its "?,?,..." placeholders: an IN
+    list stays under SQLite's bound-variable limit."""
+    for i in range(0, len(items), size):
+        chunk = items[i : i + size]
+        yield chunk, ",".join("?" * len(chunk))
+
+
 def _statement_id(attribution_id: str) -> str:
     return "s" + hashlib.blake2b(attribution_id.encode(), digest_size=6).hexdigest()
 
@@ -208,10 +216,7 @@ class StatementIndex:
         contain too little of it but share a long stretch in a row (``shared_run``)."""
         hits: Counter[str] = Counter()
         about: dict[str, tuple[int, int, str | None]] = {}
-        grams_list = list(grams)
-        for i in range(0, len(grams_list), 500):  # stay under SQLite's bound-variable limit
-            chunk = grams_list[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(list(grams)):
             for statement, count, rowid, size, their_speaker in self.db.execute(
                 f"SELECT p.statement, COUNT(*), s.rowid, s.shingles, s.speaker"
                 f" FROM statement_shingles p JOIN statements s ON s.id = p.statement"
@@ -242,10 +247,8 @@ class StatementIndex:
 
     def _shared_run(self, statement: str, grams: set[int], runs: list[list[int]]) -> int:
         """The longest stretch of the wording's trigrams, in a row, that ``statement`` has."""
-        grams_list, shared = list(grams), set()
-        for i in range(0, len(grams_list), 500):
-            chunk = grams_list[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        shared: set[int] = set()
+        for chunk, marks in in_chunks(list(grams)):
             shared.update(g for (g,) in self.db.execute(
                 f"SELECT shingle FROM statement_shingles WHERE statement=? AND shingle IN ({marks})",
                 [statement, *chunk]))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from newstrace.link.statements import free_id
+from newstrace.link.statements import free_id, in_chunks
 from newstrace.records import Article
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -139,10 +139,7 @@ class StoryIndex:
         row = self.db.execute("SELECT value FROM meta WHERE key='documents'").fetchone()
         n = int(row[0]) if row else 0
         weights: dict[str, float] = {}
-        items = list(counts.items())
-        for i in range(0, len(items), 500):
-            chunk = items[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(list(counts.items())):
             df = dict(self.db.execute(f"SELECT term, df FROM term_df WHERE term IN ({marks})", [t for t, _ in chunk]))
             for term, count in chunk:
                 idf = math.log((n + 1) / (df.get(term, 0) + 1)) + 1
