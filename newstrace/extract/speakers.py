@@ -110,6 +110,8 @@ _ORG_WORDS = frozenset(
     "international league ltd media ministry network news office organisation organization party police post "
     "press project radio report review service services society studios times tribune tv union university "
     "world journal magazine herald daily".split())
+# a capitalised word that speaks alone ("Maróth said")
+_SAID_AFTER = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:said|says|told|noted|added|stated|pointed out|wrote|argued)\b")
 _TITLE_LINE = 300  # a longer first line is a paragraph (as ingest's title_line has it)
 _POSSESSIVE_IN = re.compile(r"['’]s\s")
 _MRS = re.compile(r"\b(?:Mrs|Ms|Miss)\.?\s*$")
@@ -240,6 +242,7 @@ class _Article:
         self._fullest: dict[tuple[str, str], str] = {}
         self._names_by_end: dict[str, tuple[dict[str, int], dict, dict[str, int]]] = {}
         self._orgs: dict[str, _Name] | None = None
+        self._by_text: dict[str, list[_Name]] | None = None
         self._person_tokens: set[tuple[str, ...]] | None = None
         self.name_starts = [n.start for n in self.names]
         self._genders: dict[str, str | None] = {}
@@ -337,7 +340,7 @@ class _Article:
         when the article names the last one alone as a person or as one who speaks
         ("Maróth said", "Tsvangirai")."""
         persons = {n.text for n in self.names if n.label == "PERSON"}
-        lower = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+        lower = speaking = None  # read from the text once, and only if some ORG may be a person
         for n in self.names:
             words = n.text.split()
             if n.label != "ORG" or not 2 <= len(words) <= 3 or n.headline \
@@ -346,12 +349,14 @@ class _Article:
                     or (len(words) == 3 and " ".join(words[1:]) in persons):  # "Fault Ted Cruz": glued
                 continue
             first, last = words[0].casefold(), words[-1]
+            if lower is None:
+                lower = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+                speaking = set(re.findall(_SAID_AFTER, text))
             # not "New Hampshire Sanders", "Spokeswoman Haley Morris": words the text also
             # writes in lower case are not first names
             if first in lower or first in _PERSON_NOUNS:
                 continue
-            if first in _MALE or first in _FEMALE or last in persons or re.search(
-                    rf"\b{re.escape(last)}\s+(?:said|says|told|noted|added|stated|pointed out|wrote|argued)\b", text):
+            if first in _MALE or first in _FEMALE or last in persons or last in speaking:
                 n.label = "PERSON"
                 n.gender = n.gender or self._gender(n.text, n.start)
 
@@ -386,6 +391,14 @@ class _Article:
             if _is_short_form(toks, ct) and (len(ct), counts[cand]) > (best_len, best_count):
                 best, best_len, best_count = cand, len(ct), counts[cand]
         return best
+
+    def labelled(self, name: str, labels: tuple[str, ...]) -> _Name | None:
+        """The first entity of the article whose text is ``name``, with one of ``labels``."""
+        if self._by_text is None:
+            self._by_text = {}
+            for n in self.names:
+                self._by_text.setdefault(n.text, []).append(n)
+        return next((n for n in self._by_text.get(name, ()) if n.label in labels), None)
 
     def org_by_text(self) -> dict[str, _Name]:
         """The first ORG of each name of over three characters that opens with a capital."""
@@ -896,7 +909,7 @@ def _named_after_description(art: _Article, desc: str, start: int) -> _Resolved 
     if person:
         return _Resolved(person, "person", start, [])
     # an organisation's: a place is no speaker ("a woman in Worcester, Massachusetts")
-    if any(n.label == "ORG" and n.text.removeprefix("the ") == name for n in art.names):
+    if art.labelled(name, ("ORG",)) or art.labelled("the " + name, ("ORG",)):
         return _Resolved(art.fullest(name, "ORG"), "org", start, [])
     return None
 
@@ -927,7 +940,7 @@ def _named_before_apposition(art: _Article, desc: str, start: int) -> _Resolved 
     if re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+", name):
         # before NER's organisations: it calls "Maryam Violet" one, and "she" must find her
         return _Resolved(art.fullest(name), "person", start, [])
-    org = next((n for n in art.names if n.label in ("ORG", "GPE", "NORP") and n.text == name), None)
+    org = art.labelled(name, ("ORG", "GPE", "NORP"))
     if org is not None:
         return _Resolved(art.fullest(org.text, org.label), "org", start, [])
     return None
