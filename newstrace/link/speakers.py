@@ -57,7 +57,7 @@ import sqlite3
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from newstrace.outlets import canonical_outlet
@@ -107,6 +107,7 @@ _NAME = re.compile(r"\b([A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'-]+)+)
 _IT = frozenset({"it", "its", "itself"})
 
 
+@lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
     """A word compared: accents off, case folded, outer punctuation off (hyphens stay).
 
@@ -305,7 +306,7 @@ class _Group:
         return "r" if self.republican > self.democrat else "d" if self.democrat > self.republican else None
 
 
-def _groups(article: Article, attributions: list[Attribution]) -> list[_Group]:
+def _groups(article: Article, attributions: list[Attribution], cues: _Cues | None = None) -> list[_Group]:
     """The article's speaker strings, in order of first appearance, with their evidence. A
     bare pronoun is a group of one attribution: two "he"s the article leaves unresolved may
     be two people."""
@@ -326,12 +327,52 @@ def _groups(article: Article, attributions: list[Attribution]) -> list[_Group]:
             if group.name is None:
                 group.kind = "unknown"
             else:
-                _person_evidence(article.text, group)
+                cues = cues or _cues(article.text)
+                _person_evidence(cues, group)
     return list(by_speaker.values())
 
 
-def _person_evidence(text: str, group: _Group) -> None:
-    """Gender and party votes for a person's speaker string in its article."""
+@dataclass(slots=True)
+class _Cues:
+    """What an article says next to the names it writes, read once per article, by the
+    last word of the name ("obama"): the titles before it, the parties after or before it,
+    and which first names it writes with which surnames."""
+
+    titles: dict[str, Counter] = field(default_factory=dict)  # surname -> title words before it
+    parties: dict[str, Counter] = field(default_factory=dict)  # surname -> "r" / "d"
+    full: Counter = field(default_factory=Counter)  # (first, surname) written together
+
+
+# a capitalised word right before a name of one or two words: "Mr. Obama", "President Barack
+# Obama", "House Speaker Paul Ryan" (a lookahead, so that every word is tried as the title)
+_TITLED = re.compile(r"(?=\b([A-Z][a-z]+)\.?\s+(?:[A-Z][\w.'’-]*\s+)?([A-Z][\w'’-]+)\b)")
+_PARTY_AFTER = re.compile(r"\b([A-Z][\w'’-]+)\s*[(,]\s*([RD])\s*[-–.,]\s*[A-Z]")  # "Flake (R-Ariz.)"
+_PARTY_BEFORE = re.compile(
+    r"\b(Republican|Democratic|Democrat)\s+(?:Sen|Rep|Gov|Senator|Representative|Governor|candidate|nominee|"
+    r"presidential candidate|presidential nominee)\.?\s+(?:[A-Z][\w.'’-]*\s+)?([A-Z][\w'’-]+)\b")
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+
+
+def _cues(text: str) -> _Cues:
+    cues = _Cues()
+    for title, last in _TITLED.findall(text):
+        cues.titles.setdefault(_norm(last), Counter())[_norm(title)] += 1
+    for last, party in _PARTY_AFTER.findall(text):
+        cues.parties.setdefault(_norm(last), Counter())[party.lower()] += 1
+    for party, last in _PARTY_BEFORE.findall(text):
+        cues.parties.setdefault(_norm(last), Counter())["r" if party == "Republican" else "d"] += 1
+    words = [(m.start(), m.end(), _norm(m.group())) for m in _CAPITALISED.finditer(text)]
+    for i, (_, _, last) in enumerate(words):
+        # up to two capitalised words between ("Hillary Rodham Clinton", "George H. W. Bush")
+        for j in range(i - 1, max(i - 4, -1), -1):
+            if text[words[j][1]:words[j + 1][0]].strip():
+                break
+            cues.full[words[j][2], last] += 1
+    return cues
+
+
+def _person_evidence(cues: _Cues, group: _Group) -> None:
+    """Gender and party votes, and roles, for a person's speaker string in its article."""
     name = group.name
     if name is None:
         return
@@ -348,22 +389,13 @@ def _person_evidence(text: str, group: _Group) -> None:
             votes["m"] += 1
         if words & _FEMALE_TITLES:
             votes["f"] += 1
-    words = group.speaker.split()[:-1] if name.suffix else group.speaker.split()
-    written = " ".join(words[-len(name.surname.split()):]).strip(" ,;:.")
-    surname = re.escape(_POSSESSIVE.sub("", written))
-    if surname:
-        for title in re.findall(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+{surname}\b", text):
-            votes["m" if title == "Mr" else "f"] += 1
-        for party in re.findall(rf"\b{surname}\s*[(,]\s*([RD])\s*[-–.,]\s*[A-Z]", text):
-            votes[party.lower()] += 1
-        for party in re.findall(
-                rf"\b(Republican|Democratic|Democrat)\s+(?:(?:Sen|Rep|Gov|Senator|Representative|Governor|"
-                rf"candidate|nominee|presidential candidate|presidential nominee)\.?\s+)(?:[A-Z][\w.'’-]*\s+)?"
-                rf"{surname}\b", text):
-            votes["r" if party == "Republican" else "d"] += 1
-        # "President Obama", "Sen. Cruz", "Secretary of State John Kerry": who the person is
-        for role in re.findall(rf"\b([A-Z][a-z]+)\.?\s+(?:[A-Z][\w.'’-]*\s+)?{surname}\b", text):
-            group.roles |= _roles([role])
+    last = name.surname.split()[-1]
+    titles = cues.titles.get(last, Counter())
+    votes["m"] += titles["mr"]
+    votes["f"] += titles["mrs"] + titles["ms"] + titles["miss"]
+    votes.update(cues.parties.get(last, Counter()))
+    # "President Obama", "Sen. Cruz": who the person is
+    group.roles |= _roles([t.capitalize() for t in titles])
     group.roles |= _roles(group.speaker.split()[:-1])
     for attribution in group.attributions:
         group.roles |= _roles((attribution.speaker_mention or "").split())
@@ -429,9 +461,9 @@ class SpeakerIndex:
         """Give each attribution of a stored ``article`` its ``speaker_id`` (also set on the
         records); the speaker ids it touched."""
         self.merged = {}
-        groups = _groups(article, attributions)
+        cues = _cues(article.text)
+        groups = _groups(article, attributions, cues)
         names = context_names(article, self.settings.context_names)
-        folded: list[str] = []  # the article's text, normalised, made on first need
         order = {"organisation": 0, "person": 1, "unknown": 2}
         # full names first, so that a bare surname of the same article finds them
         for group in sorted(groups, key=lambda g: (order[g.kind], g.name is None or g.name.first is None)):
@@ -440,7 +472,7 @@ class SpeakerIndex:
             elif group.kind == "organisation":
                 group.speaker_id = self._organisation(group)
             else:
-                group.speaker_id = self._person(article, group, names, folded)
+                group.speaker_id = self._person(group, names, cues)
         for group in groups:  # a speaker merged into another while the article was read
             while group.speaker_id in self.merged:
                 group.speaker_id = self.merged[group.speaker_id]
@@ -552,13 +584,13 @@ class SpeakerIndex:
                         (speaker, canonical_outlet(group.speaker) or group.speaker, key))
         return speaker
 
-    def _person(self, article: Article, group: _Group, names: list[str], folded: list[str]) -> str:
+    def _person(self, group: _Group, names: list[str], cues: _Cues) -> str:
         name = group.name
         assert name is not None
         candidates = [r for r in self.db.execute(
             "SELECT * FROM speakers WHERE kind='person' AND key=?", (name.surname,))
             if names_agree(self._name(r), name) and not self._conflicts_group(r, group)]
-        scores = {r["id"]: self._score(r, article, group, names, folded) for r in candidates}
+        scores = {r["id"]: self._score(r, group, names, cues) for r in candidates}
         full = [r for r in candidates if r["first"] is not None]
         bare = [r for r in candidates if r["first"] is None]
         if name.first is not None:
@@ -594,11 +626,10 @@ class SpeakerIndex:
             (speaker, group.speaker, name.surname, name.first, " ".join(name.middle) or None, name.suffix))
         return speaker
 
-    def _score(self, row: sqlite3.Row, article: Article, group: _Group, names: list[str],
-               folded: list[str]) -> tuple[int, float]:
+    def _score(self, row: sqlite3.Row, group: _Group, names: list[str], cues: _Cues) -> tuple[int, float]:
         """How much the article points to a person: how often it writes their full name,
         and the names it shares with their other articles."""
-        return self._written(row, article, folded), self._context(row["id"], names, group)
+        return self._written(row, cues), self._context(row["id"], names, group)
 
     def _evident(self, score: tuple[int, float]) -> bool:
         return score[0] > 0 or score[1] >= self.settings.min_context
@@ -665,16 +696,13 @@ class SpeakerIndex:
         return bool(group.name and group.name.gender) or any(
             _norm(w) in _words("role_words") for w in group.speaker.split()[:-1])
 
-    def _written(self, row: sqlite3.Row, article: Article, folded: list[str]) -> int:
+    @staticmethod
+    def _written(row: sqlite3.Row, cues: _Cues) -> int:
         """How often the article writes the person's first name and surname together
         ("Hillary Clinton", "Hillary Rodham Clinton")."""
         if row["first"] is None or row["key"] is None:
             return 0
-        if not folded:
-            text = unicodedata.normalize("NFKD", article.text)
-            folded.append("".join(ch for ch in text if not unicodedata.combining(ch)).casefold())
-        pattern = rf"\b{re.escape(row['first'])}\.?\s+(?:[\w.'’-]+\s+){{0,2}}?{re.escape(row['key'])}\b"
-        return len(re.findall(pattern, folded[0]))
+        return cues.full[row["first"], row["key"].split()[-1]]
 
     def _context(self, speaker: str, names: list[str], group: _Group) -> float:
         """How much the article's names say it is about this speaker: the names it shares
