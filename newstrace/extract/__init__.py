@@ -56,8 +56,10 @@ def _rules_digest() -> str:
     from pathlib import Path
 
     h = hashlib.blake2b(digest_size=4)
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    here = Path(__file__).parent
+    # the rules' modules and their word lists (data/), subpackages' too
+    for path in sorted([*here.rglob("*.py"), *here.rglob("data/*.txt")]):
+        h.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
 
 
@@ -178,6 +180,37 @@ _SPEAKING = re.compile(
 _RELAY_CUE = re.compile(r"\b(?:report\w*|according|cit\w+|quot\w+|carried|relayed|published)\b")
 
 
+def attribution_conventions(text: str, spans: list[SpanAttribution], title: str | None = None,
+                            mask: bytearray | None = None) -> list[SpanAttribution]:
+    r"""What users get where PolNeAR's annotators chose otherwise (``extract_spans`` keeps
+    PolNeAR's choices, which its scorer measures): no attribution in the headline, none
+    whose predicate reports no speech (``cues.not_speech``), one
+    attribution per quotation paragraph (a paragraph that carries on the last speaker's
+    quotation with no cue of its own is an attribution with no source and no cue), and
+    the attributions a speaker reports inside their quotation (``nested``).
+
+    >>> t = 'Ann: we won\n\n"We won," Ann said.\n"And we will win again."'
+    >>> head = SpanAttribution(source=[(0, 3)], cue=[(3, 4)], content=[(5, 11)])
+    >>> said = SpanAttribution(source=[(23, 26)], cue=[(27, 31)], content=[(14, 20)])
+    >>> [(t[a.content[0][0]:a.content[0][1]], bool(a.cue)) for a in attribution_conventions(t, [head, said])]
+    [('We won', True), ('And we will win again.', False)]
+    """
+    from newstrace.extract.continuation import add_continuations, split_continuations
+    from newstrace.extract.cues import drop_not_speech
+    from newstrace.extract.headlines import drop_headline, headline_span
+    from newstrace.extract.nested import nested_attributions
+
+    mask = quote_mask(text) if mask is None else mask
+    spans = drop_headline(text, spans, headline_span(text, title))
+    spans = drop_not_speech(text, spans, mask)
+    spans = split_continuations(text, spans, mask)
+    spans = add_continuations(text, spans, mask)
+    nested = nested_attributions(text, spans, mask)
+    if nested:
+        spans = sorted(spans + nested, key=_order)
+    return spans
+
+
 def extract_spans(texts: list[str], model: str = "default") -> list[list[SpanAttribution]]:
     """Attribution spans for each text, in reading order (offsets into each text as given)."""
     extractor = get_extractor(model)
@@ -199,13 +232,16 @@ def analyse(articles: list[Article], model: str = "default") -> list[Analysis]:
         # nor is an interviewer's question anyone's statement ("Did you notice ...?")
         spans = [s for s, asked in zip(spans, asked_in_interview(article.text, spans, doc)) if not asked]
         mask = quote_mask(article.text)
+        spans = attribution_conventions(article.text, spans, article.title, mask)
         speakers = resolve_speakers(article.text, spans, doc=doc, author=article.author)
         speakers = unrelay_quotes(article.text, spans, continue_quotes(article.text, spans, speakers), doc, mask)
+        # kinds read quotations that run over several paragraphs marked only at their ends
+        runs_on = quote_mask(article.text, across_paragraphs=True)
         attributions = [
             Attribution(
                 id=f"{article.id}#a{n}",
                 article=article.id,
-                kind=classify(article.text, s.content, mask),
+                kind=classify(article.text, s.content, runs_on),
                 source=s.source,
                 cue=s.cue,
                 content=s.content,

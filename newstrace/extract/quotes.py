@@ -43,18 +43,24 @@ def quote_view(text: str) -> str:
     return "".join(out)
 
 
-def quote_mask(text: str, doubled: bool = True) -> bytearray:
+def quote_mask(text: str, doubled: bool = True, across_paragraphs: bool = False) -> bytearray:
     """One byte per character of ``text``: 1 inside a quotation (marks excluded), else 0.
 
     Curly marks open and close; straight marks toggle; with ``doubled``, '' and `` are
     marks too (``quote_view``; the tagger's surface features were trained without them).
     A quotation that runs to the end of a paragraph without closing is closed there, which
     also handles the news convention of multi-paragraph quotes that reopen each paragraph.
+    With ``across_paragraphs`` it runs on instead when the next paragraph does not open
+    with a mark and its first mark closes a quotation (a quotation of several paragraphs
+    marked only at its two ends).
 
     >>> list(quote_mask('a "bc" d'))
     [0, 0, 0, 1, 1, 0, 0, 0]
     >>> list(quote_mask("a ''bc'' d"))
     [0, 0, 0, 0, 1, 1, 0, 0, 0, 0]
+    >>> t = 'He said "we lost.\\nWe will win." Then'
+    >>> sum(quote_mask(t)), sum(quote_mask(t, across_paragraphs=True))
+    (13, 20)
     """
     if doubled:
         text = quote_view(text)
@@ -65,7 +71,9 @@ def quote_mask(text: str, doubled: bool = True) -> bytearray:
         if inside and i > start:
             mask[start:i] = b"\x01" * (i - start)
         ch = text[i]
-        if ch == "\n" or ch in CLOSING:
+        if ch == "\n" and inside and across_paragraphs and _runs_on(text, i + 1):
+            pass
+        elif ch == "\n" or ch in CLOSING:
             inside = False
         elif ch in OPENING:
             inside = True
@@ -75,6 +83,32 @@ def quote_mask(text: str, doubled: bool = True) -> bytearray:
     if inside and len(text) > start:
         mask[start:] = b"\x01" * (len(text) - start)
     return mask
+
+
+_ANY_MARK = re.compile(f"[\n{OPENING}{CLOSING}{STRAIGHT}]")
+
+
+def _runs_on(text: str, i: int) -> bool:
+    """Whether a quotation left open at the paragraph end before ``i`` runs on into the
+    next paragraph with words: it does not open with a mark, and its first mark closes."""
+    while i < len(text):
+        end = text.find("\n", i)
+        end = len(text) if end < 0 else end
+        if text[i:end].strip():
+            break
+        i = end + 1
+    else:
+        return False
+    line = text[i:end]
+    if line.lstrip()[:1] in OPENING + STRAIGHT:
+        return False
+    m = _ANY_MARK.search(line)
+    if not m or m.group() in OPENING:
+        return False
+    if m.group() in CLOSING:
+        return True
+    j = m.start()  # a straight mark closes after a word, before a space, punctuation or the end
+    return j > 0 and not line[j - 1].isspace() and (j + 1 == len(line) or not line[j + 1].isalnum())
 
 
 def _quoted_share(mask: bytearray, text: str, content: Fragments) -> float:
@@ -88,12 +122,18 @@ def _quoted_share(mask: bytearray, text: str, content: Fragments) -> float:
 
 
 def classify(text: str, content: Fragments, mask: bytearray | None = None) -> Kind:
-    """'direct' when the content is all quoted, 'indirect' when none of it is, else 'mixed'.
+    """'direct' when the content is all quoted; 'mixed' when it is indirect but quotes the
+    speaker's own words (a quoted run of ``MIXED_WORDS`` words or more that is not a
+    title); else 'indirect': a scare-quoted word or term, or a title, does not make a
+    report of what someone said a quotation.
 
     >>> classify('He said "we won" today.', [(9, 15)])
     'direct'
-    >>> classify('He said that "we" won.', [(8, 21)])
+    >>> classify('He said that they "won every single vote".', [(8, 41)])
     'mixed'
+    >>> t = 'Burton claims that his favorite book is "One Hundred Years of Solitude".'
+    >>> classify(t, [(14, 71)]), classify('Burton thinks that cats are "cuties".', [(14, 36)])
+    ('indirect', 'indirect')
     """
     mask = quote_mask(text) if mask is None else mask
     share = _quoted_share(mask, text, content)
@@ -101,7 +141,27 @@ def classify(text: str, content: Fragments, mask: bytearray | None = None) -> Ki
         return "direct"
     if share <= 0.05:
         return "indirect"
-    return "mixed"
+    if any(_speakers_words(text[s:e]) for s, e in quoted_parts(text, content, mask)):
+        return "mixed"
+    return "indirect"
+
+
+# a quoted run of this many words or more inside indirect content is the speaker's own
+# words ("called it “a total disgrace”"); shorter ones are a term or scare quotes
+MIXED_WORDS = 3
+_WORD = re.compile(r"[^\W_][\w’'-]*")
+# words a title leaves in lower case ("One Hundred Years of Solitude")
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by",
+                          "with", "from", "as", "but", "nor", "vs", "via", "de", "la", "du"})
+
+
+def _speakers_words(run: str) -> bool:
+    words = _WORD.findall(run)
+    if len(words) < MIXED_WORDS:
+        return False
+    big = [w for w in words if w.casefold() not in _TITLE_SMALL]
+    titled = bool(big) and words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() for w in big)
+    return not titled
 
 
 def quoted_parts(text: str, content: Fragments, mask: bytearray | None = None) -> Fragments:
