@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newstrace.extract.base import SpanExtractor
-from newstrace.extract.quotes import classify, quote_mask
+from newstrace.extract.quotes import classify, one_attribution_per_quote, quote_mask
 from newstrace.extract.speakers import is_short_form_or_equal
 from newstrace.outlets import canonical_outlet
 from newstrace.records import PRONOUNS, Article, Attribution, Citation, SpanAttribution, span_text
@@ -187,7 +187,9 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     whose predicate reports no speech (``cues.not_speech``), one
     attribution per quotation paragraph (a paragraph that carries on the last speaker's
     quotation with no cue of its own is an attribution with no source and no cue), and
-    the attributions a speaker reports inside their quotation (``nested``).
+    the attributions a speaker reports inside their quotation (``nested``); two cues
+    that claim one quotation make one attribution of it
+    (``quotes.one_attribution_per_quote``: on PolNeAR dev, 0.001 less attribution partial).
 
     >>> t = 'Ann: we won\n\n"We won," Ann said.\n"And we will win again."'
     >>> head = SpanAttribution(source=[(0, 3)], cue=[(3, 4)], content=[(5, 11)])
@@ -203,6 +205,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     mask = quote_mask(text) if mask is None else mask
     spans = drop_headline(text, spans, headline_span(text, title))
     spans = drop_not_speech(text, spans, mask)
+    spans = one_attribution_per_quote(text, spans, mask)
     spans = split_continuations(text, spans, mask)
     spans = add_continuations(text, spans, mask)
     nested = nested_attributions(text, spans, mask)

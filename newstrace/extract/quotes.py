@@ -302,3 +302,54 @@ def _quotation_end(mask: bytearray, i: int) -> int:
     while i < len(mask) and mask[i]:
         i += 1
     return i
+
+
+def one_attribution_per_quote(text: str, spans: list[SpanAttribution],
+                              mask: bytearray | None = None) -> list[SpanAttribution]:
+    """Two cues that claim one quotation ('X scolded him: "A," she said. "B."', 'X said
+    she felt "A," she said.') make one attribution of it: the earlier cue keeps it; the
+    later one takes the quotation that follows it in the same paragraph when no one
+    holds that, and is dropped otherwise. A cue inside the other's content (a nested
+    attribution) is no such pair.
+
+    >>> t = 'Ann scolded him: "We won," she said. "And we will win again."'
+    >>> a = SpanAttribution([(0, 3)], [(4, 11)], [(18, 25)])
+    >>> b = SpanAttribution([(27, 30)], [(31, 35)], [(18, 25)])
+    >>> [[t[s:e] for s, e in x.content] for x in one_attribution_per_quote(t, [a, b])]
+    [['We won,'], ['And we will win again.']]
+    """
+    text = quote_view(text)
+    mask = quote_mask(text, doubled=False) if mask is None else mask
+    order = sorted(range(len(spans)), key=lambda k: spans[k].cue[0][0] if spans[k].cue else len(text))
+    held = covered(len(text), [])
+    out: dict[int, SpanAttribution] = {}
+    for k in order:
+        a = spans[k]
+        mine = covered(len(text), a.content)
+        earlier = [out[j] for j in out if out[j].cue and a.cue and out[j].content]
+        clash = next((b for b in earlier if _shares_most(mine, b.content, a.content)
+                      and not _inside(a.cue, b.content) and not _inside(b.cue, a.content)), None)
+        if clash is None or not a.cue:
+            out[k] = a
+            for s, e in a.content:
+                held[s:e] = b"\x01" * (e - s)
+            continue
+        after = max(e for _, e in a.cue + a.source)
+        m = _NEXT_QUOTE.match(text, after)
+        if m:
+            q = m.end()
+            e = _quotation_end(mask, q)
+            if e > q and not any(held[q:e]) and text[q:e].strip():
+                out[k] = SpanAttribution(a.source, a.cue, [(q, e)], a.score)
+                held[q:e] = b"\x01" * (e - q)
+    return [out[k] for k in sorted(out)]
+
+
+def _shares_most(mine: bytearray, theirs: Fragments, own: Fragments) -> bool:
+    """Whether most of the smaller of two contents lies in both."""
+    shared = sum(mine[s:e].count(1) for s, e in theirs)
+    return shared > 0.8 * min(sum(e - s for s, e in theirs), sum(e - s for s, e in own))
+
+
+def _inside(fragments: Fragments, content: Fragments) -> bool:
+    return any(cs <= s and e <= ce for s, e in fragments for cs, ce in content)
