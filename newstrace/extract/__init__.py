@@ -262,6 +262,6 @@ def analyse(articles: list[Article], model: str = "default") -> list[Analysis]:
                 id=f"{article.id}#a{n}", article=article.id, kind="direct", source=source, cue=[],
                 content=content, content_text=span_text(article.text, content), speaker=speaker,
                 speaker_mention=span_text(article.text, source) or None))
-        citations = extract_citations(article.text, doc=doc, article_id=article.id)
+        citations = extract_citations(article.text, doc=doc, article_id=article.id, outlet=article.outlet)
         results.append(Analysis(attributions, citations))
     return results
