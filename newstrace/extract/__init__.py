@@ -87,17 +87,24 @@ def continue_quotes(text: str, spans: list[SpanAttribution], speakers: list[str 
     ['Ann', 'Ann']
     """
     out = list(speakers)
+    # an attribution reported inside another's content ("… somebody yell ‘…’ …") is not
+    # the one a next paragraph carries on
+    inner = [bool(a.cue) and any(b is not a and any(s <= a.cue[0][0] and a.cue[-1][1] <= e for s, e in b.content)
+                                 for b in spans) for a in spans]
     for i in range(1, len(spans)):
-        if out[i] is not None or spans[i].source or not out[i - 1] or not spans[i - 1].content:
+        j = i - 1
+        while j > 0 and inner[j]:
+            j -= 1
+        if out[i] is not None or spans[i].source or not out[j] or not spans[j].content:
             continue
         start = spans[i].content[0][0]
         line_start = text.rfind("\n", 0, start) + 1
         if text[line_start:start].strip() not in ("", '"', "“"):
             continue  # not at the opening of a paragraph
-        previous_end = spans[i - 1].content[-1][1]
+        previous_end = max(spans[j].content[-1][1], spans[i - 1].content[-1][1])
         between = text[previous_end:line_start]
         if between.count("\n") <= 2 and "\n" in between and len(between) < 200:
-            out[i] = out[i - 1]
+            out[i] = out[j]
     return out
 
 

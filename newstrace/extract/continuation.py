@@ -75,7 +75,7 @@ def split_continuations(text: str, spans: list[SpanAttribution], mask: bytearray
             continue
         cue_paragraph = _paragraph_start(text, a.cue[0][0])
         kept, apart = [], []
-        for s, e in _cut_at(a.content, starts):
+        for s, e in _cut_at(text, a.content, starts):
             q = _opening_at(text, s, openings)
             if q is not None and _paragraph_start(text, s) > cue_paragraph and not any(cues[q[0]:q[1]]):
                 apart.append((s, e))
@@ -89,14 +89,16 @@ def split_continuations(text: str, spans: list[SpanAttribution], mask: bytearray
     return out
 
 
-def _cut_at(content: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
+def _cut_at(text: str, content: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
     """The fragments of ``content`` cut where a quotation opens a paragraph inside one
-    (the tagger's content sometimes runs on over several quotation paragraphs)."""
+    (the tagger's content sometimes runs on over several quotation paragraphs); each
+    piece ends at its paragraph's end."""
     out = []
     for s, e in content:
         for q in starts:
-            if s + 1 < q < e:
-                out.append((s, q - 1))
+            line_end = text.rfind("\n", s, q)
+            if s + 1 < q < e and line_end > s:
+                out.append((s, line_end))
                 s = q - 1
         out.append((s, e))
     return out

@@ -65,14 +65,14 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     """The name of the rule by which ``a`` reports no speech, or None when it does.
 
     >>> from newstrace.extract.quotes import quote_mask
-    >>> t = "A solar storm is expected to strike Earth tonight."
-    >>> not_speech(t, SpanAttribution([(0, 13)], [(14, 25)], [(26, 49)]), quote_mask(t))
+    >>> t = "The veto is expected to come before midnight."
+    >>> not_speech(t, SpanAttribution([(0, 8)], [(9, 20)], [(21, 44)]), quote_mask(t))
     'raising'
-    >>> t = "Many parents are concerned about the failure of school administrators."
-    >>> not_speech(t, SpanAttribution([(0, 12)], [(13, 32)], [(33, 70)]), quote_mask(t))
+    >>> t = "Voters are concerned about the cost of housing."
+    >>> not_speech(t, SpanAttribution([(0, 6)], [(7, 26)], [(27, 46)]), quote_mask(t))
     'not_communication'
-    >>> t = "Parents are concerned that schools fail."
-    >>> not_speech(t, SpanAttribution([(0, 7)], [(8, 21)], [(22, 39)]), quote_mask(t)) is None
+    >>> t = "Voters are concerned that rents rise."
+    >>> not_speech(t, SpanAttribution([(0, 6)], [(7, 20)], [(21, 36)]), quote_mask(t)) is None
     True
     """
     raising, acts, function = _tables()

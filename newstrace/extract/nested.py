@@ -1,10 +1,10 @@
 """Attributions that a speaker reports inside their own quotation.
 
-    "I definitely do believe that there was more than one shooter," Palermo said.
-    "When older generations say you need to stop being so sensitive, it's like ..."
+    "I really do believe that the count was fair," the mayor said.
+    "When my parents say we should move, I just laugh," she said.
 
-The quotation is Palermo's; inside it, Palermo reports a belief of his own, and the second
-speaker reports what older generations say. PolNeAR's annotators left such attributions
+The quotations are the mayor's and hers; inside them the mayor reports a belief of his
+own, and she reports what her parents say. PolNeAR's annotators left such attributions
 out (27 of its 19,832 train attributions lie inside a quotation), so the tagger rarely
 finds them; readers count them (issue 28). A pronoun or a short group noun, an optional
 adverb or auxiliary, a verb of saying or thinking, then the clause it governs up to the
@@ -41,10 +41,10 @@ def nested_attributions(text: str, spans: list[SpanAttribution], mask: bytearray
     found: one per verb of saying or thinking whose subject is a pronoun or a group.
 
     >>> from newstrace.extract.quotes import quote_mask
-    >>> t = '"I definitely do believe that there was more than one shooter," he said.'
+    >>> t = '"I really do believe that the count was fair," the mayor said.'
     >>> [(t[a.source[0][0]:a.source[0][1]], t[a.cue[0][0]:a.cue[0][1]], t[a.content[0][0]:a.content[0][1]])
     ...  for a in nested_attributions(t, [], quote_mask(t))]
-    [('I', 'believe', 'there was more than one shooter')]
+    [('I', 'believe', 'the count was fair')]
     """
     cues = covered(len(text), [f for a in spans for f in a.cue])
     found, asides = [], set()
