@@ -96,7 +96,7 @@ class Citation:
     outlet: str  # canonical name ("The New York Times", "Associated Press", "Twitter")
     cue: str  # how it is cited: "reported", "according to", "contributed", "told", ...
     span: Span  # where the outlet is named in the article text
-    kind: Literal["media", "platform"] = "media"
+    kind: Literal["media", "platform", "self"] = "media"  # self: the article's own outlet
 
 
 @dataclass(slots=True)
