@@ -6,8 +6,8 @@ streams of 10,000 and 100,000 articles, and for adding 1,000 articles to a store
 The articles are real (ecbplus-dev, PolNeAR train+dev and the Wikinews sample from
 ``../shared/corpora``: about 1,700 texts), repeated and re-dated into a longer stream:
 copy k of an article gets the id ``k/ID`` and the stream is dated at ``--per-day``
-articles a day, so a text meets its own copies only months apart (outside the
-comparison window), as different stories would. Articles are stored first (not timed),
+articles a day, so a text meets its own copies only weeks apart (outside the 30-day
+comparison window at the default 50 a day), as different stories would. Articles are stored first (not timed),
 then the story stage runs over them in publication order, one transaction per
 ``--batch`` articles. Each case runs in a fresh process; peak memory is that process's
 maximum resident set (``ru_maxrss``), the stored articles' load included. Wall time
@@ -112,7 +112,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--add", type=int, default=1000, help="articles added to the largest store")
-    parser.add_argument("--per-day", type=int, default=1000, help="articles a day in the re-dated stream")
+    parser.add_argument("--per-day", type=int, default=50,
+                        help="articles a day in the re-dated stream (50: copies of a text lie 34 days apart)")
     parser.add_argument("--batch", type=int, default=100, help="articles per transaction")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
