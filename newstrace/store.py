@@ -94,7 +94,9 @@ CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY,
     label TEXT NOT NULL,
     size INTEGER NOT NULL DEFAULT 0,
-    first_published TEXT, last_published TEXT
+    first_published TEXT, last_published TEXT,
+    anchor TEXT,          -- earliest article by (published, id): the story's id is made from it
+    label_article TEXT    -- the most central article seen, whose headline is the label
 );
 CREATE TABLE IF NOT EXISTS story_terms (
     story TEXT NOT NULL, term TEXT NOT NULL, weight REAL NOT NULL, PRIMARY KEY (story, term)
@@ -105,6 +107,13 @@ CREATE TABLE IF NOT EXISTS article_terms (
     term TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (article, term)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+-- the story stage's vectors: each article's term counts and unit vectors by field, each
+-- story's summed vectors (JSON objects, see link/stories.py)
+CREATE TABLE IF NOT EXISTS story_article_vectors (
+    article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    counts TEXT NOT NULL, vector TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_vectors (story TEXT PRIMARY KEY, sums TEXT NOT NULL);
 
 -- Speakers across the store (link/speakers.py): persons and organisations with every
 -- name they were given, and `unknown` speakers confined to one article (`scope`).
@@ -182,14 +191,21 @@ class Store:
                 if statement.strip():
                     self.db.execute(statement)
             # a store made before speakers had ids: the column now, the ids at the next relink
-            if "speaker_id" not in {r[1] for r in self.db.execute("PRAGMA table_info(attributions)")}:
-                self.db.execute("ALTER TABLE attributions ADD COLUMN speaker_id TEXT")
+            self._add_columns("attributions", {"speaker_id": "TEXT"})
             self.db.execute("CREATE INDEX IF NOT EXISTS attributions_speaker_id ON attributions(speaker_id)")
+            self._add_columns("stories", {"anchor": "TEXT", "label_article": "TEXT"})
             self.db.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                 (str(SCHEMA_VERSION),),
             )
+
+    def _add_columns(self, table: str, columns: dict[str, str]) -> None:
+        """Columns a store made by an older newstrace lacks (fixed names and types)."""
+        have = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
+        for name, kind in columns.items():
+            if name not in have:
+                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
 
     def close(self) -> None:
         self.db.close()

@@ -71,20 +71,8 @@ class Linker:
         loaded: dict[str, tuple[Article, bytearray]] = {}  # its statements share articles: read each once
         for statement in statements:
             self._reform(statement, loaded)
-        db.execute(
-            "UPDATE term_df SET df = df - 1 WHERE term IN (SELECT term FROM article_terms WHERE article=?)",
-            (article_id,),
-        )
         db.execute("DELETE FROM article_bands WHERE article=?", (article_id,))
-        row = db.execute("SELECT story, duplicate_of FROM articles WHERE id=?", (article_id,)).fetchone()
-        if row and row[0]:
-            story, duplicate_of = row
-            db.execute("UPDATE articles SET story=NULL WHERE id=?", (article_id,))
-            if not duplicate_of:
-                db.execute("UPDATE stories SET size = size - 1 WHERE id=?", (story,))
-            if not db.execute("SELECT 1 FROM articles WHERE story=? LIMIT 1", (story,)).fetchone():
-                db.execute("DELETE FROM story_terms WHERE story=?", (story,))
-                db.execute("DELETE FROM stories WHERE id=?", (story,))
+        self.stories.remove(article_id)
 
     def _reform(self, statement: str, loaded: dict[str, tuple[Article, bytearray]]) -> None:
         """Link again, in input order, the mentions a statement keeps after an article's
@@ -114,15 +102,21 @@ class Linker:
         For when linking settings change; extraction results are kept."""
         db = self.store.db
         with self.store.transaction():
-            for table in ("statement_shingles", "statements", "article_bands", "article_signatures",
-                          "story_terms", "stories", "article_terms", "term_df"):
+            for table in ("statement_shingles", "statements", "article_bands", "article_signatures"):
                 db.execute(f"DELETE FROM {table}")  # fixed names, not input
-            db.execute("DELETE FROM meta WHERE key='documents'")
+            self.stories.clear()
             db.execute("UPDATE attributions SET statement=NULL")
-            db.execute("UPDATE articles SET story=NULL, duplicate_of=NULL")
+            db.execute("UPDATE articles SET duplicate_of=NULL")
             self.speakers.clear()
-            for article in list(self.store.articles()):
+            articles = list(self.store.articles())
+            for article in articles:
                 sig = signature(article.text)
                 article.duplicate_of = self.duplicates.find(article, sig)
                 db.execute("UPDATE articles SET duplicate_of=? WHERE id=?", (article.duplicate_of, article.id))
-                self._link(article, list(self.store.attributions(article=article.id)), sig)
+                self.duplicates.add(article, sig)
+                attributions = list(self.store.attributions(article=article.id))
+                self.speakers.add(article, attributions)  # before statements: they may use speaker ids
+                self.statements.add(article, attributions, quote_mask(article.text))
+            # stories take articles in publication order where it is known, else input order
+            for article in sorted(articles, key=lambda a: (a.published is None, a.published or "", a.order)):
+                self.stories.add(article)
