@@ -85,6 +85,7 @@ class Attribution:
     speaker_mention: str | None = None  # the source text as written ("he", "the spokesman")
     statement: str | None = None  # id of the Statement this is a mention of
     score: float = 1.0
+    speaker_rule: str | None = None  # the speaker rule that decided ``speaker`` ("he_she", "role", ...)
 
 
 @dataclass(slots=True)

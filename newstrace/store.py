@@ -50,7 +50,8 @@ CREATE TABLE IF NOT EXISTS attributions (
     content_text TEXT NOT NULL,
     speaker TEXT, speaker_mention TEXT,
     statement TEXT,
-    score REAL NOT NULL
+    score REAL NOT NULL,
+    speaker_rule TEXT  -- the speaker rule that decided speaker (newstrace.extract.speakers.registry)
 );
 CREATE INDEX IF NOT EXISTS attributions_article ON attributions(article);
 CREATE INDEX IF NOT EXISTS attributions_statement ON attributions(statement);
@@ -153,6 +154,10 @@ class Store:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
+            # columns added to a table after it was first made: added once to older files
+            columns = {row[1] for row in self.db.execute("PRAGMA table_info(attributions)")}
+            if "speaker_rule" not in columns:
+                self.db.execute("ALTER TABLE attributions ADD COLUMN speaker_rule TEXT")
             self.db.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
@@ -230,12 +235,12 @@ class Store:
             )
             db.executemany(
                 "INSERT INTO attributions(id, article, kind, source, cue, content, content_text,"
-                " speaker, speaker_mention, statement, score) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " speaker, speaker_mention, statement, score, speaker_rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         a.id, a.article, a.kind, json.dumps(a.source), json.dumps(a.cue),
                         json.dumps(a.content), a.content_text, a.speaker, a.speaker_mention,
-                        a.statement, a.score,
+                        a.statement, a.score, a.speaker_rule,
                     )
                     for a in attributions
                 ],
@@ -288,6 +293,7 @@ class Store:
                 source=_spans(row["source"]), cue=_spans(row["cue"]), content=_spans(row["content"]),
                 content_text=row["content_text"], speaker=row["speaker"],
                 speaker_mention=row["speaker_mention"], statement=row["statement"], score=row["score"],
+                speaker_rule=row["speaker_rule"],
             )
 
     def citations(self, article: str | None = None) -> Iterator[Citation]:

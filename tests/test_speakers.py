@@ -290,7 +290,8 @@ def _in_child(code: str, limit: int = 120) -> None:
 def test_long_capitalised_runs_do_not_stall_the_rules():
     """A block of capitals (an encoded attachment, a shouted page) once made the
     abbreviation rule backtrack over every start: 32,000 letters took a minute."""
-    _in_child("from newstrace.extract.speakers import _abbreviations, resolve_speakers, speaker_key\n"
+    _in_child("from newstrace.extract.speakers import resolve_speakers, speaker_key\n"
+              "from newstrace.extract.speakers.abbreviations import abbreviations as _abbreviations\n"
               "from newstrace.extract.citations import extract_citations\n"
               "from newstrace.records import SpanAttribution as A\n"
               "t = 'A' * 60_000 + ' said the World Health Organization (WHO). ' + 'Aaa of the ' * 5_000\n"
@@ -538,3 +539,47 @@ def test_the_statement_again_is_the_same_statement():
         s, c = text.index(source), text.index(cue)
         atts.append(SpanAttribution([(s, s + len(source))], [(c, c + 4)], [(c + 5, c + 20)]))
     assert resolve_speakers(text, atts) == ["Donald Trump"] * 3
+
+
+def test_rules_are_listed_in_order_and_each_can_be_switched_off():
+    from newstrace.extract.speakers import RULE_NAMES, RULES, STAGE_NAMES
+    from newstrace.extract.speakers.testing import resolve_one
+
+    assert RULE_NAMES[0] == "no_one" and RULE_NAMES[-1] == "description"
+    assert len(set(RULE_NAMES) | set(STAGE_NAMES)) == len(RULE_NAMES) + len(STAGE_NAMES)
+    assert all(rule.doc for rule in RULES)  # each says what it does
+    text = ("SDF spokesperson Mustafa Bali said the fight went on.\n\n"
+            "Later the spokesperson said it was over.")
+    assert resolve_one(text, "the spokesperson") == ("Mustafa Bali", "role")
+    assert resolve_one(text, "the spokesperson", skip={"role"}) == ("the spokesperson", "description")
+
+
+def test_the_rule_that_decided_is_stored_and_exported(tmp_path):
+    """``speaker_rule`` on each attribution, in the store (a column an older file gains when
+    opened) and in attributions.jsonl."""
+    import json
+    import shutil
+    import sqlite3
+
+    import newstrace
+    from newstrace.extract.speakers import RULE_NAMES, STAGE_NAMES
+    from newstrace.store import Store
+
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as db:  # an attributions table as files made before the column
+        db.execute("CREATE TABLE attributions (id TEXT PRIMARY KEY, article TEXT NOT NULL, kind TEXT NOT NULL, "
+                   "source TEXT NOT NULL, cue TEXT NOT NULL, content TEXT NOT NULL, content_text TEXT NOT NULL, "
+                   "speaker TEXT, speaker_mention TEXT, statement TEXT, score REAL NOT NULL)")
+    for _ in range(2):  # and opening it again changes nothing
+        with Store(old) as store:
+            columns = [row[1] for row in store.db.execute("PRAGMA table_info(attributions)")]
+            assert columns.count("speaker_rule") == 1
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(ROOT / "examples" / "baghuz-2019" / "003_461b67336f7667d7.txt", inputs)
+    newstrace.run(inputs, out=tmp_path / "out")
+    rows = [json.loads(line) for line in open(tmp_path / "out" / "attributions.jsonl", encoding="utf-8")]
+    by_mention = {(r["speaker_mention"], r["speaker"]): r["speaker_rule"] for r in rows}
+    assert by_mention[("SDF spokesperson Mustafa Bali", "Mustafa Bali")] == "head_person"
+    assert by_mention[("he", "Mujahir")] == "he_she"
+    assert {r["speaker_rule"] for r in rows} <= set(RULE_NAMES) | set(STAGE_NAMES)

@@ -31,6 +31,7 @@ def attribution_rows(store: Store) -> Iterator[dict]:
             "source": [list(f) for f in a.source], "cue": [list(f) for f in a.cue],
             "content": [list(f) for f in a.content], "content_text": a.content_text,
             "statement": a.statement, "speaker_mention": a.speaker_mention, "score": round(a.score, 4),
+            "speaker_rule": a.speaker_rule,
         }
 
 
