@@ -17,6 +17,7 @@ lists the rules read are data files (``data/``).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, insort
 from typing import NamedTuple
 
@@ -69,7 +70,7 @@ def resolve(text: str, attributions: list[SpanAttribution], doc=None, author: st
         if not att.source:
             results[i] = Resolved(None, "none", -1, list(att.content), rule="no_source")
             continue
-        fragments = sorted(att.source)
+        fragments = within_paragraph(text, sorted(att.source), min((s for s, _ in att.cue), default=None))
         start = min(s for s, _ in fragments)
         end = trim_trailers(text, start, max(e for _, e in fragments))
         fragments = [(s, min(e, end)) for s, e in fragments if s < end]
@@ -82,7 +83,8 @@ def resolve(text: str, attributions: list[SpanAttribution], doc=None, author: st
         if source.strip(EDGE_PUNCT).casefold() in FIRST and "first_person" not in skip:
             deferred.append(i)  # "I" inside a quote: the quote's speaker, known later
             continue
-        res = apply_rules(Source(art, source, start, end, previous, att.content), skip)
+        cue = " ".join(text[s:e] for s, e in sorted(att.cue))
+        res = apply_rules(Source(art, source, start, end, previous, att.content, cue), skip)
         res.content = list(att.content)
         results[i] = res
         if res.kind != "none":
@@ -112,6 +114,35 @@ def resolve_speakers(text: str, attributions: list[SpanAttribution], doc=None,
     ['Abu Abdul-Azim', 'Abu Abdul-Azim']
     """
     return [s.speaker for s in resolve(text, attributions, doc, author)]
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+
+
+def within_paragraph(text: str, fragments: list[tuple[int, int]], cue: int | None) -> list[tuple[int, int]]:
+    r"""A source span cut to the paragraph of its cue: a span that runs across a blank line
+    ("...Heidi Heitkamp (D-ND).\n\nFr. Frank Pavone, national director of Priests for
+    Life," before "said") holds the end of the paragraph before, which is no part of the
+    source. The piece next to the cue is kept.
+
+    >>> t = "said Mr Ames.\n\nParty leader Bo Lee reiterated it."
+    >>> [t[s:e] for s, e in within_paragraph(t, [(5, 34)], t.index("reiterated"))]
+    ['Party leader Bo Lee']
+    """
+    start, end = fragments[0][0], max(e for _, e in fragments)
+    breaks = list(_PARAGRAPH_BREAK.finditer(text, start, end))
+    if not breaks:
+        return fragments
+    if cue is None or cue >= end:
+        lo, hi = breaks[-1].end(), end
+    elif cue < start:
+        lo, hi = start, breaks[0].start()
+    else:
+        lo = max((b.end() for b in breaks if b.end() <= cue), default=start)
+        hi = min((b.start() for b in breaks if b.start() >= cue), default=end)
+    kept = [(max(s, lo), min(e, hi)) for s, e in fragments if s < hi and e > lo]
+    kept = [(s, e) for s, e in kept if text[s:e].strip()]
+    return kept or fragments
 
 
 def _source_start(att: SpanAttribution) -> int:

@@ -14,7 +14,7 @@ from newstrace.extract.speakers.names import clean_name, tokens
 # Philippine Institute of Volcanology and Seismology (Phivolcs)"
 # (the brackets are found first and the words before them read back from there: one regex
 # for both backtracked over every long capitalised token, quadratic in its length)
-_ABBREVIATION = re.compile(r"\s\(([A-Z][A-Za-z]{1,11})\)")
+_ABBREVIATION = re.compile(r"\s\(([A-Z][A-Za-z&]{1,11})\)")
 _CAPITALISED = re.compile(r"[A-Z][\w'’&.-]*")
 _JOINERS = frozenset({"of", "for", "and", "on", "to", "the", "in", "de", "&"})
 
@@ -68,7 +68,7 @@ def abbreviations(text: str) -> dict[str, str]:
         best = None
         for i in reversed(capitals):  # shortest first
             initials = "".join(w[0] for w in words[i:] if w[:1].isupper())
-            if abbr.isupper() and initials == abbr:
+            if abbr.isupper() and initials == abbr.replace("&", ""):
                 best = i
                 break
         if best is None:

@@ -80,6 +80,8 @@ class Article:
         self.title_roles = self._title_roles()
         self.abbreviations = abbreviations(text)
         self._turns: list[Turn] | None = None
+        self._lower_words: set[str] | None = None
+        self._headlines: dict[str, set[tuple[str, ...]]] = {}
 
     def persons_within(self, start: int, end: int) -> list[Name]:
         """The persons named from ``start`` (included) to ``end`` (excluded), by where they start."""
@@ -205,19 +207,56 @@ class Article:
         return self._fullest[key]
 
     def _find_fullest(self, name: str, label: str) -> str:
+        """The fullest name ``name`` is a short form of: of one person's spellings, the
+        longest ("Donald J. Trump" for "Trump"); of different persons who share the word,
+        the one the article makes most of: named in its headline, else named in full most
+        often, else named first ("Murphy": the Chris Murphy of the headline, not the Anne
+        Marie Murphy of a later paragraph; a court case's "Trump v. Trump" is no person).
+        One word is a surname before it is a first name: "Jack noted" after "Gov. Jack
+        Dalrymple ... said Brian Jack" is Brian Jack."""
         toks = tokens(name)
-        best, best_len, best_count = name, len(toks), 0
         if not toks:
-            return best
+            return name
         counts, by_end, rank = self._name_index(label)
-        # a short form ends with its full name's last token, or (one token) is its first;
-        # of equals, the one the article names first (``counts`` is in the article's order)
-        cands = set(by_end.get(toks[-1], ()) + (by_end.get(("first", toks[0]), ()) if len(toks) == 1 else ()))
-        for cand in sorted(cands, key=rank.__getitem__):
-            ct = tokens(cand)
-            if is_short_form(toks, ct) and (len(ct), counts[cand]) > (best_len, best_count):
-                best, best_len, best_count = cand, len(ct), counts[cand]
-        return best
+        cands = sorted(set(by_end.get(toks[-1], ())), key=rank.__getitem__)
+        if len(toks) == 1:
+            surnames = [c for c in cands if len(tokens(c)) > 1 and tokens(c)[-1] == toks[0]]
+            cands = surnames or sorted(set(by_end.get(("first", toks[0]), ())), key=rank.__getitem__)
+        persons: list[list[str]] = []  # spellings of one person, in the article's order
+        for cand in cands:
+            if not is_short_form(toks, tokens(cand)) or not self.reliable(cand):
+                continue
+            same = next((p for p in persons if any(is_short_form_or_equal(cand, o) or is_short_form_or_equal(o, cand)
+                                                   for o in p)), None)
+            if same is None:
+                persons.append([cand])
+            else:
+                same.append(cand)
+        if not persons:
+            return name
+        headline = self._headline_tokens(label)
+        chosen = max(persons, key=lambda p: (any(tokens(c) in headline for c in p), sum(counts[c] for c in p),
+                                             -rank[p[0]]))
+        # the longest spelling, of equals the most named
+        return max(chosen, key=lambda c: (len(tokens(c)), counts[c], -rank[c]))
+
+    def reliable(self, name: str) -> bool:
+        """Whether a spelling NER gave is a name: not a court case ("Trump v. Trump"), not
+        names joined by a hyphen ("Trump-Clinton"), not opened by a word the text also
+        writes in lower case ("Telling Jeb Bush", "Beneath Clinton", "World")."""
+        if " v. " in name or " vs. " in name or re.search(r"[A-Z]\w+-[A-Z]", name):
+            return False
+        first = name.split()[0]
+        if self._lower_words is None:
+            self._lower_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", self.text))
+        return not (first.casefold() in self._lower_words and first.casefold() not in FEMALE | MALE)
+
+    def _headline_tokens(self, label: str) -> set[tuple[str, ...]]:
+        """The names (as tokens) of ``label`` that the headline lines give."""
+        if label not in self._headlines:
+            self._headlines[label] = {tokens(n.text) for n in self.names
+                                      if n.headline and (n.label == label or label == "ANY")}
+        return self._headlines[label]
 
     def labelled(self, name: str, labels: tuple[str, ...]) -> Name | None:
         """The first entity of the article whose text is ``name``, with one of ``labels``."""
@@ -314,9 +353,12 @@ class Article:
             if m and m.group(1).casefold() not in NOT_ROLES:
                 roles.append((m.group(1).casefold(), p.text, p.start))
             after = self.text[p.end:p.end + 80]
-            m = re.match(r"^(?:['’]s)?,\s+(?:a|an|the|his|her|its)\s+(?:[\w.'’-]+\s+){0,4}?([a-z][a-z-]+)\s*[,.;]", after)
+            # (a capitalised title too: "Geoff Hoon, the Defence Secretary,"; "our" in a
+            # broadcaster's prose: "John Simpson, our world affairs editor,")
+            m = re.match(r"^(?:['’]s)?,\s+(?:a|an|the|his|her|its|our)\s+(?:[\w.'’-]+\s+){0,4}?([A-Za-z][a-z-]+)\s*[,.;]",
+                         after)
             if m:
-                roles.append((m.group(1), p.text, p.start))
+                roles.append((m.group(1).casefold(), p.text, p.start))
         return roles
 
     def _title_roles(self) -> list[tuple[str, str, int]]:

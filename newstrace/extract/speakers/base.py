@@ -27,7 +27,7 @@ class Source:
     """One source span as the rules read it: ``text`` is the span's words (fragments
     joined), ``start``/``end`` its bounds in the article (trailers such as an age cut off),
     ``previous`` the last source resolved before it in reading order, ``content`` the
-    attribution's content spans."""
+    attribution's content spans, ``cue`` its cue's words."""
 
     art: Article
     text: str
@@ -35,6 +35,7 @@ class Source:
     end: int
     previous: Resolved | None = None
     content: tuple | list = ()
+    cue: str = ""  # the attribution's cue, its fragments joined ("said", "was told")
 
     @cached_property
     def bare(self) -> str:

@@ -25,11 +25,29 @@ def head_person(src):
     art = src.art
     person = _head_person(art, src.start, src.end)
     if person is None:
-        return None
+        return _name_cut(src)
     both = _coordinated(art, person, src.start, src.end)
     if both:
         return src.resolved(both, "person")
     return src.resolved(art.fullest(_expand_left(art, person, src.start)), "person")
+
+
+# words inside a name after which it must go on: "Qaboos bin" is not all of "Qaboos bin Said"
+_NAME_PARTICLES = frozenset("bin ibn bint abu al el de del della da di du van von der den la le".split())
+
+
+def _name_cut(src):
+    """A source cut inside a person's name, before a word the tagger took for its cue
+    ("Qaboos bin" of "Qaboos bin Said", where "Said" is read as the verb): the whole name,
+    when the source ends with a word that cannot end one."""
+    words = src.bare.split()
+    if not words or words[-1].casefold() not in _NAME_PARTICLES:
+        return None
+    art = src.art
+    for p in art.persons_within(src.start, src.end):
+        if p.end > src.end and art.text[src.end:p.end].strip() and len(art.text[src.end:p.end].split()) <= 2:
+            return src.resolved(art.fullest(p.text), "person")
+    return None
 
 
 def known_person(src):

@@ -15,6 +15,34 @@ from newstrace.extract.speakers.names import speaker_key
 from newstrace.extract.speakers.words import GROUP, HE, SHE
 
 
+# a speech verb right after a name: "Burton explained", "Burton said"
+_SPEAKS = re.compile(r"\s+(?:said|says|told|tells|explained|explains|added|adds|wrote|writes|argued|argues|noted|notes|"
+                     r"insisted|insists|claimed|claims|stated|states|recalled|recalls|replied|replies)\b")
+# cues that say the last speaker goes on: "He added:", "she continued", "he went on"
+_GOES_ON = re.compile(r"^(?:also\s+)?(?:add(?:s|ed)?|continu(?:es|ed)|went\s+on|goes\s+on|concluded)\b", re.IGNORECASE)
+
+
+def goes_on(src):
+    """'He added:', 'she continued': the speaker of the attribution just before goes on,
+    even where the paragraph between names others ('Lichtman said about McCain's effort to
+    downplay his connections with Bush. He added ...' is Lichtman's).
+
+    >>> from newstrace.extract.speakers.testing import resolve_all
+    >>> t = 'Allan Lichtman said it was over. George Bush disagreed at the time. He added: "No."'
+    >>> resolve_all(t, [("Allan Lichtman", "said"), ("He", "added")])[-1]
+    ('Allan Lichtman', 'goes_on')
+    """
+    previous = src.previous
+    if src.low not in HE and src.low not in SHE or not _GOES_ON.match(src.cue.strip()) or previous is None \
+            or previous.kind != "person" or not 0 <= src.start - previous.position < 1500 \
+            or " and " in (previous.speaker or ""):
+        return None
+    gender = src.art.gender_of(previous.speaker or "")
+    if gender is not None and gender != ("f" if src.low in SHE else "m"):
+        return None
+    return src.resolved(previous.speaker, "person")
+
+
 def he_she(src):
     """'he', 'she' (and their other cases): a person named earlier in the sentence; the
     previous speaker going on, unless a new person became a sentence's subject since; a
@@ -34,8 +62,7 @@ def he_she(src):
 
 def they_it(src):
     """'they', 'it', 'its': the organisation, group or pair that just spoke (within 600
-    characters), by number; an organisation is a "they" as well as an "it". Unresolved, no
-    speaker.
+    characters), by number; an organisation is a "they" as well as an "it".
 
     >>> from newstrace.extract.speakers.testing import resolve_all
     >>> t = "The Doris Day Animal Foundation said she died at home. She was 97, they said."
@@ -58,7 +85,7 @@ def they_it(src):
     if previous and previous.kind == "person" and not singular and " and " in (previous.speaker or "") \
             and start - previous.position < 600:
         return src.resolved(previous.speaker, previous.kind)
-    return src.resolved(low, "pronoun")
+    return None
 
 
 def you(src):
@@ -122,5 +149,14 @@ def pronoun(art: Article, low: str, start: int, previous: Resolved | None, conte
         full = art.fullest(p.text)
         if compatible(full, p.gender):
             return Resolved(full, "person", start, [])
+    # no person at all: a one-word "organisation" that opened a sentence just before and
+    # spoke is a person NER misread, for a "he" is no company ('Burton explained from a podium. "I
+    # love cats," he said.')
+    for n in reversed(art.names[bisect_left(art.name_starts, art.sent_starts[max(0, sentence - 2)]):
+                               bisect_left(art.name_starts, start)]):
+        if n.label == "ORG" and re.fullmatch(r"[A-Z][a-z'’-]+", n.text) and not n.headline \
+                and art.opens_sentence(n) and not art.quoted(n.start) and _SPEAKS.match(art.text, n.end) \
+                and not any(o.start <= n.start < o.end for o in art.outlets if o.outlet):
+            return Resolved(n.text, "person", start, [])
     return Resolved(low, "pronoun", start, [])
 

@@ -5,7 +5,7 @@ Every rule is a function of one ``Source`` (``base.py``) that returns a ``Resolv
 None. A newcomer lists them, switches some off and tests them one by one:
 
 >>> [rule.name for rule in RULES][:4]
-['no_one', 'named_as', 'outlet_named', 'abbreviation']
+['no_one', 'told', 'named_as', 'outlet_named']
 >>> from newstrace.extract.speakers.testing import resolve_one
 >>> t = "The Orlando Sentinel obtained the memo. The newspaper said it was genuine."
 >>> resolve_one(t, "The newspaper")
@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from newstrace.extract.speakers import (
-    abbreviations, broken, descriptions, introduced, organisations, outlets, persons, pronouns, relatives, roles,
-    works)
+    abbreviations, broken, descriptions, groups, hearers, introduced, organisations, outlets, persons, pronouns, relatives,
+    roles, works)
 from newstrace.extract.speakers.base import Resolved, Source
 
 
@@ -45,12 +45,16 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     Rule("no_one", broken.no_one),
+    Rule("told", hearers.told),
     Rule("named_as", introduced.named_as),
     Rule("outlet_named", outlets.outlet_named),
     Rule("abbreviation", abbreviations.spelled_out),
     Rule("head_person", persons.head_person),
+    Rule("goes_on", pronouns.goes_on),
     Rule("he_she", pronouns.he_she),
     Rule("they_it", pronouns.they_it),
+    Rule("group_subject", groups.group_subject),
+    Rule("they_unresolved", groups.they_unresolved),
     Rule("relative", relatives.relative),
     Rule("you", pronouns.you),
     Rule("head_org", organisations.head_org),
@@ -58,6 +62,8 @@ RULES: tuple[Rule, ...] = (
     Rule("role", roles.role),
     Rule("title_holder", roles.title_holder),
     Rule("org_by_head", organisations.org_by_head),
+    Rule("the_company", groups.the_company),
+    Rule("former_latter", groups.former_latter),
     Rule("media_noun", outlets.media_noun),
     Rule("epithet", roles.epithet),
     Rule("known_person", persons.known_person),

@@ -48,6 +48,9 @@ def epithet(src):
     >>> t = 'Trey Gowdy said the report was late. "We waited," the South Carolina Republican said.'
     >>> resolve_all(t, [("Trey Gowdy", "said"), ("the South Carolina Republican", "said")])[-1]
     ('Trey Gowdy', 'epithet')
+    >>> t = "Prime Minister David Cameron spoke. Cameron will work with him, the prime minister's spokesman said."
+    >>> resolve_all(t, [("Cameron", "will work"), ("the prime minister's spokesman", "said")])[-1]
+    ("the prime minister's spokesman", 'description')
     """
     desc, content, start, previous = src.desc, src.content, src.start, src.previous
     words = desc.casefold().split()
@@ -57,9 +60,25 @@ def epithet(src):
     if len(words) >= 2 and (words[0] == "the" or (possessor and possessor[:1].isupper())):
         if words[-1] in PERSON_NOUNS and previous and previous.kind == "person" \
                 and start - previous.position < 1200 and " and " not in desc \
-                and not (possessor and is_short_form_or_equal(possessor, previous.speaker or "")):
+                and not (possessor and is_short_form_or_equal(possessor, previous.speaker or "")) \
+                and _owner(src.art, desc, start) != previous.speaker:
             return src.resolved(previous.speaker, "person")
     return None
+
+
+def _owner(art: Article, desc: str, start: int) -> str | None:
+    """Whom a description says its person belongs to: "the prime minister's spokesman"
+    -> the person the article made prime minister; "Cameron's spokesman" -> David Cameron.
+    Someone's spokesman is not that someone (the last speaker, when it was them)."""
+    m = re.match(r"(?:the\s+)?(?P<owner>[^'’]+?)['’]s?\s+\S", desc, re.IGNORECASE)
+    if not m:
+        return None
+    owner = m.group("owner")
+    person = art.person_full(clean_name(owner))
+    if person:
+        return person
+    the_owner = "the " + owner
+    return _role_person(art, the_owner.casefold(), start) or _title_holder(art, "the " + owner.title(), start)
 
 
 # the headline and the sentence after it: where news prose names a speaker after describing them
@@ -74,8 +93,11 @@ def _title_holder(art: Article, desc: str, start: int) -> str | None:
     if not m or art.in_headline(start):
         return None
     title = re.compile(rf"\b{re.escape(m.group(1))}\s+$")
+    # or after the name, as an apposition: "Geoff Hoon, the Defence Secretary,"
+    after = re.compile(rf"(?:['’]s)?,\s+(?:the\s+)?(?:[\w.'’-]+\s+){{0,3}}?{re.escape(m.group(1))}\b")
     for p in reversed(art.persons[:bisect_left(art.person_starts, start)]):
-        if not p.headline and title.search(art.text[max(0, p.start - 30):p.start]):
+        if not p.headline and (title.search(art.text[max(0, p.start - 30):p.start])
+                               or after.match(art.text, p.end, p.end + 80)):
             return art.fullest(p.text)
     return None
 
@@ -86,7 +108,7 @@ def _role_person(art: Article, desc: str, start: int) -> str | None:
     then 'Retired U.S. Air Force Gen. Norman Ham'), the person it next gives that role."""
     words = desc.split()
     headline = art.in_headline(start)
-    if len(words) < 2 or not (headline or (words[0].casefold() in ("the", "this") and words[-1].islower())):
+    if len(words) < 2 or not (headline or (words[0].casefold() in ("the", "this", "our") and words[-1].islower())):
         return None
     if any(w[:1].isupper() for w in words[1:-1] if w.casefold() not in DETERMINERS) and len(words) > 4:
         return None

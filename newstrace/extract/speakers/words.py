@@ -40,6 +40,11 @@ ORG_HEADS = frozenset(word_list("organisation_heads.txt"))
 MEDIA_NOUNS = frozenset(word_list("media_nouns.txt"))
 PERSON_NOUNS = frozenset(word_list("person_nouns.txt")) | frozenset(TITLE_ROLES.values())
 WORKS = word_list("works.txt")
+COLLECTIVE_NOUNS = frozenset(word_list("collective_nouns.txt"))
+COMPANY_NOUNS = frozenset(word_list("company_nouns.txt"))
+PEOPLE_PLURALS = frozenset(word_list("people_plurals.txt"))
+NOT_PEOPLE_PLURALS = frozenset(word_list("not_people_plurals.txt"))
+PUBLIC_BODY_WORDS = frozenset(word_list("public_body_words.txt")) | ORG_HEADS
 # sources that name no one: a determiner or a word left alone by a broken span
 NO_ONE = frozenset(word_list("no_one.txt")) | {""}
 

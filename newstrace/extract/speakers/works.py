@@ -39,10 +39,12 @@ _OWNERS_WORK = re.compile(
     r"(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+)?(?:[\w,]+\s+){0,4}?"
     r"(?P<owner>(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\b)[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})\s+"
     r"(?:press\s+release|release|report|data|poll|survey|study|analysis|filing|statement)")
-# "The statement", and "in a statement", "in its letter", "with a short video"
+# "The statement", and "in a statement", "in its letter", "with a short video", "wrote a
+# heartfelt letter", "released a statement"
 _THE_WORK = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(%s)" % "|".join(WORKS))
 _IN_A_WORK = re.compile(
-    r"\b(?:[Ii]n|[Ww]ith|[Tt]hrough)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(%s)\b" % "|".join(WORKS))
+    r"\b(?:[Ii]n|[Ww]ith|[Tt]hrough|wrote|issued|released|sent|published|posted|penned)\s+"
+    r"(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(%s)\b" % "|".join(WORKS))
 
 
 def _author(art: Article, source: str, start: int, end: int, previous: Resolved | None,
