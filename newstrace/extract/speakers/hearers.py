@@ -26,9 +26,12 @@ def told(src):
     if not _TOLD.search(src.cue):
         return None
     art = src.art
-    cue_end = art.text.find(src.cue.split()[-1], src.end) + len(src.cue.split()[-1]) if src.cue.split() else src.end
-    m = _BY.match(art.text, cue_end) if cue_end > src.end else None
+    told = art.text.find("told", src.end, src.end + 200)
+    m = _BY.match(art.text, told + 4) if told >= 0 else None
     if m:
+        named = [p for p in art.persons_within(m.start("by"), m.end("by")) if p.end <= m.end("by")]
+        if named:  # "by Emergencies Minister Yevgeny Zinichev"
+            return src.resolved(art.fullest(named[-1].text), "person")
         by = clean_name(m.group("by"))
         person = art.person_full(by)
         if person:

@@ -10,7 +10,7 @@ from bisect import bisect_left
 
 from newstrace.extract.speakers.article import Article
 from newstrace.extract.speakers.names import POSSESSIVE, clean_name, is_short_form_or_equal, tokens
-from newstrace.extract.speakers.words import DETERMINERS, PERSON_NOUNS
+from newstrace.extract.speakers.words import AGENT_NOUNS, DETERMINERS, PERSON_NOUNS
 
 
 def role(src):
@@ -54,6 +54,14 @@ def epithet(src):
     """
     desc, content, start, previous = src.desc, src.content, src.start, src.previous
     words = desc.casefold().split()
+    # "the spokesman" again after "the prime minister's spokesman" spoke: that one
+    if len(words) == 2 and words[0] == "the" and previous and previous.kind == "description" \
+            and (previous.speaker or "").casefold().split()[-1:] == words[-1:] and words[-1] in PERSON_NOUNS \
+            and start - previous.position < 1200:
+        return src.resolved(previous.speaker, "description")
+    # someone's spokesman speaks for someone else: a new speaker
+    if words and words[-1] in AGENT_NOUNS and re.search(r"\w['’]s?\s", desc):
+        return None
     possessor = None
     if desc and POSSESSIVE.search(desc.split()[0]) and content and min(s for s, _ in content) < start:
         possessor = clean_name(desc.split()[0])

@@ -42,6 +42,7 @@ PERSON_NOUNS = frozenset(word_list("person_nouns.txt")) | frozenset(TITLE_ROLES.
 WORKS = word_list("works.txt")
 COLLECTIVE_NOUNS = frozenset(word_list("collective_nouns.txt"))
 COMPANY_NOUNS = frozenset(word_list("company_nouns.txt"))
+AGENT_NOUNS = frozenset(word_list("agent_nouns.txt"))
 PEOPLE_PLURALS = frozenset(word_list("people_plurals.txt"))
 NOT_PEOPLE_PLURALS = frozenset(word_list("not_people_plurals.txt"))
 PUBLIC_BODY_WORDS = frozenset(word_list("public_body_words.txt")) | ORG_HEADS
