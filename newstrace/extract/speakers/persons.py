@@ -6,6 +6,7 @@ is a person the article names in full elsewhere, and capitalised words NER misse
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from newstrace.extract.speakers.article import Article, Name
 from newstrace.extract.speakers.base import Resolved
@@ -38,15 +39,46 @@ _NAME_PARTICLES = frozenset("bin ibn bint abu al el de del della da di du van vo
 
 def _name_cut(src):
     """A source cut inside a person's name, before a word the tagger took for its cue
-    ("Qaboos bin" of "Qaboos bin Said", where "Said" is read as the verb): the whole name,
-    when the source ends with a word that cannot end one."""
+    ("Qaboos bin" of "Qaboos bin Said", where "Said" is read as the verb), or right after
+    the title before it ("County sheriff's Sgt."): the whole name, when the source ends
+    with a word that cannot end one."""
     words = src.bare.split()
-    if not words or words[-1].casefold() not in _NAME_PARTICLES:
-        return None
     art = src.art
-    for p in art.persons_within(src.start, src.end):
-        if p.end > src.end and art.text[src.end:p.end].strip() and len(art.text[src.end:p.end].split()) <= 2:
-            return src.resolved(art.fullest(p.text), "person")
+    if words and words[-1].casefold() in _NAME_PARTICLES:
+        for p in art.persons_within(src.start, src.end):
+            if p.end > src.end and art.text[src.end:p.end].strip() and len(art.text[src.end:p.end].split()) <= 2:
+                return src.resolved(art.fullest(p.text), "person")
+    # or cut after the title before it: "County sheriff's Sgt." of "... Sgt. Don Manumaleuna said"
+    if src.text.split() and src.text.split()[-1].rstrip(".").casefold() in TITLES:
+        for p in art.persons_within(src.end, src.end + 4):
+            if not art.text[src.end:p.start].strip(" ."):
+                return src.resolved(art.fullest(p.text), "person")
+    return None
+
+
+def apposition(src):
+    """A description set between commas right after a name is that name's: "Met Éireann,
+    the national meteorological service for Ireland, issued ...".
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = '"The situation will worsen," said Vasco Cordeiro, the regional president, as the storm came.'
+    >>> resolve_one(t, "the regional president")
+    ('Vasco Cordeiro', 'apposition')
+    """
+    art = src.art
+    if not src.desc[:1].islower() or not art.text.startswith(",", src.end):
+        return None
+    m = re.search(r",\s*$", art.text[max(0, src.start - 4):src.start])
+    if not m:
+        return None
+    comma = max(0, src.start - 4) + m.start()
+    for n in reversed(art.names[:bisect_left(art.name_starts, src.start)]):
+        if n.end < comma - 2:
+            break
+        if n.end in (comma, comma - 1) and n.label in ("PERSON", "ORG"):  # ("Éireann" may end on its accent)
+            if n.label == "PERSON":
+                return src.resolved(art.fullest(n.text), "person")
+            return src.resolved(re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, "ORG"), flags=re.I), "org")
     return None
 
 

@@ -59,6 +59,7 @@ RULES: tuple[Rule, ...] = (
     Rule("you", pronouns.you),
     Rule("head_org", organisations.head_org),
     Rule("work_author", works.work_author),
+    Rule("apposition", persons.apposition),
     Rule("role", roles.role),
     Rule("title_holder", roles.title_holder),
     Rule("org_by_head", organisations.org_by_head),

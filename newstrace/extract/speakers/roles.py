@@ -65,7 +65,8 @@ def epithet(src):
     possessor = None
     if desc and POSSESSIVE.search(desc.split()[0]) and content and min(s for s, _ in content) < start:
         possessor = clean_name(desc.split()[0])
-    if len(words) >= 2 and (words[0] == "the" or (possessor and possessor[:1].isupper())):
+    if len(words) >= 2 and (words[0] == "the" or (possessor and possessor[:1].isupper())) \
+            and "," not in desc:  # not a name with its apposition: "The Yankees, Boston's top rival"
         if words[-1] in PERSON_NOUNS and previous and previous.kind == "person" \
                 and start - previous.position < 1200 and " and " not in desc \
                 and not (possessor and is_short_form_or_equal(possessor, previous.speaker or "")) \
