@@ -52,6 +52,7 @@ sys.path.insert(0, str(ROOT))
 from newstrace.extract.citations import extract_citations  # noqa: E402
 from newstrace.extract.nlp import analyse, load_nlp  # noqa: E402
 from newstrace.extract.speakers import resolve, resolve_speakers, speaker_key  # noqa: E402
+from newstrace.extract.speakers.descriptions import looks_plural  # noqa: E402
 from newstrace.records import SpanAttribution  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "speakers.jsonl"
@@ -94,8 +95,6 @@ def source_class(text: str, source: list[list[int]], speaker: str | None) -> str
     right answer is no speaker), 'pronoun' (one: "he", "it", "who"), 'group' (many: "they",
     "we", "police", "the researchers", "Craig Zadan and Neil Meron"), 'name' or
     'description' ("the company", "the Wooster professor")."""
-    from newstrace.extract.speakers.descriptions import looks_plural
-
     if speaker is None:
         return "none"
     words = " ".join(text[s:e] for s, e in source).split()

@@ -16,7 +16,7 @@ from newstrace.extract.speakers.names import clean_name, tokens
 # for both backtracked over every long capitalised token, quadratic in its length)
 _ABBREVIATION = re.compile(r"\s\(([A-Z][A-Za-z&]{1,11})\)")
 _CAPITALISED = re.compile(r"[A-Z][\w'’&.-]*")
-_JOINERS = frozenset({"of", "for", "and", "on", "to", "the", "in", "de", "&"})
+_JOINERS = frozenset({"of", "for", "and", "on", "to", "the", "in", "de", "&", "from", "at"})
 
 
 def spelled_out(src):

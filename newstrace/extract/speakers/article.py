@@ -244,9 +244,12 @@ class Article:
         """Whether a spelling NER gave is a name: not a court case ("Trump v. Trump"), not
         names joined by a hyphen ("Trump-Clinton"), not opened by a word the text also
         writes in lower case ("Telling Jeb Bush", "Beneath Clinton", "World")."""
-        if " v. " in name or " vs. " in name or re.search(r"[A-Z]\w+-[A-Z]", name):
+        if " v. " in name or " vs. " in name or re.search(r"[A-Z]\w+-[A-Z]|\s[—–-]\s", name):
             return False
-        first = name.split()[0]
+        words = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE).split()
+        if not words:
+            return False
+        first = words[0]
         if self._lower_words is None:
             self._lower_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", self.text))
         return not (first.casefold() in self._lower_words and first.casefold() not in FEMALE | MALE)

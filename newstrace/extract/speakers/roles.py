@@ -117,7 +117,8 @@ def _role_person(art: Article, desc: str, start: int) -> str | None:
     then 'Retired U.S. Air Force Gen. Norman Ham'), the person it next gives that role."""
     words = desc.split()
     headline = art.in_headline(start)
-    if len(words) < 2 or not (headline or (words[0].casefold() in ("the", "this", "our") and words[-1].islower())):
+    owners = ("the", "this", "our", "his", "her", "their")  # "his daughter": the one named "his daughter X"
+    if len(words) < 2 or not (headline or (words[0].casefold() in owners and words[-1].islower())):
         return None
     if any(w[:1].isupper() for w in words[1:-1] if w.casefold() not in DETERMINERS) and len(words) > 4:
         return None

@@ -33,8 +33,11 @@ TITLE_RE = re.compile(r"^(?:(?:" + "|".join(TITLES) + r")\.?\s+)+", re.IGNORECAS
 OCCUPATION_RE = re.compile(r"^(?:(?:" + "|".join(word_list("occupations.txt")) + r")\s+)+(?=[A-Z])", re.IGNORECASE)
 # the role an abbreviated title gives the person it precedes
 TITLE_ROLES = dict(line.split("\t") for line in word_list("title_roles.tsv"))
-FEMALE = frozenset(word_list("first_names_female.txt"))
-MALE = frozenset(word_list("first_names_male.txt"))
+# first names by gender: newstrace's own list of names in the news, then the US census's
+# (where the two disagree, the news list decides)
+_NEWS_FEMALE, _NEWS_MALE = frozenset(word_list("first_names_female.txt")), frozenset(word_list("first_names_male.txt"))
+FEMALE = _NEWS_FEMALE | (frozenset(word_list("first_names_female_census.txt")) - _NEWS_MALE)
+MALE = _NEWS_MALE | (frozenset(word_list("first_names_male_census.txt")) - _NEWS_FEMALE)
 ORG_WORDS = frozenset(word_list("organisation_words.txt"))
 ORG_HEADS = frozenset(word_list("organisation_heads.txt"))
 MEDIA_NOUNS = frozenset(word_list("media_nouns.txt"))
