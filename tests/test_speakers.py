@@ -390,8 +390,9 @@ def test_relative_pronouns_after_names(article, context, pronoun, speaker):
     # but a list is not an apposition
     ("train/politico_2016-06-14_sanders-scripts-his-primary-seas", "Sanders, his aides and those",
      "Sanders, his aides and those in attendance"),
-    # but not "the company": the last name with "Company" in it is not the one meant
-    ("train/nyt_2016-01-07_personal-touch-helps-boutique-ba", "the company think", "the company"),
+    # "the company" is the business just named ("the technology giant Cisco Systems"), not
+    # the last name with "Company" in it ("Moelis & Company")
+    ("train/nyt_2016-01-07_personal-touch-helps-boutique-ba", "the company think", "Cisco Systems"),
 ])
 def test_descriptions_of_many(article, source_start, speaker):
     """All of a PolNeAR article's gold attributions (dev unless named), read from ../shared."""

@@ -155,7 +155,9 @@ class Article:
             return "f"
         if re.search(r"\bMr\.?\s*$", before):
             return "m"
-        first = tokens(name)[:1]
+        # a first name says the gender only before a surname: a name alone is a surname
+        # ("Clinton", "Carter" are also men's first names)
+        first = tokens(name)[:1] if len(tokens(name)) > 1 else ()
         if first and first[0] in FEMALE:
             return "f"
         if first and first[0] in MALE:
@@ -244,7 +246,8 @@ class Article:
         """Whether a spelling NER gave is a name: not a court case ("Trump v. Trump"), not
         names joined by a hyphen ("Trump-Clinton"), not opened by a word the text also
         writes in lower case ("Telling Jeb Bush", "Beneath Clinton", "World")."""
-        if " v. " in name or " vs. " in name or re.search(r"[A-Z]\w+-[A-Z]|\s[—–-]\s", name):
+        if " v. " in name or " vs. " in name or re.fullmatch(r"[A-Z]\w+-[A-Z]\w+", name) \
+                or re.search(r"\s[—–-]\s", name):  # (a double surname has a first name before it)
             return False
         words = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE).split()
         if not words:

@@ -113,7 +113,11 @@ def the_company(src):
         entry[1] = n.start
     if not counts:
         return None
-    _, _, full = max(counts.values(), key=lambda e: (e[0], e[1]))
+    # a business named in the source's sentence or the one before ("the technology giant
+    # Cisco Systems, ... helping the company think"), else the one named most
+    lo = art.sent_starts[max(0, art.sentence_of(src.start) - 1)]
+    near = [e for e in counts.values() if e[1] >= lo]
+    _, _, full = max(near, key=lambda e: e[1]) if near else max(counts.values(), key=lambda e: (e[0], e[1]))
     return src.resolved(re.sub(r"^(?:the|a|an)\s+", "", full, flags=re.IGNORECASE), "org")
 
 
