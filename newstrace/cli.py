@@ -110,7 +110,7 @@ def extract_command(path, fmt, model, workers, quiet) -> None:
                 rows = [
                     {"id": a.id, "kind": a.kind, "speaker": a.speaker, "source": a.source, "cue": a.cue,
                      "content": a.content, "content_text": a.content_text,
-                     "source_text": a.speaker_mention}
+                     "source_text": a.speaker_mention, "speaker_rule": a.speaker_rule}
                     for a in found.attributions
                 ]
             record = {"id": article.id, "attributions": rows}

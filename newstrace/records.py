@@ -86,6 +86,7 @@ class Attribution:
     statement: str | None = None  # id of the Statement this is a mention of
     score: float = 1.0
     speaker_id: str | None = None  # id of the Speaker (person, organisation) across the store
+    speaker_rule: str | None = None  # the speaker rule that decided ``speaker`` ("he_she", "role", ...)
 
 
 @dataclass(slots=True)

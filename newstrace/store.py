@@ -52,7 +52,8 @@ CREATE TABLE IF NOT EXISTS attributions (
     speaker TEXT, speaker_mention TEXT,
     statement TEXT,
     score REAL NOT NULL,
-    speaker_id TEXT  -- the speaker across the store (link/speakers.py)
+    speaker_id TEXT,  -- the speaker across the store (link/speakers.py)
+    speaker_rule TEXT  -- the speaker rule that decided speaker (newstrace.extract.speakers.registry)
 );
 CREATE INDEX IF NOT EXISTS attributions_article ON attributions(article);
 CREATE INDEX IF NOT EXISTS attributions_statement ON attributions(statement);
@@ -191,7 +192,7 @@ class Store:
                 if statement.strip():
                     self.db.execute(statement)
             # a store made before speakers had ids: the column now, the ids at the next relink
-            self._add_columns("attributions", {"speaker_id": "TEXT"})
+            self._add_columns("attributions", {"speaker_id": "TEXT", "speaker_rule": "TEXT"})
             self.db.execute("CREATE INDEX IF NOT EXISTS attributions_speaker_id ON attributions(speaker_id)")
             self._add_columns("stories", {"anchor": "TEXT", "label_article": "TEXT"})
             self.db.execute(
@@ -278,12 +279,12 @@ class Store:
             )
             db.executemany(
                 "INSERT INTO attributions(id, article, kind, source, cue, content, content_text,"
-                " speaker, speaker_mention, statement, score, speaker_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                " speaker, speaker_mention, statement, score, speaker_id, speaker_rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         a.id, a.article, a.kind, json.dumps(a.source), json.dumps(a.cue),
                         json.dumps(a.content), a.content_text, a.speaker, a.speaker_mention,
-                        a.statement, a.score, a.speaker_id,
+                        a.statement, a.score, a.speaker_id, a.speaker_rule,
                     )
                     for a in attributions
                 ],
@@ -340,7 +341,7 @@ class Store:
                 source=_spans(row["source"]), cue=_spans(row["cue"]), content=_spans(row["content"]),
                 content_text=row["content_text"], speaker=row["speaker"],
                 speaker_mention=row["speaker_mention"], statement=row["statement"], score=row["score"],
-                speaker_id=row["speaker_id"],
+                speaker_id=row["speaker_id"], speaker_rule=row["speaker_rule"],
             )
 
     def citations(self, article: str | None = None) -> Iterator[Citation]:

@@ -58,7 +58,7 @@ def _rules_digest() -> str:
     h = hashlib.blake2b(digest_size=4)
     here = Path(__file__).parent
     # the rules' modules and their word lists (data/), subpackages' too
-    for path in sorted([*here.rglob("*.py"), *here.rglob("data/*.txt")]):
+    for path in sorted([*here.rglob("*.py"), *here.rglob("data/*")]):
         h.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
 
@@ -231,7 +231,7 @@ def analyse(articles: list[Article], model: str = "default") -> list[Analysis]:
     """Attributions (with kind and speaker) and citations for each article."""
     from newstrace.extract.citations import extract_citations
     from newstrace.extract.nlp import pipe
-    from newstrace.extract.speakers import asked_in_interview, interview_answers, resolve_speakers
+    from newstrace.extract.speakers import asked_in_interview, interview_answers, resolve
 
     texts = [a.text for a in articles]
     found = extract_spans(texts, model)
@@ -243,8 +243,13 @@ def analyse(articles: list[Article], model: str = "default") -> list[Analysis]:
         spans = [s for s, asked in zip(spans, asked_in_interview(article.text, spans, doc)) if not asked]
         mask = quote_mask(article.text)
         spans = attribution_conventions(article.text, spans, article.title, mask)
-        speakers = resolve_speakers(article.text, spans, doc=doc, author=article.author)
-        speakers = unrelay_quotes(article.text, spans, continue_quotes(article.text, spans, speakers), doc, mask)
+        resolved = resolve(article.text, spans, doc=doc, author=article.author)
+        speakers = [r.speaker for r in resolved]
+        continued = continue_quotes(article.text, spans, speakers)
+        speakers = unrelay_quotes(article.text, spans, continued, doc, mask)
+        # the rule that decided each speaker, or the repair after the rules that changed it
+        rules = [r.rule if s == c == r.speaker else "continued_quote" if s == c else "relayed_quote"
+                 for r, c, s in zip(resolved, continued, speakers)]
         # kinds read quotations that run over several paragraphs marked only at their ends
         runs_on = quote_mask(article.text, across_paragraphs=True)
         attributions = [
@@ -259,8 +264,9 @@ def analyse(articles: list[Article], model: str = "default") -> list[Analysis]:
                 speaker=speaker,
                 speaker_mention=span_text(article.text, s.source) or None,
                 score=s.score,
+                speaker_rule=rule,
             )
-            for n, (s, speaker) in enumerate(zip(spans, speakers), 1)
+            for n, (s, speaker, rule) in enumerate(zip(spans, speakers, rules), 1)
         ]
         # an interview's answers, each its speaker's words though no cue says so; after the
         # tagger's, so that their ids do not move
@@ -268,7 +274,7 @@ def analyse(articles: list[Article], model: str = "default") -> list[Analysis]:
             attributions.append(Attribution(
                 id=f"{article.id}#a{n}", article=article.id, kind="direct", source=source, cue=[],
                 content=content, content_text=span_text(article.text, content), speaker=speaker,
-                speaker_mention=span_text(article.text, source) or None))
+                speaker_mention=span_text(article.text, source) or None, speaker_rule="interview_answer"))
         citations = extract_citations(article.text, doc=doc, article_id=article.id, outlet=article.outlet)
         results.append(Analysis(attributions, citations))
     return results

@@ -75,11 +75,11 @@ def _words(name: str) -> frozenset[str]:
 @cache
 def _first_names() -> dict[str, str]:
     """Known first names -> 'm' or 'f' (the lists the speaker rules use for pronouns)."""
-    from newstrace.extract.speakers import _FEMALE, _MALE
+    from newstrace.extract.speakers.words import FEMALE, MALE
 
-    names = {n: "m" for n in _MALE}
-    names.update({n: "f" for n in _FEMALE})
-    for n in _MALE & _FEMALE:
+    names = {n: "m" for n in MALE}
+    names.update({n: "f" for n in FEMALE})
+    for n in MALE & FEMALE:
         del names[n]
     return names
 

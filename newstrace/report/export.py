@@ -51,6 +51,7 @@ def attribution_rows(store: Store) -> Iterator[dict]:
             "content": [list(f) for f in a.content], "content_text": a.content_text,
             "statement": a.statement, "speaker_mention": a.speaker_mention, "score": round(a.score, 4),
             "speaker_id": a.speaker_id,
+            "speaker_rule": a.speaker_rule,
         }
 
 
