@@ -74,8 +74,9 @@ def _words(name: str) -> frozenset[str]:
 
 @cache
 def _first_names() -> dict[str, str]:
-    """Known first names -> 'm' or 'f' (the lists the speaker rules use for pronouns)."""
-    from newstrace.extract.speakers.words import FEMALE, MALE
+    """Known first names -> 'm' or 'f': the speaker rules' list of names in the news, not
+    the census lists beside it, which hold surnames too ("Clinton", "Jordan")."""
+    from newstrace.extract.speakers.words import NEWS_FEMALE as FEMALE, NEWS_MALE as MALE
 
     names = {n: "m" for n in MALE}
     names.update({n: "f" for n in FEMALE})

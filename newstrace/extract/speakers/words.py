@@ -35,9 +35,9 @@ OCCUPATION_RE = re.compile(r"^(?:(?:" + "|".join(word_list("occupations.txt")) +
 TITLE_ROLES = dict(line.split("\t") for line in word_list("title_roles.tsv"))
 # first names by gender: newstrace's own list of names in the news, then the US census's
 # (where the two disagree, the news list decides)
-_NEWS_FEMALE, _NEWS_MALE = frozenset(word_list("first_names_female.txt")), frozenset(word_list("first_names_male.txt"))
-FEMALE = _NEWS_FEMALE | (frozenset(word_list("first_names_female_census.txt")) - _NEWS_MALE)
-MALE = _NEWS_MALE | (frozenset(word_list("first_names_male_census.txt")) - _NEWS_FEMALE)
+NEWS_FEMALE, NEWS_MALE = frozenset(word_list("first_names_female.txt")), frozenset(word_list("first_names_male.txt"))
+FEMALE = NEWS_FEMALE | (frozenset(word_list("first_names_female_census.txt")) - NEWS_MALE)
+MALE = NEWS_MALE | (frozenset(word_list("first_names_male_census.txt")) - NEWS_FEMALE)
 ORG_WORDS = frozenset(word_list("organisation_words.txt"))
 ORG_HEADS = frozenset(word_list("organisation_heads.txt"))
 MEDIA_NOUNS = frozenset(word_list("media_nouns.txt"))
