@@ -7,6 +7,7 @@ one line each); 2 usage or fatal error.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from contextlib import nullcontext
 
@@ -14,11 +15,23 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from newstrace.errors import NewstraceError
+from newstrace.errors import NewstraceError, shown
 from newstrace.extract import MODELS
 from newstrace.pipeline import Settings, extract_attributions, run
 
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _say(message: str) -> None:
+    """One line on stderr, whatever the file names and ids in it hold (escapes, line breaks)."""
+    stderr.print(shown(message), markup=False)
+
+
+class _WarningLine(logging.Handler):
+    """The library's warnings ("read as cp1252") as one escaped line each."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _say(f"newstrace: warning: {record.getMessage()}")
 
 
 def _progress(quiet: bool, label: str):
@@ -41,8 +54,7 @@ class _Hook:
     def __call__(self, event: str, ident: str, detail: str) -> None:
         if event == "failed":
             self.failed += 1
-            # markup=False: file names and reasons are printed as they are
-            stderr.print(f"newstrace: skipped {ident}: {detail}", markup=False)
+            _say(f"newstrace: skipped {ident}: {detail}")
         elif self.bar is not None:
             self.bar.advance(self.task)
             task = self.bar.tasks[0]
@@ -55,6 +67,10 @@ class _Hook:
 def main() -> None:
     """Trace statements through the news: who said what, who repeated it, who cites
     whom, and which articles tell the same story."""
+    log = logging.getLogger("newstrace")
+    if not any(isinstance(h, _WarningLine) for h in log.handlers):
+        log.addHandler(_WarningLine(logging.WARNING))
+        log.propagate = False
 
 
 @main.command("run")
@@ -76,14 +92,13 @@ def run_command(path, out, database, model, outlet, workers, relink, quiet) -> N
         try:
             report = run(path, out=out, database=database, settings=settings, relink=relink, on_progress=hook)
         except NewstraceError as e:
-            stderr.print(f"newstrace: error: {e}", markup=False)
+            _say(f"newstrace: error: {e}")
             sys.exit(2)
     if not quiet:
         where = f"; report: {report.out / 'report.html'}" if report.out else ""
-        stderr.print(
+        _say(
             f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
-            f"{len(report.failures)} failed; database: {report.database}{where}",
-            markup=False,
+            f"{len(report.failures)} failed; database: {report.database}{where}"
         )
     sys.exit(1 if report.failures else 0)
 

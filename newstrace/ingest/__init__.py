@@ -19,7 +19,7 @@ from typing import Iterator
 
 from newstrace.errors import BadInput
 from newstrace.ingest.boilerplate import strip_boilerplate
-from newstrace.ingest.decode import decode_text
+from newstrace.ingest.decode import decode_text, file_name, storable
 from newstrace.ingest.metadata import (
     META_JSON_SUFFIX,
     SIDECAR_TABLES,
@@ -82,7 +82,10 @@ def read_articles(path: str | os.PathLike, options: IngestOptions | None = None)
     000_17fc5a22881fa018
     003_461b67336f7667d7
     """
-    return _Run(options or IngestOptions()).read(Path(path))
+    for item in _Run(options or IngestOptions()).read(Path(path)):
+        if isinstance(item, BadInput):  # names and ids in it may come from anywhere: make them storable
+            item = BadInput(file_name(item.path), storable(item.reason))
+        yield item
 
 
 def format_of(name: str) -> str | None:
@@ -131,7 +134,9 @@ class _Run:
                 yield item
             else:
                 tables.append(item)
-        yield from self._file(path, path.name, path.stem, fmt, tables, names, str(folder))
+        name = file_name(path.name)
+        yield from self._guarded(self._file(path, name, PurePosixPath(name).stem, fmt, tables, names, str(folder)),
+                                 name)
 
     # -- walking
 
@@ -153,7 +158,8 @@ class _Run:
         for entry in entries:
             if entry.name.startswith("."):
                 continue  # hidden: .git, .DS_Store, editor files
-            child = f"{rel}/{entry.name}" if rel else entry.name
+            name = file_name(entry.name)  # bytes that are not UTF-8 in a name written as \\xNN
+            child = f"{rel}/{name}" if rel else name
             fmt = format_of(entry.name)
             try:
                 is_dir, is_file = entry.is_dir(), entry.is_file()
@@ -172,9 +178,21 @@ class _Run:
                     continue  # a link back to a folder above: a loop
                 yield from self._folder(root, Path(entry.path), child, tables, ancestors + (target,))
             elif is_file and fmt:
-                yield from self._file(Path(entry.path), child, article_key(child), fmt, tables, names, root)
+                yield from self._guarded(
+                    self._file(Path(entry.path), child, article_key(child), fmt, tables, names, root), child)
             elif fmt and not is_file:
                 yield BadInput(child, "broken symbolic link" if entry.is_symlink() else "not a regular file")
+
+    @staticmethod
+    def _guarded(items: Iterator[Article | BadInput], where: str) -> Iterator[Article | BadInput]:
+        """The items of one file; a failure no reader foresaw ends that file with one
+        BadInput, never the run."""
+        try:
+            yield from items
+        except RecursionError:
+            yield BadInput(where, "nested too deeply to read")
+        except Exception as exc:  # noqa: BLE001 - one file's problem, named, and the run goes on
+            yield BadInput(where, f"could not be read ({type(exc).__name__}: {exc})")
 
     def _tables(self, root: str, folder: Path, rel: str, names: dict) -> Iterator[SidecarTable | BadInput]:
         for name in SIDECAR_TABLES:
@@ -275,6 +293,10 @@ class _Run:
             or (outlet_from_path(article.id) if path_hints else None)
             or normalise_outlet(self.options.outlet)
         )
+        for name in ("id", "text", "title", "url", "outlet", "published", "author", "origin"):
+            value = getattr(article, name)
+            if isinstance(value, str):  # SQLite stores UTF-8: no half surrogate pairs from JSON
+                setattr(article, name, storable(value))
         first = self.first_read.get(article.id)
         if first is not None:
             return BadInput(article.origin, f"duplicate id {article.id}, first read from {first}")
