@@ -98,3 +98,27 @@ def test_lone_surrogates_in_json_strings_do_not_stop_the_run(tmp_path):
     (row,) = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text().splitlines()]
     assert row["id"] == "s\ufffd" and row["title"] == "T\ufffd"
     assert row["text"] == "The mayor said \ufffd it would rain."  # one character for one: offsets hold
+
+
+# -- fault 10: HTML text deep inside nested elements
+
+BODY = ("<p>The mayor said on Monday that the bridge would reopen in May, once the repairs to its "
+        "northern span were finished. Residents of the old town welcomed the news.</p>")
+
+
+@pytest.mark.parametrize("depth", [260, 5000])
+def test_html_text_inside_deeply_nested_elements_is_read(tmp_path, depth):
+    page = ("<html><head><title>Bridge to reopen</title></head><body>" + "<div>" * depth + BODY
+            + "</div>" * depth + "</body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    articles, bad = _items(tmp_path / "page.html")
+    assert bad == []
+    assert articles[0].text.startswith("The mayor said on Monday that the bridge would reopen in May")
+    assert articles[0].title == "Bridge to reopen"
+
+
+def test_html_without_text_still_says_so(tmp_path):
+    (tmp_path / "menu.html").write_text("<html><body>" + "<div>" * 300 + "<a href=/>Home</a>" + "</div>" * 300
+                                        + "</body></html>", encoding="utf-8")
+    articles, bad = _items(tmp_path / "menu.html")
+    assert articles == [] and [b.reason for b in bad] == ["no article text found in HTML"]
