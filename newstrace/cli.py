@@ -81,12 +81,15 @@ def main() -> None:
 @click.option("--outlet", help="Outlet of the articles that name none (from URL, metadata or sidecar).")
 @click.option("--workers", type=int, default=0, help="Extraction processes (default: one per core).")
 @click.option("--relink", is_flag=True, help="Rebuild statements and stories from the stored attributions first.")
+@click.option("--id-prefix", default="", metavar="TEXT",
+              help="Put TEXT before every article id read (e.g. day2/): keeps apart the articles of two input "
+                   "folders whose files have the same names.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def run_command(path, out, database, model, outlet, workers, relink, quiet) -> None:
+def run_command(path, out, database, model, outlet, workers, relink, id_prefix, quiet) -> None:
     """Read PATH (a file or folder of .txt, .html, .jsonl news), extract who said what and
     the media cited, link statements and stories, and store it all; with --out, also
     write articles/attributions/statements/citations/stories.jsonl and report.html."""
-    settings = Settings(model=model, workers=workers, outlet=outlet)
+    settings = Settings(model=model, workers=workers, outlet=outlet, id_prefix=id_prefix)
     with _progress(quiet, "articles") as bar:
         hook = _Hook(bar)
         try:

@@ -8,15 +8,18 @@ article, in input order, so results do not depend on the number of workers.
 
 from __future__ import annotations
 
+import errno
 import os
+import sqlite3
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice, repeat
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TypeVar
 
-from newstrace.errors import BadInput
+from newstrace.errors import BadInput, OutputError
 from newstrace.extract import MODELS, Analysis, analyse, extractor_id
 from newstrace.ingest import IngestOptions, read_articles
 from newstrace.link import Linker, LinkerSettings
@@ -35,6 +38,7 @@ class Settings:
     workers: int = 0  # processes for extraction; 0 = one per core
     batch: int = 8  # articles per worker task
     outlet: str | None = None  # outlet of articles that name none
+    id_prefix: str = ""  # put before every article id read ("day2/"), see IngestOptions
     linker: LinkerSettings = field(default_factory=LinkerSettings)
 
 
@@ -102,16 +106,22 @@ def run(
         raise ValueError(f"unknown model {settings.model!r}; choose from {', '.join(sorted(MODELS))}")
     notify = on_progress or (lambda event, ident, detail: None)
     db_path = database_path(out, database)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    if out is not None and os.path.isdir(path) and os.path.realpath(out) == os.path.realpath(path):
+        raise OutputError(f"--out {out} is the input folder: the exports written there would be read back as "
+                          "articles by the next run; choose another folder (one inside the input folder is fine)")
+    _make_folder(db_path.parent)
     report = RunReport(database=db_path, out=Path(out) if out is not None else None)
-    with Store(db_path) as store:
+    with Store(db_path) as store, _worded(store):
         linker = Linker(store, settings.linker)
         if relink:
             linker.rebuild()
         base_order = store.next_order()
         # another model or other weights than a stored article was read with: read it again
         extractor = extractor_id(settings.model)
-        options = IngestOptions(outlet=settings.outlet)
+        # never read back what this run writes: its output folder, its database
+        written = [db_path, *(Path(f"{db_path}{end}") for end in ("-wal", "-shm", "-journal"))]
+        options = IngestOptions(outlet=settings.outlet, id_prefix=settings.id_prefix,
+                                skip=tuple(map(str, written + ([Path(out)] if out is not None else []))))
         workers = settings.workers or os.cpu_count() or 1
         executor: ProcessPoolExecutor | None = None
         reread = False  # an article stored by another model was extracted again
@@ -125,6 +135,13 @@ def run(
                         notify("failed", item.path, item.reason)
                         continue
                     stored = store.version_of(item.id)
+                    if stored is not None and stored[0][0] != item.fingerprint:
+                        replaced = _replaced_by_another(store, item, path)
+                        if replaced is not None:
+                            report.failures.append(replaced)
+                            store.record_failure(replaced.path, replaced.reason)
+                            notify("failed", replaced.path, replaced.reason)
+                            continue
                     if stored is None:
                         item.order = base_order + item.order
                     elif stored[0] == Store.version(item) and stored[2] == extractor:
@@ -160,8 +177,52 @@ def run(
         if out is not None:
             from newstrace.report import write_all
 
-            write_all(store, Path(out))
+            try:
+                write_all(store, Path(out))
+            except OSError as e:
+                raise OutputError(f"could not write {e.filename or out}: {_reason(e)}; {Store.RESUME}") from e
     return report
+
+
+def _replaced_by_another(store: Store, article: Article, path) -> BadInput | None:
+    """A BadInput when ``article`` would replace a different article stored under its id
+    from another file (``day2/article.txt`` after ``day1/article.txt``); None when it is a
+    new version of the stored one (same file) or nothing says where that one came from."""
+    theirs = store.file_of(article.id)
+    if theirs is None or article.file is None or theirs == article.file:
+        return None
+    folder = Path(os.path.abspath(path))
+    name = (folder if folder.is_dir() else folder.parent).name or "NAME"
+    return BadInput(article.origin or article.id, f"another article is stored under the id {article.id} (read from "
+                                                  f"{theirs}); to keep both, run again with --id-prefix {name}/")
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        where = e.filename if e.filename is not None else folder
+        raise OutputError(f"cannot create the output folder {where}: {_reason(e)}") from e
+
+
+def _reason(e: OSError) -> str:
+    """What an OSError says, in the words a user acts on."""
+    reason = (e.strerror or type(e).__name__).lower()
+    if e.errno == errno.ENOSPC:
+        return f"{reason} (the disk is full)"
+    if e.errno == errno.EFBIG:
+        return f"{reason} (a full disk or a file size limit?)"
+    return reason
+
+
+@contextmanager
+def _worded(store: Store) -> Iterator[None]:
+    """A database error midway (locked too long, disk full, file size limit) as a
+    StoreError that says so, and that a rerun resumes."""
+    try:
+        yield
+    except sqlite3.Error as e:
+        raise store.trouble(e) from e
 
 
 def _analysed(

@@ -59,12 +59,18 @@ class IngestOptions:
         100,000 characters, the longest transcripts a few hundred thousand; a text of
         millions is a dump read as one article (a 15 MB one held a run for minutes and
         more than 24 GB before this limit), better split.
+    id_prefix: put before every article id ("day2/"), to keep apart the articles of two
+        input folders whose files have the same names.
+    skip: paths not to read inside the input folder (the run's own output folder and
+        database, so that a run never reads its exports back as articles).
     """
 
     outlet: str | None = None
     clean: bool = True
     max_bytes: int = 50_000_000
     max_chars: int = 2_000_000
+    id_prefix: str = ""
+    skip: tuple[str, ...] = ()
 
 
 def read_articles(path: str | os.PathLike, options: IngestOptions | None = None) -> Iterator[Article | BadInput]:
@@ -103,6 +109,7 @@ class _Run:
         self.options = options
         self.order = 0
         self.first_read: dict[str, str] = {}  # article id -> origin of its first reading
+        self.skip = {os.path.realpath(p) for p in options.skip}
 
     def read(self, path: Path) -> Iterator[Article | BadInput]:
         try:
@@ -168,6 +175,8 @@ class _Run:
                     yield BadInput(child, f"unreadable: {_reason(exc)}")
                 continue
             target = os.path.realpath(entry.path)
+            if target in self.skip:
+                continue  # this run's own output folder or database
             if entry.is_symlink() and not _inside(root, target):
                 # paths are confined to the input folder: a link out of it is not followed
                 if is_dir or fmt:
@@ -238,6 +247,7 @@ class _Run:
         if isinstance(raw, BadInput):
             yield raw
             return
+        file = file_name(os.path.abspath(path))
         stem = PurePosixPath(rel).stem
         if fmt in ("text", "html"):
             fills = _fills(meta, tables, article_id, stem)
@@ -248,7 +258,7 @@ class _Run:
 
                 url = next((pick(f, "url") for f in fills if pick(f, "url")), None)
                 article = read_html_article(raw, rel, article_id, url=url)
-            yield self._finish(article, fills, title_from_text=fmt == "text", path_hints=True)
+            yield self._finish(article, fills, title_from_text=fmt == "text", path_hints=True, file=file)
             return
         from newstrace.ingest.jsonl import read_json_articles, read_jsonl_articles
 
@@ -258,10 +268,11 @@ class _Run:
                 yield article
             else:
                 # records are matched to sidecar rows by their own id
-                yield self._finish(article, _fills(meta, tables, article.id, article.id), title_from_text=False)
+                yield self._finish(article, _fills(meta, tables, article.id, article.id), title_from_text=False,
+                                   file=file)
 
     def _finish(self, article: Article | BadInput, fills: list[dict], title_from_text: bool,
-                path_hints: bool = False) -> Article | BadInput:
+                path_hints: bool = False, file: str | None = None) -> Article | BadInput:
         """Clean the text, fill metadata from sidecars and options, check the id.
         An article nothing else dates is dated by a dateline at its top; with
         ``path_hints`` (a file of one article) first by its path, and its outlet may come
@@ -297,6 +308,8 @@ class _Run:
             value = getattr(article, name)
             if isinstance(value, str):  # SQLite stores UTF-8: no half surrogate pairs from JSON
                 setattr(article, name, storable(value))
+        article.id = storable(self.options.id_prefix) + article.id
+        article.file = file
         first = self.first_read.get(article.id)
         if first is not None:
             return BadInput(article.origin, f"duplicate id {article.id}, first read from {first}")
