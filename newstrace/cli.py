@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import signal
 import sys
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 
 import click
 from rich.console import Console
@@ -32,6 +34,48 @@ class _WarningLine(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         _say(f"newstrace: warning: {record.getMessage()}")
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGINT, raised where the command is, so that it stops as after an error:
+    the open transaction rolls back, the workers are killed, one line says so."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum, frame) -> None:
+    for handled in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(handled, signal.SIG_DFL)  # a second signal ends the process at once
+    raise _Stopped(signum)
+
+
+@contextmanager
+def _fatal(kept: str = ""):
+    """Fatal errors and stopping signals as one line on stderr: exit 2 for an error, 128 +
+    the signal's number for a signal. ``kept`` says what a stopped command leaves."""
+    previous = {s: signal.signal(s, _stop) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    except _Stopped as stop:
+        _say(f"newstrace: interrupted ({signal.Signals(stop.signum).name}){kept}")
+        sys.exit(128 + stop.signum)
+    except NewstraceError as e:
+        _say(f"newstrace: error: {e}")
+        sys.exit(2)
+    except Exception as e:  # noqa: BLE001 - a bug: one line, the traceback on demand
+        if os.environ.get("NEWSTRACE_DEBUG"):
+            raise
+        _say(f"newstrace: error: {type(e).__name__}: {e} (unexpected: please report it; "
+             "NEWSTRACE_DEBUG=1 shows where)")
+        sys.exit(2)
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
+_RESUME = "; every article stored before is kept: run the same command again to resume"
 
 
 def _progress(quiet: bool, label: str):
@@ -90,13 +134,9 @@ def run_command(path, out, database, model, outlet, workers, relink, id_prefix, 
     the media cited, link statements and stories, and store it all; with --out, also
     write articles/attributions/statements/citations/stories.jsonl and report.html."""
     settings = Settings(model=model, workers=workers, outlet=outlet, id_prefix=id_prefix)
-    with _progress(quiet, "articles") as bar:
+    with _fatal(_RESUME), _progress(quiet, "articles") as bar:
         hook = _Hook(bar)
-        try:
-            report = run(path, out=out, database=database, settings=settings, relink=relink, on_progress=hook)
-        except NewstraceError as e:
-            _say(f"newstrace: error: {e}")
-            sys.exit(2)
+        report = run(path, out=out, database=database, settings=settings, relink=relink, on_progress=hook)
     if not quiet:
         where = f"; report: {report.out / 'report.html'}" if report.out else ""
         _say(
@@ -116,7 +156,7 @@ def run_command(path, out, database, model, outlet, workers, relink, id_prefix, 
 def extract_command(path, fmt, model, workers, quiet) -> None:
     """Print the attributions of each article under PATH as JSONL, one line per article.
     Offsets are into each file's text exactly as read (no boilerplate removal)."""
-    with _progress(quiet, "articles") as bar:
+    with _fatal(), _progress(quiet, "articles") as bar:
         hook = _Hook(bar)
         for article, found in extract_attributions(
             path, model=model, workers=workers, with_speakers=(fmt == "jsonl"), on_progress=hook

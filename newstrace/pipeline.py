@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import sqlite3
+import sys
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -114,8 +118,9 @@ def run(
     with Store(db_path) as store, _worded(store):
         linker = Linker(store, settings.linker)
         if relink:
-            linker.rebuild()
-        base_order = store.next_order()
+            with store.transaction():
+                linker.rebuild()
+                store.set_relink_pending(False)
         # another model or other weights than a stored article was read with: read it again
         extractor = extractor_id(settings.model)
         # never read back what this run writes: its output folder, its database
@@ -124,7 +129,7 @@ def run(
                                 skip=tuple(map(str, written + ([Path(out)] if out is not None else []))))
         workers = settings.workers or os.cpu_count() or 1
         executor: ProcessPoolExecutor | None = None
-        reread = False  # an article stored by another model was extracted again
+        reread: set[str] = set()  # articles stored by another model, extracted again
         try:
             for chunk in _chunks(read_articles(path, options), 256):
                 todo: list[Article] = []
@@ -136,49 +141,66 @@ def run(
                         continue
                     stored = store.version_of(item.id)
                     if stored is not None and stored[0][0] != item.fingerprint:
-                        replaced = _replaced_by_another(store, item, path)
-                        if replaced is not None:
-                            report.failures.append(replaced)
-                            store.record_failure(replaced.path, replaced.reason)
-                            notify("failed", replaced.path, replaced.reason)
+                        clash = _replaced_by_another(store, item, path)
+                        if clash is not None:
+                            report.failures.append(clash)
+                            store.record_failure(clash.path, clash.reason)
+                            notify("failed", clash.path, clash.reason)
                             continue
                     if stored is None:
-                        item.order = base_order + item.order
+                        item.order = None  # its place comes when it is stored (Store.order_for)
                     elif stored[0] == Store.version(item) and stored[2] == extractor:
                         report.unchanged += 1
                         notify("unchanged", item.id, "")
                         continue
                     else:  # a changed (or re-extracted) article keeps its place in the input order
                         item.order = stored[1]
-                        reread = reread or stored[2] != extractor
+                        if stored[2] != extractor:
+                            reread.add(item.id)
                     todo.append(item)
                 if executor is None and workers > 1 and len(todo) > settings.batch:
-                    executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+                    executor = _pool(workers)
                 for article, analysis in _analysed(todo, settings, executor, workers):
                     if isinstance(analysis, BadInput):
                         report.failures.append(analysis)
                         store.record_failure(analysis.path, analysis.reason)
                         notify("failed", analysis.path, analysis.reason)
                         continue
-                    if linker.add(article, analysis.attributions, analysis.citations, extractor):
+                    with store.transaction():  # one transaction: the article, its place, its links
+                        if article.order is None:  # after the articles stored before it, by any run
+                            article.order = store.order_for(article.id)
+                        if article.id in reread:  # the relink it needs must survive a kill
+                            store.set_relink_pending(True)
+                        replaced = linker.add(article, analysis.attributions, analysis.citations, extractor)
+                    if replaced:
                         report.updated += 1
                     else:
                         report.added += 1
                     notify("stored", article.id, "")
+        except BaseException:
+            _end_workers(executor)  # stopped midway (a signal, an error): their batches are not wanted
+            raise
         finally:
             if executor is not None:
                 executor.shutdown(cancel_futures=True)
-        if reread:
+        if store.relink_pending():
             # Statements kept the other model's wordings of the articles not yet re-read,
             # which can bridge this model's mentions (seen on the seed reports with the
             # default model of 2026-11-30): link everything again, in input order, as a
             # first run with this model would. Cheap beside the extraction it follows.
-            linker.rebuild()
+            # The pending relink is recorded with the first article read again, and
+            # cleared with the relink, so that a run killed in between leaves it to the next.
+            with store.transaction():
+                linker.rebuild()
+                store.set_relink_pending(False)
         if out is not None:
             from newstrace.report import write_all
 
             try:
-                write_all(store, Path(out))
+                # two runs into one --out write their exports one after the other, each
+                # from one snapshot of the database taken once the other is done
+                with _exclusive(Path(out)), store.snapshot():
+                    write_all(store, Path(out))
             except OSError as e:
                 raise OutputError(f"could not write {e.filename or out}: {_reason(e)}; {Store.RESUME}") from e
     return report
@@ -216,6 +238,23 @@ def _reason(e: OSError) -> str:
 
 
 @contextmanager
+def _exclusive(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (flock; where there is none, no lock)."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+@contextmanager
 def _worded(store: Store) -> Iterator[None]:
     """A database error midway (locked too long, disk full, file size limit) as a
     StoreError that says so, and that a rerun resumes."""
@@ -247,6 +286,50 @@ def _analysed(
         if nxt is not None:
             pending.append((nxt, executor.submit(_analyse_batch, nxt, settings.model)))
         yield from zip(batch, results)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes that end with this one, however it ends."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                               initializer=_worker_start, initargs=(os.getpid(),))
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _worker_start(parent: int) -> None:
+    """Run first in each worker: the kernel kills it when its parent dies (SIGKILL, OOM
+    killer included), and a thread watches for a new parent where the kernel cannot;
+    Ctrl-C is for the parent, which stops its workers itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass  # the watch below still ends the worker, a second later
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="newstrace-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:  # orphaned: adopted by init or a subreaper
+            os._exit(1)
+
+
+def _end_workers(executor: ProcessPoolExecutor | None) -> None:
+    """Kill the pool's workers now rather than wait for the batches they are on."""
+    if executor is None:
+        return
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        try:
+            process.kill()
+        except (OSError, ValueError):
+            pass  # already gone
 
 
 def _spans_batch(articles: list[Article], model: str) -> list[list]:
@@ -281,7 +364,7 @@ def extract_attributions(
             articles.append(item)
     workers = min(workers or os.cpu_count() or 1, max(1, len(articles) // batch))
     batches = list(_chunks(articles, batch))
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) if workers > 1 else None
+    pool = _pool(workers) if workers > 1 else None
     try:
         results = pool.map(work, batches, repeat(model)) if pool else (work(b, model) for b in batches)
         for b, found in zip(batches, results):
@@ -291,6 +374,9 @@ def extract_attributions(
                     continue
                 notify("extracted", article.id, "")
                 yield article, result
+    except BaseException:
+        _end_workers(pool)
+        raise
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

@@ -223,6 +223,20 @@ class Store:
                     self.db.execute("ROLLBACK")
             raise
 
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Reads that all see the database as of one moment, while other processes go on
+        writing (WAL): exports whose files agree with each other."""
+        if self.db.in_transaction:
+            yield self.db
+            return
+        self.db.execute("BEGIN")  # deferred: the first read fixes the snapshot
+        try:
+            yield self.db
+        finally:
+            with suppress(sqlite3.Error):
+                self.db.execute("COMMIT")
+
     # --- articles ---------------------------------------------------------------
 
     def fingerprint_of(self, article_id: str) -> str | None:
@@ -253,6 +267,25 @@ class Store:
     def next_order(self) -> int:
         row = self.db.execute("SELECT COALESCE(MAX(ord) + 1, 0) FROM articles").fetchone()
         return int(row[0])
+
+    def order_for(self, article_id: str) -> int:
+        """The input-order place of an article about to be stored: its own when it is
+        stored already (another run may have stored it meanwhile), else after every stored
+        article. Call it in the transaction that stores the article, so that two runs at
+        once never hand out one place twice."""
+        row = self.db.execute("SELECT ord FROM articles WHERE id=?", (article_id,)).fetchone()
+        return int(row[0]) if row else self.next_order()
+
+    def relink_pending(self) -> bool:
+        """Whether articles were read again by another extractor since the last relink."""
+        return self.db.execute("SELECT 1 FROM meta WHERE key='relink_pending'").fetchone() is not None
+
+    def set_relink_pending(self, pending: bool) -> None:
+        """Record (or clear) a pending relink; in the transaction of the change it is for."""
+        if pending:
+            self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('relink_pending', '1')")
+        else:
+            self.db.execute("DELETE FROM meta WHERE key='relink_pending'")
 
     def put_article(
         self,
