@@ -69,6 +69,8 @@ def read_json_articles(raw: bytes, where: str, file_id: str) -> Iterator[Article
         return
     if isinstance(value, dict):
         yield record_article(value, where, file_id)
+    elif isinstance(value, list) and not value:
+        yield BadInput(where, "empty JSON list: no articles")
     elif isinstance(value, list):
         for number, record in enumerate(value, 1):
             yield record_article(record, f"{where}:{number}", f"{file_id}:{number}")
