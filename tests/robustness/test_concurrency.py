@@ -10,19 +10,26 @@ import sys
 
 import newstrace
 from newstrace.pipeline import Settings
-from robustness.support import REPO, SEEDS, cli, exports, start, write_articles
+from robustness.support import REPO, SEEDS, exports, start, write_articles
 
 
-# -- fault 11: two runs at once
+# -- fault 11: two runs at once; fault 14: nothing written outside --out, by a run or its workers
 
-def test_two_runs_at_once_store_everything_in_one_input_order(tmp_path):
+def test_two_runs_at_once_store_everything_in_one_input_order_and_nothing_elsewhere(tmp_path):
     first = write_articles(tmp_path / "a", 10)
     second = write_articles(tmp_path / "b", 10, start=10)
     out = tmp_path / "out"
-    runs = [start("run", str(folder), "--out", str(out), "--quiet", "--workers", "1") for folder in (first, second)]
+    home, tmp = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    tmp.mkdir()
+    env = {"HOME": str(home), "TMPDIR": str(tmp), "XDG_CACHE_HOME": "", "XDG_DATA_HOME": "", "XDG_CONFIG_HOME": ""}
+    runs = [start("run", str(folder), "--out", str(out), "--quiet", "--workers", workers, env=env)
+            for folder, workers in ((first, "2"), (second, "1"))]  # 10 articles: the first starts 2 workers
     for proc in runs:
         proc.wait(timeout=600)
         assert proc.returncode == 0, proc.stderr.read()
+    assert [str(p.relative_to(tmp_path)) for p in sorted(home.rglob("*"))] == []
+    assert [str(p.relative_to(tmp_path)) for p in sorted(tmp.rglob("*"))] == []
     with sqlite3.connect(out / "newstrace.db") as con:
         count, distinct = con.execute("SELECT COUNT(*), COUNT(DISTINCT ord) FROM articles").fetchone()
         assert con.execute("SELECT COUNT(*) FROM articles WHERE story IS NULL").fetchone()[0] == 0
@@ -60,8 +67,8 @@ def test_a_relink_pending_at_a_kill_is_done_by_the_next_run(tmp_path):
     newstrace.run(SEEDS, out=out)
     killed = subprocess.run([sys.executable, "-c", KILL_AT_LAST_ARTICLE, str(SEEDS), str(out)], cwd=REPO)
     assert killed.returncode == -9
-    resumed = cli("run", str(SEEDS), "--out", str(out), "--model", "fast", "--quiet")
-    assert resumed.returncode == 0, resumed.stderr
+    resumed = newstrace.run(SEEDS, out=out, settings=Settings(model="fast"))
+    assert (resumed.unchanged, resumed.updated) == (2, 0)
     assert exports(out) == exports(uninterrupted)
     with sqlite3.connect(out / "newstrace.db") as con:
         assert con.execute("SELECT value FROM meta WHERE key='relink_pending'").fetchone() is None
