@@ -10,16 +10,11 @@ from __future__ import annotations
 
 import errno
 import os
-import signal
 import sqlite3
-import sys
-import threading
-import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice, repeat
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -29,6 +24,7 @@ from newstrace.ingest import IngestOptions, read_articles
 from newstrace.link import Linker, LinkerSettings
 from newstrace.records import Article
 from newstrace.store import Store
+from newstrace.workers import end_workers, worker_pool
 
 T = TypeVar("T")
 DATABASE_NAME = "newstrace.db"
@@ -140,7 +136,7 @@ def run(
                         notify("failed", item.path, item.reason)
                         continue
                     stored = store.version_of(item.id)
-                    if stored is not None and stored[0][0] != item.fingerprint:
+                    if stored is not None and store.fingerprint_of(item.id) != item.fingerprint:
                         clash = _replaced_by_another(store, item, path)
                         if clash is not None:
                             report.failures.append(clash)
@@ -159,7 +155,7 @@ def run(
                             reread.add(item.id)
                     todo.append(item)
                 if executor is None and workers > 1 and len(todo) > settings.batch:
-                    executor = _pool(workers)
+                    executor = worker_pool(workers)
                 for article, analysis in _analysed(todo, settings, executor, workers):
                     if isinstance(analysis, BadInput):
                         report.failures.append(analysis)
@@ -178,7 +174,7 @@ def run(
                         report.added += 1
                     notify("stored", article.id, "")
         except BaseException:
-            _end_workers(executor)  # stopped midway (a signal, an error): their batches are not wanted
+            end_workers(executor)  # stopped midway (a signal, an error): their batches are not wanted
             raise
         finally:
             if executor is not None:
@@ -288,50 +284,6 @@ def _analysed(
         yield from zip(batch, results)
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    """Worker processes that end with this one, however it ends."""
-    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                               initializer=_worker_start, initargs=(os.getpid(),))
-
-
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
-
-
-def _worker_start(parent: int) -> None:
-    """Run first in each worker: the kernel kills it when its parent dies (SIGKILL, OOM
-    killer included), and a thread watches for a new parent where the kernel cannot;
-    Ctrl-C is for the parent, which stops its workers itself."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        except (OSError, AttributeError):
-            pass  # the watch below still ends the worker, a second later
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
-    threading.Thread(target=_watch_parent, args=(parent,), name="newstrace-parent-watch", daemon=True).start()
-
-
-def _watch_parent(parent: int) -> None:
-    while True:
-        time.sleep(1.0)
-        if os.getppid() != parent:  # orphaned: adopted by init or a subreaper
-            os._exit(1)
-
-
-def _end_workers(executor: ProcessPoolExecutor | None) -> None:
-    """Kill the pool's workers now rather than wait for the batches they are on."""
-    if executor is None:
-        return
-    for process in list((getattr(executor, "_processes", None) or {}).values()):
-        try:
-            process.kill()
-        except (OSError, ValueError):
-            pass  # already gone
-
-
 def _spans_batch(articles: list[Article], model: str) -> list[list]:
     from newstrace.extract import extract_spans
 
@@ -364,7 +316,7 @@ def extract_attributions(
             articles.append(item)
     workers = min(workers or os.cpu_count() or 1, max(1, len(articles) // batch))
     batches = list(_chunks(articles, batch))
-    pool = _pool(workers) if workers > 1 else None
+    pool = worker_pool(workers) if workers > 1 else None
     try:
         results = pool.map(work, batches, repeat(model)) if pool else (work(b, model) for b in batches)
         for b, found in zip(batches, results):
@@ -375,7 +327,7 @@ def extract_attributions(
                 notify("extracted", article.id, "")
                 yield article, result
     except BaseException:
-        _end_workers(pool)
+        end_workers(pool)
         raise
     finally:
         if pool is not None:

@@ -166,7 +166,7 @@ class Store:
         if code == _IOERR:
             return StoreError(f"could not write {self.path}: {text} (a full disk or a file size limit?); "
                               f"{self.RESUME}")
-        if code in (_NOTADB, _CORRUPT) or not code:
+        if code in (_NOTADB, _CORRUPT):
             return StoreError(f"{self.path}: not a newstrace database ({text})")
         return StoreError(f"{self.path}: database error ({text}); {self.RESUME}")
 
