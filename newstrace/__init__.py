@@ -8,7 +8,7 @@ cites whom, and which articles tell the same story.
 ['Abu Abdul-Azim', ...]
 """
 
-from newstrace.errors import BadInput, NewstraceError, StoreError
+from newstrace.errors import BadInput, NewstraceError, OutputError, StoreError
 from newstrace.pipeline import RunReport, Settings, extract_attributions, run
 from newstrace.records import Article, Attribution, Citation, Mention, SpanAttribution, Statement, Story
 from newstrace.store import Store
@@ -18,5 +18,5 @@ __version__ = "0.1.0"
 __all__ = [
     "run", "extract_attributions", "Settings", "RunReport", "Store",
     "Article", "Attribution", "Citation", "Mention", "SpanAttribution", "Statement", "Story",
-    "BadInput", "NewstraceError", "StoreError",
+    "BadInput", "NewstraceError", "OutputError", "StoreError",
 ]
