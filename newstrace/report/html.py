@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from newstrace.records import Article, Attribution
 from newstrace.store import Store
@@ -56,6 +57,19 @@ def display_title(article: Article | None) -> str:
 
 
 _env.filters["headline"] = display_title
+
+
+def isolate(value: object) -> Markup:
+    """``value`` escaped, in a ``<bdi>``: the direction of untrusted text (a right-to-left
+    override in a title or a quote) cannot spill over what the page puts around it.
+
+    >>> str(isolate("Minister\u202e <b>"))
+    '<bdi>Minister\u202e &lt;b&gt;</bdi>'
+    """
+    return Markup("<bdi>%s</bdi>") % (value,)
+
+
+_env.filters["bdi"] = isolate
 
 
 def _label(article: Article | None) -> str:
