@@ -9,6 +9,7 @@ article, in input order, so results do not depend on the number of workers.
 from __future__ import annotations
 
 import os
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice, repeat
@@ -20,8 +21,8 @@ from newstrace.errors import BadInput
 from newstrace.extract import MODELS, Analysis, analyse, extractor_id
 from newstrace.ingest import IngestOptions, read_articles
 from newstrace.link import Linker, LinkerSettings
-from newstrace.records import Article
-from newstrace.store import Store
+from newstrace.records import Article, RunFigures
+from newstrace.store import Store, _now
 
 T = TypeVar("T")
 DATABASE_NAME = "newstrace.db"
@@ -104,6 +105,7 @@ def run(
     db_path = database_path(out, database)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     report = RunReport(database=db_path, out=Path(out) if out is not None else None)
+    started, clock = _now(), time.perf_counter()
     with Store(db_path) as store:
         linker = Linker(store, settings.linker)
         if relink:
@@ -157,6 +159,10 @@ def run(
             # default model of 2026-11-30): link everything again, in input order, as a
             # first run with this model would. Cheap beside the extraction it follows.
             linker.rebuild()
+        store.record_run(RunFigures(
+            started, _now(), round(time.perf_counter() - clock, 3), report.added, report.updated,
+            report.unchanged, len(report.failures), str(path), settings.model,
+        ))
         if out is not None:
             from newstrace.report import write_all
 

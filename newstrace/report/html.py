@@ -30,19 +30,27 @@ class Segment:
     roles: str  # space-separated CSS classes: "content", "source", "cue"
 
 
+def segments(text: str, spans: list[tuple[int, int, str]], offset: int = 0) -> list[Segment]:
+    """Cut ``text`` (which starts at ``offset`` of its article) at every boundary of
+    ``spans`` (start, end, role; article offsets), each piece tagged with its roles.
+
+    >>> [(s.text, s.roles) for s in segments("Bob said hi.", [(9, 11, "content"), (0, 3, "source")])]
+    [('Bob', 'source'), (' said ', ''), ('hi', 'content'), ('.', '')]
+    """
+    local = [(s - offset, e - offset, role) for s, e, role in spans]
+    bounds = sorted({0, len(text), *[p for s, e, _ in local for p in (s, e) if 0 <= p <= len(text)]})
+    out = []
+    for start, end in zip(bounds, bounds[1:]):
+        roles = {role for s, e, role in local if s <= start and end <= e}
+        out.append(Segment(text[start:end], " ".join(sorted(roles))))
+    return out
+
+
 def highlight(text: str, attributions: list[Attribution]) -> list[Segment]:
     """Cut ``text`` into segments at every span boundary, each tagged with its roles."""
-    events: list[tuple[int, int, str]] = []
-    for a in attributions:
-        for role, fragments in (("content", a.content), ("source", a.source), ("cue", a.cue)):
-            for s, e in fragments:
-                events.append((s, e, role))
-    bounds = sorted({0, len(text), *[p for s, e, _ in events for p in (s, e) if 0 <= p <= len(text)]})
-    segments = []
-    for start, end in zip(bounds, bounds[1:]):
-        roles = {role for s, e, role in events if s <= start and end <= e}
-        segments.append(Segment(text[start:end], " ".join(sorted(roles))))
-    return segments
+    return segments(text, [(s, e, role) for a in attributions
+                           for role, fragments in (("content", a.content), ("source", a.source), ("cue", a.cue))
+                           for s, e in fragments])
 
 
 def display_title(article: Article | None) -> str:
