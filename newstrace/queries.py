@@ -459,6 +459,16 @@ class Queries:
         ).fetchall()
         return [self._article_summary(r) for r in rows]
 
+    def repeated_statements(self, limit: int = 100) -> list[StatementSummary]:
+        """The statements quoted in most articles (at least two), most first."""
+        rows = self.db.execute(
+            "SELECT statement, COUNT(DISTINCT article) n FROM attributions WHERE statement IS NOT NULL"
+            " GROUP BY statement HAVING n > 1 ORDER BY n DESC, statement LIMIT ?",
+            (limit,),
+        ).fetchall()
+        found = self.statement_summaries([r[0] for r in rows])
+        return [found[r[0]] for r in rows if r[0] in found]
+
     # speakers
 
     def speaker_list(self, limit: int = 50, cursor: str | None = None, q: str | None = None) -> Page:
