@@ -37,6 +37,7 @@ MAX_TERMS = 16  # words and phrases in one search
 MAX_CURSOR = 200  # characters of a cursor
 SEARCH_WINDOW = 1000  # search ranks the newest this-many matches (bm25 over all would grow with the store)
 SPREAD_POINTS = 2000  # articles drawn on a statement's timeline, at most
+OUTLET_WINDOW = 500  # whom an outlet quotes and cites is read from its latest this-many articles
 CONTEXT = 320  # characters read on each side of a mention to find its sentence
 
 # a citation of the citing article's own outlet (or marked so by the extractor) is apart
@@ -155,7 +156,7 @@ class SpeakerProfile:
 class OutletSummary:
     name: str
     articles: int  # its own articles in the store
-    cited_in: int  # articles (of others or its own) that cite it
+    citations: int  # times articles (of others or its own) cite it
 
 
 @dataclass(slots=True)
@@ -164,9 +165,10 @@ class OutletProfile:
     articles: int
     first_published: str | None
     last_published: str | None
-    quotes: list[NameCount] = field(default_factory=list)  # speakers it quotes most
-    cites: list[CitationCount] = field(default_factory=list)
-    cited_by: list[CitationCount] = field(default_factory=list)
+    quotes: list[NameCount] = field(default_factory=list)  # speakers it quotes most ...
+    cites: list[CitationCount] = field(default_factory=list)  # ... and media it cites, in its latest `window` articles
+    cited_by: list[CitationCount] = field(default_factory=list)  # every article that cites it, by outlet
+    window: int = OUTLET_WINDOW
 
 
 @dataclass(slots=True)
@@ -312,8 +314,9 @@ class Queries:
         where, args = [], []
         if cursor is not None:
             newest, story = decode_cursor(cursor, 2)
-            where.append(f"({_NEWEST_STORY}, s.id) < (?, ?)")
-            args += [newest, story]
+            # the first term bounds the index range; the pair settles ties
+            where.append(f"{_NEWEST_STORY} <= ? AND ({_NEWEST_STORY}, s.id) < (?, ?)")
+            args += [newest, newest, story]
         if q:
             where.append(
                 "s.id IN (SELECT r.story FROM articles r WHERE r.rowid IN (SELECT rowid FROM articles_fts"
@@ -492,12 +495,14 @@ class Queries:
 
     def speaker_profile(self, key: str) -> SpeakerProfile | None:
         """A speaker: how often quoted, the names articles gave them, who quoted them."""
-        row = self.db.execute(
-            "SELECT COUNT(*), COUNT(DISTINCT statement), COUNT(DISTINCT article) FROM attributions WHERE speaker=?",
+        (attributions,) = self.db.execute("SELECT COUNT(*) FROM attributions WHERE speaker=?", (key,)).fetchone()
+        if not attributions:
+            return None
+        # DISTINCT over the (speaker, statement, ...) index streams; COUNT(DISTINCT) would sort
+        (statements,) = self.db.execute(
+            "SELECT COUNT(*) FROM (SELECT DISTINCT statement FROM attributions WHERE speaker=? AND statement IS NOT NULL)",
             (key,),
         ).fetchone()
-        if not row[0]:
-            return None
         names = [
             NameCount(r[0], r[1])
             for r in self.db.execute(
@@ -509,20 +514,19 @@ class Queries:
         outlets = [
             NameCount(r[0] or "unknown outlet", r[1])
             for r in self.db.execute(
-                "SELECT r.outlet, COUNT(DISTINCT r.id) n FROM attributions a JOIN articles r ON r.id = a.article"
-                " WHERE a.speaker=? GROUP BY r.outlet ORDER BY n DESC, r.outlet LIMIT 30",
+                "SELECT outlet, COUNT(*) n FROM articles WHERE id IN (SELECT article FROM attributions WHERE speaker=?)"
+                " GROUP BY outlet ORDER BY n DESC, outlet",
                 (key,),
             )
         ]
-        return SpeakerProfile(key, key, row[0], row[1], row[2], names, outlets)
+        return SpeakerProfile(key, key, attributions, statements, sum(o.count for o in outlets), names, outlets[:30])
 
     def speaker_statements(self, key: str, limit: int = 20, cursor: str | None = None) -> Page:
-        """A speaker's statements, the most repeated first."""
+        """The statements a speaker is quoted saying, the most repeated first."""
         limit, offset = _limit(limit), _offset(cursor)
         rows = self.db.execute(
-            "SELECT a.statement, COUNT(DISTINCT a.article) n FROM attributions a"
-            " WHERE a.statement IN (SELECT id FROM statements WHERE speaker=?)"
-            " GROUP BY a.statement ORDER BY n DESC, a.statement LIMIT ? OFFSET ?",
+            "SELECT statement, COUNT(DISTINCT article) n FROM attributions WHERE speaker=? AND statement IS NOT NULL"
+            " GROUP BY statement ORDER BY n DESC, statement LIMIT ? OFFSET ?",
             (key, limit + 1, offset),
         ).fetchall()
         found = self.statement_summaries([r[0] for r in rows[:limit]])
@@ -538,7 +542,7 @@ class Queries:
             "SELECT name, SUM(articles), SUM(cited) FROM ("
             " SELECT outlet AS name, COUNT(*) AS articles, 0 AS cited FROM articles"
             "  WHERE outlet IS NOT NULL AND outlet > ? GROUP BY outlet"
-            " UNION ALL SELECT outlet, 0, COUNT(DISTINCT article) FROM citations WHERE outlet > ? GROUP BY outlet)"
+            " UNION ALL SELECT outlet, 0, COUNT(*) FROM citations WHERE outlet > ? GROUP BY outlet)"
             " GROUP BY name ORDER BY name LIMIT ?",
             (after, after, limit + 1),
         ).fetchall()
@@ -547,8 +551,13 @@ class Queries:
 
     def outlet_profile(self, name: str) -> OutletProfile | None:
         """An outlet: its articles, whom it quotes, whom it cites and who cites it."""
+        # the dates from the ends of the (outlet, date) index, not by reading every article
         row = self.db.execute(
-            "SELECT COUNT(*), MIN(published), MAX(published) FROM articles WHERE outlet=?", (name,)
+            "SELECT (SELECT COUNT(*) FROM articles WHERE outlet=:o),"
+            " (SELECT published FROM articles WHERE outlet=:o AND COALESCE(published, '') > ''"
+            "  ORDER BY COALESCE(published, ''), id LIMIT 1),"
+            " (SELECT published FROM articles WHERE outlet=:o ORDER BY COALESCE(published, '') DESC, id DESC LIMIT 1)",
+            {"o": name},
         ).fetchone()
         cited_by = [
             CitationCount(r[0] or "unknown outlet", r[1], r[2], bool(r[3]))
@@ -561,20 +570,21 @@ class Queries:
         ]
         if not row[0] and not cited_by:
             return None
+        latest = ("(SELECT id, outlet FROM articles WHERE outlet=? ORDER BY COALESCE(published, '') DESC, id DESC"
+                  f" LIMIT {OUTLET_WINDOW}) r")
         quotes = [
             NameCount(r[0], r[1])
             for r in self.db.execute(
-                "SELECT a.speaker, COUNT(*) n FROM articles r JOIN attributions a ON a.article = r.id"
-                " WHERE r.outlet=? AND a.speaker IS NOT NULL GROUP BY a.speaker ORDER BY n DESC, a.speaker LIMIT 30",
+                f"SELECT a.speaker, COUNT(*) n FROM {latest} CROSS JOIN attributions a ON a.article = r.id"
+                " WHERE a.speaker IS NOT NULL GROUP BY a.speaker ORDER BY n DESC, a.speaker LIMIT 30",
                 (name,),
             )
         ]
         cites = [
             CitationCount(r[0], r[1], r[2], bool(r[3]))
             for r in self.db.execute(
-                f"SELECT c.outlet, MIN(c.kind), COUNT(DISTINCT c.article) n, MAX({_SELF}) FROM articles r"
-                " JOIN citations c ON c.article = r.id WHERE r.outlet=? GROUP BY c.outlet ORDER BY n DESC, c.outlet"
-                " LIMIT 100",
+                f"SELECT c.outlet, MIN(c.kind), COUNT(DISTINCT c.article) n, MAX({_SELF}) FROM {latest}"
+                " CROSS JOIN citations c ON c.article = r.id GROUP BY c.outlet ORDER BY n DESC, c.outlet LIMIT 100",
                 (name,),
             )
         ]
@@ -586,8 +596,8 @@ class Queries:
         where, args = "r.outlet=?", [name]
         if cursor is not None:
             published, article = decode_cursor(cursor, 2)
-            where += " AND (COALESCE(r.published, ''), r.id) < (?, ?)"
-            args += [published, article]
+            where += " AND COALESCE(r.published, '') <= ? AND (COALESCE(r.published, ''), r.id) < (?, ?)"
+            args += [published, published, article]
         rows = self.db.execute(
             f"SELECT r.id, r.title, {_TITLE} AS opening, r.outlet, r.published, r.url, r.story, r.duplicate_of"
             f" FROM articles r WHERE {where} ORDER BY COALESCE(r.published, '') DESC, r.id DESC LIMIT ?",

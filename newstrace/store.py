@@ -120,6 +120,8 @@ CREATE TABLE IF NOT EXISTS runs (
 -- Read side (queries.py): newest stories first, a speaker's statements, an outlet's articles by date.
 CREATE INDEX IF NOT EXISTS stories_newest ON stories(COALESCE(last_published, ''), id);
 CREATE INDEX IF NOT EXISTS statements_speaker ON statements(speaker);
+-- a speaker's page reads only this index: their statements, articles and the names they were given
+CREATE INDEX IF NOT EXISTS attributions_speaker_statement ON attributions(speaker, statement, article, speaker_mention);
 CREATE INDEX IF NOT EXISTS articles_outlet_published ON articles(outlet, COALESCE(published, ''), id);
 """
 

@@ -224,14 +224,17 @@ def speaker_list(request: Request, limit: int = limit_param(), cursor: str | Non
             summary="A speaker's statements, most repeated first")
 def speaker_statements(request: Request, key: str, limit: int = limit_param(), cursor: str | None = cursor_param()):
     store = stores(request).get()
-    _found(store.speaker_profile(_bounded(key)), "speaker", key)
-    return _page(StatementPage, store.speaker_statements(key, limit, cursor))
+    page = store.speaker_statements(_bounded(key), limit, cursor)
+    if not page.items and cursor is None:
+        _found(store.speaker_profile(key), "speaker", key)  # no statements: a 404 unless the speaker exists
+    return _page(StatementPage, page)
 
 
 @router.get("/speakers/{key:path}", response_model=SpeakerProfile,
             summary="A speaker: the names they were given and who quoted them")
 def speaker(request: Request, key: str):
-    return _found(stores(request).get().speaker_profile(_bounded(key)), "speaker", key)
+    profile = stores(request).cached(f"speaker:{_bounded(key)}", lambda store: store.speaker_profile(key))
+    return _found(profile, "speaker", key)
 
 
 @router.get("/outlets", response_model=OutletPage, summary="Outlets that published or were cited, by name")
@@ -247,7 +250,8 @@ def outlet_articles(request: Request, name: str, limit: int = limit_param(), cur
 @router.get("/outlets/{name:path}", response_model=OutletProfile,
             summary="An outlet: whom it quotes, whom it cites, who cites it (self-citations marked)")
 def outlet(request: Request, name: str):
-    return _found(stores(request).get().outlet_profile(_bounded(name)), "outlet", name)
+    profile = stores(request).cached(f"outlet:{_bounded(name)}", lambda store: store.outlet_profile(name))
+    return _found(profile, "outlet", name)
 
 
 @router.get("/articles/{article:path}", response_model=ArticleDetail,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+from collections import OrderedDict
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from newstrace.store import Store
 
 log = logging.getLogger("newstrace.serve")
 
+CACHED = 512  # whole-store figures and large speakers' profiles kept between requests
 THREADS = 8  # worker threads, each with its own connection: two cores gain nothing from 40
 SECURITY_HEADERS = [
     (b"content-security-policy",
@@ -46,7 +48,7 @@ class Stores:
         self.database = Path(database)
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._cache: dict[str, tuple[tuple, object]] = {}
+        self._cache: OrderedDict[str, tuple[tuple, object]] = OrderedDict()
 
     def get(self) -> Store:
         store = getattr(self._local, "store", None)
@@ -55,16 +57,20 @@ class Stores:
         return store
 
     def cached(self, key: str, make):
-        """``make(store)``, computed again only when the store's data changed."""
+        """``make(store)``, computed again only when the store's data changed (the
+        CACHED most recently used values are kept)."""
         store = self.get()
         version = store.data_version()
         with self._lock:
             hit = self._cache.get(key)
-        if hit and hit[0] == version:
-            return hit[1]
+            if hit and hit[0] == version:
+                self._cache.move_to_end(key)
+                return hit[1]
         value = make(store)
         with self._lock:
             self._cache[key] = (version, value)
+            while len(self._cache) > CACHED:
+                self._cache.popitem(last=False)
         return value
 
     def has_search(self) -> bool:
@@ -95,6 +101,19 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+def _warm(stores: Stores) -> None:
+    """Work out the whole-store figures (counts, the citation graph) before the first
+    page asks for them; on a large store they take a second or so."""
+    from newstrace.serve import pages, svg
+
+    try:
+        stores.cached("totals", lambda store: store.totals())
+        edges = stores.cached("citation_graph", pages.citation_graph)
+        stores.cached("citation_network", lambda store: svg.network(edges))
+    except Exception as e:  # a page that needs them will say what is wrong
+        log.warning("could not prepare the store's figures: %s", e)
+
+
 def allowed_hosts(host: str) -> list[str]:
     """Host headers the app answers: its own loopback names, so that a web page elsewhere
     cannot reach it through DNS rebinding; any host when bound to all interfaces."""
@@ -116,6 +135,7 @@ def create_app(database: str | Path, host: str = "127.0.0.1") -> FastAPI:
     @asynccontextmanager
     async def lifespan(app):
         anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+        threading.Thread(target=_warm, args=(app.state.stores,), daemon=True).start()
         yield
 
     app = FastAPI(

@@ -128,7 +128,8 @@ def text_param():
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request):
     store = _store(request)
-    return page(request, "home.html", totals=store.totals(), runs=store.runs(limit=5),
+    totals = request.app.state.stores.cached("totals", lambda store: store.totals())
+    return page(request, "home.html", totals=totals, runs=store.runs(limit=5),
                 stories=store.story_list(limit=10), exports=list(downloads.DOWNLOADS.values()))
 
 
@@ -165,7 +166,8 @@ def speaker_list(request: Request, q: str | None = text_param(), cursor: str | N
 @router.get("/speakers/{key:path}", response_class=HTMLResponse)
 def speaker(request: Request, key: str, cursor: str | None = cursor_param()):
     store = _store(request)
-    profile = _found(store.speaker_profile(_bounded(key)), "speaker")
+    profile = _found(request.app.state.stores.cached(f"speaker:{_bounded(key)}", lambda s: s.speaker_profile(key)),
+                     "speaker")
     return page(request, "speaker.html", speaker=profile, statements=store.speaker_statements(key, 30, cursor))
 
 
@@ -177,14 +179,19 @@ def outlet_list(request: Request, cursor: str | None = cursor_param()):
 @router.get("/outlets/{name:path}", response_class=HTMLResponse)
 def outlet(request: Request, name: str, cursor: str | None = cursor_param()):
     store = _store(request)
-    profile = _found(store.outlet_profile(_bounded(name)), "outlet")
+    profile = _found(request.app.state.stores.cached(f"outlet:{_bounded(name)}", lambda s: s.outlet_profile(name)),
+                     "outlet")
     return page(request, "outlet.html", outlet=profile, articles=store.outlet_articles(name, 30, cursor))
+
+
+def citation_graph(store):
+    return store.citation_graph(400)
 
 
 @router.get("/citations", response_class=HTMLResponse)
 def citations(request: Request):
     pool = request.app.state.stores
-    edges = pool.cached("citation_graph", lambda store: store.citation_graph(400))
+    edges = pool.cached("citation_graph", citation_graph)
     drawing = pool.cached("citation_network", lambda store: svg.network(edges))
     return page(request, "citations.html", edges=[e for e in edges if not e.self],
                 self_citations=[e for e in edges if e.self], network=drawing)
