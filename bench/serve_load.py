@@ -77,7 +77,8 @@ def build(db: Path, replicas: int) -> None:
                 con.execute(
                     "INSERT INTO articles(id, url, outlet, title, published, author, origin, ord, fingerprint, text,"
                     " duplicate_of, story, extractor, added)"
-                    f" SELECT id || :tag, url, outlet, title, {_shifted('published', k)}, author, origin, ord + :offset,"
+                    f" SELECT id || :tag, url, outlet, title, {_shifted('published', k)}, author, origin,"
+                    " ord + :offset,"
                     " fingerprint, text, duplicate_of || :tag, story || :tag, extractor, added"
                     f" FROM {src}.articles ORDER BY ord",
                     {"tag": tag, "offset": offset},
@@ -86,7 +87,8 @@ def build(db: Path, replicas: int) -> None:
                     "INSERT INTO attributions(id, article, kind, source, cue, content, content_text, speaker,"
                     " speaker_mention, statement, score)"
                     " SELECT article || :tag || substr(id, length(article) + 1), article || :tag, kind, source, cue,"
-                    f" content, content_text, speaker, speaker_mention, statement || :tag, score FROM {src}.attributions",
+                    " content, content_text, speaker, speaker_mention, statement || :tag, score"
+                    f" FROM {src}.attributions",
                     {"tag": tag},
                 )
                 con.execute(

@@ -500,7 +500,8 @@ class Queries:
             return None
         # DISTINCT over the (speaker, statement, ...) index streams; COUNT(DISTINCT) would sort
         (statements,) = self.db.execute(
-            "SELECT COUNT(*) FROM (SELECT DISTINCT statement FROM attributions WHERE speaker=? AND statement IS NOT NULL)",
+            "SELECT COUNT(*) FROM (SELECT DISTINCT statement FROM attributions"
+            " WHERE speaker=? AND statement IS NOT NULL)",
             (key,),
         ).fetchone()
         names = [

@@ -46,7 +46,7 @@ def browser():
 
 @pytest.fixture
 def page(browser, web_server):
-    context = browser.new_context(viewport={"width": 1200, "height": 900}, base_url=web_server)
+    context = browser.new_context(viewport={"width": 1024, "height": 720}, base_url=web_server)
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda e: page.errors.append(str(e)))

@@ -15,7 +15,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from conftest import HOSTILE_ARTICLES, PWNED, REPO
+from conftest import HOSTILE_ARTICLES, REPO
 
 BREITBART, SPUTNIK = "000_17fc5a22881fa018", "003_461b67336f7667d7"
 
@@ -43,7 +43,6 @@ def html(base: str, path: str) -> str:
 
 
 def seed_story(base: str) -> str:
-    _, found = get_json(base, "/api/search?" + urlencode({"q": "Crusaders", "kind": "articles"}))
     _, article = get_json(base, f"/api/articles/{BREITBART}")
     return article["article"]["story"]
 

@@ -27,7 +27,8 @@ def database_of(target: str | os.PathLike) -> Path:
     if path.is_dir():
         inside = path / DATABASE_NAME
         if not inside.is_file():
-            raise StoreError(f"{path}: no {DATABASE_NAME} in this folder (run `newstrace run INPUT --out {path}` first)")
+            raise StoreError(f"{path}: no {DATABASE_NAME} in this folder"
+                             f" (run `newstrace run INPUT --out {path}` first)")
         return inside
     if not path.exists():
         raise StoreError(f"{path}: no such folder or database")
@@ -44,7 +45,8 @@ def prepare(database: Path) -> str | None:
     if all(current):
         return None
     if not os.access(database, os.W_OK) or not os.access(database.parent, os.W_OK):
-        return f"{database}: made by an older newstrace and read-only here: search is off until it is opened once with write access"
+        return (f"{database}: made by an older newstrace and read-only here: search is off until it is"
+                " opened once with write access")
     Store(database).close()  # the migration: search index and new tables
     return None
 
@@ -57,7 +59,8 @@ def check_port(host: str, port: int) -> None:
         try:
             s.bind((host, port))
         except OSError as e:
-            why = "is in use; choose another with --port" if e.errno == errno.EADDRINUSE else f"cannot be used ({e.strerror})"
+            in_use = e.errno == errno.EADDRINUSE
+            why = "is in use; choose another with --port" if in_use else f"cannot be used ({e.strerror})"
             raise StoreError(f"{host}:{port} {why}") from None
 
 

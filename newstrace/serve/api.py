@@ -208,7 +208,8 @@ def statement(request: Request, statement: str, limit: int = limit_param()):
 
 @router.get("/statements/{statement}/mentions", response_model=MentionPage,
             summary="Every mention of a statement with its sentence, earliest first")
-def statement_mentions(request: Request, statement: str, limit: int = limit_param(), cursor: str | None = cursor_param()):
+def statement_mentions(request: Request, statement: str, limit: int = limit_param(),
+                       cursor: str | None = cursor_param()):
     store = stores(request).get()
     _found(store.statement_summary(_bounded(statement)), "statement", statement)
     return _page(MentionPage, store.statement_mentions(statement, limit, cursor))

@@ -214,7 +214,8 @@ def article(request: Request, article: str):
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, q: str | None = text_param(), kind: str = Query("statements", pattern="^(statements|articles)$"),
+def search(request: Request, q: str | None = text_param(),
+           kind: str = Query("statements", pattern="^(statements|articles)$"),
            speaker: str | None = text_param(), outlet: str | None = text_param(),
            since: str | None = Query(None, max_length=10), until: str | None = Query(None, max_length=10),
            cursor: str | None = cursor_param()):
