@@ -12,6 +12,7 @@ import os
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from itertools import islice, repeat
 from multiprocessing import get_context
 from pathlib import Path
@@ -22,10 +23,14 @@ from newstrace.extract import MODELS, Analysis, analyse, extractor_id
 from newstrace.ingest import IngestOptions, read_articles
 from newstrace.link import Linker, LinkerSettings
 from newstrace.records import Article, RunFigures
-from newstrace.store import Store, _now
+from newstrace.store import Store
 
 T = TypeVar("T")
 DATABASE_NAME = "newstrace.db"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -80,16 +81,19 @@ def display_title(article: Article | None) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """``url`` when it is an http(s) URL, else None (see newstrace.serve.pages.safe_url)."""
-    from urllib.parse import urlsplit
+    """``url`` when it is an http(s) URL, else None (never a javascript: or data: link).
 
+    >>> safe_url("https://example.org/a?b=1"), safe_url("javascript:alert(1)"), safe_url(" JAVASCRIPT:x")
+    ('https://example.org/a?b=1', None, None)
+    """
     if not url:
         return None
+    url = url.strip()
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
     except ValueError:
         return None
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def day(published: str | None) -> str:

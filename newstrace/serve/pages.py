@@ -7,7 +7,7 @@ it, URLs become links only when they are http(s), and names and quotes sit in
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from newstrace.queries import MAX_CURSOR, MAX_PAGE, MAX_QUERY
-from newstrace.report.html import Segment, segments
+from newstrace.report.html import Segment, day, safe_url, segments
 from newstrace.serve import downloads, svg
 from newstrace.serve.api import ID, download_response, unmark
 
@@ -27,22 +27,6 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-
-
-def safe_url(url: str | None) -> str | None:
-    """``url`` when it is an http(s) URL, else None (never a javascript: or data: link).
-
-    >>> safe_url("https://example.org/a?b=1"), safe_url("javascript:alert(1)"), safe_url(" JAVASCRIPT:x")
-    ('https://example.org/a?b=1', None, None)
-    """
-    if not url:
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def segment_path(value: str) -> str:
@@ -64,10 +48,6 @@ def marked(snippet: str) -> Markup:
         at = e
     out.append(escape(text[at:]))
     return Markup("").join(out)
-
-
-def day(published: str | None) -> str:
-    return published[:10] if published else "undated"
 
 
 def mention_segments(m) -> list[Segment]:
