@@ -229,3 +229,10 @@ def test_an_empty_folder_says_what_to_run(tmp_path):
     result = subprocess.run([sys.executable, "-m", "newstrace", "serve", str(tmp_path)],
                             cwd=REPO, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "newstrace run" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_a_port_in_use_is_one_clear_line(web_run, web_server):
+    port = web_server.rsplit(":", 1)[1]
+    result = subprocess.run([sys.executable, "-m", "newstrace", "serve", str(web_run), "--port", port],
+                            cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "in use" in result.stderr and len(result.stderr.splitlines()) == 1
