@@ -23,6 +23,13 @@ each speaker read by hand. These three articles were read while the interview tu
 (``newstrace.extract.turns``) were written, so they are not held out.
 
     python bench/speakers_eval.py [--held-out | --fresh | --interviews] [--show-errors] [--speed N]
+    python bench/speakers_eval.py --snapshot FILE [--compare EARLIER]
+
+``--snapshot FILE`` resolves every gold source of PolNeAR train and dev (the first
+annotator's .ann of each article, all of its attributions together, as the pipeline
+does) and writes one JSON line per source (article, index, source text, speaker, rule);
+with ``--compare EARLIER`` it prints every source whose speaker differs from that earlier
+snapshot: the check that a change of the rules moved only what it meant to.
 
 ``--speed N`` also times this module's per-article work (NER + sentences, speaker
 resolution on the gold attribution spans, citation extraction) on the first N PolNeAR
@@ -33,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import defaultdict
@@ -43,7 +51,8 @@ sys.path.insert(0, str(ROOT))
 
 from newstrace.extract.citations import extract_citations  # noqa: E402
 from newstrace.extract.nlp import analyse, load_nlp  # noqa: E402
-from newstrace.extract.speakers import resolve_speakers, speaker_key  # noqa: E402
+from newstrace.extract.speakers import resolve, resolve_speakers, speaker_key  # noqa: E402
+from newstrace.extract.speakers.descriptions import looks_plural  # noqa: E402
 from newstrace.records import SpanAttribution  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "speakers.jsonl"
@@ -52,7 +61,7 @@ INTERVIEWS = ROOT / "tests" / "gold" / "speakers_interviews.jsonl"
 FRESH = ROOT / "tests" / "gold" / "speakers_fresh.jsonl"
 TEXT_DIRS = [ROOT / "examples" / "baghuz-2019", ROOT.parent / "shared" / "corpora" / "polnear" / "dev" / "text",
              ROOT / "tests" / "fixtures" / "speakers", ROOT / "tests" / "fixtures" / "interviews",
-             ROOT / "tests" / "fixtures" / "speakers_fresh"]
+             ROOT / "tests" / "fixtures" / "speakers_fresh", ROOT / "tests" / "fixtures" / "speakers_rounds"]
 PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "it", "its", "we", "i", "who", "which", "that"}
 
 
@@ -78,6 +87,28 @@ def source_kind(text: str, source: list[list[int]]) -> str:
     return "description"
 
 
+GROUP_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
+
+
+def source_class(text: str, source: list[list[int]], speaker: str | None) -> str:
+    """The class a fresh round reports a source under: 'none' when it names no one (the
+    right answer is no speaker), 'pronoun' (one: "he", "it", "who"), 'group' (many: "they",
+    "we", "police", "the researchers", "Craig Zadan and Neil Meron"), 'name' or
+    'description' ("the company", "the Wooster professor")."""
+    if speaker is None:
+        return "none"
+    words = " ".join(text[s:e] for s, e in source).split()
+    low = " ".join(words).casefold().strip(",.")
+    if low in GROUP_PRONOUNS:
+        return "group"
+    if len(words) == 1 and low in PRONOUNS:
+        return "pronoun"
+    if " and " in f" {low} " or looks_plural(" ".join(words)):
+        return "group"
+    kind = source_kind(text, source)
+    return "description" if kind == "pronoun" else kind
+
+
 def load_gold(path: Path = GOLD) -> dict[str, list[dict]]:
     by_article: dict[str, list[dict]] = defaultdict(list)
     with open(path, encoding="utf-8") as f:
@@ -100,8 +131,10 @@ def evaluate(show_errors: bool = False, gold: Path = GOLD) -> dict[str, tuple[in
         got = resolve_speakers(text, atts, analyse(text))
         elapsed += time.perf_counter() - t0
         for row, speaker in zip(rows, got):
-            ok = speaker_key(speaker) == speaker_key(row["speaker"]) and (speaker is None) == (row["speaker"] is None)
-            kind = source_kind(text, row["source"])
+            right = [row["speaker"], *row.get("accept", ())]  # a round may accept another mention of the group
+            ok = any(speaker_key(speaker) == speaker_key(r) and (speaker is None) == (r is None) for r in right)
+            kind = source_class(text, row["source"], row["speaker"]) if "round" in gold.name \
+                else source_kind(text, row["source"])
             for key in ("overall", kind):
                 scores[key][0] += ok
                 scores[key][1] += 1
@@ -126,6 +159,118 @@ def polnear_spans(ann_path: Path) -> list[SpanAttribution]:
             roles = dict(x.split(":") for x in parts[1].split()[1:])
             atts.append(SpanAttribution(*(spans.get(roles.get(k), []) for k in ("Source", "Cue", "Content"))))
     return atts
+
+
+ROUNDS = ROOT / "tests" / "fixtures" / "speakers_rounds"
+WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews"
+ECB_DEV = ROOT.parent / "shared" / "corpora" / "ecbplus-dev" / "text"
+
+
+def round_gold(n: int) -> Path:
+    return ROOT / "tests" / "gold" / f"speakers_round{n}.jsonl"
+
+
+def _slug(title: str) -> str:
+    """A Wikinews title as the fixtures name their files (60 characters at most)."""
+    return re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")[:60]
+
+
+def _read_before() -> str:
+    """Every text of this checkout that a session may have read an article through: the
+    fixtures, the tests, the docs, the README, the benchmarks."""
+    parts = []
+    for folder in ("tests", "docs", "bench", "examples"):
+        for path in (ROOT / folder).rglob("*"):
+            if path.is_file() and path.suffix in (".txt", ".py", ".md", ".jsonl", ".json", ".html", ".csv"):
+                parts.append(path.read_text(encoding="utf-8", errors="replace"))
+    parts.append((ROOT / "README.md").read_text(encoding="utf-8"))
+    return "\n".join(parts)
+
+
+def _seen(text: str, before: str) -> bool:
+    """Whether a sentence of 40 characters or more of ``text`` stands in ``before``."""
+    return any(len(s) >= 40 and s in before for s in re.split(r"(?<=[.!?])\s+|\n+", text))
+
+
+def draw_round(n_round: int, wikinews: int, ecb: int, seed: int) -> list[tuple[str, str, str]]:
+    """Articles drawn at random (``seed``) for a fresh speaker round, none of them read
+    before: Wikinews news articles of 1,500 to 5,000 characters and ECB+ dev texts of 800
+    to 5,000 characters, each with at least two quotation marks or a "said", and no
+    sentence of which stands anywhere in this checkout (fixtures of earlier rounds
+    included). Written to tests/fixtures/speakers_rounds/ as (id, text, credit)."""
+    import csv
+    import random
+
+    csv.field_size_limit(10**9)
+    before = _read_before()
+
+    def speaks(text: str) -> bool:
+        return text.count('"') + text.count("“") >= 2 or " said" in text
+
+    pool_w = []
+    for year in ("2019", "2020"):
+        with open(WIKINEWS / f"wikinews_{year}.csv", encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                text = f"{row['title'].strip()}.\n\n{row['text'].strip()}"
+                if 1500 <= len(row["text"]) <= 5000 and speaks(text) and not _seen(row["text"], before):
+                    pool_w.append((_slug(row["title"]), text,
+                                   f'"{row["title"].strip()}", Wikinews, {row["date"][:10]}, {row["url"]}'))
+    pool_e = []
+    for path in sorted(ECB_DEV.glob("*.txt")):
+        with open(path, encoding="utf-8", newline="") as f:
+            text = f.read()
+        if 800 <= len(text) <= 5000 and speaks(text) and not _seen(text, before):
+            pool_e.append((f"ecb-{path.stem}", text, f"ECB+ dev text {path.stem} (news text, not copyrighted; "
+                                                     f"corpus CC BY 3.0, Cybulska and Vossen, LREC 2014)"))
+    rng = random.Random(seed)
+    drawn = rng.sample(sorted(pool_w), wikinews) + rng.sample(sorted(pool_e), ecb)
+    ROUNDS.mkdir(parents=True, exist_ok=True)
+    with open(ROUNDS / "CREDITS.md", "a", encoding="utf-8") as credits:
+        credits.write(f"\n## Round {n_round} (drawn with --draw {n_round} --seed {seed}: {len(pool_w)} Wikinews "
+                      f"and {len(pool_e)} ECB+ dev articles unread)\n\n")
+        for name, text, credit in drawn:
+            with open(ROUNDS / f"{name}.txt", "w", encoding="utf-8", newline="") as f:
+                f.write(text)
+            credits.write(f"- `{name}.txt`: {credit}\n")
+    return drawn
+
+
+def polnear_snapshot(path: Path) -> list[dict]:
+    """Every PolNeAR train and dev gold source with the speaker it resolves to, written to ``path``."""
+    from newstrace.extract.nlp import pipe
+
+    rows, work = [], []
+    for split in ("train", "dev"):
+        root = ROOT.parent / "shared" / "corpora" / "polnear" / split
+        firsts: dict[str, Path] = {}
+        for ann in sorted((root / "attributions").glob("*.ann")):
+            firsts.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+        for name, ann in sorted(firsts.items()):
+            with open(root / "text" / f"{name}.txt", encoding="utf-8", newline="") as f:
+                work.append((f"{split}/{name}", f.read(), polnear_spans(ann)))
+    for (name, text, atts), doc in zip(work, pipe([t for _, t, _ in work])):
+        for k, (att, who) in enumerate(zip(atts, resolve(text, atts, doc))):
+            if att.source:
+                rows.append({"article": name, "index": k, "source": " ".join(text[s:e] for s, e in sorted(att.source)),
+                             "speaker": who.speaker, "rule": who.rule})
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    return rows
+
+
+def compare_snapshots(rows: list[dict], earlier: Path) -> int:
+    """Print the sources whose speaker differs from ``earlier``'s; return how many."""
+    with open(earlier, encoding="utf-8") as f:
+        before = {(r["article"], r["index"]): r for r in map(json.loads, f)}
+    changed = 0
+    for r in rows:
+        old = before.get((r["article"], r["index"]))
+        if old is None or old["speaker"] != r["speaker"]:
+            changed += 1
+            print(f"  {r['article'][:50]:50} {r['source'][:40]!r:42} {old and old['speaker']!r} -> "
+                  f"{r['speaker']!r} ({r.get('rule')})")
+    print(f"{len(rows)} PolNeAR gold sources, {changed} speakers changed")
+    return changed
 
 
 def speed(n: int) -> None:
@@ -169,11 +314,28 @@ def main() -> None:
     parser.add_argument("--interviews", action="store_true", help="score tests/gold/speakers_interviews.jsonl")
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--speed", type=int, default=0, metavar="N")
+    parser.add_argument("--round", type=int, metavar="N", help="score tests/gold/speakers_roundN.jsonl")
+    parser.add_argument("--draw", type=int, metavar="N", help="draw the articles of fresh round N (with --seed)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--wikinews", type=int, default=5, help="with --draw: how many Wikinews articles")
+    parser.add_argument("--ecb", type=int, default=5, help="with --draw: how many ECB+ dev texts")
+    parser.add_argument("--snapshot", type=Path, metavar="FILE", help="resolve all PolNeAR gold sources into FILE")
+    parser.add_argument("--compare", type=Path, metavar="EARLIER", help="with --snapshot: print what changed")
     args = parser.parse_args()
+    if args.draw:
+        for name, text, _ in draw_round(args.draw, args.wikinews, args.ecb, args.seed):
+            print(f"{name}\t{len(text)}")
+        return
+    if args.snapshot:
+        rows = polnear_snapshot(args.snapshot)
+        if args.compare:
+            compare_snapshots(rows, args.compare)
+        return
     gold = HELD_OUT if args.held_out else FRESH if args.fresh else INTERVIEWS if args.interviews else GOLD
+    gold = round_gold(args.round) if args.round else gold
     scores = evaluate(args.show_errors, gold)
     ms, n_articles = scores.pop("_seconds")
-    for key in ("overall", "pronoun", "description", "name", "none"):
+    for key in ("overall", "pronoun", "description", "group", "name", "none"):
         if key in scores:
             right, total = scores[key]
             print(f"{key:12} {right:4d}/{total:<4d} {right / total:.3f}")

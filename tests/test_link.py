@@ -123,8 +123,9 @@ def test_seed_reports_make_one_story_and_an_unrelated_article_another():
     assert baghuz.label.startswith("Crumbling Islamic State")
 
 
-def test_an_untitled_article_names_its_story_by_its_opening_words_on_one_line():
-    # a JSONL record without a title (the Wikinews export's layout: dateline, blank lines)
+def test_an_untitled_article_names_its_story_by_its_names_and_words_on_one_line():
+    # a JSONL record without a title (the Wikinews export's layout: dateline, blank lines):
+    # the label is the story's key names and words, never the opening characters
     store = Store(":memory:")
     text = ("Saturday, January 12, 2019 \n\n\nA United-States-based team of scientists released "
             "a report on Friday on the decline of insects in the American Midwest.")
@@ -132,7 +133,8 @@ def test_an_untitled_article_names_its_story_by_its_opening_words_on_one_line():
     untitled.title = None
     Linker(store).add(untitled, [], [], "hand")
     (story,) = store.stories()
-    assert story.label == "Saturday, January 12, 2019 A United-States-based team of scientists released a…"
+    assert story.label.startswith("American Midwest: ") and "insects" in story.label
+    assert "\n" not in story.label and not story.label.startswith("Saturday")
 
 
 def test_running_an_article_again_changes_nothing():
@@ -206,20 +208,25 @@ def test_replacing_an_article_whose_statement_others_still_quote():
     assert not any("what is our crime" in s.text.casefold() for s in statements.values())
 
 
+def _id_from(article_id: str) -> str:
+    return "t" + hashlib.blake2b(article_id.encode(), digest_size=6).hexdigest()
+
+
 def test_replacing_an_article_whose_story_others_still_hold():
-    """The same for stories: the replaced article opened the story, another article keeps
-    it, and the replacement, now about something else, opens a story under another id."""
+    """The same for stories: a story's id is made from its anchor, its earliest article by
+    (published, id), here Breitbart's report (a day before Sputnik's). Replaced by a text
+    about something else, the report leaves: the story that Sputnik's report keeps is
+    named after its new anchor, and the replacement opens a story of its own."""
     store, linker, breitbart, sputnik = seed_store()
     (story,) = store.stories()
+    assert story.id == _id_from(breitbart.id)
     other = ("Magnitogorsk apartment building collapses after explosion\n\n"
              "An apartment building collapsed on Monday in Magnitogorsk, a city in the Ural region of Russia. "
              "A suspected gas leak led to an explosion, followed by the ten-storey building coming down.")
-    opener = breitbart if story.id == "t" + hashlib.blake2b(breitbart.id.encode(), digest_size=6).hexdigest() \
-        else sputnik
-    linker.add(article(opener.id, opener.order, other, published="2019-01-04"), [], [], "hand")
-    stories = {s.id: s for s in store.stories()}
-    assert len(stories) == 2 and story.id in stories
-    assert stories[story.id].articles == [sputnik.id if opener is breitbart else breitbart.id]
+    linker.add(article(breitbart.id, breitbart.order, other, published="2019-01-04"), [], [], "hand")
+    stories = {s.id: s.articles for s in store.stories()}
+    assert stories == {_id_from(sputnik.id): [sputnik.id], _id_from(breitbart.id): [breitbart.id]}
+    assert store.story_of(breitbart.id) != store.story_of(sputnik.id)
 
 
 def _groups(store: Store) -> set[frozenset[str]]:

@@ -290,7 +290,8 @@ def _in_child(code: str, limit: int = 120) -> None:
 def test_long_capitalised_runs_do_not_stall_the_rules():
     """A block of capitals (an encoded attachment, a shouted page) once made the
     abbreviation rule backtrack over every start: 32,000 letters took a minute."""
-    _in_child("from newstrace.extract.speakers import _abbreviations, resolve_speakers, speaker_key\n"
+    _in_child("from newstrace.extract.speakers import resolve_speakers, speaker_key\n"
+              "from newstrace.extract.speakers.abbreviations import abbreviations as _abbreviations\n"
               "from newstrace.extract.citations import extract_citations\n"
               "from newstrace.records import SpanAttribution as A\n"
               "t = 'A' * 60_000 + ' said the World Health Organization (WHO). ' + 'Aaa of the ' * 5_000\n"
@@ -389,8 +390,9 @@ def test_relative_pronouns_after_names(article, context, pronoun, speaker):
     # but a list is not an apposition
     ("train/politico_2016-06-14_sanders-scripts-his-primary-seas", "Sanders, his aides and those",
      "Sanders, his aides and those in attendance"),
-    # but not "the company": the last name with "Company" in it is not the one meant
-    ("train/nyt_2016-01-07_personal-touch-helps-boutique-ba", "the company think", "the company"),
+    # "the company" is the business just named ("the technology giant Cisco Systems"), not
+    # the last name with "Company" in it ("Moelis & Company")
+    ("train/nyt_2016-01-07_personal-touch-helps-boutique-ba", "the company think", "Cisco Systems"),
 ])
 def test_descriptions_of_many(article, source_start, speaker):
     """All of a PolNeAR article's gold attributions (dev unless named), read from ../shared."""
@@ -538,3 +540,150 @@ def test_the_statement_again_is_the_same_statement():
         s, c = text.index(source), text.index(cue)
         atts.append(SpanAttribution([(s, s + len(source))], [(c, c + 4)], [(c + 5, c + 20)]))
     assert resolve_speakers(text, atts) == ["Donald Trump"] * 3
+
+
+def test_rules_are_listed_in_order_and_each_can_be_switched_off():
+    from newstrace.extract.speakers import RULE_NAMES, RULES, STAGE_NAMES
+    from newstrace.extract.speakers.testing import resolve_one
+
+    assert RULE_NAMES[0] == "no_one" and RULE_NAMES[-1] == "description"
+    assert len(set(RULE_NAMES) | set(STAGE_NAMES)) == len(RULE_NAMES) + len(STAGE_NAMES)
+    assert all(rule.doc for rule in RULES)  # each says what it does
+    text = ("SDF spokesperson Mustafa Bali said the fight went on.\n\n"
+            "Later the spokesperson said it was over.")
+    assert resolve_one(text, "the spokesperson") == ("Mustafa Bali", "role")
+    assert resolve_one(text, "the spokesperson", skip={"role"}) == ("the spokesperson", "description")
+
+
+def test_the_rule_that_decided_is_stored_and_exported(tmp_path):
+    """``speaker_rule`` on each attribution, in the store (a column an older file gains when
+    opened) and in attributions.jsonl."""
+    import json
+    import shutil
+    import sqlite3
+
+    import newstrace
+    from newstrace.extract.speakers import RULE_NAMES, STAGE_NAMES
+    from newstrace.store import Store
+
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as db:  # an attributions table as files made before the column
+        db.execute("CREATE TABLE attributions (id TEXT PRIMARY KEY, article TEXT NOT NULL, kind TEXT NOT NULL, "
+                   "source TEXT NOT NULL, cue TEXT NOT NULL, content TEXT NOT NULL, content_text TEXT NOT NULL, "
+                   "speaker TEXT, speaker_mention TEXT, statement TEXT, score REAL NOT NULL)")
+    for _ in range(2):  # and opening it again changes nothing
+        with Store(old) as store:
+            columns = [row[1] for row in store.db.execute("PRAGMA table_info(attributions)")]
+            assert columns.count("speaker_rule") == 1
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(ROOT / "examples" / "baghuz-2019" / "003_461b67336f7667d7.txt", inputs)
+    newstrace.run(inputs, out=tmp_path / "out")
+    rows = [json.loads(line) for line in open(tmp_path / "out" / "attributions.jsonl", encoding="utf-8")]
+    by_mention = {(r["speaker_mention"], r["speaker"]): r["speaker_rule"] for r in rows}
+    assert by_mention[("SDF spokesperson Mustafa Bali", "Mustafa Bali")] == "head_person"
+    assert by_mention[("he", "Mujahir")] == "he_she"
+    assert {r["speaker_rule"] for r in rows} <= set(RULE_NAMES) | set(STAGE_NAMES)
+
+
+# The speaker errors users met (issue 28), each on real text: PolNeAR train articles read
+# from ../shared (not copied here) and the bundled Wikinews fixtures.
+@pytest.mark.parametrize("article, source_start, cue, speaker", [
+    # "He added" after a paragraph or a sentence that names another person: the speaker goes on
+    ("usa-today_2016-08-10_historians-clinton-obama-linked-", "He added, though", "added", "Allan Lichtman"),
+    ("politico_2016-07-06_lewandowski-fbi-director-acted-a", "He added, “Crooked", "added", "Donald Trump"),
+    # someone's spokesman is not that someone, though they spoke just before
+    ("huff-post_2016-05-16_trump-says-he-s-unlikely-to-have", "the prime minister’s spokesman said", "said",
+     "the prime minister’s spokesman"),
+    # two people who share a word of their names: one word is a surname first ...
+    ("politico_2016-04-03_cruz-tops-trump-in-north-dakota-", "Jack noted", "noted", "Brian Jack"),
+    ("politico_2016-04-09_trump-s-getting-trounced-in-indi", "John said the three", "said", "Tom John"),
+    # ... and of two who share a surname, the one the headline names
+    ("politico_2016-08-08_how-newtown-gave-chris-murphy-a-", "Murphy said. “So, essentially", "said",
+     "Chris Murphy"),
+])
+def test_speaker_errors_users_met(article, source_start, cue, speaker):
+    path = POLNEAR / "train" / "text" / f"{article}.txt"
+    if not path.exists():
+        pytest.skip("PolNeAR is read from ../shared/corpora")
+    sys.path.insert(0, str(ROOT / "bench"))
+    import speakers_eval
+
+    with open(path, encoding="utf-8", newline="") as f:
+        text = f.read()
+    atts = speakers_eval.polnear_spans(sorted((POLNEAR / "train" / "attributions").glob(f"{article}*.ann"))[0])
+    at = text.index(source_start)
+    mine = [k for k, a in enumerate(atts) if a.source and a.source[0][0] == at]
+    if not mine:  # the annotators left it out: the attribution as the tagger gives it
+        word = source_start.split()[0] if not source_start.startswith("the prime") else "the prime minister’s spokesman"
+        cue_at = text.index(cue, at + len(word))
+        atts.append(SpanAttribution([(at, at + len(word))], [(cue_at, cue_at + len(cue))],
+                                    [(cue_at + len(cue) + 1, cue_at + len(cue) + 40)]))
+        mine = [len(atts) - 1]
+    assert resolve_speakers(text, atts)[mine[0]] == speaker
+
+
+@pytest.mark.parametrize("article, source, cue, speaker", [
+    # the tagger's source ran across a blank line: the paragraph of the cue holds the source
+    ("breitbart_2016-07-22_tim-kaine-fully-em", "Joe Manchin (D-WV), Bob Casey Jr. (D-PA), Joe Donnelly "
+     "(D-IN), and Heidi Heitkamp (D-ND).\n\nFr. Frank Pavone, national director of Priests for Life,", "said",
+     "Frank Pavone"),
+    ("huff-post_2016-05-19_ferguson-is-not-am", "Rep. Lacy Clay (D-Mo.):\n\nLibby Schaaf, the mayor of "
+     "Oakland, California,", "also spoke out", "Libby Schaaf"),
+    # whoever "was told" heard it: no speaker the text names
+    ("west-journal_2015-12-09_the-email-that-makes-benghazi-lo", "the Hilary Clinton-run State Department",
+     "was told", None),
+])
+def test_sources_as_the_tagger_gives_them(article, source, cue, speaker):
+    paths = list((POLNEAR / "train" / "text").glob(f"{article}*.txt")) if POLNEAR.exists() else []
+    if not paths:
+        pytest.skip("PolNeAR is read from ../shared/corpora")
+    with open(paths[0], encoding="utf-8", newline="") as f:
+        text = f.read()
+    assert resolve_speakers(text, [_one(text, source, cue)]) == [speaker]
+
+
+def test_who_was_told_by_whom():
+    # Wikinews (CC BY 2.5), "Magnitogorsk apartment building collapses after explosion,
+    # dozens dead": "he was told by Emergencies Minister Yevgeny Zinichev of ..."
+    path = ROOT / "tests" / "fixtures" / "speakers" / "magnitogorsk-apartment-building-collapses-after-explosion-do.txt"
+    with open(path, encoding="utf-8", newline="") as f:
+        text = f.read()
+    assert resolve_speakers(text, [_one(text, "he", "was told by", nth=text[:text.index("he was told")].count("he"))]) \
+        == ["Yevgeny Zinichev"]
+
+
+def test_a_pronoun_after_a_name_ner_took_for_an_organisation():
+    # textacy's own quotation test: spaCy reads "Burton" as an ORG; a "he" is no company
+    text = 'Burton explained from a podium. "I love cats," he said.'
+    assert resolve_speakers(text, [_one(text, "he", "said")]) == ["Burton"]
+
+
+def test_a_name_or_title_in_the_same_phrase_or_earlier():
+    # PolNeAR train (nyt_2015-12-09): the name stands in the source's own phrase
+    text = ("''There should be common ground the government and tech can find to address this concern and make "
+            "sure the American people are safe,'' said Josh Earnest, the White House press secretary, echoing "
+            "comments made earlier by President Obama.")
+    assert resolve_speakers(text, [_one(text, "Josh Earnest, the White House press secretary,", "echoing")]) \
+        == ["Josh Earnest"]
+    # a broadcaster's "our correspondent" and a title given after a name are the person named
+    text = ("John Simpson, our world affairs correspondent, reached Baghdad on Monday.\n\n"
+            "Our correspondent said the city was calm. Geoff Hoon, the Defence Secretary, flew in later.\n\n"
+            "The Defence Secretary said the troops would stay.")
+    assert resolve_speakers(text, [_one(text, "Our correspondent", "said"),
+                                   _one(text, "The Defence Secretary", "said")]) == ["John Simpson", "Geoff Hoon"]
+
+
+@pytest.mark.parametrize("n, total, floor", [
+    # fresh rounds (tests/fixtures/speakers_rounds, docs/speakers.md), each judged before
+    # the resolver of its day was run on it; held out: 74/94, 96/110, 60/77. Read since,
+    # and 86/94, 98/110, 66/77 after the rules that followed
+    (1, 94, 0.89), (2, 110, 0.86), (3, 77, 0.83),
+])
+def test_fresh_speaker_rounds(n, total, floor):
+    sys.path.insert(0, str(ROOT / "bench"))
+    import speakers_eval
+
+    right, counted = speakers_eval.evaluate(gold=speakers_eval.round_gold(n))["overall"]
+    assert counted == total
+    assert right / counted >= floor

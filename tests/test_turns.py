@@ -32,7 +32,7 @@ def _shared(corpus: str, name: str) -> str:
 
 
 def _persons(text: str) -> list[str]:
-    from newstrace.extract.speakers import _Article
+    from newstrace.extract.speakers.article import Article as _Article
 
     art = _Article(text, analyse(text))
     return [art.fullest(p.text) for p in art.persons]

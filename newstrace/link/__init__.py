@@ -1,4 +1,4 @@
-"""The link stage: duplicates, statements and stories, kept up to date article by article.
+"""The link stage: duplicates, speakers, statements and stories, kept up to date article by article.
 
 ``Linker.add`` runs inside the store transaction that writes the article, so an article
 is stored and linked together or not at all.
@@ -10,18 +10,20 @@ from dataclasses import dataclass, field
 
 from newstrace.extract.quotes import quote_mask
 from newstrace.link.duplicates import DuplicateIndex, signature
+from newstrace.link.speakers import SpeakerIndex, SpeakerSettings
 from newstrace.link.statements import LinkSettings, StatementIndex
 from newstrace.link.stories import StoryIndex, StorySettings
 from newstrace.records import Article, Attribution, Citation
 from newstrace.store import Store
 
-__all__ = ["Linker", "LinkSettings", "StorySettings", "LinkerSettings"]
+__all__ = ["Linker", "LinkSettings", "StorySettings", "SpeakerSettings", "LinkerSettings"]
 
 
 @dataclass(frozen=True, slots=True)
 class LinkerSettings:
     statements: LinkSettings = field(default_factory=LinkSettings)
     stories: StorySettings = field(default_factory=StorySettings)
+    speakers: SpeakerSettings = field(default_factory=SpeakerSettings)
 
 
 class Linker:
@@ -29,6 +31,7 @@ class Linker:
         self.store = store
         settings = settings or LinkerSettings()
         self.duplicates = DuplicateIndex(store.db)
+        self.speakers = SpeakerIndex(store.db, settings.speakers)
         self.statements = StatementIndex(store.db, settings.statements)
         self.stories = StoryIndex(store.db, settings.stories)
 
@@ -53,12 +56,14 @@ class Linker:
 
     def _link(self, article: Article, attributions: list[Attribution], sig: list[int]) -> None:
         self.duplicates.add(article, sig)
+        self.speakers.add(article, attributions)  # before statements: they may use speaker ids
         self.statements.add(article, attributions, quote_mask(article.text))
         self.stories.add(article)
 
     def _unlink(self, article_id: str) -> None:
         """Take an article that is about to be replaced out of statements and stories."""
         db = self.store.db
+        self.speakers.remove(article_id)
         statements = [r[0] for r in db.execute(
             "SELECT DISTINCT statement FROM attributions WHERE article=? AND statement IS NOT NULL", (article_id,)
         )]
@@ -66,20 +71,8 @@ class Linker:
         loaded: dict[str, tuple[Article, bytearray]] = {}  # its statements share articles: read each once
         for statement in statements:
             self._reform(statement, loaded)
-        db.execute(
-            "UPDATE term_df SET df = df - 1 WHERE term IN (SELECT term FROM article_terms WHERE article=?)",
-            (article_id,),
-        )
         db.execute("DELETE FROM article_bands WHERE article=?", (article_id,))
-        row = db.execute("SELECT story, duplicate_of FROM articles WHERE id=?", (article_id,)).fetchone()
-        if row and row[0]:
-            story, duplicate_of = row
-            db.execute("UPDATE articles SET story=NULL WHERE id=?", (article_id,))
-            if not duplicate_of:
-                db.execute("UPDATE stories SET size = size - 1 WHERE id=?", (story,))
-            if not db.execute("SELECT 1 FROM articles WHERE story=? LIMIT 1", (story,)).fetchone():
-                db.execute("DELETE FROM story_terms WHERE story=?", (story,))
-                db.execute("DELETE FROM stories WHERE id=?", (story,))
+        self.stories.remove(article_id)
 
     def _reform(self, statement: str, loaded: dict[str, tuple[Article, bytearray]]) -> None:
         """Link again, in input order, the mentions a statement keeps after an article's
@@ -109,14 +102,21 @@ class Linker:
         For when linking settings change; extraction results are kept."""
         db = self.store.db
         with self.store.transaction():
-            for table in ("statement_shingles", "statements", "article_bands", "article_signatures",
-                          "story_terms", "stories", "article_terms", "term_df"):
+            for table in ("statement_shingles", "statements", "article_bands", "article_signatures"):
                 db.execute(f"DELETE FROM {table}")  # fixed names, not input
-            db.execute("DELETE FROM meta WHERE key='documents'")
+            self.stories.clear()
             db.execute("UPDATE attributions SET statement=NULL")
-            db.execute("UPDATE articles SET story=NULL, duplicate_of=NULL")
-            for article in list(self.store.articles()):
+            db.execute("UPDATE articles SET duplicate_of=NULL")
+            self.speakers.clear()
+            articles = list(self.store.articles())
+            for article in articles:
                 sig = signature(article.text)
                 article.duplicate_of = self.duplicates.find(article, sig)
                 db.execute("UPDATE articles SET duplicate_of=? WHERE id=?", (article.duplicate_of, article.id))
-                self._link(article, list(self.store.attributions(article=article.id)), sig)
+                self.duplicates.add(article, sig)
+                attributions = list(self.store.attributions(article=article.id))
+                self.speakers.add(article, attributions)  # before statements: they may use speaker ids
+                self.statements.add(article, attributions, quote_mask(article.text))
+            # stories take articles in publication order where it is known, else input order
+            for article in sorted(articles, key=lambda a: (a.published is None, a.published or "", a.order)):
+                self.stories.add(article)

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Story quality of the story stage alone, over a stored run, in several input orders.
+
+Copies a newstrace database (articles, attributions and statements already stored, e.g.
+``/work/cache/ecb-main/newstrace.db``), forgets its stories, and groups its articles
+again with ``StoryIndex`` in publication order (dated articles) then input order, the
+order ``newstrace run --relink`` uses; then in ``--orders`` shuffled input orders. Each
+grouping is scored with the shared scorer (``../shared/bench/stories_eval.py``) against a
+gold file; the spread is max - min of B-cubed F1 over the shuffled orders.
+
+    python bench/stories_quality.py /work/cache/ecb-main/newstrace.db \\
+        ../shared/corpora/ecbplus-dev/stories.jsonl --orders 5
+
+Prints one JSON line per order and a summary line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT.parent / "shared" / "bench"))
+
+from stories_eval import read_gold, score  # noqa: E402
+
+from newstrace.link.stories import StoryIndex, StorySettings  # noqa: E402
+from newstrace.store import Store  # noqa: E402
+
+
+def regroup(store: Store, order: list[str], settings: StorySettings) -> list[dict]:
+    index = StoryIndex(store.db, settings)
+    with store.transaction():
+        index.clear()
+        articles = {a.id: a for a in store.articles()}
+        for article_id in order:
+            index.add(articles[article_id])
+    return [{"id": s.id, "label": s.label, "articles": s.articles} for s in store.stories()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("database")
+    parser.add_argument("gold")
+    parser.add_argument("--orders", type=int, default=5, help="shuffled input orders (seeds 1..N)")
+    parser.add_argument("--model", help="a story model JSON other than the shipped one")
+    parser.add_argument("--out", help="write the publication-order stories here (stories.jsonl layout)")
+    args = parser.parse_args()
+    gold = read_gold(args.gold)
+    settings = StorySettings(model=args.model)
+    with tempfile.TemporaryDirectory(prefix="stories-quality-") as tmp:
+        copy = Path(tmp) / "newstrace.db"
+        shutil.copy(args.database, copy)
+        with Store(copy) as store:
+            articles = list(store.articles())
+            runs = [("publication", sorted(articles, key=lambda a: (a.published is None, a.published or "", a.order)))]
+            for seed in range(1, args.orders + 1):
+                shuffled = articles[:]
+                random.Random(seed).shuffle(shuffled)
+                # a shuffled input order: dated articles still come in publication order
+                shuffled.sort(key=lambda a: (a.published is None, a.published or ""))
+                runs.append((f"shuffle-{seed}", shuffled))
+            f1s = []
+            for name, ordered in runs:
+                start = time.perf_counter()
+                stories = regroup(store, [a.id for a in ordered], settings)
+                seconds = time.perf_counter() - start
+                result = score(gold, stories)
+                if name == "publication" and args.out:
+                    with open(args.out, "w", encoding="utf-8") as f:
+                        for s in stories:
+                            f.write(json.dumps(s, ensure_ascii=False) + "\n")
+                elif name != "publication":
+                    f1s.append(result["bcubed"]["f1"])
+                print(json.dumps({"order": name, "bcubed": result["bcubed"], "predicted_stories": result["predicted_stories"],
+                                  "gold_stories": result["gold_stories"], "seconds": round(seconds, 1)}))
+    if f1s:
+        print(json.dumps({"orders": len(f1s), "f1_min": min(f1s), "f1_max": max(f1s),
+                          "f1_spread": round(max(f1s) - min(f1s), 4)}))
+
+
+if __name__ == "__main__":
+    main()

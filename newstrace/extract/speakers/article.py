@@ -1,0 +1,393 @@
+"""What the speaker rules know about one article, computed once: its names (NER's,
+cleaned, with the persons NER called organisations), sentences, headline lines, quotations,
+the roles and titles it gives people, the abbreviations it spells out, its outlets and,
+in an interview, whose turn each paragraph is."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from newstrace.extract.citations import _find_mentions, _resolve_short_forms
+from newstrace.extract.speakers.names import clean_name, is_short_form, is_short_form_or_equal, tokens
+from newstrace.extract.speakers.abbreviations import abbreviations
+from newstrace.extract.speakers.words import (
+    FEMALE, MALE, NOT_ROLES, OCCUPATION_RE, ORG_WORDS, PERSON_NOUNS, SHE, TITLE_ROLES)
+from newstrace.extract.turns import Turn, may_have_turns, speaker_turns
+
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]*)\.\s+$")  # "Gov. " right before a name
+# "NAME, 39, who has waived her right", "NAME said he": the pronoun is the name's
+_PRONOUN_AFTER = re.compile(
+    r"(?:,\s*\d{1,3})?,\s+who\s+[^,.;:!?\"“”()]{0,60}?\b(?P<who>his|her|himself|herself)\b"
+    r"|\s+(?:said|says|added|told\s+\w+|explained|insisted|argued|claimed|wrote)\s+(?:that\s+)?(?P<said>he|she)\b")
+# a capitalised word that speaks alone ("Maróth said")
+_SAID_AFTER = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:said|says|told|noted|added|stated|pointed out|wrote|argued)\b")
+_TITLE_LINE = 300  # a longer first line is a paragraph (as ingest's title_line has it)
+_POSSESSIVE_IN = re.compile(r"['’]s\s")
+_MRS = re.compile(r"\b(?:Mrs|Ms|Miss)\.?\s*$")
+
+
+@dataclass(slots=True)
+class Name:
+    text: str  # cleaned name
+    start: int
+    end: int
+    label: str  # PERSON, ORG, ...
+    sentence: int
+    gender: str | None = None
+    headline: bool = False  # in a title-case line, where NER glues words to names
+
+
+
+class Article:
+    """What resolution needs to know about one article, computed once (``article_of``)."""
+
+    def __init__(self, text: str, doc) -> None:
+        self.text = text
+        self.sent_starts = self._sentence_starts(doc)
+        self._headline: dict[int, bool] = {}
+        self.names: list[Name] = []
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
+                continue
+            name = clean_name(ent.text)
+            if ent.label_ == "PERSON":
+                name = OCCUPATION_RE.sub("", name)
+            if not name or not re.search(r"[A-Za-z]", name):
+                continue
+            start = ent.start_char + ent.text.find(name) if name in ent.text else ent.start_char
+            self.names.append(
+                Name(name, start, start + len(name), ent.label_, self.sentence_of(ent.start_char),
+                      self._gender(name, ent.start_char), self.in_headline(ent.start_char))
+            )
+        self._end_at_possessives()
+        self._people_called_organisations(text)
+        self.names.sort(key=lambda n: n.start)  # by place: bisected (name_starts)
+        self.persons = sorted((n for n in self.names if n.label == "PERSON"), key=lambda n: n.start)
+        self.person_starts = [p.start for p in self.persons]
+        self._fullest: dict[tuple[str, str], str] = {}
+        self._names_by_end: dict[str, tuple[dict[str, int], dict, dict[str, int]]] = {}
+        self._orgs: dict[str, Name] | None = None
+        self._by_text: dict[str, list[Name]] | None = None
+        self._person_tokens: set[tuple[str, ...]] | None = None
+        self.name_starts = [n.start for n in self.names]
+        self._genders: dict[str, str | None] = {}
+        self._votes: dict[str, tuple[int, int]] | None = None
+        self.outlets = _find_mentions(text)
+        _resolve_short_forms(self.outlets)
+        self.roles = self._roles()
+        self.title_roles = self._title_roles()
+        self.abbreviations = abbreviations(text)
+        self._turns: list[Turn] | None = None
+        self._lower_words: set[str] | None = None
+        self._headlines: dict[str, set[tuple[str, ...]]] = {}
+
+    def persons_within(self, start: int, end: int) -> list[Name]:
+        """The persons named from ``start`` (included) to ``end`` (excluded), by where they start."""
+        return self.persons[bisect_left(self.person_starts, start):bisect_left(self.person_starts, end)]
+
+    @property
+    def turns(self) -> list[Turn]:
+        """The interview's labelled turns ([] for news prose)."""
+        if self._turns is None:
+            # not the names NER glues together in title-case lines ("Bernie Sanders Pins The
+            # Rise Of ISIS ..."), which would make a headline a speaker's label
+            names = [self.fullest(p.text) for p in self.persons if not p.headline]
+            self._turns = speaker_turns(self.text, names) if may_have_turns(self.text) else []
+        return self._turns
+
+    @staticmethod
+    def _sentence_starts(doc) -> list[int]:
+        if doc.has_annotation("SENT_START"):
+            return [s.start_char for s in doc.sents]
+        return [0] + [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+|\n+", doc.text)]
+
+    def in_headline(self, pos: int) -> bool:
+        """Whether ``pos`` is on a line written in title case ("Clinton Hid Past Health ..."),
+        or on the text's first line when a blank line follows it, as a title does (ingest's
+        rule: "Game over: Will Sanders come down ...", where NER reads "Will Sanders")."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        if start in self._headline:
+            return self._headline[start]
+        end = self.text.find("\n", pos)
+        self._headline[start] = self._title_case(start, end) or (
+            start == 0 and end > 0 and self.text.startswith("\n", end + 1) and end < _TITLE_LINE
+            and not self.text[:end].rstrip().endswith((".", '"', "”")))
+        return self._headline[start]
+
+    def _title_case(self, start: int, end: int) -> bool:
+        words = re.findall(r"[A-Za-z][\w'’-]*", self.text[start:end if end >= 0 else len(self.text)])
+        long_words = [w for w in words if len(w) > 3]
+        return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+    def quoted(self, pos: int) -> bool:
+        """Whether ``pos`` lies between quotation marks (counted from its paragraph start)."""
+        para = self.text.rfind("\n", 0, pos) + 1
+        opened = self.text.count("“", para, pos) - self.text.count("”", para, pos)
+        straight = self.text.count('"', para, pos) % 2
+        return opened > 0 or straight == 1
+
+    def in_question(self, pos: int) -> bool:
+        """Whether the sentence at ``pos`` ends with a question mark (before any closing
+        quotation mark)."""
+        k = self.sentence_of(pos)
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.text)
+        return self.text[self.sent_starts[k]:end].rstrip().rstrip("\"”’'").endswith("?")
+
+    def opens_sentence(self, name: Name) -> bool:
+        """Whether ``name`` opens its sentence (after a word or two: "But Guardian, ...")."""
+        return self.sent_starts[name.sentence] >= name.start - 25
+
+    def sentence_of(self, pos: int) -> int:
+        lo, hi = 0, len(self.sent_starts)
+        while lo + 1 < hi:
+            mid = (lo + hi) // 2
+            if self.sent_starts[mid] <= pos:
+                lo = mid
+            else:
+                hi = mid
+        return lo
+
+    def _gender(self, name: str, start: int) -> str | None:
+        before = self.text[max(0, start - 6):start]
+        if _MRS.search(before):
+            return "f"
+        if re.search(r"\bMr\.?\s*$", before):
+            return "m"
+        # a first name says the gender only before a surname: a name alone is a surname
+        # ("Clinton", "Carter" are also men's first names)
+        first = tokens(name)[:1] if len(tokens(name)) > 1 else ()
+        if first and first[0] in FEMALE:
+            return "f"
+        if first and first[0] in MALE:
+            return "m"
+        return None
+
+    def _people_called_organisations(self, text: str) -> None:
+        """en_core_web_sm often calls a person an organisation ("Gáspár Maróth", "Nikki
+        Haley", "Morgan Tsvangirai": ORG). Two or three capitalised words with no word of an
+        organisation's name are a person's name when the first is a known first name, or
+        when the article names the last one alone as a person or as one who speaks
+        ("Maróth said", "Tsvangirai")."""
+        persons = {n.text for n in self.names if n.label == "PERSON"}
+        lower = speaking = None  # read from the text once, and only if some ORG may be a person
+        for n in self.names:
+            words = n.text.split()
+            if n.label != "ORG" or not 2 <= len(words) <= 3 or n.headline \
+                    or not all(re.fullmatch(r"[A-Z][\w'’-]+", w) for w in words) \
+                    or any(w.casefold() in ORG_WORDS for w in words) \
+                    or (len(words) == 3 and " ".join(words[1:]) in persons):  # "Fault Ted Cruz": glued
+                continue
+            first, last = words[0].casefold(), words[-1]
+            if lower is None:
+                lower = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+                speaking = set(re.findall(_SAID_AFTER, text))
+            # not "New Hampshire Sanders", "Spokeswoman Haley Morris": words the text also
+            # writes in lower case are not first names
+            if first in lower or first in PERSON_NOUNS:
+                continue
+            if first in MALE or first in FEMALE or last in persons or last in speaking:
+                n.label = "PERSON"
+                n.gender = n.gender or self._gender(n.text, n.start)
+
+    def _end_at_possessives(self) -> None:
+        """A person's name that NER ran on past a possessive ("Trump’s Jewish supporters",
+        "Cruz’s Iowa") ends at it, when what comes before is a person the article names
+        elsewhere; "Swiss People’s Party" and "Dave Leip’s Atlas" stay whole."""
+        others = [tokens(n.text) for n in self.names if n.label == "PERSON" and not _POSSESSIVE_IN.search(n.text)]
+        for n in self.names:
+            cut = _POSSESSIVE_IN.search(n.text) if n.label == "PERSON" else None
+            if cut and any(is_short_form(tokens(n.text[:cut.start()]), o) for o in others):
+                n.text, n.end = n.text[:cut.start()], n.start + cut.start()
+
+    def fullest(self, name: str, label: str = "PERSON") -> str:
+        """The longest name of the article that ``name`` is a short form of."""
+        key = (name, label)
+        if key not in self._fullest:
+            self._fullest[key] = self._find_fullest(name, label)
+        return self._fullest[key]
+
+    def _find_fullest(self, name: str, label: str) -> str:
+        """The fullest name ``name`` is a short form of: of one person's spellings, the
+        longest ("Donald J. Trump" for "Trump"); of different persons who share the word,
+        the one the article makes most of: named in its headline, else named in full most
+        often, else named first ("Murphy": the Chris Murphy of the headline, not the Anne
+        Marie Murphy of a later paragraph; a court case's "Trump v. Trump" is no person).
+        One word is a surname before it is a first name: "Jack noted" after "Gov. Jack
+        Dalrymple ... said Brian Jack" is Brian Jack."""
+        toks = tokens(name)
+        if not toks:
+            return name
+        counts, by_end, rank = self._name_index(label)
+        cands = sorted(set(by_end.get(toks[-1], ())), key=rank.__getitem__)
+        if len(toks) == 1:
+            surnames = [c for c in cands if len(tokens(c)) > 1 and tokens(c)[-1] == toks[0]]
+            cands = surnames or sorted(set(by_end.get(("first", toks[0]), ())), key=rank.__getitem__)
+        persons: list[list[str]] = []  # spellings of one person, in the article's order
+        for cand in cands:
+            if not is_short_form(toks, tokens(cand)) or not self.reliable(cand):
+                continue
+            same = next((p for p in persons if any(is_short_form_or_equal(cand, o) or is_short_form_or_equal(o, cand)
+                                                   for o in p)), None)
+            if same is None:
+                persons.append([cand])
+            else:
+                same.append(cand)
+        if not persons:
+            return name
+        headline = self._headline_tokens(label)
+        chosen = max(persons, key=lambda p: (any(tokens(c) in headline for c in p), sum(counts[c] for c in p),
+                                             -rank[p[0]]))
+        # the longest spelling, of equals the most named
+        return max(chosen, key=lambda c: (len(tokens(c)), counts[c], -rank[c]))
+
+    def reliable(self, name: str) -> bool:
+        """Whether a spelling NER gave is a name: not a court case ("Trump v. Trump"), not
+        names joined by a hyphen ("Trump-Clinton"), not opened by a word the text also
+        writes in lower case ("Telling Jeb Bush", "Beneath Clinton", "World")."""
+        if " v. " in name or " vs. " in name or re.fullmatch(r"[A-Z]\w+-[A-Z]\w+", name) \
+                or re.search(r"\s[—–-]\s", name):  # (a double surname has a first name before it)
+            return False
+        words = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE).split()
+        if not words:
+            return False
+        first = words[0]
+        if self._lower_words is None:
+            self._lower_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", self.text))
+        return not (first.casefold() in self._lower_words and first.casefold() not in FEMALE | MALE)
+
+    def _headline_tokens(self, label: str) -> set[tuple[str, ...]]:
+        """The names (as tokens) of ``label`` that the headline lines give."""
+        if label not in self._headlines:
+            self._headlines[label] = {tokens(n.text) for n in self.names
+                                      if n.headline and (n.label == label or label == "ANY")}
+        return self._headlines[label]
+
+    def labelled(self, name: str, labels: tuple[str, ...]) -> Name | None:
+        """The first entity of the article whose text is ``name``, with one of ``labels``."""
+        if self._by_text is None:
+            self._by_text = {}
+            for n in self.names:
+                self._by_text.setdefault(n.text, []).append(n)
+        return next((n for n in self._by_text.get(name, ()) if n.label in labels), None)
+
+    def org_by_text(self) -> dict[str, Name]:
+        """The first ORG of each name of over three characters that opens with a capital."""
+        if self._orgs is None:
+            self._orgs = {}
+            for n in self.names:
+                if n.label == "ORG" and len(n.text) > 3 and n.text[:1].isupper():
+                    self._orgs.setdefault(n.text, n)
+        return self._orgs
+
+    def _name_index(self, label: str) -> tuple[dict[str, int], dict, dict[str, int]]:
+        """Per label: how often each name occurs (outside headlines), the names by their
+        last token and by ("first", their first token), and each name's rank in the
+        article's order, built once: a book-length text has
+        thousands of names, and reading them all for each name asked about was quadratic."""
+        if label not in self._names_by_end:
+            counts: dict[str, int] = {}
+            for n in self.names:
+                if (n.label == label or label == "ANY") and not n.headline \
+                        and not (n.label != "PERSON" and ", " in n.text):  # "Prohibition Party, Reform Party"
+                    counts[n.text] = counts.get(n.text, 0) + 1
+            by_end: dict = {}
+            for cand in counts:
+                ct = tokens(cand)
+                if ct:
+                    by_end[ct[-1]] = by_end.get(ct[-1], ()) + (cand,)
+                    by_end[("first", ct[0])] = by_end.get(("first", ct[0]), ()) + (cand,)
+            self._names_by_end[label] = (counts, by_end, {c: i for i, c in enumerate(counts)})
+        return self._names_by_end[label]
+
+    def person_full(self, name: str) -> str | None:
+        """The full name of a person of the article that ``name`` is (a short form of)."""
+        toks = tokens(name)
+        if not toks:
+            return None
+        full = self.fullest(name, "PERSON")
+        if full != name:
+            return full
+        if self._person_tokens is None:
+            self._person_tokens = {tokens(p.text) for p in self.persons if not p.headline}
+        return name if toks in self._person_tokens else None
+
+    def gender_of(self, full: str) -> str | None:
+        if full not in self._genders:
+            self._genders[full] = self._find_gender(full)
+        return self._genders[full]
+
+    def _find_gender(self, full: str) -> str | None:
+        genders = {n.gender for n in self.persons if n.gender and is_short_form_or_equal(n.text, full)}
+        if genders:
+            return genders.pop() if len(genders) == 1 else None
+        he, she = 0, 0
+        for name, (m, f) in self._pronoun_votes().items():
+            if is_short_form_or_equal(name, full):
+                he, she = he + m, she + f
+        if he > 3 * she:
+            return "m"
+        if she > 3 * he:
+            return "f"
+        return None
+
+    def _pronoun_votes(self) -> dict[str, tuple[int, int]]:
+        """For each name, how often it was followed by a he or a she in two forms that
+        leave no doubt whom the pronoun means: "Emily Spanton, 39, who has waived her
+        right ..." and "Bash said he ...". For first names ``FEMALE`` and ``MALE`` do
+        not list."""
+        if self._votes is None:
+            votes: dict[str, list[int]] = {}
+            for p in self.persons:
+                if p.headline or self.quoted(p.start):
+                    continue
+                m = _PRONOUN_AFTER.match(self.text, p.end)
+                if m:
+                    tally = votes.setdefault(p.text, [0, 0])
+                    tally[(m.group("who") or m.group("said")).casefold() in SHE] += 1
+            self._votes = {k: (v[0], v[1]) for k, v in votes.items()}
+        return self._votes
+
+    def _roles(self) -> list[tuple[str, str, int]]:
+        """(role head word, person, position): 'SDF spokesperson Mustafa Bali',
+        'Mustafa Bali, the SDF spokesman,'."""
+        roles = []
+        for p in self.persons:
+            before = self.text[max(0, p.start - 60):p.start]
+            m = re.search(r"\b([A-Za-z][a-z-]+)\s+(?:[A-Z][a-z]*\.\s+)?$", before)
+            if m and m.group(1).casefold() not in NOT_ROLES:
+                roles.append((m.group(1).casefold(), p.text, p.start))
+            after = self.text[p.end:p.end + 80]
+            # (a capitalised title too: "Geoff Hoon, the Defence Secretary,"; "our" in a
+            # broadcaster's prose: "John Simpson, our world affairs editor,")
+            m = re.match(r"^(?:['’]s)?,\s+(?:a|an|the|his|her|its|our)\s+(?:[\w.'’-]+\s+){0,4}?([A-Za-z][a-z-]+)\s*[,.;]",
+                         after)
+            if m:
+                roles.append((m.group(1).casefold(), p.text, p.start))
+        return roles
+
+    def _title_roles(self) -> list[tuple[str, str, int]]:
+        """(role, person, position) from abbreviated titles: 'Ohio Gov. John Kasich' is a
+        governor, 'Dr. Connie Mariano' a doctor."""
+        roles = []
+        for p in self.persons:
+            t = _TITLE_BEFORE.search(self.text[max(0, p.start - 8):p.start])
+            if t and t.group(1) in TITLE_ROLES:
+                roles.append((TITLE_ROLES[t.group(1)], p.text, p.start))
+        return roles
+
+
+
+_last_article: list[tuple[object, Article]] = []  # (doc, its Article): the one made last
+
+
+def article_of(text: str, doc) -> Article:
+    """The Article of ``doc``: made once, though the extract stage asks three things of
+    one article in turn (its interviewer's questions, its speakers, its answers). The doc
+    is held with it, so that it is the same doc, not one made where it was."""
+    if _last_article and _last_article[0][0] is doc and _last_article[0][1].text == text:
+        return _last_article[0][1]
+    art = Article(text, doc)
+    _last_article[:] = [(doc, art)]
+    return art

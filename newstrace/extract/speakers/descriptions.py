@@ -1,0 +1,55 @@
+"""Descriptions as speakers: what is left when no rule names anyone ("an unidentified
+Islamic State militant", "event organizers"), in a headline too; and whether a
+description names one or many ("Prosecutors", "Six Gannett newspapers")."""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.extract.speakers.words import QUANTIFIERS
+
+
+def headline_description(src):
+    """In a headline (title case, or the first line before a blank one) a description is
+    itself: NER reads title case badly, so no name is looked for in it.
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> resolve_one("Retired General Reveals Plan\\n\\nThe plan is old.", "Retired General")
+    ('Retired General', 'headline_description')
+    """
+    if src.art.in_headline(src.start):
+        return src.resolved(src.desc or None, "description")
+    return None
+
+
+def description(src):
+    """The source as a description: the last rule, which always answers.
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> resolve_one("An unidentified official said little.", "An unidentified official")
+    ('an unidentified official', 'description')
+    """
+    return src.resolved(src.desc or None, "description")
+
+
+def looks_singular(name: str) -> bool:
+    words = name.casefold().split()
+    if words and (words[0] in QUANTIFIERS or words[0] in ("some", "those", "these")):
+        return False  # "many", "some of them", "those who ...": a "he" is none of them
+    last = name.split()[-1] if name.split() else ""
+    return not (last.endswith("s") and last[:1].islower())
+
+
+def looks_plural(name: str) -> bool:
+    """Whether a description names many, by its head, the last word before any comma,
+    preposition or relative clause: "Prosecutors", "Six Gannett newspapers in New Jersey,
+    including the Asbury Park Press", "Several senior Democrats with ties to ..."; a
+    capitalised plural counts only where no name can be: alone, or after a quantity."""
+    head = re.split(r",|\s(?:in|of|at|from|for|on|with|including|who|that|which|to|by)\s", name, maxsplit=1)[0]
+    words = head.split()
+    last = words[-1] if words else ""
+    if not looks_singular(name) or last.casefold() in ("people", "men", "women", "children", "police"):
+        return True  # the older reading ("voters" at the end) stays
+    if not last.endswith("s") or last.endswith(("ss", "'s", "’s", "us", "is")):
+        return False
+    return last[:1].islower() or len(words) == 1 or words[0].casefold() in QUANTIFIERS

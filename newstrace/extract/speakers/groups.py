@@ -1,0 +1,145 @@
+"""Groups and bodies named by a noun: "they" for the group the prose last made a subject
+("The researchers used satellite imagery ... they observed"), "the company" for the
+business the article is about, "the latter" and "the former" for the last two named."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from newstrace.extract.speakers.names import clean_description, tokens
+from newstrace.extract.speakers.words import (
+    COLLECTIVE_NOUNS, COMPANY_NOUNS, GROUP, NOT_PEOPLE_PLURALS, PEOPLE_PLURALS, PUBLIC_BODY_WORDS)
+
+# the endings of plurals that name people: "researchers", "scientists", "officials" (listed)
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "men", "ives")
+
+
+def is_people(word: str) -> bool:
+    """Whether a lower-case word names a group of people: a plural of people or a body.
+
+    >>> [is_people(w) for w in ("researchers", "council", "police", "results", "numbers")]
+    [True, True, True, False, False]
+    """
+    return word not in NOT_PEOPLE_PLURALS and (
+        word in PEOPLE_PLURALS or word in COLLECTIVE_NOUNS or word.endswith(_PEOPLE_ENDINGS))
+
+# where a noun phrase may open a sentence or a clause ("When the royal council met,")
+_OPENER = re.compile(
+    r"(?:^|[.;:!?][\"”’']?\s+|\n\s*|\b(?:[Ww]hen|[Aa]fter|[Bb]efore|[Aa]s|[Ww]hile|[Oo]nce|[Ss]ince|[Bb]ut|[Aa]nd|[Ss]o|"
+    r"[Tt]hen)\s+)(?!(?:[Mm]any|[Mm]ost)\s+as\b)(?P<det>(?:[Tt]he|[Tt]hese|[Tt]hose|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Bb]oth|[Aa]ll)\s+)")
+_WORD = re.compile(r"([\w’'-]+)(\s*)")
+
+
+def _group_head(text: str, at: int) -> int | None:
+    """Where the noun phrase that starts at ``at`` (after its determiner) ends, when within
+    four words it reaches a group of people ("researchers", "council": ``is_people``) in
+    lower case that ends it (before a verb or a comma, not before "of" or "who")."""
+    pos = at
+    for _ in range(4):
+        m = _WORD.match(text, pos)
+        if not m:
+            return None
+        word, pos = m.group(1), m.end()
+        nxt = _WORD.match(text, pos)
+        follows = nxt.group(1).casefold() if nxt and m.group(2) else ""
+        if word[:1].islower() and is_people(word) and follows not in ("of", "who", "that", "which", "and", "'s", "’s"):
+            return m.end(1)
+        if not m.group(2) or text[pos:pos + 1] in ",.;:":
+            return None
+    return None
+
+
+def group_subject(src):
+    """'they', 'them', 'their' for the plural or collective noun phrase that last opened a
+    sentence or a clause, in its sentence or the two before, outside quotations.
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = "When the royal council met, they chose to open the letter."
+    >>> resolve_one(t, "they")
+    ('the royal council', 'group_subject')
+    """
+    if src.low not in GROUP or src.low in ("it", "its", "itself"):
+        return None
+    art = src.art
+    sentence = art.sentence_of(src.start)
+    lo = art.sent_starts[max(0, sentence - 2)]
+    best = None
+    for m in _OPENER.finditer(art.text, lo, src.start):
+        end = _group_head(art.text, m.end("det"))
+        if end is not None and end <= src.start and not art.quoted(m.start("det")):
+            best = art.text[m.start("det"):end]
+    if best is None:
+        return None
+    return src.resolved(clean_description(best), "description")
+
+
+def they_unresolved(src):
+    """A 'they' or an 'it' that nothing above resolved: no speaker."""
+    if src.low in GROUP:
+        return src.resolved(src.low, "pronoun")
+    return None
+
+
+_COMPANY = re.compile(r"(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<noun>\w+)", re.IGNORECASE)
+
+
+def the_company(src):
+    """'the company', 'the firm': the business the article names most (by every spelling
+    of its name, an abbreviation it spelled out included) before the source; not a public
+    body ("the Federal Aviation Administration" named since is no company).
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = ("Acme Corp. makes rockets. Acme Corp. said sales rose. Regulators at the Federal "
+    ...      "Aviation Administration said nothing. The company said it would hire.")
+    >>> resolve_one(t, "The company")
+    ('Acme Corp', 'the_company')
+    """
+    m = _COMPANY.fullmatch(src.desc)
+    if not m or m.group("noun").casefold() not in COMPANY_NOUNS:
+        return None
+    art = src.art
+    counts: dict[str, list] = {}
+    for n in art.names[:bisect_left(art.name_starts, src.start)]:
+        if n.label != "ORG" or n.headline or art.quoted(n.start) or src.start - n.start > 5000 \
+                or any(o.start <= n.start < o.end for o in art.outlets if o.outlet):
+            continue
+        full = art.abbreviations.get(n.text) or art.fullest(n.text, "ORG")
+        if any(w in PUBLIC_BODY_WORDS for w in tokens(full)) or art.person_full(n.text) \
+                or (n.text.isupper() and n.text not in art.abbreviations) or not art.reliable(full):
+            continue  # a body, a person NER called an organisation, a group known by letters, "World"
+        entry = counts.setdefault(" ".join(tokens(full)), [0, 0, full])
+        entry[0] += 1
+        entry[1] = n.start
+    if not counts:
+        return None
+    # a business named in the source's sentence or the one before ("the technology giant
+    # Cisco Systems, ... helping the company think"), else the one named most
+    lo = art.sent_starts[max(0, art.sentence_of(src.start) - 1)]
+    near = [e for e in counts.values() if e[1] >= lo]
+    _, _, full = max(near, key=lambda e: e[1]) if near else max(counts.values(), key=lambda e: (e[0], e[1]))
+    return src.resolved(re.sub(r"^(?:the|a|an)\s+", "", full, flags=re.IGNORECASE), "org")
+
+
+def former_latter(src):
+    """'the latter', 'the former': the second and the first of the two names (persons and
+    organisations) last given before the source, in its sentence or the one before.
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = "The FAA and the National Transportation Safety Board began work, with the latter confirming it."
+    >>> resolve_one(t, "the latter")
+    ('National Transportation Safety Board', 'former_latter')
+    """
+    low = src.desc.casefold()
+    if low not in ("the latter", "the former"):
+        return None
+    art = src.art
+    lo = art.sent_starts[max(0, art.sentence_of(src.start) - 1)]
+    named = [n for n in art.names[bisect_left(art.name_starts, lo):bisect_left(art.name_starts, src.start)]
+             if n.label in ("PERSON", "ORG") and not art.quoted(n.start)]
+    if len(named) < 2:
+        return None
+    n = named[-1] if low == "the latter" else named[-2]
+    if n.label == "PERSON":
+        return src.resolved(art.fullest(n.text), "person")
+    return src.resolved(re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, "ORG"), flags=re.IGNORECASE), "org")

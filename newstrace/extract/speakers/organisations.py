@@ -1,0 +1,85 @@
+"""Organisations as speakers: the organisation a source is about ("Crumbling Islamic State",
+"the embattled Clinton Foundation"), and "the court", "the embassy" for the organisation
+last named with every word of the description."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from newstrace.extract.speakers.article import Article, Name
+from newstrace.extract.speakers.names import POSSESSIVE
+from newstrace.extract.speakers.words import DETERMINERS, EDGE_PUNCT, MEDIA_NOUNS, ORG_HEADS
+
+
+def head_org(src):
+    """An organisation that is the source, or that ends it after capitalised words or a
+    word for a medium; NER's lone surnames ("Christie", ORG) are the person's.
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> resolve_one("The World Bank has warned of a slowdown.", "The World Bank")
+    ('The World Bank', 'head_org')
+    """
+    art = src.art
+    org = _head_org(art, src.start, src.end)
+    if org is None:
+        return None
+    person = art.person_full(org.text)  # NER often calls a lone surname an ORG
+    if person:
+        return src.resolved(person, "person")
+    return src.resolved(art.fullest(org.text, org.label), "org")
+
+
+def org_by_head(src):
+    """'the archive', 'the appeals court': the organisation named last with every word of
+    the description (``_org_by_head``).
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = "Data came from the Gun Violence Archive. The archive said 250 died."
+    >>> resolve_one(t, "The archive")
+    ('Gun Violence Archive', 'org_by_head')
+    """
+    org = _org_by_head(src.art, src.desc, src.start)
+    return src.resolved(org, "org") if org else None
+
+
+def _org_by_head(art: Article, desc: str, start: int) -> str | None:
+    """'The archive' -> 'Gun Violence Archive': the last organisation named before the
+    source, outside quotations and headlines, whose name has every word of the description
+    ('the appeals court' is the 'Court of Appeals', not the Supreme Court; not 'his party',
+    not 'a union'). A network is an outlet's (_last_outlet)."""
+    words = desc.split()
+    if not 2 <= len(words) <= 3 or words[0].casefold() not in ("the", "this") \
+            or not all(w.islower() for w in words[1:]) or words[-1] not in ORG_HEADS:
+        return None
+    for n in reversed(art.names[:bisect_left(art.name_starts, start)]):
+        if n.label != "ORG" or n.headline or art.quoted(n.start) or "," in n.text:
+            continue  # (a comma: two names NER glued, "Prohibition Party, Reform Party")
+        own = [w.casefold() for w in re.findall(r"[\w'’.&-]+", n.text) if w.casefold() not in DETERMINERS]
+        if len(own) >= 2 and all(w in own or w + "s" in own for w in words[1:]):
+            return re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, n.label), flags=re.IGNORECASE)
+    return None
+
+
+def _head_org(art: Article, start: int, end: int) -> Name | None:
+    inside = [n for n in art.names[bisect_left(art.name_starts, start):bisect_left(art.name_starts, end)]
+              if n.label in ("ORG", "NORP", "GPE") and n.end <= end]
+    for n in inside:
+        rest = (art.text[start:n.start] + art.text[n.end:end]).strip(EDGE_PUNCT + "s").casefold()
+        if rest in ("", "the") and n.label == "ORG":
+            return n
+    # "Crumbling Islamic State", "the embattled Clinton Foundation": ends with a known ORG
+    source = art.text[start:end].strip(EDGE_PUNCT)
+    source = POSSESSIVE.sub("", source)
+    if art.persons_within(start, end):
+        return None
+    orgs = art.org_by_text()
+    # the source's endings after each space, longest first, looked up among the ORGs
+    for i in (k for k, ch in enumerate(source) if ch == " "):
+        n = orgs.get(source[i + 1:])
+        if n is not None:
+            lead = source[:i].split()
+            if all(w[:1].isupper() or w.casefold() in ("the", "a", "an") for w in lead) \
+                    or lead[-1].casefold() in MEDIA_NOUNS | ORG_HEADS:  # "Hungarian daily newspaper X"
+                return n
+    return None

@@ -1,0 +1,232 @@
+"""Persons as speakers: the person a source is about ("SDF spokesperson Mustafa Bali",
+"John Podesta, Clinton's campaign chairman"), two people who speak together, a source that
+is a person the article names in full elsewhere, and capitalised words NER missed
+("Mujahir said", "Jolly, who was elected ...")."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from newstrace.extract.speakers.article import Article, Name
+from newstrace.extract.speakers.base import Resolved
+from newstrace.extract.speakers.names import clean_name
+from newstrace.extract.speakers.words import (
+    DETERMINERS, EDGE_PUNCT, FIRST, POSSESSORS, PREPOSITIONS, QUANTIFIERS, TITLES)
+
+
+def head_person(src):
+    """The person the source is about, in full; two joined by "and" speak together.
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = "Mustafa Bali leads. SDF spokesperson Mustafa Bali said the fight went on."
+    >>> resolve_one(t, "SDF spokesperson Mustafa Bali")
+    ('Mustafa Bali', 'head_person')
+    """
+    art = src.art
+    person = _head_person(art, src.start, src.end)
+    if person is None:
+        return _name_cut(src)
+    both = _coordinated(art, person, src.start, src.end)
+    if both:
+        return src.resolved(both, "person")
+    return src.resolved(art.fullest(_expand_left(art, person, src.start)), "person")
+
+
+# words inside a name after which it must go on: "Qaboos bin" is not all of "Qaboos bin Said"
+_NAME_PARTICLES = frozenset("bin ibn bint abu al el de del della da di du van von der den la le".split())
+
+
+def _name_cut(src):
+    """A source cut inside a person's name, before a word the tagger took for its cue
+    ("Qaboos bin" of "Qaboos bin Said", where "Said" is read as the verb), or right after
+    the title before it ("County sheriff's Sgt."): the whole name, when the source ends
+    with a word that cannot end one."""
+    words = src.bare.split()
+    art = src.art
+    if words and words[-1].casefold() in _NAME_PARTICLES:
+        for p in art.persons_within(src.start, src.end):
+            if p.end > src.end and art.text[src.end:p.end].strip() and len(art.text[src.end:p.end].split()) <= 2:
+                return src.resolved(art.fullest(p.text), "person")
+    # or cut after the title before it: "County sheriff's Sgt." of "... Sgt. Don Manumaleuna said"
+    if src.text.split() and src.text.split()[-1].rstrip(".").casefold() in TITLES:
+        for p in art.persons_within(src.end, src.end + 4):
+            if not art.text[src.end:p.start].strip(" ."):
+                return src.resolved(art.fullest(p.text), "person")
+    return None
+
+
+def apposition(src):
+    """A description set between commas right after a name is that name's: "Met Éireann,
+    the national meteorological service for Ireland, issued ...".
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = '"The situation will worsen," said Vasco Cordeiro, the regional president, as the storm came.'
+    >>> resolve_one(t, "the regional president")
+    ('Vasco Cordeiro', 'apposition')
+    """
+    art = src.art
+    if not src.desc[:1].islower() or not art.text.startswith(",", src.end):
+        return None
+    m = re.search(r",\s*$", art.text[max(0, src.start - 4):src.start])
+    if not m:
+        return None
+    comma = max(0, src.start - 4) + m.start()
+    for n in reversed(art.names[:bisect_left(art.name_starts, src.start)]):
+        if n.end < comma - 2:
+            break
+        if n.end in (comma, comma - 1) and n.label in ("PERSON", "ORG"):  # ("Éireann" may end on its accent)
+            if n.label == "PERSON":
+                return src.resolved(art.fullest(n.text), "person")
+            return src.resolved(re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, "ORG"), flags=re.I), "org")
+    return None
+
+
+def known_person(src):
+    """A description that is a person of the article, named in full elsewhere ("Trump").
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> resolve_one("Donald Trump spoke. Later trump said no.", "trump")
+    ('Donald Trump', 'known_person')
+    """
+    person = src.art.person_full(clean_name(src.desc)) if src.desc else None
+    return src.resolved(person, "person") if person else None
+
+
+def capitalised_word(src):
+    """A capitalised single word the NER missed ("Mujahir said"): a name.
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> resolve_one("The fighters left the town. Maróth said they would return.", "Maróth")
+    ('Maróth', 'capitalised_word')
+    """
+    desc = src.desc
+    if desc and desc[0].isupper() and not re.search(r"\s", desc) and desc.casefold() not in FIRST:
+        return src.resolved(src.art.fullest(clean_name(desc)), "person")
+    return None
+
+
+def capitalised_words(src):
+    """Two to four capitalised words NER did not take for a name: a person's name."""
+    desc = src.desc
+    if desc and re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+", clean_name(desc)):
+        return src.resolved(src.art.fullest(clean_name(desc)), "person")
+    return None
+
+
+def name_before_apposition(src):
+    """A name NER missed, before an apposition or a relative clause ("Jolly, who was
+    elected to Congress in 2014"): see ``_named_before_apposition``."""
+    return _named_before_apposition(src.art, src.desc, src.start)
+
+
+def name_after_description(src):
+    """'One of these groups, the Syrian Democratic Forces (SDF)': the name the
+    description's apposition gives (``_named_after_description``)."""
+    return _named_after_description(src.art, src.desc, src.start)
+
+
+def _head_person(art: Article, start: int, end: int) -> Name | None:
+    """The person a source is about: 'SDF spokesperson Mustafa Bali', 'John Podesta,
+    Clinton's campaign chairman', 'Nikki Holland of the National Crime Agency'; not
+    'Trump's aides' or 'a spokesman for Clinton'."""
+    inside = [p for p in art.persons_within(start, end) if p.end <= end]
+    good = []
+    objects: list[Name] = []  # persons after a preposition, and those joined to them by "and"
+    for p in inside:
+        after = art.text[p.end:end]
+        before = art.text[start:p.start]
+        if re.match(r"^['’]s?\s+\S", after):
+            continue  # possessive modifier: "Trump's aides"
+        words = [w.casefold() for w in re.findall(r"\w+", before)[-2:]]
+        if words and (words[-1] in PREPOSITIONS or (len(words) == 2 and words[0] in PREPOSITIONS
+                                                     and words[1] in DETERMINERS | POSSESSORS)
+                      or (words[-1] == "and" and any(re.fullmatch(r",?\s+and\s+", art.text[o.end:p.start])
+                                                     for o in objects))):
+            objects.append(p)
+            continue  # "a spokesman for Clinton", "ties to both Clintons", "lawyers for Donald and Ivana Trump"
+        good.append((p, after))
+    if not good:
+        return None
+    for p, after in good:
+        if not after.strip(EDGE_PUNCT + "s") or re.match(r"^\s*(?:[,(]|and\b|who\b|which\b|of\b|—|–|-)", after):
+            return p
+    # every name modifies a noun ("the Clinton campaign", "Trump supporters"): no person
+    return None
+
+
+def _coordinated(art: Article, first: Name, start: int, end: int) -> str | None:
+    """'Mark Blumenthal and Jon Cohen': two people speak together."""
+    for p in art.persons_within(first.end + 1, end):
+        if p.end <= end:
+            between = art.text[first.end:p.start]
+            if re.fullmatch(r",?\s+(?:and|&)\s+(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr)\.?\s+)?", between) \
+                    and not art.text[p.end:end].strip(EDGE_PUNCT):
+                return f"{art.fullest(first.text)} and {art.fullest(p.text)}"
+    return None
+
+
+def _expand_left(art: Article, person: Name, start: int) -> str:
+    """'Nate Cohn' where NER found only 'Cohn', 'Arnel dela Vega' where it found 'dela
+    Vega': a capitalised word opening the source."""
+    if " " in person.text and person.text[:1].isupper():
+        return person.text
+    m = re.search(r"([A-Z][a-z]+)\s+$", art.text[start:person.start])
+    if m and not art.text[start:start + m.start(1)].strip(EDGE_PUNCT) \
+            and m.group(1).casefold() not in TITLES and not art.in_headline(start):
+        return f"{m.group(1)} {person.text}"
+    return person.text
+
+
+
+_DESCRIPTION_THEN_NAME = re.compile(
+    r"(?:[Oo]ne|[Aa]n?|[Tt]he|[Aa]nother)\s[^,]{2,60},\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w.&'’-]*)){0,6}?)(?:\s*\([^)]*\))?")
+
+
+def _named_after_description(art: Article, desc: str, start: int) -> Resolved | None:
+    """'One of these groups, the Syrian Democratic Forces (SDF)', 'One news site,
+    Znak.com': the name that the description's apposition gives, when the article knows
+    it as a person's or an organisation's."""
+    m = _DESCRIPTION_THEN_NAME.fullmatch(desc or "")
+    if not m:
+        return None
+    name = m.group("name")
+    person = art.person_full(name)
+    if person:
+        return Resolved(person, "person", start, [])
+    # an organisation's: a place is no speaker ("a woman in Worcester, Massachusetts")
+    if art.labelled(name, ("ORG",)) or art.labelled("the " + name, ("ORG",)):
+        return Resolved(art.fullest(name, "ORG"), "org", start, [])
+    return None
+
+
+_NAME_THEN_APPOSITION = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*),\s+"
+    r"(?!(?:including|and|or|but|like|such)\b)(?!(?:his|her|their|its|our|my|your)\b[^,]*\band\b)"
+    r"(?:who|whose|a|an|the|[a-z]\w*)\b")
+
+
+def _named_before_apposition(art: Article, desc: str, start: int) -> Resolved | None:
+    """A name NER missed here, before an apposition or a relative clause: "Jolly, who was
+    elected to Congress in 2014", "Trump, a Republican front-runner", "North Carolina's Ada
+    Fisher, one of ...": a person the article names elsewhere, else a name of two
+    capitalised words or more, else an organisation it names.
+    Not "Many Democrats, including ...", not "Sanders, his aides and those in attendance"."""
+    m = _NAME_THEN_APPOSITION.match(desc or "")
+    if not m:
+        return None
+    name = re.split(r"['’]s?\s+", m.group(1))[-1] if re.search(r"\w['’]s?\s+[A-Z]", m.group(1)) else m.group(1)
+    if not name or name.split()[0].casefold() in DETERMINERS | FIRST | QUANTIFIERS:
+        return None
+    person = art.person_full(name)
+    if person:
+        return Resolved(person, "person", start, [])
+    if re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+", name):
+        # before NER's organisations: it calls "Maryam Violet" one, and "she" must find her
+        return Resolved(art.fullest(name), "person", start, [])
+    org = art.labelled(name, ("ORG", "GPE", "NORP"))
+    if org is not None:
+        return Resolved(art.fullest(org.text, org.label), "org", start, [])
+    return None
+

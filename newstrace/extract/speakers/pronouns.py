@@ -1,0 +1,162 @@
+"""Personal pronouns: "he" and "she" are the person of matching gender the prose last made
+its subject, or the speaker going on; "they" and "it" are the organisation or group that
+just spoke; an interviewer's "you" is the person interviewed."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from newstrace.extract.speakers.article import Article
+from newstrace.extract.speakers.base import Resolved
+from newstrace.extract.speakers.descriptions import looks_plural, looks_singular
+from newstrace.extract.speakers.interviews import in_turn
+from newstrace.extract.speakers.names import speaker_key
+from newstrace.extract.speakers.words import GROUP, HE, SHE
+
+
+# a speech verb right after a name: "Burton explained", "Burton said"
+_SPEAKS = re.compile(r"\s+(?:said|says|told|tells|explained|explains|added|adds|wrote|writes|argued|argues|noted|notes|"
+                     r"insisted|insists|claimed|claims|stated|states|recalled|recalls|replied|replies)\b")
+# cues that say the last speaker goes on: "He added:", "she continued", "he went on"
+_GOES_ON = re.compile(r"^(?:also\s+)?(?:add(?:s|ed)?|continu(?:es|ed)|went\s+on|goes\s+on|concluded)\b", re.IGNORECASE)
+
+
+def goes_on(src):
+    """'He added:', 'she continued': the speaker of the attribution just before goes on,
+    even where the paragraph between names others ('Lichtman said about McCain's effort to
+    downplay his connections with Bush. He added ...' is Lichtman's).
+
+    >>> from newstrace.extract.speakers.testing import resolve_all
+    >>> t = 'Allan Lichtman said it was over. George Bush disagreed at the time. He added: "No."'
+    >>> resolve_all(t, [("Allan Lichtman", "said"), ("He", "added")])[-1]
+    ('Allan Lichtman', 'goes_on')
+    """
+    previous = src.previous
+    if src.low not in HE and src.low not in SHE or not _GOES_ON.match(src.cue.strip()) or previous is None \
+            or previous.kind != "person" or not 0 <= src.start - previous.position < 1500 \
+            or " and " in (previous.speaker or ""):
+        return None
+    gender = src.art.gender_of(previous.speaker or "")
+    if gender is not None and gender != ("f" if src.low in SHE else "m"):
+        return None
+    return src.resolved(previous.speaker, "person")
+
+
+def he_she(src):
+    """'he', 'she' (and their other cases): a person named earlier in the sentence; the
+    previous speaker going on, unless a new person became a sentence's subject since; a
+    person of that gender, or who opened a sentence, within two sentences; else the last
+    person who may be one. Unresolved, no speaker.
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = "Hillary Clinton met Bernie Sanders on Monday. It was a good talk, she said."
+    >>> resolve_one(t, "she")
+    ('Hillary Clinton', 'he_she')
+    """
+    if src.low in HE or src.low in SHE:
+        res = pronoun(src.art, src.low, src.start, src.previous, src.content)
+        return res
+    return None
+
+
+def they_it(src):
+    """'they', 'it', 'its': the organisation, group or pair that just spoke (within 600
+    characters), by number; an organisation is a "they" as well as an "it".
+
+    >>> from newstrace.extract.speakers.testing import resolve_all
+    >>> t = "The Doris Day Animal Foundation said she died at home. She was 97, they said."
+    >>> resolve_all(t, [("The Doris Day Animal Foundation", "said"), ("they", "said")])[-1]
+    ('The Doris Day Animal Foundation', 'they_it')
+    """
+    low, previous, start = src.low, src.previous, src.start
+    if low not in GROUP:
+        return None
+    singular = low in ("it", "its", "itself")
+    # an organisation is an "it" or a "they" ("the Doris Day Animal Foundation said ...
+    # Day, they said"); a description goes by its number
+    if previous and previous.kind in ("org", "description") and start - previous.position < 600 \
+            and ((previous.kind == "org" and not singular)
+                 or (singular and looks_singular(previous.speaker or ""))
+                 or (not singular and previous.kind == "description" and looks_plural(previous.speaker or ""))):
+        return src.resolved(previous.speaker, previous.kind)
+    # two people who just spoke together are a "they" ("Mr. Grassley and Mr. Leahy say
+    # ... The program ... has expanded well beyond its original intent, they say")
+    if previous and previous.kind == "person" and not singular and " and " in (previous.speaker or "") \
+            and start - previous.position < 600:
+        return src.resolved(previous.speaker, previous.kind)
+    return None
+
+
+def you(src):
+    """An interviewer's "you" is the person interviewed; elsewhere the reader, or anyone
+    (no speaker)."""
+    if src.low in ("you", "your", "yourself", "yourselves"):
+        return in_turn(src.art, src.start, second_person=True) or src.resolved(src.low, "pronoun")
+    return None
+
+
+def pronoun(art: Article, low: str, start: int, previous: Resolved | None, content=()) -> Resolved:
+    """Whom "he" or "she" (``low``) at ``start`` stands for; an unresolved pronoun when no one."""
+    gender = "f" if low in SHE else "m"
+    sentence = art.sentence_of(start)
+    # names inside the speaker's own words ("God's Law," he says) are not the speaker; and
+    # only names before the pronoun, from its sentence's start or 2,600 characters back
+    # (the farthest any rule below looks), are read: a long text has thousands
+    lo = bisect_left(art.person_starts, min(art.sent_starts[sentence], start - 2600))
+    hi = bisect_left(art.person_starts, start)
+    persons = [p for p in art.persons[lo:hi] if not any(s <= p.start < e for s, e in content)]
+
+    def compatible(name: str, g: str | None) -> bool:
+        g = g or art.gender_of(name)
+        return g is None or g == gender
+
+    # a person named earlier in the same sentence ("In Mujahir's recording, he claims")
+    same = [p for p in persons if p.sentence == sentence and p.end <= start and not art.quoted(p.start)
+            and compatible(art.fullest(p.text), p.gender)]
+    if same:
+        return Resolved(art.fullest(same[-1].text), "person", start, [])
+    # the previous speaker goes on speaking unless a new person became a sentence's subject
+    if previous and previous.kind in ("person", "description") and start - previous.position < 1500:
+        prev_key = speaker_key(previous.speaker)
+        newcomer = False
+        for p in persons:
+            if previous.position < p.start < start and art.opens_sentence(p) and not art.quoted(p.start):
+                full = art.fullest(p.text)
+                if speaker_key(full) != prev_key and compatible(full, p.gender):
+                    newcomer = True
+        if previous.kind == "description":
+            carry = looks_singular(previous.speaker or "") and not re.search(
+                r"\b(?:and|they|them|she|he|her|his|its|their)\b", previous.speaker or "", re.IGNORECASE)
+        else:
+            carry = compatible(previous.speaker or "", None)
+        if carry and not newcomer:
+            return Resolved(previous.speaker, previous.kind, start, [])
+    before = [p for p in persons if p.end <= start and start - p.end < 2500]
+    # within two sentences, a person known to be a "she" (or a "he"), or who opened a
+    # sentence, before others whose gender is not known: in 'she was raped by Quirin,
+    # Redouane, and ... She told the court', Spanton; in 'Ronald Reagan was once asked ...
+    # He responded', Reagan
+    for p in reversed(before):
+        if p.sentence < sentence - 2:
+            break
+        full = art.fullest(p.text)
+        known = p.gender or art.gender_of(full)
+        opener = art.opens_sentence(p) and not art.quoted(p.start)
+        if known == gender or (known is None and opener):
+            return Resolved(full, "person", start, [])
+    for p in reversed(before):
+        full = art.fullest(p.text)
+        if compatible(full, p.gender):
+            return Resolved(full, "person", start, [])
+    # no person at all: a one-word "organisation" that opened a sentence just before and
+    # spoke is a person NER misread, for a "he" is no company ('Burton explained from a podium. "I
+    # love cats," he said.')
+    for n in reversed(art.names[bisect_left(art.name_starts, art.sent_starts[max(0, sentence - 2)]):
+                               bisect_left(art.name_starts, start)]):
+        if n.label == "ORG" and re.fullmatch(r"[A-Z][a-z'’-]+", n.text) and not n.headline \
+                and art.opens_sentence(n) and not art.quoted(n.start) and _SPEAKS.match(art.text, n.end) \
+                and not any(o.start <= n.start < o.end for o in art.outlets if o.outlet):
+            return Resolved(n.text, "person", start, [])
+    return Resolved(low, "pronoun", start, [])
+

@@ -1,0 +1,88 @@
+"""Relative pronouns: "who", "which", "that" are the name or noun phrase right before them
+("Norton, which declined to comment"; "Howard Rubel, a senior analyst at Jefferies, who";
+"a 28-year-old Australian gunman who")."""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.extract.speakers.article import Article
+from newstrace.extract.speakers.base import Resolved
+from newstrace.extract.speakers.names import clean_description
+from newstrace.extract.speakers.words import PREPOSITIONS, RELATIVE
+
+
+def relative(src):
+    """'who', 'which', 'that' (also "who appointed Murphy to her position in 2017,"): the
+    person, organisation or description right before.
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> resolve_one("The book came from W. W. Norton, which said it was proud of it.", "which")
+    ('W. W. Norton', 'relative')
+    """
+    if src.low in RELATIVE or (src.low.split(" ", 1)[0] == "who" and " " in src.low):
+        return _relative(src.art, src.start)
+    return None
+
+
+# what may stand between a name and its "who": "Marco Rubio of Florida, who", "Kasich (R), who",
+# and (for "who" only: "X, the president of the union, which" is the union) an apposition,
+# "Danny Davis, a Democrat of Illinois, who"
+_RELATIVE_GAP = (
+    r"(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?"  # "Donald Trump Jr., who"
+    r"(?:['’]s)?(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]*\))?"
+)
+_RELATIVE_GAP_WHICH = re.compile(_RELATIVE_GAP + r"\s*,?\s*")
+_RELATIVE_GAP_WHO = re.compile(_RELATIVE_GAP + r"(?:\s*,\s+(?:a|an|the)\s+[^,.;:!?()\"“”]{1,60}?\s*,)?\s*,?\s*")
+
+
+def _relative(art: Article, start: int) -> Resolved:
+    """'a 28-year-old Australian gunman who': the noun phrase before the pronoun."""
+    word = re.match(r"\w+", art.text[start:])
+    low = word.group(0).casefold() if word else ""
+    before = art.text[max(0, start - 120):start]
+    allowed = _RELATIVE_GAP_WHO if low in ("who", "whom", "whose") else _RELATIVE_GAP_WHICH
+    for p in reversed(art.persons):
+        gap = art.text[p.end:start] if 0 <= start - p.end <= 100 else None
+        if gap is not None and allowed.fullmatch(gap):
+            return Resolved(art.fullest(p.text), "person", start, [])
+    named = _named_before(art, start, low)
+    if named is not None and low in ("which", "that"):  # "Norton, which declined to comment"
+        return named
+    m = re.search(r"\b((?:a|an|the|A|An|The)\s+[^,.;:!?\"“”()]{1,80}?)[,\s]*$", before)
+    if m:
+        return Resolved(clean_description(m.group(1)), "description", start, [])
+    return named or Resolved(low or None, "pronoun", start, [])
+
+
+_NAME_MAY_FOLLOW = PREPOSITIONS | {"the", "and", "or", "as", "than", "like", "including", "called", "named"}
+
+
+def _named_before(art: Article, start: int, low: str) -> Resolved | None:
+    """The organisation (for "which", "that") or group of people (for "who": "Democrats,
+    who"; a lone surname NER took for an organisation: "Christie, who") named right before
+    a relative pronoun, and not as the object of a preposition when the pronoun is "who"
+    ("a star anchor at Fox News who" is the anchor)."""
+    for n in reversed(art.names):
+        if n.end < start - 60:
+            break
+        if n.label not in ("ORG", "NORP") or not n.start < n.end <= start \
+                or not re.fullmatch(r"\s*,?\s*", art.text[n.end:start]):
+            continue
+        if low in ("which", "that"):
+            # not "a super PAC that": an abbreviation after a lower-case modifier is a kind
+            # of thing, the end of a description, which the caller reads whole
+            previous = re.search(r"(\w+)\s+$", art.text[max(0, n.start - 30):n.start])
+            if n.label != "ORG" or (previous and previous.group(1).islower()
+                                    and previous.group(1) not in _NAME_MAY_FOLLOW and n.text.isupper()):
+                return None
+            return Resolved(art.fullest(n.text, n.label), "org", start, [])
+        if re.search(r"\b(?:of|at|on|in|for|from|with|by|to)\s+(?:the\s+)?$", art.text[max(0, n.start - 20):n.start],
+                     re.IGNORECASE):
+            return None
+        if n.label == "NORP":
+            return Resolved(n.text, "description", start, [])
+        person = art.person_full(n.text)
+        return Resolved(person, "person", start, []) if person else None
+    return None
+

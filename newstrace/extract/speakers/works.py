@@ -1,0 +1,95 @@
+"""What someone wrote or said speaks for them: "his tweet", "Rubio's press release", "a
+report by The Atlantic", "NEOC data", and "the statement" the last speaker spoke in."""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.extract.speakers.article import Article
+from newstrace.extract.speakers.base import Resolved
+from newstrace.extract.speakers.interviews import in_turn
+from newstrace.extract.speakers.names import clean_name, tokens
+from newstrace.extract.speakers.pronouns import pronoun
+from newstrace.extract.speakers.words import EDGE_PUNCT, WORKS
+
+
+def work_author(src):
+    """Who wrote or spoke the work that is the source.
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> resolve_one("Marco Rubio wrote to voters. Rubio's press release said he would win.", "Rubio's press release")
+    ('Marco Rubio', 'work_author')
+    """
+    return _author(src.art, src.text, src.start, src.end, src.previous, src.content)
+
+
+_AUTHORED = re.compile(
+    r"(?P<owner>his|her|[Mm]y|[Oo]ur|[Yy]our|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*(?:['’]s?))\s+(?:[\w-]+\s+){0,3}?(?:%s)"
+    % "|".join(WORKS))
+# "a Twitter post by Amy Cook", "data from the Gun Violence Archive", "a report by The Atlantic"
+_WORKS_BY = re.compile(
+    r"(?i:(?:(?:a|an|the|this|that|one|another)\s+)?(?:[\w-]+\s+){0,3}?(?:%s|report|reports|data|study|analysis|"
+    r"poll|survey|figures|filing|website|site|page|feed|channel)\s+"
+    r"(?:(?:released|issued|published|put\s+out)\s+)?(?:by|from|of)\s+(?:the\s+)?)"
+    r"(?P<owner>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.&’'-]*)){0,6})" % "|".join(WORKS))
+
+# "a March 14, 2019 NATO press release", "NEOC data", "a Quinnipiac University poll": the
+# owner's name right before the work
+_OWNERS_WORK = re.compile(
+    r"(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+)?(?:[\w,]+\s+){0,4}?"
+    r"(?P<owner>(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\b)[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})\s+"
+    r"(?:press\s+release|release|report|data|poll|survey|study|analysis|filing|statement)")
+# "The statement", and "in a statement", "in its letter", "with a short video", "wrote a
+# heartfelt letter", "released a statement"
+_THE_WORK = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(%s)" % "|".join(WORKS))
+_IN_A_WORK = re.compile(
+    r"\b(?:[Ii]n|[Ww]ith|[Tt]hrough|wrote|issued|released|sent|published|posted|penned)\s+"
+    r"(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(%s)\b" % "|".join(WORKS))
+
+
+def _author(art: Article, source: str, start: int, end: int, previous: Resolved | None,
+            content=()) -> Resolved | None:
+    """'his tweet', "Rubio's press release", 'a report by The Atlantic': who wrote it."""
+    text = " ".join(source.split()).strip(EDGE_PUNCT)
+    the = _THE_WORK.fullmatch(text)
+    if the and previous and previous.kind in ("person", "org") and 0 <= start - previous.position < 1500:
+        # "In a statement ..., the Association of Flight Attendants called ... The statement
+        # also referenced ...", "Exxon Mobil contended in its letter ... The letter also
+        # accuses": the work the last speaker was just said to speak in (not "The Times said
+        # Cook provided a written statement ... the statement said")
+        sentence = art.sentence_of(previous.position)
+        lo = art.sent_starts[sentence]
+        hi = art.sent_starts[sentence + 1] if sentence + 1 < len(art.sent_starts) else len(art.text)
+        if previous.work == the.group(1) \
+                or any(m.group(1) == the.group(1) for m in _IN_A_WORK.finditer(art.text, lo, hi)):
+            # (and "the statement" again after "The statement also said": the same one)
+            return Resolved(previous.speaker, previous.kind, start, [], work=the.group(1))
+    m = _AUTHORED.fullmatch(text)
+    if not m:
+        m = _WORKS_BY.fullmatch(_trim_apposition(text)) or _OWNERS_WORK.fullmatch(text)
+        if not m or not m.group("owner")[:1].isupper():
+            return None
+    owner = m.group("owner")
+    if owner in art.abbreviations:  # "NEOC data": the National Emergency Operation Centre's
+        return Resolved(art.abbreviations[owner], "org", start, [])
+    if owner.casefold() in ("my", "our", "your"):  # "our findings", an interviewer's "your release"
+        return in_turn(art, start, second_person=owner.casefold() == "your")
+    if owner in ("his", "her"):
+        res = pronoun(art, "he" if owner == "his" else "she", start, previous, content)
+        return res if res.kind == "person" else None
+    for o in art.outlets:  # "a recent report by The Atlantic"
+        if o.outlet and start <= o.start and o.end <= end and tokens(o.outlet)[-1:] == tokens(owner)[-1:]:
+            return Resolved(o.outlet, "org", start, [])
+    name = clean_name(owner)
+    person = art.person_full(name)
+    if person:
+        return Resolved(person, "person", start, [])
+    org = art.fullest(name, "ORG")
+    if any(n.label == "ORG" and tokens(n.text) == tokens(org) for n in art.names):
+        return Resolved(org, "org", start, [])
+    return None
+
+
+def _trim_apposition(text: str) -> str:
+    """'a Twitter post by Amy Cook, director of the ... event' -> 'a Twitter post by Amy Cook'."""
+    return text.split(",", 1)[0].strip()

@@ -1,0 +1,141 @@
+"""Stories and wire copies on real text: the story stage alone (no extraction) over ECB+
+articles read from ../shared (skipped when absent), and the duplicate check on the seeds."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from newstrace.link import Linker
+from newstrace.link.duplicates import similarity
+from newstrace.link.stories import StoryIndex
+from newstrace.records import Article
+from newstrace.store import Store
+
+from conftest import SEEDS
+
+ECB = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "ecbplus-dev"
+needs_ecb = pytest.mark.skipif(not ECB.exists(), reason="../shared/corpora/ecbplus-dev not present")
+
+
+def ecb_article(article_id: str, order: int) -> Article:
+    text = (ECB / "text" / f"{article_id}.txt").read_text(encoding="utf-8")
+    head, _, rest = text.partition("\n\n")
+    return Article(id=article_id, text=text, title=head if rest and "\n" not in head else None, order=order,
+                   fingerprint=hashlib.sha1(text.encode()).hexdigest())
+
+
+def ecb_gold() -> dict[str, str]:
+    rows = [json.loads(line) for line in (ECB / "stories.jsonl").read_text().splitlines() if line.strip()]
+    return {r["article"]: r["story"] for r in rows}
+
+
+def group(articles: list[Article]) -> tuple[Store, dict[str, list[str]]]:
+    """Store ``articles`` and run the story stage over them in the given order."""
+    store = Store(":memory:")
+    index = StoryIndex(store.db)
+    with store.transaction():
+        for article in articles:
+            store.put_article(article, [], [], "test")
+        for article in articles:
+            index.add(article)
+    return store, {s.id: s.articles for s in store.stories()}
+
+
+def bcubed_f1(gold: dict[str, str], stories: dict[str, list[str]]) -> float:
+    sys.path.insert(0, str(ECB.parent.parent / "bench"))
+    from stories_eval import score
+
+    return score(gold, [{"id": k, "articles": v} for k, v in stories.items()])["bcubed"]["f1"]
+
+
+# twin events of one topic: two actresses entering rehab, two Oscar hosts announced, two
+# pin-up and film stars dying, two directors hired for a sequel, two arsons in Alaska
+TWIN_TOPICS = ("1", "2", "4", "6", "13")
+
+
+@needs_ecb
+def test_twin_events_stay_apart_and_their_articles_together():
+    gold = ecb_gold()
+    chosen = []
+    for topic in TWIN_TOPICS:
+        for half in ("ecb", "ecbplus"):
+            chosen += sorted(a for a, s in gold.items() if s == f"{topic}-{half}")[:5]
+    articles = [ecb_article(a, n) for n, a in enumerate(chosen)]
+    random.Random(7).shuffle(articles)
+    _, stories = group(articles)
+    for members in stories.values():
+        assert len({gold[a] for a in members}) == 1, [gold[a] for a in members]  # never two twins in one story
+    together = {}
+    for members in stories.values():
+        story = gold[members[0]]
+        together[story] = max(together.get(story, 0), len(members))
+    assert sum(together.values()) >= 0.8 * len(chosen), together
+
+
+@needs_ecb
+def test_same_grouping_gets_the_same_ids_in_any_order():
+    gold = ecb_gold()
+    chosen = sorted(a for a, s in gold.items() if s in ("1-ecb", "1-ecbplus"))
+    first = [ecb_article(a, n) for n, a in enumerate(chosen)]
+    second = list(reversed(first))
+    _, one = group(first)
+    _, other = group(second)
+    by_members = {frozenset(v): k for k, v in other.items()}
+    same = [k for k, v in one.items() if frozenset(v) in by_members]
+    assert same and all(by_members[frozenset(one[k])] == k for k in same)
+
+
+@needs_ecb
+def test_ecbplus_dev_floor_and_adding_in_batches_gives_one_runs_stories():
+    """The story stage alone over the 462 ecbplus-dev texts (no statements: nothing is
+    extracted here), in input order; then the same articles added in two batches, the
+    second shuffled: B-cubed F1 within the order spread of one run."""
+    gold = ecb_gold()
+    ids = sorted(gold)
+    articles = [ecb_article(a, n) for n, a in enumerate(ids)]
+    _, stories = group(articles)
+    f1 = bcubed_f1(gold, stories)
+    assert f1 >= 0.87, f1  # measured 0.895 (docs/stories.md)
+
+    store = Store(":memory:")
+    index = StoryIndex(store.db)
+    half = len(articles) // 2
+    later = articles[half:]
+    random.Random(3).shuffle(later)
+    for batch in (articles[:half], later):
+        with store.transaction():
+            for article in batch:
+                store.put_article(article, [], [], "test")
+                index.add(article)
+    incremental = bcubed_f1(gold, {s.id: s.articles for s in store.stories()})
+    assert abs(incremental - f1) <= 0.02, (incremental, f1)
+
+
+def test_a_lightly_edited_wire_copy_is_a_duplicate_and_another_outlets_report_is_not():
+    """The Breitbart seed report with 30 of its first 300 words changed and another
+    headline is a copy of it; Sputnik's report of the same events is not."""
+    original = (SEEDS / "000_17fc5a22881fa018.txt").read_text(encoding="utf-8")
+    other = (SEEDS / "003_461b67336f7667d7.txt").read_text(encoding="utf-8")
+    words = original.split(" ")
+    for position in range(5, 300, 10):  # 30 words replaced, spread over the first 300
+        words[position] = "changed"
+    copy = "Islamic State urges attacks on Europe\n\n" + " ".join(words[1:])
+    assert 0.75 <= similarity(original, copy) < 0.95
+    store = Store(":memory:")
+    linker = Linker(store)
+    for n, (name, text) in enumerate((("breitbart", original), ("sputnik", other), ("copy", copy))):
+        linker.add(Article(id=name, text=text, order=n, fingerprint=hashlib.sha1(text.encode()).hexdigest()),
+                   [], [], "test")
+    assert store.article("copy").duplicate_of == "breitbart"
+    assert store.article("sputnik").duplicate_of is None
+    # a copy never counts twice in its story's size
+    story = store.story_of("copy")
+    assert story == store.story_of("breitbart")
+    size = store.db.execute("SELECT size FROM stories WHERE id=?", (story,)).fetchone()[0]
+    assert size == len([a for a in store.articles(story=story) if not a.duplicate_of])
