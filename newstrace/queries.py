@@ -6,9 +6,9 @@ item with its stable id, and a page says how to ask for the next one with an opa
 ``MAX_QUERY``; anything out of bounds is a ``BadQuery``, which the web app answers with
 a 400.
 
-Speakers are named by a *speaker key*: today the resolved name an attribution carries
-(``attributions.speaker``). When speakers get ids across the store, the key becomes the
-id and only the SQL here changes.
+Speakers are named by a *speaker key*: their id across the store (``speakers.id``,
+``attributions.speaker_id``, made by link/speakers.py); in a store made before speaker ids
+and not relinked since, the resolved name an attribution carries (``attributions.speaker``).
 
 >>> from newstrace.store import Store
 >>> store = Store(":memory:")
@@ -88,11 +88,12 @@ class StorySummary:
 class StatementSummary:
     id: str
     text: str
-    speaker: str | None  # the speaker key
+    speaker: str | None  # the speaker's name
     first_seen: str | None  # article id of the earliest mention
     articles: int  # articles that quote it
     outlets: int
     first_published: str | None = None
+    speaker_id: str | None = None  # the speaker most of its mentions name, across the store
 
 
 @dataclass(slots=True)
@@ -102,6 +103,7 @@ class MentionView:
     attribution: str
     kind: str
     speaker: str | None
+    speaker_id: str | None
     speaker_mention: str | None  # the source as the article words it ("he", "the spokesman")
     content_text: str
     article: ArticleSummary
@@ -136,9 +138,10 @@ class NameCount:
 
 @dataclass(slots=True)
 class SpeakerSummary:
-    key: str
+    key: str  # the speaker key (see the module's docstring)
     name: str
     attributions: int
+    kind: str | None = None  # person, organisation, unknown (a description in one article)
 
 
 @dataclass(slots=True)
@@ -148,8 +151,10 @@ class SpeakerProfile:
     attributions: int
     statements: int
     articles: int
-    names: list[NameCount] = field(default_factory=list)  # how articles called them
+    names: list[NameCount] = field(default_factory=list)  # the names they were given
+    written: list[NameCount] = field(default_factory=list)  # the sources as written ("he", "the militant")
     outlets: list[NameCount] = field(default_factory=list)  # who quoted them, in how many articles
+    kind: str | None = None
 
 
 @dataclass(slots=True)
@@ -165,7 +170,7 @@ class OutletProfile:
     articles: int
     first_published: str | None
     last_published: str | None
-    quotes: list[NameCount] = field(default_factory=list)  # speakers it quotes most ...
+    quotes: list[SpeakerSummary] = field(default_factory=list)  # speakers it quotes most ...
     cites: list[CitationCount] = field(default_factory=list)  # ... and media it cites, in its latest `window` articles
     cited_by: list[CitationCount] = field(default_factory=list)  # every article that cites it, by outlet
     window: int = OUTLET_WINDOW
@@ -181,6 +186,7 @@ class SearchHit:
     outlet: str | None = None
     published: str | None = None
     articles: int | None = None  # for a statement: articles that quote it
+    speaker_id: str | None = None
 
 
 # --- cursors and query text -----------------------------------------------------
@@ -414,7 +420,9 @@ class Queries:
             chunk = ids[i : i + 500]
             for r in self.db.execute(
                 "SELECT s.id, s.text, s.speaker, s.first_seen, COUNT(DISTINCT a.article),"
-                " COUNT(DISTINCT r.outlet), MIN(r.published)"
+                " COUNT(DISTINCT r.outlet), MIN(r.published),"
+                " (SELECT x.speaker_id FROM attributions x WHERE x.statement = s.id AND x.speaker_id IS NOT NULL"
+                "  GROUP BY x.speaker_id ORDER BY COUNT(*) DESC, x.speaker_id LIMIT 1)"
                 " FROM statements s JOIN attributions a ON a.statement = s.id JOIN articles r ON r.id = a.article"
                 f" WHERE s.id IN ({_marks(len(chunk))}) GROUP BY s.id",
                 chunk,
@@ -429,7 +437,8 @@ class Queries:
         """Every mention of a statement, earliest first, each with its sentence."""
         limit, offset = _limit(limit), _offset(cursor)
         rows = self.db.execute(
-            "SELECT a.id AS attribution, a.kind, a.speaker, a.speaker_mention, a.content_text, a.source, a.cue,"
+            "SELECT a.id AS attribution, a.kind, a.speaker, a.speaker_id, a.speaker_mention, a.content_text,"
+            " a.source, a.cue,"
             f" a.content, r.id, r.title, {_TITLE} AS opening, r.outlet, r.published, r.url, r.story, r.duplicate_of"
             " FROM attributions a JOIN articles r ON r.id = a.article WHERE a.statement=?"
             " ORDER BY r.published IS NULL, r.published, r.ord, a.article,"
@@ -447,7 +456,7 @@ class Queries:
             ).fetchone()
             s, e = sentence_around(window, lo - begin, hi - begin)
             items.append(MentionView(
-                r["attribution"], r["kind"], r["speaker"], r["speaker_mention"], r["content_text"],
+                r["attribution"], r["kind"], r["speaker"], r["speaker_id"], r["speaker_mention"], r["content_text"],
                 self._article_summary(r), window[s:e], begin + s, content, source, cue,
             ))
         return self._page(items, len(rows) > limit, offset + limit)
@@ -474,17 +483,52 @@ class Queries:
 
     # speakers
 
+    def _speaker_column(self, key: str) -> str:
+        """The column of ``attributions`` that names speaker ``key``: ``speaker_id`` when
+        ``key`` is a speaker's id, else ``speaker`` (a name: stores made before speaker ids,
+        and links that name a speaker)."""
+        try:
+            found = self.db.execute("SELECT 1 FROM speakers WHERE id=?", (key,)).fetchone()
+        except sqlite3.OperationalError:  # no speakers table
+            found = None
+        return "speaker_id" if found else "speaker"
+
+    def _has_speaker_ids(self) -> bool:
+        try:
+            return self.db.execute("SELECT 1 FROM speakers LIMIT 1").fetchone() is not None
+        except sqlite3.OperationalError:
+            return False
+
     def speaker_list(self, limit: int = 50, cursor: str | None = None, q: str | None = None) -> Page:
-        """Speakers in alphabetical order with how many attributions each; ``q`` keeps
-        those whose name holds it (any case)."""
+        """Speakers (persons and organisations) in alphabetical order, with how many
+        attributions each; ``q`` keeps those whose name holds it (any case)."""
         limit = _limit(limit)
         if q is not None and len(q) > MAX_QUERY:
             raise BadQuery(f"search text longer than {MAX_QUERY} characters")
+        like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" if q else None
+        if not self._has_speaker_ids():
+            return self._speaker_names(limit, cursor, like)
+        after = decode_cursor(cursor, 2) if cursor is not None else ["", ""]
+        where, args = "kind != 'unknown' AND (name, id) > (?, ?)", [*after]
+        if like:
+            where += " AND name LIKE ? ESCAPE '\\'"
+            args.append(like)
+        rows = self.db.execute(
+            f"SELECT id, name, attributions, kind FROM speakers WHERE name >= ? AND {where}"
+            " ORDER BY name, id LIMIT ?",
+            (after[0], *args, limit + 1),
+        ).fetchall()
+        items = [SpeakerSummary(*r) for r in rows[:limit]]
+        more = len(rows) > limit
+        return Page(items, encode_cursor(items[-1].name, items[-1].key) if more else None)
+
+    def _speaker_names(self, limit: int, cursor: str | None, like: str | None) -> Page:
+        """speaker_list of a store made before speaker ids: the resolved names."""
         after = decode_cursor(cursor, 1)[0] if cursor is not None else ""
         having, args = "", [after]
-        if q:
+        if like:
             having = " HAVING speaker LIKE ? ESCAPE '\\'"
-            args.append("%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+            args.append(like)
         rows = self.db.execute(
             "SELECT speaker, COUNT(*) FROM attributions INDEXED BY attributions_speaker"
             f" WHERE speaker > ? GROUP BY speaker{having} ORDER BY speaker LIMIT ?",
@@ -494,40 +538,56 @@ class Queries:
         return Page(items, encode_cursor(items[-1].key) if len(rows) > limit else None)
 
     def speaker_profile(self, key: str) -> SpeakerProfile | None:
-        """A speaker: how often quoted, the names articles gave them, who quoted them."""
-        (attributions,) = self.db.execute("SELECT COUNT(*) FROM attributions WHERE speaker=?", (key,)).fetchone()
+        """A speaker: how often quoted, the names they were given, how articles wrote
+        them, who quoted them."""
+        column = self._speaker_column(key)
+        (attributions,) = self.db.execute(f"SELECT COUNT(*) FROM attributions WHERE {column}=?", (key,)).fetchone()
         if not attributions:
             return None
         # DISTINCT over the (speaker, statement, ...) index streams; COUNT(DISTINCT) would sort
         (statements,) = self.db.execute(
             "SELECT COUNT(*) FROM (SELECT DISTINCT statement FROM attributions"
-            " WHERE speaker=? AND statement IS NOT NULL)",
+            f" WHERE {column}=? AND statement IS NOT NULL)",
             (key,),
         ).fetchone()
-        names = [
+        written = [
             NameCount(r[0], r[1])
             for r in self.db.execute(
-                "SELECT COALESCE(speaker_mention, speaker) m, COUNT(*) n FROM attributions WHERE speaker=?"
-                " GROUP BY m ORDER BY n DESC, m LIMIT 30",
+                f"SELECT COALESCE(speaker_mention, speaker) m, COUNT(*) n FROM attributions WHERE {column}=?"
+                " AND m IS NOT NULL GROUP BY m ORDER BY n DESC, m LIMIT 30",
                 (key,),
             )
         ]
         outlets = [
             NameCount(r[0] or "unknown outlet", r[1])
             for r in self.db.execute(
-                "SELECT outlet, COUNT(*) n FROM articles WHERE id IN (SELECT article FROM attributions WHERE speaker=?)"
+                "SELECT outlet, COUNT(*) n FROM articles"
+                f" WHERE id IN (SELECT article FROM attributions WHERE {column}=?)"
                 " GROUP BY outlet ORDER BY n DESC, outlet",
                 (key,),
             )
         ]
-        return SpeakerProfile(key, key, attributions, statements, sum(o.count for o in outlets), names, outlets[:30])
+        name, kind, names = key, None, []
+        if column == "speaker_id":
+            name, kind = self.db.execute("SELECT name, kind FROM speakers WHERE id=?", (key,)).fetchone()
+            names = [
+                NameCount(r[0], r[1])
+                for r in self.db.execute(
+                    "SELECT alias, count FROM speaker_aliases WHERE speaker=? AND count > 0"
+                    " ORDER BY count DESC, length(alias) DESC, alias LIMIT 30",
+                    (key,),
+                )
+            ]
+        return SpeakerProfile(key, name, attributions, statements, sum(o.count for o in outlets), names or
+                              [NameCount(key, attributions)], written, outlets[:30], kind)
 
     def speaker_statements(self, key: str, limit: int = 20, cursor: str | None = None) -> Page:
         """The statements a speaker is quoted saying, the most repeated first."""
         limit, offset = _limit(limit), _offset(cursor)
+        column = self._speaker_column(key)
         rows = self.db.execute(
-            "SELECT statement, COUNT(DISTINCT article) n FROM attributions WHERE speaker=? AND statement IS NOT NULL"
-            " GROUP BY statement ORDER BY n DESC, statement LIMIT ? OFFSET ?",
+            f"SELECT statement, COUNT(DISTINCT article) n FROM attributions WHERE {column}=?"
+            " AND statement IS NOT NULL GROUP BY statement ORDER BY n DESC, statement LIMIT ? OFFSET ?",
             (key, limit + 1, offset),
         ).fetchall()
         found = self.statement_summaries([r[0] for r in rows[:limit]])
@@ -574,10 +634,13 @@ class Queries:
         latest = ("(SELECT id, outlet FROM articles WHERE outlet=? ORDER BY COALESCE(published, '') DESC, id DESC"
                   f" LIMIT {OUTLET_WINDOW}) r")
         quotes = [
-            NameCount(r[0], r[1])
+            SpeakerSummary(r[0], r[1] or r[0], r[2], r[3])
             for r in self.db.execute(
-                f"SELECT a.speaker, COUNT(*) n FROM {latest} CROSS JOIN attributions a ON a.article = r.id"
-                " WHERE a.speaker IS NOT NULL GROUP BY a.speaker ORDER BY n DESC, a.speaker LIMIT 30",
+                "SELECT COALESCE(a.speaker_id, a.speaker) k, MIN(COALESCE(sp.name, a.speaker)), COUNT(*) n, sp.kind"
+                f" FROM {latest} CROSS JOIN attributions a ON a.article = r.id"
+                " LEFT JOIN speakers sp ON sp.id = a.speaker_id"
+                " WHERE a.speaker IS NOT NULL AND COALESCE(sp.kind, '') != 'unknown'"
+                " GROUP BY k ORDER BY n DESC, k LIMIT 30",
                 (name,),
             )
         ]
@@ -654,9 +717,10 @@ class Queries:
         limit, offset, match = _limit(limit), _offset(cursor), fts_query(q)
         since, until = _day(since, "since"), _day(until, "until")
         where, args = ["statements_fts MATCH ?"], [match]
-        if speaker:
-            where.append("s.speaker = ?")
-            args.append(speaker)
+        if speaker:  # a speaker's id, or a name
+            where.append("s.id IN (SELECT statement FROM attributions WHERE speaker_id = ?"
+                         " UNION SELECT statement FROM attributions WHERE speaker = ?)")
+            args += [speaker, speaker]
         if outlet or since or until:
             inner, inner_args = self._article_filter(outlet, since, until)
             where.append(
@@ -682,7 +746,8 @@ class Queries:
                 " WHERE statements_fts MATCH ? AND rowid = ?",
                 (match, rowid),
             ).fetchone() or (s.text,)
-            items.append(SearchHit("statement", s.id, s.text, marked, s.speaker, None, s.first_published, s.articles))
+            items.append(SearchHit("statement", s.id, s.text, marked, s.speaker, None, s.first_published,
+                                   s.articles, s.speaker_id))
         return self._search_page(items, rows, limit, offset)
 
     def search_articles(
@@ -698,9 +763,10 @@ class Queries:
             inner, inner_args = self._article_filter(outlet, since, until)
             where.append(inner)
             args += inner_args
-        if speaker:
-            where.append("EXISTS (SELECT 1 FROM attributions a WHERE a.article = r.id AND a.speaker = ?)")
-            args.append(speaker)
+        if speaker:  # a speaker's id, or a name
+            where.append("EXISTS (SELECT 1 FROM attributions a WHERE a.article = r.id"
+                         " AND (a.speaker_id = ? OR a.speaker = ?))")
+            args += [speaker, speaker]
         rows = self._ranked(
             "SELECT r.rowid, r.id, bm25(articles_fts, 5.0, 1.0) FROM articles_fts"
             f" JOIN articles r ON r.rowid = articles_fts.rowid WHERE {' AND '.join(where)}"

@@ -160,8 +160,7 @@ CREATE TABLE IF NOT EXISTS runs (
 -- Read side (queries.py): newest stories first, a speaker's statements, an outlet's articles by date.
 CREATE INDEX IF NOT EXISTS stories_newest ON stories(COALESCE(last_published, ''), id);
 CREATE INDEX IF NOT EXISTS statements_speaker ON statements(speaker);
--- a speaker's page reads only this index: their statements, articles and the names they were given
-CREATE INDEX IF NOT EXISTS attributions_speaker_statement ON attributions(speaker, statement, article, speaker_mention);
+CREATE INDEX IF NOT EXISTS speakers_name ON speakers(name, id);
 CREATE INDEX IF NOT EXISTS articles_outlet_published ON articles(outlet, COALESCE(published, ''), id);
 """
 
@@ -259,6 +258,10 @@ class Store(Queries):
     def _migrate_search(self) -> None:
         """The search indexes and their triggers; filled once from what a database made
         before them holds (then the triggers keep them up to date)."""
+        # a speaker's page reads only this index: their statements, articles and how they
+        # were written (after _add_columns: older stores get speaker_id first)
+        self.db.execute("CREATE INDEX IF NOT EXISTS attributions_speaker_id_statement"
+                        " ON attributions(speaker_id, statement, article, speaker_mention)")
         for statement in SEARCH_SCHEMA:
             self.db.execute(statement)
         if not self.db.execute("SELECT 1 FROM meta WHERE key='search_index'").fetchone():

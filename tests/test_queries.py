@@ -53,12 +53,15 @@ def test_seed_story_statements_and_spread(store):
 
 
 def test_speaker_profile_gives_the_names_articles_used(store):
-    profile = store.speaker_profile("Abu Abdul-Azim")
-    assert profile.articles == 2
-    assert "he" in {n.name for n in profile.names}
+    (abu,) = store.speaker_list(q="Abu Abdul").items
+    profile = store.speaker_profile(abu.key)
+    assert (profile.name, profile.kind, profile.articles) == ("Abu Abdul-Azim", "person", 2)
+    assert "he" in {n.name for n in profile.written}
     assert store.speaker_profile("Nobody At All") is None
-    page = store.speaker_statements("Abu Abdul-Azim", limit=1)
-    assert page.items[0].articles == 2  # the most repeated first
+    page = store.speaker_statements(abu.key, limit=1)
+    assert page.items[0].articles == 2 and page.items[0].speaker_id == abu.key  # the most repeated first
+    # descriptions ("the man") are speakers of one article, not listed among people
+    assert all(s.kind != "unknown" for s in store.speaker_list(limit=100).items)
 
 
 def test_self_citations_are_marked(store):

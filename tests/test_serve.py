@@ -66,9 +66,9 @@ def test_the_seed_story_page_lists_both_reports_and_the_shared_statements(web_se
 
 def test_a_statement_trail_shows_every_mention_in_its_sentence(web_server):
     hit = shared_statement(web_server)
-    assert hit["speaker"] == "Abu Abdul-Azim"
+    assert hit["speaker"] == "Abu Abdul-Azim" and hit["speaker_id"].startswith("sp")
     page = html(web_server, f"/statements/{hit['id']}")
-    assert 'href="/speakers/Abu%20Abdul-Azim"' in page
+    assert f'href="/speakers/{hit["speaker_id"]}"><bdi>Abu Abdul-Azim</bdi>' in page
     assert page.count('class="mention"') >= 2
     assert f"/articles/{BREITBART}" in page and f"/articles/{SPUTNIK}" in page
     # the quoted words are marked inside the sentence they stand in
@@ -83,12 +83,19 @@ def test_a_statement_trail_shows_every_mention_in_its_sentence(web_server):
 
 
 def test_speaker_page_names_and_statements(web_server):
-    page = html(web_server, "/speakers/" + quote("Abu Abdul-Azim"))
-    assert "<h1><bdi>Abu Abdul-Azim</bdi></h1>" in page
+    speaker_id = shared_statement(web_server)["speaker_id"]
+    page = html(web_server, f"/speakers/{speaker_id}")
+    assert "<h1><bdi>Abu Abdul-Azim</bdi></h1>" in page and "person ·" in page
     assert "If we used to hold thousands of kilometers" in page
-    assert "“he”" in page  # a name articles gave him
-    _, profile = get_json(web_server, "/api/speakers/" + quote("Abu Abdul-Azim"))
-    assert profile["statements"] >= 1 and profile["articles"] == 2
+    assert "“he”" in page  # how articles wrote him
+    _, profile = get_json(web_server, f"/api/speakers/{speaker_id}")
+    assert profile["statements"] >= 1 and profile["articles"] == 2 and profile["kind"] == "person"
+    assert "Abu Abdul-Azim" in {n["name"] for n in profile["names"]}
+    # a name still finds the speaker's attributions (links from stores made before speaker ids)
+    _, by_name = get_json(web_server, "/api/speakers/" + quote("Abu Abdul-Azim"))
+    assert by_name["attributions"] == profile["attributions"]
+    _, listed = get_json(web_server, "/api/speakers?q=abdul")
+    assert [(s["key"], s["kind"]) for s in listed["items"]] == [(speaker_id, "person")]
 
 
 def test_search_finds_crusaders_in_statements_and_articles(web_server):
@@ -102,8 +109,9 @@ def test_search_finds_crusaders_in_statements_and_articles(web_server):
     assert {h["id"] for h in articles["items"]} == {BREITBART, SPUTNIK}
     _, by_outlet = get_json(web_server, "/api/search?q=Crusaders&kind=articles&outlet=Breitbart")
     assert [h["id"] for h in by_outlet["items"]] == [BREITBART]
-    _, by_speaker = get_json(web_server, "/api/search?" + urlencode({"q": "kilometers", "speaker": "Abu Abdul-Azim"}))
-    assert by_speaker["items"] and all(h["speaker"] == "Abu Abdul-Azim" for h in by_speaker["items"])
+    for speaker in ("Abu Abdul-Azim", shared_statement(web_server)["speaker_id"]):  # a name or an id
+        _, by_speaker = get_json(web_server, "/api/search?" + urlencode({"q": "kilometers", "speaker": speaker}))
+        assert by_speaker["items"] and all(h["speaker"] == "Abu Abdul-Azim" for h in by_speaker["items"])
     _, dated = get_json(web_server, "/api/search?q=minister&kind=articles&since=2019-03-20&until=2019-03-20")
     assert [h["id"] for h in dated["items"]] == ["hostile-1"]
 
@@ -116,8 +124,11 @@ def test_lists_page_with_cursors_without_repeats(web_server):
         cursor = page["next"]
         if not cursor:
             break
-    assert len(seen) == len(set(seen)) > 6 and seen == sorted(seen)
-    assert "Abu Abdul-Azim" in seen and "Mustafa Bali" in seen
+    assert len(seen) == len(set(seen)) > 3
+    _, all_at_once = get_json(web_server, "/api/speakers?limit=100")
+    assert [s["key"] for s in all_at_once["items"]] == seen and all_at_once["next"] is None
+    names = [s["name"] for s in all_at_once["items"]]
+    assert names == sorted(names) and "Abu Abdul-Azim" in names and "Mustafa Bali" in names
     _, one = get_json(web_server, "/api/stories?limit=1")
     _, two = get_json(web_server, f"/api/stories?limit=1&cursor={one['next']}")
     assert one["items"][0]["id"] != two["items"][0]["id"] and one["total"] >= 2
@@ -203,6 +214,28 @@ def test_exports_download_as_the_run_wrote_them(web_server, web_run):
         assert status == 200 and "attachment" in headers["content-disposition"]
         assert body == (web_run / name).read_bytes()
     assert get(web_server, "/exports/..%2Fnewstrace.db")[0] == 404
+
+
+@pytest.mark.parametrize("fmt", ["csv", "graphml", "parquet"])
+def test_every_export_format_downloads_as_newstrace_export_writes_it(web_server, web_run, tmp_path, fmt):
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow", reason="Parquet is the optional 'parquet' extra")
+    from newstrace.report.export import export
+
+    written = export(web_run / "newstrace.db", tmp_path, fmt)
+    _, listing = get_json(web_server, "/api/exports")
+    offered = {d["name"] for d in listing}
+    for name in written:
+        assert name in offered
+        status, headers, body = get(web_server, f"/exports/{name}")
+        assert status == 200 and f'filename="{name}"' in headers["content-disposition"]
+        if fmt == "parquet":  # same rows (the file's metadata may differ)
+            import pyarrow.parquet as pq
+
+            (tmp_path / "got.parquet").write_bytes(body)
+            assert pq.read_table(tmp_path / "got.parquet").to_pylist() == pq.read_table(tmp_path / name).to_pylist()
+        else:
+            assert body == (tmp_path / name).read_bytes(), name
 
 
 def test_serving_never_writes_the_database(web_run, web_server):

@@ -110,6 +110,7 @@ class Hit:
     outlet: str | None = None
     published: str | None = None
     articles: int | None = None
+    speaker_id: str | None = None
 
 
 @dataclass
@@ -287,7 +288,8 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=MAX_QU
     hits = []
     for h in page.items:
         text, spans = unmark(h.snippet)
-        hits.append(Hit(h.kind, h.id, h.text, text, spans, h.speaker, h.outlet, h.published, h.articles))
+        hits.append(Hit(h.kind, h.id, h.text, text, spans, h.speaker, h.outlet, h.published, h.articles,
+                        h.speaker_id))
     return SearchPage(hits, page.next, page.total)
 
 

@@ -1,16 +1,18 @@
 """Every export, downloadable from the web app, written from the store as it is asked for.
 
 A download is either *rows* (an iterator of dicts, streamed as JSON Lines: the
-``newstrace.report.export.EXPORTS`` functions) or a *file* writer (``write(store, path)``,
-for formats that need the whole file, such as Parquet), written to a temporary file and
-then streamed. Register another format with ``register``.
+``newstrace.report.export.EXPORTS`` functions) or a *file* writer (``write(store, path)``:
+CSV, Parquet, GraphML, the writers of ``newstrace export``), written to a temporary file
+and then streamed. Register another format with ``register``.
 
 >>> sorted(DOWNLOADS)[:2]
-['articles.jsonl', 'attributions.jsonl']
+['articles.csv', 'articles.jsonl']
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import json
 import os
 import tempfile
@@ -18,8 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from newstrace.report.export import EXPORTS
 from newstrace.store import Store
+
+# the module (newstrace.report re-exports a function of the same name)
+export = importlib.import_module("newstrace.report.export")
 
 CHUNK = 1 << 16
 
@@ -43,9 +47,23 @@ def register(download: Download) -> None:
     DOWNLOADS[download.name] = download
 
 
-for _name, _rows in EXPORTS.items():
-    register(Download(_name, "application/x-ndjson; charset=utf-8",
-                      f"{_name.split('.')[0]}, one JSON object a line (the export contract)", rows=_rows))
+def _table_writer(table: str, write_format):
+    return lambda store, path: write_format(path, export.TABLES[table](store), export.COLUMNS[table])
+
+
+for _table, _rows in export.TABLES.items():
+    register(Download(f"{_table}.jsonl", "application/x-ndjson; charset=utf-8",
+                      f"{_table}, one JSON object a line", rows=_rows))
+    register(Download(f"{_table}.csv", "text/csv; charset=utf-8",
+                      f"{_table}, CSV (lists and spans as JSON text)", write=_table_writer(_table, export.write_csv)))
+    if importlib.util.find_spec("pyarrow") is not None:  # the optional 'parquet' extra
+        register(Download(f"{_table}.parquet", "application/vnd.apache.parquet",
+                          f"{_table}, Parquet (nested types)", write=_table_writer(_table, export.write_parquet)))
+register(Download("outlets.graphml", "application/graphml+xml", "the citation graph between outlets, GraphML (Gephi)",
+                  write=lambda store, path: export.write_outlet_graphml(path, store)))
+register(Download("speakers_statements.graphml", "application/graphml+xml",
+                  "who said what: speakers and their statements, GraphML",
+                  write=lambda store, path: export.write_speaker_graphml(path, store)))
 
 
 def stream(database: Path, name: str) -> Iterator[bytes]:
