@@ -3,11 +3,11 @@
 a store of about 100,000 real articles, and the server's peak memory.
 
 The store: extraction runs at about 15 articles/s here, so 100,000 articles are not
-extracted again; the store is made of real runs already stored, the ready-made runs of
-PolNeAR train+dev (924 articles) and ECB+ topics 1-22 (462 articles). Each is copied
+extracted again; the store is made of real runs already stored (SOURCES: newstrace run on
+PolNeAR train+dev, 924 articles, and on ECB+ topics 1-22, 462 articles). Each is copied
 REPLICAS times (73: 101,178 articles) under new ids ("<id>~07"), its articles, their
-attributions and citations, and the statements and stories the real linker made of them,
-with each copy's dates moved 35 days later than the one before. So every article,
+attributions and citations, and the statements, stories and speakers the real linker
+made of them, with each copy's dates moved 35 days later than the one before. So every article,
 attribution and link is newstrace's own output on real news; what is repeated is the
 material, not the shape (a copy's statements and stories stay within that copy). The
 linker's own indexes (shingles, bands, term vectors) are not copied: the app never reads
@@ -19,7 +19,7 @@ port), sends a bounded number of requests per kind from CONCURRENCY client threa
 keep-alive connections, and reads the server's peak resident memory (VmHWM).
 
     python bench/serve_load.py [--db /tmp/web/bench100k/newstrace.db] [--replicas 73]
-                               [--requests 200] [--concurrency 4] [--seed 7]
+                               [--requests 200] [--concurrency 4] [--seed 7] [--sources DB ...]
 """
 
 from __future__ import annotations
@@ -46,7 +46,10 @@ from newstrace.queries import encode_cursor  # noqa: E402
 from newstrace.records import RunFigures  # noqa: E402
 from newstrace.store import Store  # noqa: E402
 
-SOURCES = [Path("/work/cache/polnear-main/newstrace.db"), Path("/work/cache/ecb-main/newstrace.db")]
+# runs of the current newstrace (with speaker ids):
+#   newstrace run ../shared/corpora/polnear --out /tmp/web/runs/polnear
+#   newstrace run ../shared/corpora/ecbplus-dev/text --out /tmp/web/runs/ecb
+SOURCES = [Path("/tmp/web/runs/polnear/newstrace.db"), Path("/tmp/web/runs/ecb/newstrace.db")]
 SHIFT_DAYS = 35
 # searches a reader might type: names, phrases, common and rare words (the last ones rare here)
 SEARCHES = ["Trump", "Clinton emails", '"health care"', "border wall", "Sanders", "immigration", "Obama",
@@ -60,19 +63,19 @@ def _shifted(column: str, k: int) -> str:
             f" ELSE strftime('%Y-%m-%dT%H:%M:%S', {column}, '+{days} days') END")
 
 
-def build(db: Path, replicas: int) -> None:
+def build(db: Path, replicas: int, sources: list[Path]) -> None:
     """The replicated store (see the module's docstring)."""
     db.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     store = Store(db)
     con = store.db
     offset = 0
-    for n, source in enumerate(SOURCES):
+    for n, source in enumerate(sources):
         con.execute(f"ATTACH DATABASE ? AS src{n}", (str(source),))  # only read from
     for k in range(replicas):
         tag = f"~{k:02d}"
         with store.transaction():
-            for n, _ in enumerate(SOURCES):
+            for n, _ in enumerate(sources):
                 src = f"src{n}"
                 con.execute(
                     "INSERT INTO articles(id, url, outlet, title, published, author, origin, ord, fingerprint, text,"
@@ -85,10 +88,23 @@ def build(db: Path, replicas: int) -> None:
                 )
                 con.execute(
                     "INSERT INTO attributions(id, article, kind, source, cue, content, content_text, speaker,"
-                    " speaker_mention, statement, score)"
+                    " speaker_mention, statement, score, speaker_id, speaker_rule)"
                     " SELECT article || :tag || substr(id, length(article) + 1), article || :tag, kind, source, cue,"
-                    " content, content_text, speaker, speaker_mention, statement || :tag, score"
-                    f" FROM {src}.attributions",
+                    " content, content_text, speaker, speaker_mention, statement || :tag, score,"
+                    f" speaker_id || :tag, speaker_rule FROM {src}.attributions",
+                    {"tag": tag},
+                )
+                # speakers across the store: a copy's speakers are its own (ids tagged like the rest)
+                con.execute(
+                    "INSERT INTO speakers(id, name, kind, key, first, middle, suffix, scope, male, female,"
+                    " republican, democrat, attributions)"
+                    " SELECT id || :tag, name, kind, key, first, middle, suffix, scope || :tag, male, female,"
+                    f" republican, democrat, attributions FROM {src}.speakers",
+                    {"tag": tag},
+                )
+                con.execute(
+                    "INSERT INTO speaker_aliases(speaker, alias, count, full)"
+                    f" SELECT speaker || :tag, alias, count, full FROM {src}.speaker_aliases",
                     {"tag": tag},
                 )
                 con.execute(
@@ -102,9 +118,9 @@ def build(db: Path, replicas: int) -> None:
                     {"tag": tag},
                 )
                 con.execute(
-                    "INSERT INTO stories(id, label, size, first_published, last_published)"
+                    "INSERT INTO stories(id, label, size, first_published, last_published, anchor, label_article)"
                     f" SELECT id || :tag, label, size, {_shifted('first_published', k)},"
-                    f" {_shifted('last_published', k)} FROM {src}.stories",
+                    f" {_shifted('last_published', k)}, anchor || :tag, label_article || :tag FROM {src}.stories",
                     {"tag": tag},
                 )
                 offset += con.execute(f"SELECT COALESCE(MAX(ord) + 1, 0) FROM {src}.articles").fetchone()[0]
@@ -146,8 +162,8 @@ def targets(db: Path, rng: random.Random, n: int) -> dict[str, list[str]]:
         "SELECT statement FROM attributions WHERE statement IS NOT NULL GROUP BY statement"
         " HAVING COUNT(DISTINCT article) > 1")]
     statements = [r[0] for r in con.execute("SELECT id FROM statements ORDER BY random() LIMIT ?", (n,))]
-    speakers = [r[0] for r in con.execute(
-        "SELECT speaker FROM attributions WHERE speaker IS NOT NULL GROUP BY speaker HAVING COUNT(*) > 20")]
+    speakers = [r[0] for r in con.execute("SELECT id FROM speakers WHERE kind != 'unknown' AND attributions > 20")]
+    names = [r[0] for r in con.execute("SELECT name, id FROM speakers WHERE kind != 'unknown' AND attributions > 20")]
     outlets = [r[0] for r in con.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
     con.close()
 
@@ -172,7 +188,7 @@ def targets(db: Path, rng: random.Random, n: int) -> dict[str, list[str]]:
         "API statement": [f"/api/statements/{quote(s, safe='')}" for s in chosen],
         "API search": ["/api/search?" + urlencode({"q": q}) for q in pick(SEARCHES)],
         "API speakers (20 a page)": [
-            "/api/speakers?" + urlencode({"cursor": encode_cursor(s)}) for s in pick(speakers)],
+            "/api/speakers?" + urlencode({"cursor": encode_cursor(*s)}) for s in pick(names)],
     }
 
 
@@ -223,11 +239,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200, help="requests per kind")
     parser.add_argument("--concurrency", type=int, default=4, help="client threads")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--sources", nargs="+", type=Path, default=SOURCES, help="stored runs to copy")
     args = parser.parse_args()
     db = Path(args.db)
     if not db.exists():
-        print(f"building {db} ({args.replicas} copies of {', '.join(str(s) for s in SOURCES)})", file=sys.stderr)
-        build(db, args.replicas)
+        print(f"building {db} ({args.replicas} copies of {', '.join(str(s) for s in args.sources)})", file=sys.stderr)
+        build(db, args.replicas, args.sources)
     with Store(db, readonly=True) as store:
         totals = store.totals()
     print(f"store: {db} ({db.stat().st_size / 2**20:.0f} MiB): " + ", ".join(f"{v} {k}" for k, v in totals.items()))
