@@ -163,7 +163,7 @@ def targets(db: Path, rng: random.Random, n: int) -> dict[str, list[str]]:
         " HAVING COUNT(DISTINCT article) > 1")]
     statements = [r[0] for r in con.execute("SELECT id FROM statements ORDER BY random() LIMIT ?", (n,))]
     speakers = [r[0] for r in con.execute("SELECT id FROM speakers WHERE kind != 'unknown' AND attributions > 20")]
-    names = [r[0] for r in con.execute("SELECT name, id FROM speakers WHERE kind != 'unknown' AND attributions > 20")]
+    names = [tuple(r) for r in con.execute("SELECT name, id FROM speakers WHERE kind != 'unknown' AND attributions > 20")]
     outlets = [r[0] for r in con.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
     con.close()
 
