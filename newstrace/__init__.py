@@ -8,7 +8,7 @@ cites whom, and which articles tell the same story.
 ['Abu Abdul-Azim', ...]
 """
 
-from newstrace.errors import BadInput, NewstraceError, StoreError
+from newstrace.errors import BadInput, NewstraceError, OutputError, StoreError
 from newstrace.pipeline import RunReport, Settings, extract_attributions, run
 from newstrace.report.export import export
 from newstrace.records import (Article, Attribution, Citation, Mention, OutletEdge, SpanAttribution, Speaker, Statement,
@@ -20,5 +20,5 @@ __version__ = "0.1.0"
 __all__ = [
     "run", "extract_attributions", "export", "Settings", "RunReport", "Store",
     "Article", "Attribution", "Citation", "Mention", "SpanAttribution", "Statement", "Story", "Speaker", "OutletEdge",
-    "BadInput", "NewstraceError", "StoreError",
+    "BadInput", "NewstraceError", "OutputError", "StoreError",
 ]

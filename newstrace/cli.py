@@ -7,19 +7,76 @@ one line each); 2 usage or fatal error.
 from __future__ import annotations
 
 import json
+import logging
+import os
+import signal
 import sys
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from newstrace.errors import NewstraceError
+from newstrace.errors import NewstraceError, shown
 from newstrace.extract import MODELS
 from newstrace.pipeline import Settings, extract_attributions, run
 from newstrace.report.export import FORMATS, export
 
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _say(message: str) -> None:
+    """One line on stderr, whatever the file names and ids in it hold (escapes, line breaks)."""
+    stderr.print(shown(message), markup=False)
+
+
+class _WarningLine(logging.Handler):
+    """The library's warnings ("read as cp1252") as one escaped line each."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _say(f"newstrace: warning: {record.getMessage()}")
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGINT, raised where the command is, so that it stops as after an error:
+    the open transaction rolls back, the workers are killed, one line says so."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum, frame) -> None:
+    for handled in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(handled, signal.SIG_DFL)  # a second signal ends the process at once
+    raise _Stopped(signum)
+
+
+@contextmanager
+def _fatal(kept: str = ""):
+    """Fatal errors and stopping signals as one line on stderr: exit 2 for an error, 128 +
+    the signal's number for a signal. ``kept`` says what a stopped command leaves."""
+    previous = {s: signal.signal(s, _stop) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    except _Stopped as stop:
+        _say(f"newstrace: interrupted ({signal.Signals(stop.signum).name}){kept}")
+        sys.exit(128 + stop.signum)
+    except NewstraceError as e:
+        _say(f"newstrace: error: {e}")
+        sys.exit(2)
+    except Exception as e:  # noqa: BLE001 - a bug: one line, the traceback on demand
+        if os.environ.get("NEWSTRACE_DEBUG"):
+            raise
+        _say(f"newstrace: error: {type(e).__name__}: {e} (unexpected: please report it; "
+             "NEWSTRACE_DEBUG=1 shows where)")
+        sys.exit(2)
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
+_RESUME = "; every article stored before is kept: run the same command again to resume"
 
 
 def _progress(quiet: bool, label: str):
@@ -42,8 +99,7 @@ class _Hook:
     def __call__(self, event: str, ident: str, detail: str) -> None:
         if event == "failed":
             self.failed += 1
-            # markup=False: file names and reasons are printed as they are
-            stderr.print(f"newstrace: skipped {ident}: {detail}", markup=False)
+            _say(f"newstrace: skipped {ident}: {detail}")
         elif self.bar is not None:
             self.bar.advance(self.task)
             task = self.bar.tasks[0]
@@ -56,6 +112,10 @@ class _Hook:
 def main() -> None:
     """Trace statements through the news: who said what, who repeated it, who cites
     whom, and which articles tell the same story."""
+    log = logging.getLogger("newstrace")
+    if not any(isinstance(h, _WarningLine) for h in log.handlers):
+        log.addHandler(_WarningLine(logging.WARNING))
+        log.propagate = False
 
 
 @main.command("run")
@@ -66,25 +126,23 @@ def main() -> None:
 @click.option("--outlet", help="Outlet of the articles that name none (from URL, metadata or sidecar).")
 @click.option("--workers", type=int, default=0, help="Extraction processes (default: one per core).")
 @click.option("--relink", is_flag=True, help="Rebuild statements and stories from the stored attributions first.")
+@click.option("--id-prefix", default="", metavar="TEXT",
+              help="Put TEXT before every article id read (e.g. day2/): keeps apart the articles of two input "
+                   "folders whose files have the same names.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def run_command(path, out, database, model, outlet, workers, relink, quiet) -> None:
+def run_command(path, out, database, model, outlet, workers, relink, id_prefix, quiet) -> None:
     """Read PATH (a file or folder of .txt, .html, .jsonl news), extract who said what and
     the media cited, link statements and stories, and store it all; with --out, also
     write articles/attributions/statements/citations/stories.jsonl and report.html."""
-    settings = Settings(model=model, workers=workers, outlet=outlet)
-    with _progress(quiet, "articles") as bar:
+    settings = Settings(model=model, workers=workers, outlet=outlet, id_prefix=id_prefix)
+    with _fatal(_RESUME), _progress(quiet, "articles") as bar:
         hook = _Hook(bar)
-        try:
-            report = run(path, out=out, database=database, settings=settings, relink=relink, on_progress=hook)
-        except NewstraceError as e:
-            stderr.print(f"newstrace: error: {e}", markup=False)
-            sys.exit(2)
+        report = run(path, out=out, database=database, settings=settings, relink=relink, on_progress=hook)
     if not quiet:
         where = f"; report: {report.out / 'report.html'}" if report.out else ""
-        stderr.print(
+        _say(
             f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
-            f"{len(report.failures)} failed; database: {report.database}{where}",
-            markup=False,
+            f"{len(report.failures)} failed; database: {report.database}{where}"
         )
     sys.exit(1 if report.failures else 0)
 
@@ -99,7 +157,7 @@ def run_command(path, out, database, model, outlet, workers, relink, quiet) -> N
 def extract_command(path, fmt, model, workers, quiet) -> None:
     """Print the attributions of each article under PATH as JSONL, one line per article.
     Offsets are into each file's text exactly as read (no boilerplate removal)."""
-    with _progress(quiet, "articles") as bar:
+    with _fatal(), _progress(quiet, "articles") as bar:
         hook = _Hook(bar)
         for article, found in extract_attributions(
             path, model=model, workers=workers, with_speakers=(fmt == "jsonl"), on_progress=hook

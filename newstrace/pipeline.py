@@ -8,22 +8,25 @@ article, in input order, so results do not depend on the number of workers.
 
 from __future__ import annotations
 
+import errno
 import os
+import sqlite3
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice, repeat
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TypeVar
 
-from newstrace.errors import BadInput
+from newstrace.errors import BadInput, OutputError
 from newstrace.extract import MODELS, Analysis, analyse, extractor_id
 from newstrace.ingest import IngestOptions, read_articles
 from newstrace.link import Linker, LinkerSettings
 from newstrace.records import Article, RunFigures
 from newstrace.store import Store
+from newstrace.workers import end_workers, worker_pool
 
 T = TypeVar("T")
 DATABASE_NAME = "newstrace.db"
@@ -41,6 +44,7 @@ class Settings:
     workers: int = 0  # processes for extraction; 0 = one per core
     batch: int = 8  # articles per worker task
     outlet: str | None = None  # outlet of articles that name none
+    id_prefix: str = ""  # put before every article id read ("day2/"), see IngestOptions
     linker: LinkerSettings = field(default_factory=LinkerSettings)
 
 
@@ -108,20 +112,27 @@ def run(
         raise ValueError(f"unknown model {settings.model!r}; choose from {', '.join(sorted(MODELS))}")
     notify = on_progress or (lambda event, ident, detail: None)
     db_path = database_path(out, database)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    if out is not None and os.path.isdir(path) and os.path.realpath(out) == os.path.realpath(path):
+        raise OutputError(f"--out {out} is the input folder: the exports written there would be read back as "
+                          "articles by the next run; choose another folder (one inside the input folder is fine)")
+    _make_folder(db_path.parent)
     report = RunReport(database=db_path, out=Path(out) if out is not None else None)
     started, clock = _now(), time.perf_counter()
-    with Store(db_path) as store:
+    with Store(db_path) as store, _worded(store):
         linker = Linker(store, settings.linker)
         if relink:
-            linker.rebuild()
-        base_order = store.next_order()
+            with store.transaction():
+                linker.rebuild()
+                store.set_relink_pending(False)
         # another model or other weights than a stored article was read with: read it again
         extractor = extractor_id(settings.model)
-        options = IngestOptions(outlet=settings.outlet)
+        # never read back what this run writes: its output folder, its database
+        written = [db_path, *(Path(f"{db_path}{end}") for end in ("-wal", "-shm", "-journal"))]
+        options = IngestOptions(outlet=settings.outlet, id_prefix=settings.id_prefix,
+                                skip=tuple(map(str, written + ([Path(out)] if out is not None else []))))
         workers = settings.workers or os.cpu_count() or 1
         executor: ProcessPoolExecutor | None = None
-        reread = False  # an article stored by another model was extracted again
+        reread: set[str] = set()  # articles stored by another model, extracted again
         try:
             for chunk in _chunks(read_articles(path, options), 256):
                 todo: list[Article] = []
@@ -132,38 +143,59 @@ def run(
                         notify("failed", item.path, item.reason)
                         continue
                     stored = store.version_of(item.id)
+                    if stored is not None and store.fingerprint_of(item.id) != item.fingerprint:
+                        clash = _replaced_by_another(store, item, path)
+                        if clash is not None:
+                            report.failures.append(clash)
+                            store.record_failure(clash.path, clash.reason)
+                            notify("failed", clash.path, clash.reason)
+                            continue
                     if stored is None:
-                        item.order = base_order + item.order
+                        item.order = None  # its place comes when it is stored (Store.order_for)
                     elif stored[0] == Store.version(item) and stored[2] == extractor:
                         report.unchanged += 1
                         notify("unchanged", item.id, "")
                         continue
                     else:  # a changed (or re-extracted) article keeps its place in the input order
                         item.order = stored[1]
-                        reread = reread or stored[2] != extractor
+                        if stored[2] != extractor:
+                            reread.add(item.id)
                     todo.append(item)
                 if executor is None and workers > 1 and len(todo) > settings.batch:
-                    executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+                    executor = worker_pool(workers)
                 for article, analysis in _analysed(todo, settings, executor, workers):
                     if isinstance(analysis, BadInput):
                         report.failures.append(analysis)
                         store.record_failure(analysis.path, analysis.reason)
                         notify("failed", analysis.path, analysis.reason)
                         continue
-                    if linker.add(article, analysis.attributions, analysis.citations, extractor):
+                    with store.transaction():  # one transaction: the article, its place, its links
+                        if article.order is None:  # after the articles stored before it, by any run
+                            article.order = store.order_for(article.id)
+                        if article.id in reread:  # the relink it needs must survive a kill
+                            store.set_relink_pending(True)
+                        replaced = linker.add(article, analysis.attributions, analysis.citations, extractor)
+                    if replaced:
                         report.updated += 1
                     else:
                         report.added += 1
                     notify("stored", article.id, "")
+        except BaseException:
+            end_workers(executor)  # stopped midway (a signal, an error): their batches are not wanted
+            raise
         finally:
             if executor is not None:
                 executor.shutdown(cancel_futures=True)
-        if reread:
+        if store.relink_pending():
             # Statements kept the other model's wordings of the articles not yet re-read,
             # which can bridge this model's mentions (seen on the seed reports with the
             # default model of 2026-11-30): link everything again, in input order, as a
             # first run with this model would. Cheap beside the extraction it follows.
-            linker.rebuild()
+            # The pending relink is recorded with the first article read again, and
+            # cleared with the relink, so that a run killed in between leaves it to the next.
+            with store.transaction():
+                linker.rebuild()
+                store.set_relink_pending(False)
         store.record_run(RunFigures(
             started, _now(), round(time.perf_counter() - clock, 3), report.added, report.updated,
             report.unchanged, len(report.failures), str(path), settings.model,
@@ -171,8 +203,72 @@ def run(
         if out is not None:
             from newstrace.report import write_all
 
-            write_all(store, Path(out))
+            try:
+                # two runs into one --out write their exports one after the other, each
+                # from one snapshot of the database taken once the other is done
+                with _exclusive(Path(out)), store.snapshot():
+                    write_all(store, Path(out))
+            except OSError as e:
+                raise OutputError(f"could not write {e.filename or out}: {_reason(e)}; {Store.RESUME}") from e
     return report
+
+
+def _replaced_by_another(store: Store, article: Article, path) -> BadInput | None:
+    """A BadInput when ``article`` would replace a different article stored under its id
+    from another file (``day2/article.txt`` after ``day1/article.txt``); None when it is a
+    new version of the stored one (same file) or nothing says where that one came from."""
+    theirs = store.file_of(article.id)
+    if theirs is None or article.file is None or theirs == article.file:
+        return None
+    folder = Path(os.path.abspath(path))
+    name = (folder if folder.is_dir() else folder.parent).name or "NAME"
+    return BadInput(article.origin or article.id, f"another article is stored under the id {article.id} (read from "
+                                                  f"{theirs}); to keep both, run again with --id-prefix {name}/")
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        where = e.filename if e.filename is not None else folder
+        raise OutputError(f"cannot create the output folder {where}: {_reason(e)}") from e
+
+
+def _reason(e: OSError) -> str:
+    """What an OSError says, in the words a user acts on."""
+    reason = (e.strerror or type(e).__name__).lower()
+    if e.errno == errno.ENOSPC:
+        return f"{reason} (the disk is full)"
+    if e.errno == errno.EFBIG:
+        return f"{reason} (a full disk or a file size limit?)"
+    return reason
+
+
+@contextmanager
+def _exclusive(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (flock; where there is none, no lock)."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+@contextmanager
+def _worded(store: Store) -> Iterator[None]:
+    """A database error midway (locked too long, disk full, file size limit) as a
+    StoreError that says so, and that a rerun resumes."""
+    try:
+        yield
+    except sqlite3.Error as e:
+        raise store.trouble(e) from e
 
 
 def _analysed(
@@ -231,7 +327,7 @@ def extract_attributions(
             articles.append(item)
     workers = min(workers or os.cpu_count() or 1, max(1, len(articles) // batch))
     batches = list(_chunks(articles, batch))
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) if workers > 1 else None
+    pool = worker_pool(workers) if workers > 1 else None
     try:
         results = pool.map(work, batches, repeat(model)) if pool else (work(b, model) for b in batches)
         for b, found in zip(batches, results):
@@ -241,6 +337,9 @@ def extract_attributions(
                     continue
                 notify("extracted", article.id, "")
                 yield article, result
+    except BaseException:
+        end_workers(pool)
+        raise
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

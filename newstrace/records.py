@@ -58,6 +58,7 @@ class Article:
     order: int = 0  # input order; breaks ties where publication time is unknown
     fingerprint: str = ""  # sha1 of the normalised text; equal for exact duplicates
     duplicate_of: str | None = None  # id of the article this one repeats (near-duplicate)
+    file: str | None = None  # absolute path of the file it was read from: a new version comes from the same file
 
 
 @dataclass(slots=True)

@@ -13,8 +13,9 @@ midway leaves only whole articles behind and the next run picks up where it stop
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
@@ -40,7 +41,8 @@ CREATE TABLE IF NOT EXISTS articles (
     duplicate_of TEXT,
     story TEXT,
     extractor TEXT NOT NULL,
-    added TEXT NOT NULL
+    added TEXT NOT NULL,
+    file TEXT  -- absolute path of the file it was read from (Article.file)
 );
 CREATE INDEX IF NOT EXISTS articles_fingerprint ON articles(fingerprint);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
@@ -193,6 +195,10 @@ SEARCH_SCHEMA = (
 )
 
 
+# SQLite's primary result codes (sqlite3.Error.sqlite_errorcode & 0xFF)
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -208,25 +214,57 @@ class Store(Queries):
     is created or migrated, and a missing or foreign file is a StoreError.
     """
 
-    def __init__(self, path: str | Path, readonly: bool = False, check_same_thread: bool = True):
+    def __init__(self, path: str | Path, timeout: float = 30, readonly: bool = False,
+                 check_same_thread: bool = True):
+        """``timeout``: how long to wait, in seconds, for another process that is writing."""
         self.path = str(path)
+        self.timeout = timeout
         self.readonly = readonly
         if readonly:
             self.db = self._open_readonly(check_same_thread)
             return
         try:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves (see transaction()).
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=timeout)
         except sqlite3.Error as e:
-            raise StoreError(f"{self.path}: cannot open database ({e})") from e
+            raise self.trouble(e) from e
         self.db.row_factory = sqlite3.Row
         try:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: not a newstrace database ({e})") from e
+        except sqlite3.Error as e:
+            self.db.close()
+            raise self.trouble(e) from e
+
+    RESUME = "every article stored before is kept: run the same command again to resume"
+
+    def trouble(self, error: sqlite3.Error) -> StoreError:
+        """A StoreError that says what went wrong with this database, in words a user can
+        act on: locked, read-only, disk full, not a newstrace database."""
+        code = getattr(error, "sqlite_errorcode", 0) & 0xFF  # the primary result code
+        text = str(error)
+        if code in (_BUSY, _LOCKED) or "locked" in text:
+            return StoreError(f"{self.path}: the database is locked by another process (waited "
+                              f"{self.timeout:g} s); run again when that process is done")
+        if code == _READONLY or (code == _CANTOPEN and self._read_only()):
+            return StoreError(f"{self.path}: the database is read-only ({text}); newstrace writes to it: "
+                              "make it writable, or copy it and pass the copy with --db")
+        if code == _CANTOPEN:
+            return StoreError(f"{self.path}: cannot open the database ({text})")
+        if code == _FULL:
+            return StoreError(f"could not write {self.path}: the disk is full ({text}); {self.RESUME}")
+        if code == _IOERR:
+            return StoreError(f"could not write {self.path}: {text} (a full disk or a file size limit?); "
+                              f"{self.RESUME}")
+        if code in (_NOTADB, _CORRUPT):
+            return StoreError(f"{self.path}: not a newstrace database ({text})")
+        return StoreError(f"{self.path}: database error ({text}); {self.RESUME}")
+
+    def _read_only(self) -> bool:
+        folder = os.path.dirname(os.path.abspath(self.path))
+        return not os.access(folder, os.W_OK) or (os.path.exists(self.path) and not os.access(self.path, os.W_OK))
 
     def _migrate(self) -> None:
         found = self.db.execute(
@@ -248,6 +286,7 @@ class Store(Queries):
             self._add_columns("attributions", {"speaker_id": "TEXT", "speaker_rule": "TEXT"})
             self.db.execute("CREATE INDEX IF NOT EXISTS attributions_speaker_id ON attributions(speaker_id)")
             self._add_columns("stories", {"anchor": "TEXT", "label_article": "TEXT"})
+            self._add_columns("articles", {"file": "TEXT"})
             self.db.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
@@ -280,7 +319,7 @@ class Store(Queries):
             raise StoreError(f"{self.path}: no such database")
         try:
             # mode=ro: SQLite itself refuses every write on this connection
-            db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=30,
+            db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=self.timeout,
                                  isolation_level=None, check_same_thread=check_same_thread)
             db.row_factory = sqlite3.Row
             found = db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
@@ -321,11 +360,26 @@ class Store(Queries):
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        else:
             self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:  # a failed COMMIT (disk full) leaves it open
+                with suppress(sqlite3.Error):  # the first error says what went wrong
+                    self.db.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Reads that all see the database as of one moment, while other processes go on
+        writing (WAL): exports whose files agree with each other."""
+        if self.db.in_transaction:
+            yield self.db
+            return
+        self.db.execute("BEGIN")  # deferred: the first read fixes the snapshot
+        try:
+            yield self.db
+        finally:
+            with suppress(sqlite3.Error):
+                self.db.execute("COMMIT")
 
     # --- articles ---------------------------------------------------------------
 
@@ -348,9 +402,34 @@ class Store(Queries):
     def version(cls, article: Article) -> tuple:
         return tuple(getattr(article, name) for name in cls.VERSION_FIELDS)
 
+    def file_of(self, article_id: str) -> str | None:
+        """The file a stored article was read from (None when unknown: a JSONL record of
+        an older store)."""
+        row = self.db.execute("SELECT file FROM articles WHERE id=?", (article_id,)).fetchone()
+        return row[0] if row else None
+
     def next_order(self) -> int:
         row = self.db.execute("SELECT COALESCE(MAX(ord) + 1, 0) FROM articles").fetchone()
         return int(row[0])
+
+    def order_for(self, article_id: str) -> int:
+        """The input-order place of an article about to be stored: its own when it is
+        stored already (another run may have stored it meanwhile), else after every stored
+        article. Call it in the transaction that stores the article, so that two runs at
+        once never hand out one place twice."""
+        row = self.db.execute("SELECT ord FROM articles WHERE id=?", (article_id,)).fetchone()
+        return int(row[0]) if row else self.next_order()
+
+    def relink_pending(self) -> bool:
+        """Whether articles were read again by another extractor since the last relink."""
+        return self.db.execute("SELECT 1 FROM meta WHERE key='relink_pending'").fetchone() is not None
+
+    def set_relink_pending(self, pending: bool) -> None:
+        """Record (or clear) a pending relink; in the transaction of the change it is for."""
+        if pending:
+            self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('relink_pending', '1')")
+        else:
+            self.db.execute("DELETE FROM meta WHERE key='relink_pending'")
 
     def put_article(
         self,
@@ -364,12 +443,12 @@ class Store(Queries):
             db.execute("DELETE FROM articles WHERE id=?", (article.id,))
             db.execute(
                 "INSERT INTO articles(id, url, outlet, title, published, author, origin, ord,"
-                " fingerprint, text, duplicate_of, story, extractor, added)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " fingerprint, text, duplicate_of, story, extractor, added, file)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     article.id, article.url, article.outlet, article.title, article.published,
                     article.author, article.origin, article.order, article.fingerprint,
-                    article.text, article.duplicate_of, None, extractor, _now(),
+                    article.text, article.duplicate_of, None, extractor, _now(), article.file,
                 ),
             )
             db.executemany(
@@ -410,7 +489,7 @@ class Store(Queries):
             id=row["id"], text=row["text"], title=row["title"], url=row["url"],
             outlet=row["outlet"], published=row["published"], author=row["author"],
             origin=row["origin"], order=row["ord"], fingerprint=row["fingerprint"],
-            duplicate_of=row["duplicate_of"],
+            duplicate_of=row["duplicate_of"], file=row["file"],
         )
 
     def story_of(self, article_id: str) -> str | None:

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from newstrace.errors import BadInput
 from newstrace.ingest.boilerplate import strip_boilerplate
-from newstrace.ingest.decode import decode_text
+from newstrace.ingest.decode import decode_text, file_name, storable
 from newstrace.ingest.metadata import (
     META_JSON_SUFFIX,
     SIDECAR_TABLES,
@@ -59,12 +59,18 @@ class IngestOptions:
         100,000 characters, the longest transcripts a few hundred thousand; a text of
         millions is a dump read as one article (a 15 MB one held a run for minutes and
         more than 24 GB before this limit), better split.
+    id_prefix: put before every article id ("day2/"), to keep apart the articles of two
+        input folders whose files have the same names.
+    skip: paths not to read inside the input folder (the run's own output folder and
+        database, so that a run never reads its exports back as articles).
     """
 
     outlet: str | None = None
     clean: bool = True
     max_bytes: int = 50_000_000
     max_chars: int = 2_000_000
+    id_prefix: str = ""
+    skip: tuple[str, ...] = ()
 
 
 def read_articles(path: str | os.PathLike, options: IngestOptions | None = None) -> Iterator[Article | BadInput]:
@@ -82,7 +88,10 @@ def read_articles(path: str | os.PathLike, options: IngestOptions | None = None)
     000_17fc5a22881fa018
     003_461b67336f7667d7
     """
-    return _Run(options or IngestOptions()).read(Path(path))
+    for item in _Run(options or IngestOptions()).read(Path(path)):
+        if isinstance(item, BadInput):  # names and ids in it may come from anywhere: make them storable
+            item = BadInput(file_name(item.path), storable(item.reason))
+        yield item
 
 
 def format_of(name: str) -> str | None:
@@ -100,6 +109,7 @@ class _Run:
         self.options = options
         self.order = 0
         self.first_read: dict[str, str] = {}  # article id -> origin of its first reading
+        self.skip = {os.path.realpath(p) for p in options.skip}
 
     def read(self, path: Path) -> Iterator[Article | BadInput]:
         try:
@@ -131,7 +141,9 @@ class _Run:
                 yield item
             else:
                 tables.append(item)
-        yield from self._file(path, path.name, path.stem, fmt, tables, names, str(folder))
+        name = file_name(path.name)
+        yield from self._guarded(self._file(path, name, PurePosixPath(name).stem, fmt, tables, names, str(folder)),
+                                 name)
 
     # -- walking
 
@@ -153,7 +165,8 @@ class _Run:
         for entry in entries:
             if entry.name.startswith("."):
                 continue  # hidden: .git, .DS_Store, editor files
-            child = f"{rel}/{entry.name}" if rel else entry.name
+            name = file_name(entry.name)  # bytes that are not UTF-8 in a name written as \\xNN
+            child = f"{rel}/{name}" if rel else name
             fmt = format_of(entry.name)
             try:
                 is_dir, is_file = entry.is_dir(), entry.is_file()
@@ -162,6 +175,8 @@ class _Run:
                     yield BadInput(child, f"unreadable: {_reason(exc)}")
                 continue
             target = os.path.realpath(entry.path)
+            if target in self.skip:
+                continue  # this run's own output folder or database
             if entry.is_symlink() and not _inside(root, target):
                 # paths are confined to the input folder: a link out of it is not followed
                 if is_dir or fmt:
@@ -172,9 +187,21 @@ class _Run:
                     continue  # a link back to a folder above: a loop
                 yield from self._folder(root, Path(entry.path), child, tables, ancestors + (target,))
             elif is_file and fmt:
-                yield from self._file(Path(entry.path), child, article_key(child), fmt, tables, names, root)
+                yield from self._guarded(
+                    self._file(Path(entry.path), child, article_key(child), fmt, tables, names, root), child)
             elif fmt and not is_file:
                 yield BadInput(child, "broken symbolic link" if entry.is_symlink() else "not a regular file")
+
+    @staticmethod
+    def _guarded(items: Iterator[Article | BadInput], where: str) -> Iterator[Article | BadInput]:
+        """The items of one file; a failure no reader foresaw ends that file with one
+        BadInput, never the run."""
+        try:
+            yield from items
+        except RecursionError:
+            yield BadInput(where, "nested too deeply to read")
+        except Exception as exc:  # noqa: BLE001 - one file's problem, named, and the run goes on
+            yield BadInput(where, f"could not be read ({type(exc).__name__}: {exc})")
 
     def _tables(self, root: str, folder: Path, rel: str, names: dict) -> Iterator[SidecarTable | BadInput]:
         for name in SIDECAR_TABLES:
@@ -220,6 +247,7 @@ class _Run:
         if isinstance(raw, BadInput):
             yield raw
             return
+        file = file_name(os.path.abspath(path))
         stem = PurePosixPath(rel).stem
         if fmt in ("text", "html"):
             fills = _fills(meta, tables, article_id, stem)
@@ -230,7 +258,7 @@ class _Run:
 
                 url = next((pick(f, "url") for f in fills if pick(f, "url")), None)
                 article = read_html_article(raw, rel, article_id, url=url)
-            yield self._finish(article, fills, title_from_text=fmt == "text", path_hints=True)
+            yield self._finish(article, fills, title_from_text=fmt == "text", path_hints=True, file=file)
             return
         from newstrace.ingest.jsonl import read_json_articles, read_jsonl_articles
 
@@ -240,10 +268,11 @@ class _Run:
                 yield article
             else:
                 # records are matched to sidecar rows by their own id
-                yield self._finish(article, _fills(meta, tables, article.id, article.id), title_from_text=False)
+                yield self._finish(article, _fills(meta, tables, article.id, article.id), title_from_text=False,
+                                   file=file)
 
     def _finish(self, article: Article | BadInput, fills: list[dict], title_from_text: bool,
-                path_hints: bool = False) -> Article | BadInput:
+                path_hints: bool = False, file: str | None = None) -> Article | BadInput:
         """Clean the text, fill metadata from sidecars and options, check the id.
         An article nothing else dates is dated by a dateline at its top; with
         ``path_hints`` (a file of one article) first by its path, and its outlet may come
@@ -275,6 +304,12 @@ class _Run:
             or (outlet_from_path(article.id) if path_hints else None)
             or normalise_outlet(self.options.outlet)
         )
+        for name in ("id", "text", "title", "url", "outlet", "published", "author", "origin"):
+            value = getattr(article, name)
+            if isinstance(value, str):  # SQLite stores UTF-8: no half surrogate pairs from JSON
+                setattr(article, name, storable(value))
+        article.id = storable(self.options.id_prefix) + article.id
+        article.file = file
         first = self.first_read.get(article.id)
         if first is not None:
             return BadInput(article.origin, f"duplicate id {article.id}, first read from {first}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import os
 import re
 import unicodedata
 
@@ -72,6 +73,35 @@ def decode_text(raw: bytes, where: str) -> str | BadInput:
     if controls > MAX_CONTROL_SHARE * len(text):
         return BadInput(where, "binary file (mostly control characters)")
     return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    r"""``text`` with each lone surrogate (half a UTF-16 pair, which JSON may escape as
+    "\ud800" and UTF-8 cannot hold) replaced by U+FFFD: one character for one, so
+    offsets into the text hold.
+
+    >>> storable("rain \ud83d today")
+    'rain \ufffd today'
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def file_name(name: str) -> str:
+    r"""A file name as text that can be stored and shown: the bytes of a name that are
+    not UTF-8 (``os.fsdecode`` keeps them as surrogate escapes) written as ``\xNN``.
+
+    >>> file_name(os.fsdecode(b"caf\xe9.txt"))
+    'caf\\xe9.txt'
+    """
+    if not _SURROGATE.search(name):
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return storable(name)
 
 
 def _fallback(raw: bytes) -> str | None:

@@ -24,6 +24,8 @@ from newstrace.ingest.metadata import pick
 from newstrace.records import Article
 
 TEXT_KEYS = ("text", "body", "content")
+# Python's JSON parser recurses once per level: '[' * 100000 exhausts the stack
+TOO_DEEP = "JSON nested too deeply to read"
 
 
 def read_jsonl_articles(raw: bytes, where: str, file_id: str) -> Iterator[Article | BadInput]:
@@ -45,6 +47,9 @@ def read_jsonl_articles(raw: bytes, where: str, file_id: str) -> Iterator[Articl
         except json.JSONDecodeError as exc:
             yield BadInput(place, f"not valid JSON: {exc.msg} (column {exc.colno})")
             continue
+        except RecursionError:
+            yield BadInput(place, TOO_DEEP)
+            continue
         yield record_article(record, place, f"{file_id}:{number}")
 
 
@@ -59,8 +64,13 @@ def read_json_articles(raw: bytes, where: str, file_id: str) -> Iterator[Article
     except json.JSONDecodeError as exc:
         yield BadInput(where, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
         return
+    except RecursionError:
+        yield BadInput(where, TOO_DEEP)
+        return
     if isinstance(value, dict):
         yield record_article(value, where, file_id)
+    elif isinstance(value, list) and not value:
+        yield BadInput(where, "empty JSON list: no articles")
     elif isinstance(value, list):
         for number, record in enumerate(value, 1):
             yield record_article(record, f"{where}:{number}", f"{file_id}:{number}")

@@ -253,6 +253,8 @@ def read_meta_json(text: str, where: str) -> dict | BadInput:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         return BadInput(where, f"sidecar is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
+    except RecursionError:  # Python's JSON parser recurses once per level
+        return BadInput(where, "sidecar JSON nested too deeply to read")
     if not isinstance(value, dict):
         return BadInput(where, "sidecar must hold one JSON object")
     return value

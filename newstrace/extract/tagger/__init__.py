@@ -162,6 +162,9 @@ class _EnsembleRunner:
 
 class _OnnxRunner:
     def __init__(self, folder: Path, variant: str, threads: int):
+        # onnxruntime's telemetry (recent releases, on Linux too) keeps a device id and an
+        # event cache under ~/.cache: newstrace writes nothing outside --out
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         import onnxruntime as ort
 
         opts = ort.SessionOptions()

@@ -1,0 +1,74 @@
+"""Two runs at once into one --out, and a run killed between its last article and the
+relink that a change of model needs."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+
+import newstrace
+from newstrace.pipeline import Settings
+from robustness.support import REPO, SEEDS, exports, start, write_articles
+
+
+# -- fault 11: two runs at once; fault 14: nothing written outside --out, by a run or its workers
+
+def test_two_runs_at_once_store_everything_in_one_input_order_and_nothing_elsewhere(tmp_path):
+    first = write_articles(tmp_path / "a", 10)
+    second = write_articles(tmp_path / "b", 10, start=10)
+    out = tmp_path / "out"
+    home, tmp = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    tmp.mkdir()
+    env = {"HOME": str(home), "TMPDIR": str(tmp), "XDG_CACHE_HOME": "", "XDG_DATA_HOME": "", "XDG_CONFIG_HOME": ""}
+    runs = [start("run", str(folder), "--out", str(out), "--quiet", "--workers", workers, env=env)
+            for folder, workers in ((first, "2"), (second, "1"))]  # 10 articles: the first starts 2 workers
+    for proc in runs:
+        proc.wait(timeout=600)
+        assert proc.returncode == 0, proc.stderr.read()
+    assert [str(p.relative_to(tmp_path)) for p in sorted(home.rglob("*"))] == []
+    assert [str(p.relative_to(tmp_path)) for p in sorted(tmp.rglob("*"))] == []
+    with sqlite3.connect(out / "newstrace.db") as con:
+        count, distinct = con.execute("SELECT COUNT(*), COUNT(DISTINCT ord) FROM articles").fetchone()
+        assert con.execute("SELECT COUNT(*) FROM articles WHERE story IS NULL").fetchone()[0] == 0
+    assert count == 20 and distinct == 20
+    # the exports are those of the last run to finish: whole, and of every article
+    rows = [json.loads(line) for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 20 and len({r["id"] for r in rows}) == 20
+    assert not list(out.glob("*.tmp"))
+
+
+# -- fault 12: a change of model killed before its final relink
+
+KILL_AT_LAST_ARTICLE = """
+import os, signal, sys
+import newstrace
+from newstrace.pipeline import Settings
+
+stored = []
+def hook(event, ident, detail):
+    if event == "stored":
+        stored.append(ident)
+        if len(stored) == 2:  # the last article is re-read and stored: the relink comes next
+            os.kill(os.getpid(), signal.SIGKILL)
+
+newstrace.run(sys.argv[1], out=sys.argv[2], settings=Settings(model="fast", workers=1), on_progress=hook)
+"""
+
+
+def test_a_relink_pending_at_a_kill_is_done_by_the_next_run(tmp_path):
+    uninterrupted = tmp_path / "uninterrupted"
+    newstrace.run(SEEDS, out=uninterrupted)
+    newstrace.run(SEEDS, out=uninterrupted, settings=Settings(model="fast"))
+
+    out = tmp_path / "out"
+    newstrace.run(SEEDS, out=out)
+    killed = subprocess.run([sys.executable, "-c", KILL_AT_LAST_ARTICLE, str(SEEDS), str(out)], cwd=REPO)
+    assert killed.returncode == -9
+    resumed = newstrace.run(SEEDS, out=out, settings=Settings(model="fast"))
+    assert (resumed.unchanged, resumed.updated) == (2, 0)
+    assert exports(out) == exports(uninterrupted)
+    with sqlite3.connect(out / "newstrace.db") as con:
+        assert con.execute("SELECT value FROM meta WHERE key='relink_pending'").fetchone() is None
