@@ -198,5 +198,25 @@ def export_command(source, fmt, out) -> None:
         click.echo(f"{rows}\t{name}")
 
 
+@main.command("serve")
+@click.argument("target", metavar="OUT_DIR_OR_DB", type=click.Path())
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback lets other machines read the store.")
+def serve_command(target, port, host) -> None:
+    """Browse a store in a web browser: stories, statements' trails, speakers, outlets,
+    the citation graph, search, a JSON API (/api) and the exports. Read-only."""
+    from newstrace.serve import serve
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        stderr.print(f"newstrace: warning: listening on {host}: anyone who can reach it can read the store",
+                     markup=False)
+    try:
+        serve(target, host=host, port=port, on_ready=lambda line: stderr.print(f"newstrace: {line}", markup=False))
+    except NewstraceError as e:
+        stderr.print(f"newstrace: error: {e}", markup=False)
+        sys.exit(2)
+
+
 if __name__ == "__main__":
     main()

@@ -11,9 +11,11 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from itertools import islice, repeat
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TypeVar
@@ -22,12 +24,16 @@ from newstrace.errors import BadInput, OutputError
 from newstrace.extract import MODELS, Analysis, analyse, extractor_id
 from newstrace.ingest import IngestOptions, read_articles
 from newstrace.link import Linker, LinkerSettings
-from newstrace.records import Article
+from newstrace.records import Article, RunFigures
 from newstrace.store import Store
 from newstrace.workers import end_workers, worker_pool
 
 T = TypeVar("T")
 DATABASE_NAME = "newstrace.db"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 @dataclass(slots=True)
@@ -111,6 +117,7 @@ def run(
                           "articles by the next run; choose another folder (one inside the input folder is fine)")
     _make_folder(db_path.parent)
     report = RunReport(database=db_path, out=Path(out) if out is not None else None)
+    started, clock = _now(), time.perf_counter()
     with Store(db_path) as store, _worded(store):
         linker = Linker(store, settings.linker)
         if relink:
@@ -189,6 +196,10 @@ def run(
             with store.transaction():
                 linker.rebuild()
                 store.set_relink_pending(False)
+        store.record_run(RunFigures(
+            started, _now(), round(time.perf_counter() - clock, 3), report.added, report.updated,
+            report.unchanged, len(report.failures), str(path), settings.model,
+        ))
         if out is not None:
             from newstrace.report import write_all
 

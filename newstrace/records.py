@@ -151,3 +151,27 @@ class OutletEdge:
     citations: int  # how many times, over all the articles
     articles: list[str] = field(default_factory=list)  # the citing articles, in input order
     kind: str = "media"  # the target's kind: "media" or "platform"
+
+
+@dataclass(slots=True)
+class RunFigures:
+    """What one ``newstrace run`` did and how long it took (kept in the store).
+
+    >>> RunFigures("2026-12-01T10:00:00+00:00", "2026-12-01T10:00:10+00:00", 10.0, added=150).articles_per_second
+    15.0
+    """
+
+    started: str  # ISO 8601, UTC
+    finished: str
+    seconds: float
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    input: str | None = None  # the path the run read
+    model: str | None = None
+
+    @property
+    def articles_per_second(self) -> float:
+        """Articles read and extracted (added or updated) per second of the run."""
+        return (self.added + self.updated) / self.seconds if self.seconds > 0 else 0.0

@@ -22,7 +22,10 @@ from typing import Iterator
 
 from newstrace.errors import StoreError
 from newstrace.outlets import outlet_kind
-from newstrace.records import Article, Attribution, Citation, Mention, OutletEdge, Speaker, Statement, Story
+from newstrace.queries import Queries
+from newstrace.records import (
+    Article, Attribution, Citation, Mention, OutletEdge, RunFigures, Speaker, Statement, Story,
+)
 
 SCHEMA_VERSION = 1
 
@@ -147,7 +150,49 @@ CREATE TABLE IF NOT EXISTS speaker_name_df (name TEXT PRIMARY KEY, df INTEGER NO
 CREATE TABLE IF NOT EXISTS failures (
     origin TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL
 );
+
+-- What each run did and how fast, for the report and the web app.
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL, finished TEXT NOT NULL, input TEXT, model TEXT,
+    added INTEGER NOT NULL, updated INTEGER NOT NULL, unchanged INTEGER NOT NULL,
+    failed INTEGER NOT NULL, seconds REAL NOT NULL
+);
+
+-- Read side (queries.py): newest stories first, a speaker's statements, an outlet's articles by date.
+CREATE INDEX IF NOT EXISTS stories_newest ON stories(COALESCE(last_published, ''), id);
+CREATE INDEX IF NOT EXISTS statements_speaker ON statements(speaker);
+CREATE INDEX IF NOT EXISTS speakers_name ON speakers(name, id);
+CREATE INDEX IF NOT EXISTS articles_outlet_published ON articles(outlet, COALESCE(published, ''), id);
 """
+
+# Full-text search (SQLite FTS5) over article titles and texts and statement texts. The
+# indexes hold no copy of the text (external content): triggers keep them in step with
+# every write, whoever writes. Kept apart from SCHEMA, whose statements split on ";".
+_FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"  # "Crusader" finds "Crusaders"
+SEARCH_SCHEMA = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles',"
+    f" content_rowid='rowid', tokenize='{_FTS_TOKENIZER}')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(text, content='statements',"
+    f" content_rowid='rowid', tokenize='{_FTS_TOKENIZER}')",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN"
+    " INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN"
+    " INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);"
+    " END",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN"
+    " INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);"
+    " INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS statements_fts_insert AFTER INSERT ON statements BEGIN"
+    " INSERT INTO statements_fts(rowid, text) VALUES (new.rowid, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS statements_fts_delete AFTER DELETE ON statements BEGIN"
+    " INSERT INTO statements_fts(statements_fts, rowid, text) VALUES ('delete', old.rowid, old.text); END",
+    # the linker rewrites statements often, their text seldom
+    "CREATE TRIGGER IF NOT EXISTS statements_fts_update AFTER UPDATE OF text ON statements"
+    " WHEN old.text IS NOT new.text BEGIN"
+    " INSERT INTO statements_fts(statements_fts, rowid, text) VALUES ('delete', old.rowid, old.text);"
+    " INSERT INTO statements_fts(rowid, text) VALUES (new.rowid, new.text); END",
+)
 
 
 # SQLite's primary result codes (sqlite3.Error.sqlite_errorcode & 0xFF)
@@ -162,13 +207,22 @@ def _spans(value: str) -> list[tuple[int, int]]:
     return [(int(s), int(e)) for s, e in json.loads(value)]
 
 
-class Store:
-    """The newstrace database. Safe to open again on a file a killed run left behind."""
+class Store(Queries):
+    """The newstrace database. Safe to open again on a file a killed run left behind.
 
-    def __init__(self, path: str | Path, timeout: float = 30):
+    ``readonly=True`` opens an existing database for reading only (the web app): nothing
+    is created or migrated, and a missing or foreign file is a StoreError.
+    """
+
+    def __init__(self, path: str | Path, timeout: float = 30, readonly: bool = False,
+                 check_same_thread: bool = True):
         """``timeout``: how long to wait, in seconds, for another process that is writing."""
         self.path = str(path)
         self.timeout = timeout
+        self.readonly = readonly
+        if readonly:
+            self.db = self._open_readonly(check_same_thread)
+            return
         try:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves (see transaction()).
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=timeout)
@@ -238,6 +292,48 @@ class Store:
                 "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                 (str(SCHEMA_VERSION),),
             )
+            self._migrate_search()
+
+    def _migrate_search(self) -> None:
+        """The search indexes and their triggers; filled once from what a database made
+        before them holds (then the triggers keep them up to date)."""
+        # a speaker's page reads only this index: their statements, articles and how they
+        # were written (after _add_columns: older stores get speaker_id first)
+        self.db.execute("CREATE INDEX IF NOT EXISTS attributions_speaker_id_statement"
+                        " ON attributions(speaker_id, statement, article, speaker_mention)")
+        for statement in SEARCH_SCHEMA:
+            self.db.execute(statement)
+        if not self.db.execute("SELECT 1 FROM meta WHERE key='search_index'").fetchone():
+            self.rebuild_search_index()
+
+    def rebuild_search_index(self) -> None:
+        """Index every article and statement again (after a VACUUM, which may renumber rows)."""
+        with self.transaction() as db:
+            db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+            db.execute("INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')")
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('search_index', '1')")
+
+    def _open_readonly(self, check_same_thread: bool) -> sqlite3.Connection:
+        path = Path(self.path)
+        if not path.is_file():
+            raise StoreError(f"{self.path}: no such database")
+        try:
+            # mode=ro: SQLite itself refuses every write on this connection
+            db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=self.timeout,
+                                 isolation_level=None, check_same_thread=check_same_thread)
+            db.row_factory = sqlite3.Row
+            found = db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+            row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() if found else None
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: not a newstrace database ({e})") from e
+        if row is None:
+            db.close()
+            raise StoreError(f"{self.path}: not a newstrace database (no schema version)")
+        if int(row[0]) > SCHEMA_VERSION:
+            db.close()
+            raise StoreError(f"{self.path}: schema version {row[0]} is newer than this newstrace "
+                             f"({SCHEMA_VERSION}); upgrade newstrace")
+        return db
 
     def _add_columns(self, table: str, columns: dict[str, str]) -> None:
         """Columns a store made by an older newstrace lacks (fixed names and types)."""
@@ -539,9 +635,21 @@ class Store:
     def failures(self) -> list[tuple[str, str]]:
         return [(r[0], r[1]) for r in self.db.execute("SELECT origin, reason FROM failures ORDER BY origin")]
 
+    # --- runs -------------------------------------------------------------------
+
+    def record_run(self, run: RunFigures) -> None:
+        """Remember what a run did (the report and the web app show it)."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO runs(started, finished, input, model, added, updated, unchanged, failed, seconds)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                (run.started, run.finished, run.input, run.model, run.added, run.updated,
+                 run.unchanged, run.failed, run.seconds),
+            )
+
     # --- counts -----------------------------------------------------------------
 
-    _TABLES = {"articles", "attributions", "citations", "statements", "stories", "failures", "speakers"}
+    _TABLES = {"articles", "attributions", "citations", "statements", "stories", "failures", "speakers", "runs"}
 
     def count(self, table: str) -> int:
         if table not in self._TABLES:  # table names cannot be bound parameters

@@ -17,3 +17,88 @@ sys.path.insert(0, str(Path(__file__).parent))  # lets test modules import conft
 
 def needs_shared(path: Path):
     return pytest.mark.skipif(not path.exists(), reason=f"{path} not present")
+
+
+# --- a store for the web app's tests: the seed reports and hostile articles -------------
+
+PWNED = "pwned"  # what an injected script would set the page title to
+HOSTILE_ARTICLES = [
+    {"id": "hostile-1",
+     "title": f"<script>document.title='{PWNED}'</script>Minister <b>resigns</b>",
+     "outlet": f"\"><svg onload=document.title='{PWNED}'>",
+     "url": f"javascript:document.title='{PWNED}'",
+     "published": "2019-03-20",
+     "text": (f"The minister said: \"We will <img src=x onerror=\"document.title='{PWNED}';window.pwned=1\"> never resign,\" "
+              f"on Monday. <script>document.title='{PWNED}'</script> "
+              "\"Our <a href=\"javascript:alert(1)\">party</a> stands,\" the minister added, "
+              "according to The New York Times.")},
+    {"id": f"x\"><svg onload=document.title='{PWNED}'>",
+     "title": "An id that is a payload",
+     "outlet": "Reuters",
+     "url": "https://example.org/news/\"><script>document.title='pwned'</script>",
+     "published": "2019-03-21",
+     "text": ("Police in Lyon said on Tuesday that \"no one was hurt in the fire at the depot,\" Reuters reported. "
+              "\u202eThe mayor said \"the depot will reopen next week.\"")},
+]
+
+
+def write_hostile_feed(folder: Path) -> Path:
+    import json
+
+    path = folder / "hostile.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in HOSTILE_ARTICLES), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def web_run(tmp_path_factory):
+    """A run (its --out folder) over the two seed reports and the hostile articles,
+    built once per session for the web app's tests."""
+    import shutil
+
+    import newstrace
+
+    inputs = tmp_path_factory.mktemp("web-input")
+    for path in SEEDS.iterdir():
+        shutil.copyfile(path, inputs / path.name)
+    write_hostile_feed(inputs)
+    out = tmp_path_factory.mktemp("web-out")
+    report = newstrace.run(inputs, out=out, settings=newstrace.Settings(workers=1))
+    assert report.failures == [], report.failures
+    return out
+
+
+@pytest.fixture(scope="session")
+def web_server(web_run):
+    """The real server (`python -m newstrace serve`, uvicorn) on a free loopback port;
+    yields its base URL."""
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "newstrace", "serve", str(web_run), "--port", str(port)],
+                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"newstrace serve exited: {proc.stderr.read()}")
+        try:
+            with urllib.request.urlopen(base + "/api/overview", timeout=5) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            if time.time() > deadline:
+                proc.kill()
+                raise
+            time.sleep(0.2)
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
