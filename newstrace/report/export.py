@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from newstrace.link.normalize import mention_span
 from newstrace.store import Store
 
 
@@ -24,25 +25,55 @@ def article_rows(store: Store) -> Iterator[dict]:
         }
 
 
+def _mentions_of(store: Store, article_id: str, text: str) -> dict[str, list[dict]]:
+    """Per attribution, each statement it holds with the characters that are its words."""
+    out: dict[str, list[dict]] = {}
+    for attribution, held in store.attribution_mentions(article_id).items():
+        out[attribution] = [{"statement": statement, "span": list(mention_span(text, start, end, lo, hi)),
+                             "fragment": [start, end]} for statement, start, end, lo, hi in held]
+    return out
+
+
 def attribution_rows(store: Store) -> Iterator[dict]:
+    article, held = None, {}
     for a in store.attributions():
+        if a.article != article:  # attributions come article by article
+            article = a.article
+            stored = store.article(article)
+            held = _mentions_of(store, article, stored.text) if stored else {}
         yield {
             "id": a.id, "article": a.article, "kind": a.kind, "speaker": a.speaker,
             "source": [list(f) for f in a.source], "cue": [list(f) for f in a.cue],
             "content": [list(f) for f in a.content], "content_text": a.content_text,
             "statement": a.statement, "speaker_mention": a.speaker_mention, "score": round(a.score, 4),
+            # every statement the attribution's quoted fragments hold, with its span; the
+            # `statement` above is the one that covers most of its words
+            "statements": held.get(a.id, []),
         }
 
 
 def statement_rows(store: Store) -> Iterator[dict]:
     outlet = dict(store.db.execute("SELECT id, outlet FROM articles"))
+    texts: dict[str, str] = {}
     for s in store.statements():
+        trail = store.statement_trail(s.id)
+        for step in trail:
+            if step["article"] not in texts:
+                if len(texts) > 1000:  # a few articles' texts at a time, not the corpus
+                    texts.clear()
+                texts[step["article"]] = store.article(step["article"]).text
+            start, end = step["fragment"]
+            lo, hi = step.pop("words")
+            step["span"] = list(mention_span(texts[step["article"]], start, end, lo, hi))
         yield {
             "id": s.id, "text": s.text, "speaker": s.speaker,
             "mentions": [{"article": m.article, "attribution": m.attribution} for m in s.mentions],
             "first_seen": s.first_seen,
             "articles": len({m.article for m in s.mentions}),
             "outlets": sorted({outlet[m.article] for m in s.mentions if outlet.get(m.article)}),
+            # the spread: every mention in order, copies of wire stories marked
+            "trail": trail,
+            "independent_articles": len({t["article"] for t in trail if not t["copy_of"]}),
         }
 
 
