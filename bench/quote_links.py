@@ -2,7 +2,8 @@
 
     python bench/quote_links.py predict INPUT OUT [--grain fragment|attribution] > PRED.jsonl
     python bench/quote_links.py reference INPUT quotebank|memetracker > PRED.jsonl
-    python bench/quote_links.py table [--polnear DIR]   # runs everything, prints the rows
+    python bench/quote_links.py table NAME INPUT OUT SET [NAME INPUT OUT SET ...]   # the rows
+    python bench/quote_links.py materialise SET INPUT DIR   # a copy of SET with each `text`
 
 ``predict`` turns a run's exports into predicted mentions with offsets into the input
 files. ``--grain attribution`` is what ../shared/tools/statement_mentions.py does (every
@@ -25,14 +26,16 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
-_QUOTE = re.compile(r"[\"“”]([^\"“”\n]+)[\"“”]")
+# straight or curly double marks, and the New York Times archive's ''doubled apostrophes''
+_QUOTE = re.compile(r"“([^“”\"\n]+)”|\"([^\"“”\n]+)\"|''([^'\n](?:[^\n]*?[^'\n])?)''|``([^\n]+?)''")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
 def inputs(src: Path) -> dict[str, str]:
+    """Article id (path relative to ``src`` without extension, newstrace's id) -> text."""
     texts = {}
-    for f in sorted(src.glob("*.txt")):
-        texts[f.stem] = f.read_text(encoding="utf-8")
+    for f in sorted(src.rglob("*.txt")):
+        texts[str(f.relative_to(src).with_suffix(""))] = f.read_text(encoding="utf-8")
     for f in sorted(src.glob("*.jsonl")):
         for line in f.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -78,9 +81,10 @@ def quotations(texts: dict[str, str]):
     """Every quotation of five words or more that the regex finds: (article, start, end, words)."""
     for art, text in texts.items():
         for m in _QUOTE.finditer(text):
-            words = [w.lower().replace("’", "'") for w in _WORD.findall(m.group(1))]
+            g = next(i for i in range(1, 5) if m.group(i) is not None)
+            words = [w.lower().replace("’", "'") for w in _WORD.findall(m.group(g))]
             if len(words) >= 5:
-                yield art, m.start(1), m.end(1), words
+                yield art, m.start(g), m.end(g), words
 
 
 def _run(a: list[str], b: list[str], n: int) -> bool:
@@ -159,6 +163,17 @@ def main(argv: list[str]) -> None:
     elif argv[0] == "reference":
         for row in reference(Path(argv[1]), argv[2]):
             print(json.dumps(row))
+    elif argv[0] == "materialise":
+        texts = inputs(Path(argv[2]))
+        out = Path(argv[3])
+        out.mkdir(parents=True, exist_ok=True)
+        for name in ("gold.jsonl", "hard_negatives.jsonl"):
+            rows = [json.loads(line) for line in (Path(argv[1]) / name).read_text(encoding="utf-8").splitlines()]
+            for row in rows:
+                for m in (row, row.get("a"), row.get("b")):
+                    if m and "article" in m:
+                        m["text"] = texts[m["article"]][m["start"]:m["end"]]
+            (out / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     elif argv[0] == "table":
         sets = []
         for i in range(1, len(argv), 4):
