@@ -27,7 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
 # straight or curly double marks, and the New York Times archive's ''doubled apostrophes''
-_QUOTE = re.compile(r"“([^“”\"\n]+)”|\"([^\"“”\n]+)\"|''([^'\n](?:[^\n]*?[^'\n])?)''|``([^\n]+?)''")
+_QUOTE = re.compile(r"[\"“”]([^\"“”\n]+)[\"“”]|''([^'\n](?:[^\n]*?[^'\n])?)''|``([^\n]+?)''")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -81,7 +81,7 @@ def quotations(texts: dict[str, str]):
     """Every quotation of five words or more that the regex finds: (article, start, end, words)."""
     for art, text in texts.items():
         for m in _QUOTE.finditer(text):
-            g = next(i for i in range(1, 5) if m.group(i) is not None)
+            g = next(i for i in range(1, 4) if m.group(i) is not None)
             words = [w.lower().replace("’", "'") for w in _WORD.findall(m.group(g))]
             if len(words) >= 5:
                 yield art, m.start(g), m.end(g), words

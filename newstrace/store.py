@@ -70,7 +70,8 @@ CREATE TABLE IF NOT EXISTS statements (
     speaker TEXT,
     first_seen TEXT,
     words INTEGER NOT NULL DEFAULT 0,     -- length of `text`, to keep the fullest wording
-    shingles INTEGER NOT NULL DEFAULT 0   -- wordings in its family (statement_nodes)
+    shingles INTEGER NOT NULL DEFAULT 0,  -- wordings in its family (statement_nodes)
+    text_node INTEGER                     -- the wording (statement_nodes) its text is from
 );
 
 -- Linker indexes: the statement index's wordings, fragments and passages (link/statements.py),
@@ -84,6 +85,7 @@ CREATE TABLE IF NOT EXISTS statement_nodes (  -- one per distinct wording (norma
     speaker TEXT NOT NULL,          -- the speaker key in `key`
     text TEXT NOT NULL,             -- the wording as the earliest article quotes it
     text_order INTEGER NOT NULL,    -- that article's place in the input order
+    ends TEXT NOT NULL,             -- words after which a sentence ends (normalize.sentence_ends)
     family INTEGER NOT NULL         -- wordings joined by edges, cut into statements together
 );
 CREATE INDEX IF NOT EXISTS statement_nodes_family ON statement_nodes(family);
@@ -177,6 +179,12 @@ class Store:
             raise StoreError(f"{self.path}: not a newstrace database ({e})") from e
 
     def _migrate(self) -> None:
+        self._migrate_schema()
+        columns = {r[1] for r in self.db.execute("PRAGMA table_info(statements)")}
+        if "text_node" not in columns:  # a store made before the statement index had wordings
+            self.db.execute("ALTER TABLE statements ADD COLUMN text_node INTEGER")
+
+    def _migrate_schema(self) -> None:
         found = self.db.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='meta'"
         ).fetchone()

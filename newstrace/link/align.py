@@ -37,7 +37,7 @@ def content_words(words: list[str]) -> int:
 
 
 def word_total(words: list[str]) -> int:
-    return sum(1 for w in words if w != GAP)
+    return len(words) - words.count(GAP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +66,28 @@ class AlignSettings:
     strong_content: int = 6  # ... or with this many content words, stands whoever speaks
 
 
-def compare(a: list[str], b: list[str], settings: AlignSettings = AlignSettings()) -> Match | None:
-    """The passage ``a`` and ``b`` share, or None when they share none.
+def might_share(mine: set[str], other: list[str], settings: AlignSettings = AlignSettings()) -> bool:
+    """A cheap test before ``compare``: whether the distinct words two wordings have in
+    common are enough for either of its rules (a run, or the shorter held whole, one
+    word in ten aside).
+
+    >>> might_share(set("we will see them in court".split()), "see you in court".split())
+    False
+    """
+    theirs = set(other) - {GAP}
+    shared = len(mine & theirs)
+    short = min(len(mine), len(theirs))
+    allowed = short // settings.per_changed + 1
+    return shared >= settings.min_words and (shared >= short - allowed or shared >= settings.run // 2)
+
+
+def compare(a: list[str], b: list[str], settings: AlignSettings = AlignSettings(),
+            ends_a: set[int] | None = None, ends_b: set[int] | None = None) -> Match | None:
+    """The passage ``a`` and ``b`` share, or None when they share none. ``ends_a`` and
+    ``ends_b``: where sentences end in each (``normalize.sentence_ends``); a stretch that
+    neither holds whole must not diverge mid-sentence on both sides: "There's a special
+    place in hell for women who don't help each other" and "... for women who vote for
+    women ..." share ten words and are a line and its retort.
 
     >>> w = "we will see them in court".split()
     >>> m = compare(w, "i think we will see them in court soon".split())
@@ -104,9 +124,18 @@ def compare(a: list[str], b: list[str], settings: AlignSettings = AlignSettings(
         return None
     a0, a1 = chain[0].a, chain[-1].a + chain[-1].size
     b0, b1 = chain[0].b, chain[-1].b + chain[-1].size
+    if not contained and ends_a is not None and ends_b is not None and (
+            _diverge(a1 < len(a), b1 < len(b), a1 - 1 in ends_a, b1 - 1 in ends_b)
+            or _diverge(a0 > 0, b0 > 0, a0 - 1 in ends_a, b0 - 1 in ends_b)):
+        return None
     shared = a[a0:a1]
     strong = matched >= settings.strong_words or content_words(shared) >= settings.strong_content
     return Match(a0, a1, b0, b1, matched, longest, strong)
+
+
+def _diverge(a_goes_on: bool, b_goes_on: bool, a_ends: bool, b_ends: bool) -> bool:
+    # both wordings go on past the stretch, with other words, in the middle of a sentence
+    return a_goes_on and b_goes_on and not a_ends and not b_ends
 
 
 def _near(left, right, a: list[str], b: list[str], bridge: int) -> bool:

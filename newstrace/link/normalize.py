@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 # "…", "...", ". . ." and "..." glued to words all mark an elision
 _ELLIPSIS = re.compile(r"…|\.\s*\.(?:\s*\.)+|\.\.")
@@ -100,7 +101,8 @@ def word_count(text_parts: list[str]) -> int:
 
 GAP = "…"  # the token an elision becomes: it matches no word, so no run spans it
 # an elision, or a word with the apostrophes inside it ("God’s", "don't")
-_TOKEN = re.compile(r"…|\.\s*\.(?:\s*\.)+|\.\.|\w+(?:[’‘`´']\w+)*")
+# (a tokenised text's "I ’ m" and "year ’ s" are "I’m" and "year’s")
+_TOKEN = re.compile(r"…|\.\s*\.(?:\s*\.)+|\.\.|\w+(?:[’‘`´']\w+|\s[’']\s(?:t|re|m|ve|ll|d|s)\b)*")
 
 # British spellings written the American way, so that "realised" and "realized" are one
 # word. Both sides of a comparison go through the same map, so a rule only has to avoid
@@ -123,6 +125,7 @@ _BRITISH_WORDS = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def american(word: str) -> str:
     """``word`` (lower case) in American spelling, where a rule knows it.
 
@@ -174,6 +177,8 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     ['we', 'realized', '…', 'it', 'is', 'over']
     >>> tokens("Rise, now")
     [('rise', 0, 4), ('now', 6, 9)]
+    >>> [t for t, _, _ in tokens("I ’ m sure this year ’ s show")]
+    ['i', 'am', 'sure', 'this', 'years', 'show']
     """
     out: list[tuple[str, int, int]] = []
     for m in _TOKEN.finditer(text):
@@ -182,7 +187,8 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
             if out and out[-1][0] != GAP:
                 out.append((GAP, m.start(), m.end()))
             continue
-        for word in _expand(unicodedata.normalize("NFKC", t).casefold()):
+        t = t if t.isascii() else unicodedata.normalize("NFKC", t)
+        for word in _expand(t.casefold().replace(" ", "")):
             out.append((american(_APOSTROPHES.sub("", word)), m.start(), m.end()))
     while out and out[-1][0] == GAP:
         out.pop()
@@ -237,3 +243,24 @@ def mention_span(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
     if not found or lo >= hi or hi > len(found):
         return start, end
     return start + found[lo][1], start + found[hi - 1][2]
+
+
+_SENTENCE_END = re.compile(r"[\s\"'”’“)\]]*[.!?;:—–]")
+
+
+def sentence_ends(text: str, found: list[tuple[str, int, int]]) -> set[int]:
+    """Indices of the tokens of ``text`` (``tokens(text)``) after which a sentence or a
+    clause ends (. ! ? ; : or a dash), or an elision comes, or the text does.
+
+    >>> t = "We won. Then, we left … home"
+    >>> sorted(sentence_ends(t, tokens(t)))
+    [1, 4, 5, 6]
+    """
+    ends = {len(found) - 1} if found else set()
+    for i, (word, _, end) in enumerate(found):
+        if word == GAP:
+            ends.add(i - 1)
+            ends.add(i)
+        elif _SENTENCE_END.match(text, end) and not text.startswith("..", end) and text[end:end + 1] != "…":
+            ends.add(i)
+    return ends

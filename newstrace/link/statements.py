@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 
 from newstrace.extract.quotes import quoted_parts
 from newstrace.extract.speakers import is_short_form_or_equal
-from newstrace.link.align import AlignSettings, Match, compare, content_words, word_total
+from newstrace.link.align import AlignSettings, Match, compare, content_words, might_share, word_total
 from newstrace.link.evidence import is_name, may_be_same_speaker, named_alike, proper_words, speaker_group
-from newstrace.link.normalize import GAP, shingle_hashes, tokens, winnow, word_count
+from newstrace.link.normalize import GAP, sentence_ends, shingle_hashes, tokens, winnow, word_count
 from newstrace.records import PRONOUNS, Article, Attribution
 
 
@@ -155,17 +155,18 @@ Region = tuple[int, int, int, int, int]  # lo, hi (the words it covers), core lo
 
 
 def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int]], overlap: int = 3,
-              holders: dict[int, list[tuple[str, int]]] | None = None) -> dict[int, list[Region]]:
+              holders: dict[int, list[tuple[str, int, int]]] | None = None, split_gap: int = 120
+              ) -> dict[int, list[Region]]:
     """Cut wordings joined by ``edges`` (a, b, a0, a1, b0, b1: the stretch they share on
     each side) into statements: for each node, the regions of its words (lo, hi), the core
     that matched (core lo, core hi) and the statement label of each. Shortest first, so a
     longer wording joins the passages quoted apart in shorter ones.
 
-    ``holders``: each node's fragments as (attribution, place among its fragments). Two
-    passages that are only ever quoted as the two halves of one quotation split around
-    "he said" (the same attributions, one fragment after the other) are one passage when
-    a longer wording holds them together: the split was the reporter's, not a choice of
-    words.
+    ``holders``: each node's fragments as (article, start, end). Two passages that are
+    only ever quoted as the two halves of one quotation split around "he said" (in the
+    same articles, one less than ``split_gap`` characters after the other) are one
+    passage when a longer wording holds them together: the split was the reporter's, not
+    a choice of words.
 
     >>> a, b, ab = (_Node(i, w.split(), len(w.split()), w) for i, w in enumerate(
     ...     ["a b c d e f", "g h i j k l", "a b c d e f g h i j k l"]))
@@ -173,7 +174,7 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
     >>> [(lo, hi) for lo, hi, *_ in out[2]], out[2][0][4] == out[0][0][4], out[2][1][4] == out[1][0][4]
     ([(0, 6), (6, 12)], True, True)
     >>> split = decompose([ab, a, b], [(0, 2, 0, 6, 0, 6), (1, 2, 0, 6, 6, 12)],
-    ...                   holders={0: [("x#a1", 0)], 1: [("x#a1", 1)], 2: [("y#a1", 0)]})
+    ...                   holders={0: [("x", 0, 40)], 1: [("x", 52, 90)], 2: [("y", 0, 80)]})
     >>> len({label for rs in split.values() for *_, label in rs})
     1
     """
@@ -186,7 +187,7 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
             touching[b].append((a, a0, a1, b0, b1))
     regions: dict[int, list[Region]] = {}
     parent: list[int] = []  # labels made one (union-find)
-    quoting: list[dict[str, set[int]]] = []  # per label: attribution -> places of its fragments
+    quoting: list[dict[str, set[tuple[int, int]]]] = []  # per label: article -> its fragments' spans
 
     def find(label: int) -> int:
         while parent[label] != label:
@@ -197,7 +198,7 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
     def halves(first: int, second: int) -> bool:
         one, two = quoting[first], quoting[second]
         return bool(one) and one.keys() == two.keys() and all(
-            any(p + 1 in two[a] for p in one[a]) for a in one)
+            any(0 <= s2 - e1 <= split_gap for _, e1 in one[a] for s2, _ in two[a]) for a in one)
 
     for node in sorted(nodes, key=lambda n: (n.size, n.key, n.id)):
         spans: dict[int, list[list[int]]] = defaultdict(list)
@@ -241,8 +242,8 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
                 out = [(0, len(node.words), out[0][2], out[0][3], out[0][4])]
             regions[node.id] = out
         for *_, label in regions[node.id]:
-            for attribution, place in holders.get(node.id, ()):
-                quoting[find(label)].setdefault(attribution, set()).add(place)
+            for article, start, end in holders.get(node.id, ()):
+                quoting[find(label)].setdefault(article, set()).add((start, end))
     return {node: [(lo, hi, c0, c1, find(label)) for lo, hi, c0, c1, label in rs] for node, rs in regions.items()}
 
 
@@ -262,20 +263,30 @@ class StatementIndex:
         """Link the fragments of each attribution of a stored ``article``; the statements
         they belong to afterwards."""
         families: set[int] = set()
+        touched: set[str] = set()
         mine: list[str] = []
         for attribution in attributions:
             mine.append(attribution.id)
             for part, (s, e) in enumerate(fragments(article.text, attribution, mask)):
-                words = [t for t, _, _ in tokens(article.text[s:e])]
+                found = tokens(article.text[s:e])
+                words = [t for t, _, _ in found]
                 if word_total(words) < self.settings.align.min_words:
                     continue  # too short to tell one statement from another
-                node, family = self._node(words, article.text[s:e], attribution.speaker or "", article)
+                ends = sentence_ends(article.text[s:e], found)
+                node, family, state = self._node(words, ends, article.text[s:e], attribution.speaker or "", article)
                 self.db.execute(
                     "INSERT INTO statement_fragments(attribution, article, part, start, end, node, speaker)"
                     " VALUES (?,?,?,?,?,?,?)",
                     (attribution.id, article.id, part, s, e, node, attribution.speaker or ""))
-                families.add(family)
-        touched: set[str] = set()
+                # a wording seen before keeps its passages, and one that shares none with
+                # any other opens its own statement: only a new link cuts a family again
+                if state == "seen":
+                    touched.update(st for (st,) in self.db.execute(
+                        "SELECT statement FROM statement_regions WHERE node=?", (node,)))
+                elif state == "alone":
+                    touched.add(self._open(node, found, article.text[s:e], attribution.id))
+                else:
+                    families.add(family)
         for family in families:
             touched |= self._cut(family)
         touched |= self._point(mine)
@@ -288,28 +299,32 @@ class StatementIndex:
             self.refresh(statement)
         return touched
 
-    def _node(self, words: list[str], text: str, speaker: str, article: Article) -> tuple[int, int]:
-        """The node of a wording (made, indexed and aligned with its neighbours when new)
-        and its family. Wordings shorter than two runs keep apart by speaker
-        (``evidence.speaker_group``): the same words from two people are two nodes, which
-        an edge joins when the speakers may be one."""
+    def _node(self, words: list[str], ends: set[int], text: str, speaker: str, article: Article
+              ) -> tuple[int, int, str]:
+        """The node of a wording (made, indexed and aligned with its neighbours when new),
+        its family, and whether it was "seen" before, is new and "alone", or new and
+        "linked" to others. Wordings shorter than a run keep apart by speaker
+        (``evidence.speaker_group``): the same few words from two people are two nodes,
+        which an edge joins when the speakers may be one."""
         size, order = word_total(words), article.order
         weak = size < self.settings.align.strong_words and content_words(words) < self.settings.align.strong_content
-        mine = speaker_group(speaker) if size < 2 * self.settings.align.run else ""
+        mine = speaker_group(speaker) if size < self.settings.align.run else ""
         key = " ".join(words) + f"\x1f{mine}"
         row = self.db.execute("SELECT id, family, text_order FROM statement_nodes WHERE key=?", (key,)).fetchone()
         if row:
             if order < row[2]:  # the wording as the earliest article has it, however linked
                 self.db.execute("UPDATE statement_nodes SET text=?, text_order=? WHERE id=?",
                                 (" ".join(text.split()), order, row[0]))
-            return row[0], row[1]
+                self._retext(row[0])
+            return row[0], row[1], "seen"
         node = self.db.execute(
-            "INSERT INTO statement_nodes(key, size, weak, speaker, text, text_order, family) VALUES (?,?,?,?,?,?,0)",
-            (key, size, int(weak), mine, " ".join(text.split()), order)).lastrowid
+            "INSERT INTO statement_nodes(key, size, weak, speaker, text, text_order, ends, family)"
+            " VALUES (?,?,?,?,?,?,?,0)",
+            (key, size, int(weak), mine, " ".join(text.split()), order, " ".join(map(str, sorted(ends))))).lastrowid
         runs = shingle_hashes(words)
         grams = {g for run in runs for g in run}
         families = {node}
-        for other, match in self._neighbours(node, words, grams, speaker, article):
+        for other, match in self._neighbours(node, words, ends, grams, speaker, article):
             a, b = (node, other) if node < other else (other, node)
             m = match if node < other else Match(match.b0, match.b1, match.a0, match.a1, match.matched,
                                                  match.longest, match.strong)
@@ -322,7 +337,30 @@ class StatementIndex:
         self.db.execute("UPDATE statement_nodes SET family=? WHERE id=?", (family, node))
         for other in families - {family, node}:
             self.db.execute("UPDATE statement_nodes SET family=? WHERE family=?", (family, other))
-        return node, family
+        return node, family, "alone" if families == {node} else "linked"
+
+    def _open(self, node: int, found: list[tuple[str, int, int]], text: str, attribution_id: str) -> str:
+        """A statement of its own for a new wording that shares no passage: what cutting
+        its one-node family would give, without reading it back."""
+        statement = free_id(self.db, "statements", _statement_id, attribution_id)
+        shown = text[found[0][1]:found[-1][2]].strip('"“”„ ')
+        self.db.execute("INSERT INTO statements(id, text, words, shingles, text_node) VALUES (?, ?, ?, 1, ?)",
+                        (statement, " ".join(shown.split()), word_total([w for w, _, _ in found]), node))
+        self.db.execute(
+            "INSERT INTO statement_regions(node, lo, hi, core_lo, core_hi, statement) VALUES (?,?,?,?,?,?)",
+            (node, 0, len(found), 0, len(found), statement))
+        return statement
+
+    def _retext(self, node: int) -> None:
+        """The text of the statements whose text is this node's words."""
+        (text,) = self.db.execute("SELECT text FROM statement_nodes WHERE id=?", (node,)).fetchone()
+        spans = tokens(text)
+        for statement, c0, c1 in self.db.execute(
+                "SELECT g.statement, g.core_lo, g.core_hi FROM statement_regions g JOIN statements s"
+                " ON s.id = g.statement WHERE g.node=? AND (s.text = '' OR s.text_node = ?)", (node, node)).fetchall():
+            shown = text[spans[c0][1]:spans[max(c0, c1 - 1)][2]] if spans and c1 > c0 else text
+            self.db.execute("UPDATE statements SET text=?, words=?, text_node=? WHERE id=?",
+                            (shown.strip('"“”„ '), word_total([w for w, _, _ in spans[c0:c1]]), node, statement))
 
     def _index(self, node: int, runs: list[list[int]], grams: set[int]) -> None:
         chosen = winnow(runs, self.settings.window)
@@ -332,7 +370,8 @@ class StatementIndex:
         self.db.executemany("INSERT OR IGNORE INTO statement_postings(shingle, node) VALUES (?, ?)",
                             [(g, node) for g in chosen])
 
-    def _neighbours(self, node: int, words: list[str], grams: set[int], speaker: str, article: Article):
+    def _neighbours(self, node: int, words: list[str], ends: set[int], grams: set[int], speaker: str,
+                    article: Article):
         """The nodes a new wording shares a passage with, and the match with each."""
         if not grams:
             return []
@@ -347,21 +386,34 @@ class StatementIndex:
                     f"SELECT node, COUNT(*) FROM statement_postings WHERE shingle IN ({marks}) GROUP BY node", chunk):
                 if other != node:
                     hits[other] += count
+        best = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:self.settings.candidates]
+        rows = {}
+        for chunk, marks in in_chunks([other for other, _ in best]):
+            rows.update((i, (k, e)) for i, k, e in self.db.execute(
+                f"SELECT id, key, ends FROM statement_nodes WHERE id IN ({marks})", chunk))
         out = []
-        for other, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:self.settings.candidates]:
-            (key,) = self.db.execute("SELECT key FROM statement_nodes WHERE id=?", (other,)).fetchone()
-            match = compare(words, key.split("\x1f")[0].split(" "), self.settings.align)
+        mine = set(words) - {GAP}
+        short = self.settings.align.strong_words - 2  # wordings this short have few trigrams to share
+        for other, shared in best:
+            key, their_ends = rows[other]
+            theirs = key.split("\x1f")[0].split(" ")
+            if shared < 2 and min(len(words), len(theirs)) >= short:
+                continue  # a run or a whole longer wording puts two chosen trigrams in common
+            if not might_share(mine, theirs, self.settings.align):
+                continue
+            match = compare(words, theirs, self.settings.align, ends, {int(i) for i in their_ends.split()})
             if match is not None and self._speakers_allow(match, other, speaker, article):
                 out.append((other, match))
         return out
 
     def _speakers_allow(self, match: Match, other: int, speaker: str, article: Article) -> bool:
-        """Whether who speaks allows a match: a passage of two runs links whoever speaks
-        (a quote given to the wrong person is still the same words); a shorter one not
-        when the speakers are clearly two people; a short one (not ``strong``) only when
-        both are named alike, or when neither is clearly another and the two articles
-        tell one story (a short phrase in unrelated stories is too common to trace)."""
-        if match.matched >= 2 * self.settings.align.run:
+        """Whether who speaks allows a match: a run of words links whoever speaks (a
+        quote given to the wrong person, or read out by another, is still the same
+        words); a shorter passage not when the speakers are clearly two people; a short
+        one (not ``strong``) only when both are named alike, or when neither is clearly
+        another and the two articles tell one story (a short phrase in unrelated stories
+        is too common to trace)."""
+        if match.matched >= self.settings.align.run:
             return True
         theirs = self.db.execute(
             "SELECT DISTINCT speaker, article FROM statement_fragments WHERE node=? LIMIT 50", (other,)).fetchall()
@@ -402,11 +454,11 @@ class StatementIndex:
             old += self.db.execute(
                 f"SELECT node, lo, hi, statement FROM statement_regions WHERE node IN ({marks})", chunk).fetchall()
             frags += self.db.execute(
-                f"SELECT f.node, f.attribution, r.ord, f.article, f.part FROM statement_fragments f"
+                f"SELECT f.node, f.attribution, r.ord, f.article, f.start, f.end FROM statement_fragments f"
                 f" JOIN articles r ON r.id = f.article WHERE f.node IN ({marks})", chunk).fetchall()
-        holders: dict[int, list[tuple[str, int]]] = defaultdict(list)
-        for node, attribution, _, _, part in frags:
-            holders[node].append((attribution, part))
+        holders: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
+        for node, _, _, article, start, end in frags:
+            holders[node].append((article, start, end))
         regions = decompose(nodes, edges, self.settings.overlap, holders)
         names = self._name(regions, old, frags)
         self.db.executemany("DELETE FROM statement_regions WHERE node=?", [(i,) for i in ids])
@@ -483,8 +535,8 @@ class StatementIndex:
             if not spans:
                 continue
             shown = text[spans[c0][1]:spans[max(c0, c1 - 1)][2]] if c1 > c0 else text
-            self.db.execute("UPDATE statements SET text=?, words=?, shingles=? WHERE id=?",
-                            (shown.strip('"“”„ '), size, len(regions), statement))
+            self.db.execute("UPDATE statements SET text=?, words=?, shingles=?, text_node=? WHERE id=?",
+                            (shown.strip('"“”„ '), size, len(regions), node, statement))
 
     def _point(self, attribution_ids: list[str]) -> set[str]:
         """Set each attribution's ``statement``: of the statements its fragments hold, the
