@@ -78,7 +78,8 @@ def might_share(mine: set[str], other: list[str], settings: AlignSettings = Alig
     shared = len(mine & theirs)
     short = min(len(mine), len(theirs))
     allowed = short // settings.per_changed + 1
-    return shared >= settings.min_words and (shared >= short - allowed or shared >= settings.run // 2)
+    # distinct words: "the rest of the world" has four
+    return shared >= min(settings.min_words, short) and (shared >= short - allowed or shared >= settings.run // 2)
 
 
 def compare(a: list[str], b: list[str], settings: AlignSettings = AlignSettings(),
@@ -102,9 +103,11 @@ def compare(a: list[str], b: list[str], settings: AlignSettings = AlignSettings(
     # an elision matches nothing, not even an elision
     sa = [w if w != GAP else (GAP, 0, i) for i, w in enumerate(a)]
     sb = [w if w != GAP else (GAP, 1, i) for i, w in enumerate(b)]
-    blocks = [bl for bl in SequenceMatcher(None, sa, sb, autojunk=False).get_matching_blocks() if bl.size >= 2]
-    if not blocks:
+    every = [bl for bl in SequenceMatcher(None, sa, sb, autojunk=False).get_matching_blocks() if bl.size]
+    if not any(bl.size >= 2 for bl in every):
         return None
+    # the longest block anchors the stretch; a single word counts only beside others
+    blocks = every
     core = max(range(len(blocks)), key=lambda k: blocks[k].size)
     lo = hi = core
     # grow the stretch from the longest block over neighbours a few words away on both sides
