@@ -108,9 +108,11 @@ CREATE TABLE IF NOT EXISTS statement_edges (  -- two wordings that quote one pas
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS statement_edges_b ON statement_edges(b);
 CREATE TABLE IF NOT EXISTS statement_regions (  -- which words of a wording are a mention of which statement
-    node INTEGER NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
+    -- the key's columns first: SQLite 3.40's integrity_check misreads a WITHOUT ROWID
+    -- table whose key columns come after others
+    node INTEGER NOT NULL, lo INTEGER NOT NULL, statement TEXT NOT NULL,
+    hi INTEGER NOT NULL,
     core_lo INTEGER NOT NULL, core_hi INTEGER NOT NULL,  -- the part that matched the passage
-    statement TEXT NOT NULL,
     PRIMARY KEY (node, lo, statement)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS statement_regions_statement ON statement_regions(statement);

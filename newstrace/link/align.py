@@ -100,6 +100,9 @@ def compare(a: list[str], b: list[str], settings: AlignSettings = AlignSettings(
     ...         "this is a sad time for the kraft foods family".split()).matched
     9
     """
+    if b < a:  # the same answer whichever wording comes first (ties between equal blocks)
+        m = compare(b, a, settings, ends_b, ends_a)
+        return m and Match(m.b0, m.b1, m.a0, m.a1, m.matched, m.longest, m.strong)
     # an elision matches nothing, not even an elision
     sa = [w if w != GAP else (GAP, 0, i) for i, w in enumerate(a)]
     sb = [w if w != GAP else (GAP, 1, i) for i, w in enumerate(b)]
