@@ -264,6 +264,7 @@ class StatementIndex:
         they belong to afterwards."""
         families: set[int] = set()
         touched: set[str] = set()
+        opened: set[str] = set()  # statements of one mention, their speaker and first appearance set
         mine: list[str] = []
         for attribution in attributions:
             mine.append(attribution.id)
@@ -284,20 +285,22 @@ class StatementIndex:
                     touched.update(st for (st,) in self.db.execute(
                         "SELECT statement FROM statement_regions WHERE node=?", (node,)))
                 elif state == "alone":
-                    touched.add(self._open(node, found, article.text[s:e], attribution.id))
+                    opened.add(self._open(node, found, article.text[s:e], attribution, article.id))
                 else:
                     families.add(family)
         for family in families:
-            touched |= self._cut(family)
+            cut = self._cut(family)
+            touched |= cut
+            opened -= cut  # cut again with others: its speaker and first appearance are read back
         touched |= self._point(mine)
         by_id = {a.id: a for a in attributions}
         for attribution_id, statement in self.db.execute(
                 f"SELECT id, statement FROM attributions WHERE article=?", (article.id,)):
             if attribution_id in by_id:
                 by_id[attribution_id].statement = statement
-        for statement in touched:
+        for statement in touched - opened:
             self.refresh(statement)
-        return touched
+        return touched | opened
 
     def _node(self, words: list[str], ends: set[int], text: str, speaker: str, article: Article
               ) -> tuple[int, int, str]:
@@ -339,13 +342,16 @@ class StatementIndex:
             self.db.execute("UPDATE statement_nodes SET family=? WHERE family=?", (family, other))
         return node, family, "alone" if families == {node} else "linked"
 
-    def _open(self, node: int, found: list[tuple[str, int, int]], text: str, attribution_id: str) -> str:
+    def _open(self, node: int, found: list[tuple[str, int, int]], text: str, attribution: Attribution,
+              article_id: str) -> str:
         """A statement of its own for a new wording that shares no passage: what cutting
-        its one-node family would give, without reading it back."""
-        statement = free_id(self.db, "statements", _statement_id, attribution_id)
+        its one-node family and ``refresh`` would give, without reading them back."""
+        statement = free_id(self.db, "statements", _statement_id, attribution.id)
         shown = text[found[0][1]:found[-1][2]].strip('"“”„ ')
-        self.db.execute("INSERT INTO statements(id, text, words, shingles, text_node) VALUES (?, ?, ?, 1, ?)",
-                        (statement, " ".join(shown.split()), word_total([w for w, _, _ in found]), node))
+        who = attribution.speaker if attribution.speaker and attribution.speaker.casefold() not in PRONOUNS else None
+        self.db.execute(
+            "INSERT INTO statements(id, text, words, shingles, text_node, speaker, first_seen) VALUES (?,?,?,1,?,?,?)",
+            (statement, " ".join(shown.split()), word_total([w for w, _, _ in found]), node, who, article_id))
         self.db.execute(
             "INSERT INTO statement_regions(node, lo, hi, core_lo, core_hi, statement) VALUES (?,?,?,?,?,?)",
             (node, 0, len(found), 0, len(found), statement))
@@ -460,7 +466,7 @@ class StatementIndex:
         for node, _, _, article, start, end in frags:
             holders[node].append((article, start, end))
         regions = decompose(nodes, edges, self.settings.overlap, holders)
-        names = self._name(regions, old, frags)
+        names = self._name(regions, old, frags, family)
         self.db.executemany("DELETE FROM statement_regions WHERE node=?", [(i,) for i in ids])
         self.db.executemany(
             "INSERT OR IGNORE INTO statement_regions(node, lo, hi, core_lo, core_hi, statement) VALUES (?,?,?,?,?,?)",
@@ -478,9 +484,10 @@ class StatementIndex:
         self._point(sorted({a for _, a, *_ in frags}))
         return before | after
 
-    def _name(self, regions: dict[int, list[Region]], old: list, frags: list) -> dict[int, str]:
+    def _name(self, regions: dict[int, list[Region]], old: list, frags: list, family: int) -> dict[int, str]:
         """A statement id for each label: the old statement whose regions it overlaps
-        most (each old id to one label, the larger first), else a new id made from the
+        most (each old id to one label, the larger first; not one that wordings of
+        another family still hold, as when a family parts), else a new id made from the
         attribution of its earliest fragment."""
         votes: dict[int, Counter[str]] = defaultdict(Counter)
         old_by_node = defaultdict(list)
@@ -503,6 +510,10 @@ class StatementIndex:
                 first[label] = min(first.get(label, earliest), earliest)
         names: dict[int, str] = {}
         taken: set[str] = set()
+        for chunk, marks in in_chunks(sorted({st for *_, st in old})):
+            taken.update(st for (st,) in self.db.execute(
+                "SELECT DISTINCT g.statement FROM statement_regions g JOIN statement_nodes n ON n.id = g.node"
+                f" WHERE n.family != ? AND g.statement IN ({marks})", [family, *chunk]))
         for label in sorted(size, key=lambda lb: (-size[lb], first[lb])):
             for statement, _ in sorted(votes[label].items(), key=lambda kv: (-kv[1], kv[0])):
                 if statement not in taken:
