@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstrace.extract.quotes import classify, quote_mask
@@ -301,6 +301,7 @@ LINES = [
 ]
 
 
+@settings(deadline=None)  # the first example loads spaCy's stop words
 @given(st.lists(st.tuples(st.integers(0, 5), st.lists(st.integers(0, 4), min_size=0, max_size=3)),
                 min_size=1, max_size=12))
 def test_linking_article_by_article_gives_what_a_rebuild_gives(steps):
