@@ -10,13 +10,15 @@ cites whom, and which articles tell the same story.
 
 from newstrace.errors import BadInput, NewstraceError, StoreError
 from newstrace.pipeline import RunReport, Settings, extract_attributions, run
-from newstrace.records import Article, Attribution, Citation, Mention, SpanAttribution, Statement, Story
+from newstrace.report.export import export
+from newstrace.records import (Article, Attribution, Citation, Mention, OutletEdge, SpanAttribution, Speaker, Statement,
+                               Story)
 from newstrace.store import Store
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "run", "extract_attributions", "Settings", "RunReport", "Store",
-    "Article", "Attribution", "Citation", "Mention", "SpanAttribution", "Statement", "Story",
+    "run", "extract_attributions", "export", "Settings", "RunReport", "Store",
+    "Article", "Attribution", "Citation", "Mention", "SpanAttribution", "Statement", "Story", "Speaker", "OutletEdge",
     "BadInput", "NewstraceError", "StoreError",
 ]

@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from newstrace.errors import NewstraceError
 from newstrace.extract import MODELS
 from newstrace.pipeline import Settings, extract_attributions, run
+from newstrace.report.export import FORMATS, export
 
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -119,6 +120,24 @@ def extract_command(path, fmt, model, workers, quiet) -> None:
                 ]
             click.echo(json.dumps(record, ensure_ascii=False))
     sys.exit(1 if hook.failed else 0)
+
+
+@main.command("export")
+@click.argument("source", type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
+              help="jsonl, csv, parquet: every table; graphml: the outlet graph and who said what.")
+@click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Folder to write the files in.")
+def export_command(source, fmt, out) -> None:
+    """Export the database SOURCE (a newstrace.db, or the folder `run --out` wrote) as
+    JSONL, CSV or Parquet (one file per table: articles, attributions, statements,
+    citations, stories, speakers, outlet_edges) or GraphML."""
+    try:
+        written = export(source, out, fmt)
+    except NewstraceError as e:
+        stderr.print(f"newstrace: error: {e}", markup=False)
+        sys.exit(2)
+    for name, rows in written.items():
+        click.echo(f"{rows}\t{name}")
 
 
 if __name__ == "__main__":

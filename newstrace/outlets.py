@@ -80,6 +80,9 @@ OUTLETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "HuffPost": ("media", ("HuffPost", "Huffington Post", "The Huffington Post", "HuffPo"), ("huffpost.com", "huffingtonpost.com")),
     "Breitbart": ("media", ("Breitbart", "Breitbart News", "Breitbart News Network"), ("breitbart.com",)),
     "The Daily Caller": ("media", ("Daily Caller", "The Daily Caller"), ("dailycaller.com",)),
+    "WND": ("media", ("WND", "WorldNetDaily", "WND.com"), ("wnd.com",)),
+    "FrontPage Magazine": ("media", ("FrontPage Magazine", "Frontpage Magazine", "FrontPage Mag", "FrontPageMag"),
+                           ("frontpagemag.com",)),
     "The Daily Beast": ("media", ("Daily Beast", "The Daily Beast"), ("thedailybeast.com",)),
     "The Federalist": ("media", ("The Federalist",), ("thefederalist.com",)),
     "National Review": ("media", ("National Review", "National Review Online"), ("nationalreview.com",)),
@@ -118,7 +121,11 @@ OUTLETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "PolitiFact": ("media", ("PolitiFact", "Politifact"), ("politifact.com",)),
     "FactCheck.org": ("media", ("FactCheck.org", "Factcheck.org"), ("factcheck.org",)),
     # UK and Europe
-    "BBC": ("media", ("BBC", "BBC News", "British Broadcasting Corporation", "BBC World Service"), ("bbc.co.uk", "bbc.com")),
+    "BBC": ("media", ("BBC", "BBC News", "British Broadcasting Corporation", "BBC World Service",
+                      # its channels and stations ("told BBC One's Breakfast with Frost")
+                      "BBC One", "BBC1", "BBC Two", "BBC2", "BBC Radio 4", "BBC Radio Four", "Radio 4",
+                      "Radio Four", "BBC Radio 5 Live", "Radio 5 Live", "BBC Radio 2", "BBC World",
+                      "BBC Scotland", "BBC Wales", "BBC Breakfast"), ("bbc.co.uk", "bbc.com")),
     "The Guardian": ("media", ("The Guardian", "Guardian"), ("theguardian.com", "guardian.co.uk")),
     "The Times": ("media", ("The Times of London", "Times of London", "London Times", "The Times (London)"), ("thetimes.co.uk",)),
     "The Sunday Times": ("media", ("Sunday Times", "The Sunday Times"), ()),
@@ -130,7 +137,19 @@ OUTLETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "Daily Mirror": ("media", ("Daily Mirror", "The Mirror"), ("mirror.co.uk",)),
     "Daily Express": ("media", ("Daily Express",), ("express.co.uk",)),
     "The Independent": ("media", ("UK Independent", "Independent", "The Independent"), ("independent.co.uk",)),
-    "The Observer": ("media", ("The Observer",), ()),
+    # Sunday titles are papers of their own: "a poll for the Independent on Sunday" is not The Independent
+    "The Independent on Sunday": ("media", ("Independent on Sunday", "The Independent on Sunday"), ()),
+    "The Mail on Sunday": ("media", ("Mail on Sunday", "The Mail on Sunday"), ()),
+    "The Sunday Telegraph": ("media", ("Sunday Telegraph", "The Sunday Telegraph"), ()),
+    "Sunday Mirror": ("media", ("Sunday Mirror", "The Sunday Mirror"), ()),
+    "Sunday Express": ("media", ("Sunday Express", "The Sunday Express"), ()),
+    "The Observer": ("media", ("The Observer", "Observer"), ()),
+    "GMTV": ("media", ("GMTV",), ()),
+    "Times Higher Education": ("media", ("Times Higher Education Supplement", "Times Higher Education", "THES"),
+                               ("timeshighereducation.com",)),
+    "Catholic Herald": ("media", ("Catholic Herald", "The Catholic Herald"), ("catholicherald.co.uk",)),
+    "New Statesman": ("media", ("New Statesman", "The New Statesman"), ("newstatesman.com",)),
+    "The Spectator": ("media", ("The Spectator", "Spectator magazine"), ("spectator.co.uk",)),
     "Evening Standard": ("media", ("Evening Standard", "London Evening Standard"), ("standard.co.uk",)),
     "Sky News": ("media", ("Sky News",), ("news.sky.com",)),
     "ITV News": ("media", ("ITV News", "ITV"), ("itv.com",)),
@@ -195,7 +214,7 @@ OUTLETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
 # citation extraction accepts them only with a cue that fits the kind of outlet.
 AMBIGUOUS_NAMES = frozenset(
     {"X", "TIME", "Fox", "Slate", "Salon", "Medium", "Threads", "Gab", "Rumble", "Reason",
-     "The Sun", "The Nation", "The Hill", "The Observer", "RIA", "538", "DW", "FT", "RCP",
+     "The Sun", "The Nation", "The Hill", "The Observer", "Observer", "RIA", "538", "DW", "FT", "RCP",
      "Guardian", "Economist", "Bild", "Anadolu", "Kyodo", "TPM", "Independent", "ABC",
      "dpa", "EFE", "PTI", "twitter", "The Blaze", "The Atlantic", "Vox", "Axios", "Bloomberg"}
 )

@@ -85,6 +85,7 @@ class Attribution:
     speaker_mention: str | None = None  # the source text as written ("he", "the spokesman")
     statement: str | None = None  # id of the Statement this is a mention of
     score: float = 1.0
+    speaker_id: str | None = None  # id of the Speaker (person, organisation) across the store
 
 
 @dataclass(slots=True)
@@ -95,7 +96,7 @@ class Citation:
     outlet: str  # canonical name ("The New York Times", "Associated Press", "Twitter")
     cue: str  # how it is cited: "reported", "according to", "contributed", "told", ...
     span: Span  # where the outlet is named in the article text
-    kind: Literal["media", "platform"] = "media"
+    kind: Literal["media", "platform", "self"] = "media"  # self: the article's own outlet
 
 
 @dataclass(slots=True)
@@ -122,3 +123,29 @@ class Story:
     id: str
     label: str
     articles: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Speaker:
+    """One person or organisation across the store, with every name it was given; or an
+    ``unknown`` speaker (a description, a bare pronoun) confined to one article."""
+
+    id: str
+    name: str  # its most used full name
+    kind: Literal["person", "organisation", "unknown"]
+    aliases: list[str] = field(default_factory=list)  # every name it was given, most used first
+    attributions: int = 0
+
+
+@dataclass(slots=True)
+class OutletEdge:
+    """Articles of one outlet citing another: ``source`` (the citing articles' outlet) ->
+    ``target`` (the outlet or platform they cite). ``self_citation``: an outlet citing
+    itself or its own programmes, kept apart from its citations of others."""
+
+    source: str
+    target: str
+    self_citation: bool
+    citations: int  # how many times, over all the articles
+    articles: list[str] = field(default_factory=list)  # the citing articles, in input order
+    kind: str = "media"  # the target's kind: "media" or "platform"

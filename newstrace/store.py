@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Iterator
 
 from newstrace.errors import StoreError
-from newstrace.records import Article, Attribution, Citation, Mention, Statement, Story
+from newstrace.outlets import outlet_kind
+from newstrace.records import Article, Attribution, Citation, Mention, OutletEdge, Speaker, Statement, Story
 
 SCHEMA_VERSION = 1
 
@@ -50,7 +51,8 @@ CREATE TABLE IF NOT EXISTS attributions (
     content_text TEXT NOT NULL,
     speaker TEXT, speaker_mention TEXT,
     statement TEXT,
-    score REAL NOT NULL
+    score REAL NOT NULL,
+    speaker_id TEXT  -- the speaker across the store (link/speakers.py)
 );
 CREATE INDEX IF NOT EXISTS attributions_article ON attributions(article);
 CREATE INDEX IF NOT EXISTS attributions_statement ON attributions(statement);
@@ -147,6 +149,32 @@ CREATE TABLE IF NOT EXISTS article_terms (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 
+-- Speakers across the store (link/speakers.py): persons and organisations with every
+-- name they were given, and `unknown` speakers confined to one article (`scope`).
+CREATE TABLE IF NOT EXISTS speakers (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation', 'unknown')),
+    key TEXT,                   -- person: surname, organisation: its name key, unknown: description
+    first TEXT, middle TEXT, suffix TEXT,
+    scope TEXT,                 -- unknown: the article it belongs to
+    male INTEGER NOT NULL DEFAULT 0, female INTEGER NOT NULL DEFAULT 0,  -- votes, one per article
+    republican INTEGER NOT NULL DEFAULT 0, democrat INTEGER NOT NULL DEFAULT 0,
+    attributions INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS speakers_key ON speakers(kind, key);
+CREATE INDEX IF NOT EXISTS speakers_first ON speakers(first);
+CREATE INDEX IF NOT EXISTS speakers_scope ON speakers(scope);
+CREATE TABLE IF NOT EXISTS speaker_aliases (
+    speaker TEXT NOT NULL, alias TEXT NOT NULL, count INTEGER NOT NULL,
+    full INTEGER NOT NULL DEFAULT 1,  -- 0: a bare surname, not a full name
+    PRIMARY KEY (speaker, alias)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS speaker_context (
+    speaker TEXT NOT NULL, name TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (speaker, name)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS speaker_name_df (name TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS failures (
     origin TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL
 );
@@ -181,12 +209,6 @@ class Store:
             raise StoreError(f"{self.path}: not a newstrace database ({e})") from e
 
     def _migrate(self) -> None:
-        self._migrate_schema()
-        columns = {r[1] for r in self.db.execute("PRAGMA table_info(statements)")}
-        if "text_node" not in columns:  # a store made before the statement index had wordings
-            self.db.execute("ALTER TABLE statements ADD COLUMN text_node INTEGER")
-
-    def _migrate_schema(self) -> None:
         found = self.db.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='meta'"
         ).fetchone()
@@ -202,6 +224,13 @@ class Store:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
+            # a store made before speakers had ids: the column now, the ids at the next relink
+            if "speaker_id" not in {r[1] for r in self.db.execute("PRAGMA table_info(attributions)")}:
+                self.db.execute("ALTER TABLE attributions ADD COLUMN speaker_id TEXT")
+            self.db.execute("CREATE INDEX IF NOT EXISTS attributions_speaker_id ON attributions(speaker_id)")
+            # a store made before statements had wordings: the column now, the wordings at the next relink
+            if "text_node" not in {r[1] for r in self.db.execute("PRAGMA table_info(statements)")}:
+                self.db.execute("ALTER TABLE statements ADD COLUMN text_node INTEGER")
             self.db.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
@@ -279,12 +308,12 @@ class Store:
             )
             db.executemany(
                 "INSERT INTO attributions(id, article, kind, source, cue, content, content_text,"
-                " speaker, speaker_mention, statement, score) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " speaker, speaker_mention, statement, score, speaker_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         a.id, a.article, a.kind, json.dumps(a.source), json.dumps(a.cue),
                         json.dumps(a.content), a.content_text, a.speaker, a.speaker_mention,
-                        a.statement, a.score,
+                        a.statement, a.score, a.speaker_id,
                     )
                     for a in attributions
                 ],
@@ -324,12 +353,16 @@ class Store:
 
     # --- attributions and citations ---------------------------------------------
 
-    def attributions(self, article: str | None = None, statement: str | None = None) -> Iterator[Attribution]:
+    def attributions(self, article: str | None = None, statement: str | None = None,
+                     speaker: str | None = None) -> Iterator[Attribution]:
+        """Attributions in article order (optionally of one article, statement or speaker id)."""
         query, args = "SELECT * FROM attributions", ()
         if article is not None:
             query, args = query + " WHERE article=?", (article,)
         elif statement is not None:
             query, args = query + " WHERE statement=?", (statement,)
+        elif speaker is not None:
+            query, args = query + " WHERE speaker_id=?", (speaker,)
         # attribution ids end in a running number: order by article, then by position
         for row in self.db.execute(query + " ORDER BY article, CAST(substr(id, instr(id, '#a') + 2) AS INTEGER)", args):
             yield Attribution(
@@ -337,6 +370,7 @@ class Store:
                 source=_spans(row["source"]), cue=_spans(row["cue"]), content=_spans(row["content"]),
                 content_text=row["content_text"], speaker=row["speaker"],
                 speaker_mention=row["speaker_mention"], statement=row["statement"], score=row["score"],
+                speaker_id=row["speaker_id"],
             )
 
     def citations(self, article: str | None = None) -> Iterator[Citation]:
@@ -436,6 +470,64 @@ class Store:
             ]
             yield Story(id=row["id"], label=row["label"], articles=articles)
 
+    # --- speakers and the outlet graph --------------------------------------------
+
+    def speakers(self, kind: str | None = None) -> Iterator[Speaker]:
+        """Speakers across the store (optionally of one kind: person, organisation,
+        unknown), most quoted first; aliases most used first."""
+        query, args = "SELECT id, name, kind, attributions FROM speakers", ()
+        if kind is not None:
+            query, args = query + " WHERE kind=?", (kind,)
+        aliases: dict[str, list[str]] = {}
+        for speaker, alias in self.db.execute(
+                "SELECT speaker, alias FROM speaker_aliases WHERE count > 0"
+                " ORDER BY speaker, count DESC, length(alias) DESC, alias"):
+            aliases.setdefault(speaker, []).append(alias)
+        for row in self.db.execute(query + " ORDER BY attributions DESC, name, id", args).fetchall():
+            yield Speaker(id=row[0], name=row[1], kind=row[2], aliases=aliases.get(row[0], []),
+                          attributions=row[3])
+
+    def speaker(self, speaker_id: str) -> Speaker | None:
+        row = self.db.execute("SELECT id, name, kind, attributions FROM speakers WHERE id=?",
+                              (speaker_id,)).fetchone()
+        if row is None:
+            return None
+        aliases = [r[0] for r in self.db.execute(
+            "SELECT alias FROM speaker_aliases WHERE speaker=? AND count > 0"
+            " ORDER BY count DESC, length(alias) DESC, alias", (speaker_id,))]
+        return Speaker(id=row[0], name=row[1], kind=row[2], aliases=aliases, attributions=row[3])
+
+    def outlet_graph(self, self_citations: bool = True) -> list[OutletEdge]:
+        """Who cites whom: one edge per (citing outlet, cited outlet, self-citation or not),
+        most citing articles first. A citation is a self-citation when extraction says so
+        (kind ``self``: an outlet's own programme) or when it names the citing article's own
+        outlet. Articles without an outlet cite from nowhere and are left out.
+
+        >>> Store(":memory:").outlet_graph()
+        []
+        """
+        edges: dict[tuple[str, str, bool], OutletEdge] = {}
+        for source, target, kind, article in self.db.execute(
+                "SELECT r.outlet, c.outlet, c.kind, c.article FROM citations c JOIN articles r ON r.id = c.article"
+                " WHERE r.outlet IS NOT NULL AND r.outlet != '' ORDER BY r.ord, r.id, c.start"):
+            own = kind == "self" or target == source
+            if own and not self_citations:
+                continue
+            edge = edges.get((source, target, own))
+            if edge is None:
+                edge = edges[(source, target, own)] = OutletEdge(
+                    source=source, target=target, self_citation=own, citations=0, kind=outlet_kind(target))
+            edge.citations += 1
+            if not edge.articles or edge.articles[-1] != article:
+                edge.articles.append(article)
+        return sorted(edges.values(), key=lambda e: (-len(e.articles), -e.citations, e.source, e.target))
+
+    def outlets(self) -> list[tuple[str, int]]:
+        """Outlets that published stored articles, with how many, most first."""
+        return [(r[0], r[1]) for r in self.db.execute(
+            "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL AND outlet != ''"
+            " GROUP BY outlet ORDER BY COUNT(*) DESC, outlet")]
+
     # --- failures ---------------------------------------------------------------
 
     def record_failure(self, origin: str, reason: str) -> None:
@@ -451,7 +543,7 @@ class Store:
 
     # --- counts -----------------------------------------------------------------
 
-    _TABLES = {"articles", "attributions", "citations", "statements", "stories", "failures"}
+    _TABLES = {"articles", "attributions", "citations", "statements", "stories", "failures", "speakers"}
 
     def count(self, table: str) -> int:
         if table not in self._TABLES:  # table names cannot be bound parameters

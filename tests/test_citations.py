@@ -161,3 +161,36 @@ def test_spans_always_name_the_outlet(words):
         s, e = c.span
         assert 0 <= s < e <= len(text)
         assert text[s:e].strip() == text[s:e] and text[s:e]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # issue 28: programmes and print titles cite the outlet that airs or prints them
+        ("Mr Blair told Newsnight that the war was legal.", [("BBC", "told")]),
+        ("In a statement to Newsnight, the ministry denied it.", [("BBC", "statement to")]),
+        ("Mr Straw said on the Today programme that he had no regrets.", [("BBC", "said on")]),
+        ("He told BBC One's Breakfast with Frost that the dossier was accurate.", [("BBC", "told")]),
+        ("Mr Hoon told GMTV's Sunday programme that troops would stay.", [("GMTV", "told")]),
+        ("The vice-chancellor told the Times Higher Education Supplement that fees would rise.",
+         [("Times Higher Education", "told")]),
+        ("Polly Toynbee wrote in the Guardian that the plan had failed.", [("The Guardian", "wrote in")]),
+        ("Mr Cook claimed in the Observer that the intelligence was thin.", [("The Observer", "claimed in")]),
+        ("The Catholic Herald also highlighted the bishops' concerns.", [("Catholic Herald", "highlighted")]),
+        ("A poll for the Independent on Sunday found Labour ahead.", [("The Independent on Sunday", "poll for")]),
+        ("Reprinted from WND.com.", [("WND", "reprinted from")]),
+        ("Lew shared the experience on Facebook.", [("Facebook", "shared on")]),
+        # not citations
+        ("He said in his State of the Union that taxes would fall.", []),
+        ("The observer said the vote was fair.", []),
+    ],
+)
+def test_programmes_and_print_titles(sentence, expected):
+    assert [(c.outlet, c.cue) for c in extract_citations(sentence)] == expected
+
+
+def test_an_article_citing_its_own_outlet_is_self():
+    text = "Mr Blair told the BBC that he was sorry, the Guardian reported."
+    cited = [(c.outlet, c.kind) for c in extract_citations(text, outlet="BBC")]
+    assert cited == [("BBC", "self"), ("The Guardian", "media")]
+    assert [c.kind for c in extract_citations(text, outlet="bbc.co.uk")] == ["media", "media"]

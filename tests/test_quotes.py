@@ -192,6 +192,9 @@ def test_doubled_apostrophes_are_quotation_marks():
     s = t.index("contained")
     assert _texts(t, [(i, i + 1) for i, q in enumerate(quote_mask(t)) if q]) == list("contained")
     assert classify(t, [(s, s + 9)]) == "direct"
+    # one quoted word in indirect content is a scare quote, not a quotation (issue 28)
+    assert classify(t, [(t.index("the Islamic"), len(t) - 1)]) == "indirect"
+    t = "Mr. Obama said the Islamic State had been ''contained in every way'' in Iraq."
     assert classify(t, [(t.index("the Islamic"), len(t) - 1)]) == "mixed"
     # an apostrophe alone is no mark; `` opens (Penn Treebank style)
     assert not any(quote_mask("the students' fees, Ann's"))

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newstrace.outlets import AMBIGUOUS_NAMES, outlet_aliases, outlet_kind
+from pathlib import Path
+
+from newstrace.outlets import AMBIGUOUS_NAMES, canonical_outlet, outlet_aliases, outlet_kind
 from newstrace.records import Citation
 
 _APOS = "['’]"
@@ -42,12 +44,22 @@ _PRE_CUES = [
     re.compile(
         r"\b((?:wrote|writes|writing|written|published|column|op-ed|essay|article|editorial|"
         r"piece|story|report|reported|reporting|interview|poll|survey|investigation|analysis|"
-        r"quoted|cited|broadcast|aired|obtained|revealed|released)"
+        r"quoted|cited|broadcast|aired|obtained|revealed|released|claimed|claims|said|says|argued|"
+        r"argues|insisted|warned|admitted|suggested|stated|declared|confirmed)"
         r" (?:in|for|by))(?: {_DAY})? $".replace("{_DAY}", _DAY)
+    ),
+    re.compile(
+        r"\b((?:[Rr]eprinted|[Rr]epublished|[Rr]eposted|[Pp]osted|[Pp]ublished) (?:with permission )?from|"
+        r"(?:first|originally) (?:appeared|published|ran) (?:in|on|at|by))(?: the)? $"
     ),
 ]
 # "said on Twitter", "posted on Telegram", "in an interview on CNN": the only cues that
 # make a platform a citation, and the ones ambiguous names never get.
+# a platform with a few words between the verb and "on" ("shared the experience on Facebook")
+_ON_CUE_APART = re.compile(
+    r"\b(posted|posting|shared|sharing|wrote|writing|said|published|uploaded|announced|revealed)"
+    r"(?: [\w’'-]+){1,3} on $"
+)
 _ON_CUE = re.compile(
     r"\b((?:said|says|saying|posted|posting|posts|wrote|writes|writing|tweeted|tweeting|"
     r"announced|announcing|shared|sharing|published|uploaded|released|appeared|appearing|"
@@ -63,7 +75,8 @@ _VERB = (
     r"observes|pointed out|points out|explained|explains|quoted|quotes|cited|cites|obtained|"
     r"estimated|estimates|described|describes|detailed|details|tallied|calculated|"
     r"projected|concluded|concludes|analyzed|analysed|broke the news|broke the story|"
-    r"first reported|contributed"
+    r"first reported|contributed|highlighted|highlights|argued|argues|claimed|claims|warned|warns|"
+    r"suggested|suggests|disclosed|discloses"
 )
 _AUX = r"(?:(?:has|had|have|also|first|previously|earlier|later|then|recently|exclusively|" \
        r"initially|originally|which|who) )*"
@@ -74,7 +87,7 @@ _POST_VERB = re.compile(
 )
 _PLATFORM_VERBS = {"said", "says", "confirmed", "confirms", "announced", "wrote", "writes", "contributed"}
 # bare words that are outlets only after "the": "the Guardian reported", not "Guardian said"
-_NEEDS_THE = {"Guardian", "Independent", "Economist"}
+_NEEDS_THE = {"Guardian", "Independent", "Economist", "Observer"}
 # "CNN's Jake Tapper reported": the outlet's journalist reports for it.
 _POST_POSSESSIVE_VERB = re.compile(
     rf"^{_APOS}s? (?:[A-Z][\w.'’-]+ ){{1,3}}{_AUX}(reported|reports|wrote|writes|noted|notes|"
@@ -115,7 +128,8 @@ _NOT_CALL_SIGNS = frozenset({"WHO", "WTO", "WWII", "WMD", "WHAT", "WHY", "WAS", 
                              "WHEN", "WITH", "KKK", "KGB"})
 _UNKNOWN_PRE = re.compile(
     r"\b(told|interview with|according to (?:a|an|the) (?:\w+ )?(?:report|story|article|"
-    r"investigation|poll) (?:by|from|in)|wrote in|reported by|first reported by)"
+    r"investigation|poll) (?:by|from|in)|wrote in|reported by|first reported by|"
+    r"(?:[Rr]eprinted|[Rr]epublished|[Rr]eposted) from|posted with permission from)"
     rf"(?: {_DAY})? $".replace("{_DAY}", _DAY)
 )
 _UNKNOWN_POST = re.compile(rf"^(?:,? )?{_AUX}(reported|reports|first reported|has learned|contributed)\b")
@@ -149,12 +163,30 @@ class _Mention:
 
 
 def _alias_pattern() -> re.Pattern[str]:
-    aliases = sorted(outlet_aliases(), key=len, reverse=True)
+    aliases = sorted(outlet_aliases() | programmes(), key=len, reverse=True)
     body = "|".join(re.escape(a) for a in aliases)
     return re.compile(rf"(?<![\w.@#/-])(?:{body})(?![\w-]|\.[A-Za-z])")
 
 
-_ALIASES = outlet_aliases()
+PROGRAMMES = Path(__file__).resolve().parent / "data" / "programmes.tsv"
+
+
+def programmes() -> dict[str, str]:
+    """Broadcast programmes and supplements -> the canonical outlet that airs or prints
+    them, from ``data/programmes.tsv`` ("Newsnight" -> "BBC").
+
+    >>> programmes()["Newsnight"], programmes()["Meet the Press"]
+    ('BBC', 'NBC News')
+    """
+    table = {}
+    for line in PROGRAMMES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, outlet = line.split("\t")
+            table[name.strip()] = outlet.strip()
+    return table
+
+
+_ALIASES = outlet_aliases() | programmes()
 _ALIAS_RE = _alias_pattern()
 
 
@@ -218,18 +250,19 @@ def _cue(text: str, m: _Mention) -> str | None:
         return None
     if before.endswith("(") and _DATELINE_AFTER.match(after) and kind == "media":
         return "dateline"
-    on = _ON_CUE.search(before)
+    on = _ON_CUE.search(before) or (_ON_CUE_APART.search(before) if kind == "platform" else None)
     if on:
         # "said on X" is the platform's cue; for media only TV/radio appearances count
         if kind == "platform" or (m.alias not in AMBIGUOUS_NAMES or m.alias in {"ABC", "Fox"}):
-            return " ".join(_DAY_RE.sub(" ", on.group(1)).split())  # "said Monday on" -> "said on"
+            verb = on.group(1) if on.re is _ON_CUE else on.group(1) + " on"
+            return " ".join(_DAY_RE.sub(" ", verb).split())  # "said Monday on" -> "said on"
         return None
     if m.alias == "X":
         return None  # X is a platform only when something is posted on it
     for pattern in _PRE_CUES:
         pre = pattern.search(before)
         if pre:
-            cue = " ".join(_DAY_RE.sub(" ", pre.group(1)).split())
+            cue = " ".join(_DAY_RE.sub(" ", pre.group(1)).split()).lower()
             if kind == "platform" and cue not in {"according to", "via", "citing", "told", "interview with"}:
                 return None
             return cue
@@ -280,11 +313,14 @@ def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> lis
     return found
 
 
-def extract_citations(text: str, doc=None, article_id: str = "") -> list[Citation]:
+def extract_citations(text: str, doc=None, article_id: str = "", outlet: str | None = None) -> list[Citation]:
     """Every place ``text`` leans on a media outlet or platform, in text order.
 
     ``doc`` (a spaCy Doc of ``text``, optional) keeps people's names out of the unknown
     outlets. One Citation per mention; ``span`` covers the outlet name as written.
+    ``outlet``: the article's own outlet; a citation of it has ``kind`` "self".
+    Programmes and supplements cite the outlet that airs or prints them
+    (``data/programmes.tsv``).
 
     >>> [(c.outlet, c.cue, c.kind) for c in extract_citations(
     ...     "The blast killed two, the New York Times reported. The Times said more. "
@@ -307,5 +343,9 @@ def extract_citations(text: str, doc=None, article_id: str = "") -> list[Citatio
     for c in _unknown_citations(text, known, doc):
         c.article = article_id
         citations.append(c)
+    own = (canonical_outlet(outlet) or outlet) if outlet else None
+    for c in citations:
+        if own and c.outlet == own:
+            c.kind = "self"  # the outlet quoting its own reporting ("told the BBC" in a BBC report)
     citations.sort(key=lambda c: c.span)
     return citations

@@ -43,18 +43,24 @@ def quote_view(text: str) -> str:
     return "".join(out)
 
 
-def quote_mask(text: str, doubled: bool = True) -> bytearray:
+def quote_mask(text: str, doubled: bool = True, across_paragraphs: bool = False) -> bytearray:
     """One byte per character of ``text``: 1 inside a quotation (marks excluded), else 0.
 
     Curly marks open and close; straight marks toggle; with ``doubled``, '' and `` are
     marks too (``quote_view``; the tagger's surface features were trained without them).
     A quotation that runs to the end of a paragraph without closing is closed there, which
     also handles the news convention of multi-paragraph quotes that reopen each paragraph.
+    With ``across_paragraphs`` it runs on instead when the next paragraph does not open
+    with a mark and its first mark closes a quotation (a quotation of several paragraphs
+    marked only at its two ends).
 
     >>> list(quote_mask('a "bc" d'))
     [0, 0, 0, 1, 1, 0, 0, 0]
     >>> list(quote_mask("a ''bc'' d"))
     [0, 0, 0, 0, 1, 1, 0, 0, 0, 0]
+    >>> t = 'He said "we lost.\\nWe will win." Then'
+    >>> sum(quote_mask(t)), sum(quote_mask(t, across_paragraphs=True))
+    (13, 20)
     """
     if doubled:
         text = quote_view(text)
@@ -65,7 +71,9 @@ def quote_mask(text: str, doubled: bool = True) -> bytearray:
         if inside and i > start:
             mask[start:i] = b"\x01" * (i - start)
         ch = text[i]
-        if ch == "\n" or ch in CLOSING:
+        if ch == "\n" and inside and across_paragraphs and _runs_on(text, i + 1):
+            pass
+        elif ch == "\n" or ch in CLOSING:
             inside = False
         elif ch in OPENING:
             inside = True
@@ -75,6 +83,32 @@ def quote_mask(text: str, doubled: bool = True) -> bytearray:
     if inside and len(text) > start:
         mask[start:] = b"\x01" * (len(text) - start)
     return mask
+
+
+_ANY_MARK = re.compile(f"[\n{OPENING}{CLOSING}{STRAIGHT}]")
+
+
+def _runs_on(text: str, i: int) -> bool:
+    """Whether a quotation left open at the paragraph end before ``i`` runs on into the
+    next paragraph with words: it does not open with a mark, and its first mark closes."""
+    while i < len(text):
+        end = text.find("\n", i)
+        end = len(text) if end < 0 else end
+        if text[i:end].strip():
+            break
+        i = end + 1
+    else:
+        return False
+    line = text[i:end]
+    if line.lstrip()[:1] in OPENING + STRAIGHT:
+        return False
+    m = _ANY_MARK.search(line)
+    if not m or m.group() in OPENING:
+        return False
+    if m.group() in CLOSING:
+        return True
+    j = m.start()  # a straight mark closes after a word, before a space, punctuation or the end
+    return j > 0 and not line[j - 1].isspace() and (j + 1 == len(line) or not line[j + 1].isalnum())
 
 
 def _quoted_share(mask: bytearray, text: str, content: Fragments) -> float:
@@ -88,12 +122,18 @@ def _quoted_share(mask: bytearray, text: str, content: Fragments) -> float:
 
 
 def classify(text: str, content: Fragments, mask: bytearray | None = None) -> Kind:
-    """'direct' when the content is all quoted, 'indirect' when none of it is, else 'mixed'.
+    """'direct' when the content is all quoted; 'mixed' when it is indirect but quotes the
+    speaker's own words (a quoted run of ``MIXED_WORDS`` words or more that is not a
+    title); else 'indirect': a scare-quoted word or term, or a title, does not make a
+    report of what someone said a quotation.
 
     >>> classify('He said "we won" today.', [(9, 15)])
     'direct'
-    >>> classify('He said that "we" won.', [(8, 21)])
+    >>> classify('He said that they "won every single vote".', [(8, 41)])
     'mixed'
+    >>> t = 'Burton claims that his favorite book is "One Hundred Years of Solitude".'
+    >>> classify(t, [(14, 71)]), classify('Burton thinks that cats are "cuties".', [(14, 36)])
+    ('indirect', 'indirect')
     """
     mask = quote_mask(text) if mask is None else mask
     share = _quoted_share(mask, text, content)
@@ -101,7 +141,27 @@ def classify(text: str, content: Fragments, mask: bytearray | None = None) -> Ki
         return "direct"
     if share <= 0.05:
         return "indirect"
-    return "mixed"
+    if any(_speakers_words(text[s:e]) for s, e in quoted_parts(text, content, mask)):
+        return "mixed"
+    return "indirect"
+
+
+# a quoted run of this many words or more inside indirect content is the speaker's own
+# words ("called it “a total disgrace”"); shorter ones are a term or scare quotes
+MIXED_WORDS = 3
+_WORD = re.compile(r"[^\W_][\w’'-]*")
+# words a title leaves in lower case ("One Hundred Years of Solitude")
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by",
+                          "with", "from", "as", "but", "nor", "vs", "via", "de", "la", "du"})
+
+
+def _speakers_words(run: str) -> bool:
+    words = _WORD.findall(run)
+    if len(words) < MIXED_WORDS:
+        return False
+    big = [w for w in words if w.casefold() not in _TITLE_SMALL]
+    titled = bool(big) and words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() for w in big)
+    return not titled
 
 
 def quoted_parts(text: str, content: Fragments, mask: bytearray | None = None) -> Fragments:
@@ -242,3 +302,54 @@ def _quotation_end(mask: bytearray, i: int) -> int:
     while i < len(mask) and mask[i]:
         i += 1
     return i
+
+
+def one_attribution_per_quote(text: str, spans: list[SpanAttribution],
+                              mask: bytearray | None = None) -> list[SpanAttribution]:
+    """Two cues that claim one quotation ('X scolded him: "A," she said. "B."', 'X said
+    she felt "A," she said.') make one attribution of it: the earlier cue keeps it; the
+    later one takes the quotation that follows it in the same paragraph when no one
+    holds that, and is dropped otherwise. A cue inside the other's content (a nested
+    attribution) is no such pair.
+
+    >>> t = 'Ann scolded him: "We won," she said. "And we will win again."'
+    >>> a = SpanAttribution([(0, 3)], [(4, 11)], [(18, 25)])
+    >>> b = SpanAttribution([(27, 30)], [(31, 35)], [(18, 25)])
+    >>> [[t[s:e] for s, e in x.content] for x in one_attribution_per_quote(t, [a, b])]
+    [['We won,'], ['And we will win again.']]
+    """
+    text = quote_view(text)
+    mask = quote_mask(text, doubled=False) if mask is None else mask
+    order = sorted(range(len(spans)), key=lambda k: spans[k].cue[0][0] if spans[k].cue else len(text))
+    held = covered(len(text), [])
+    out: dict[int, SpanAttribution] = {}
+    for k in order:
+        a = spans[k]
+        mine = covered(len(text), a.content)
+        earlier = [out[j] for j in out if out[j].cue and a.cue and out[j].content]
+        clash = next((b for b in earlier if _shares_most(mine, b.content, a.content)
+                      and not _inside(a.cue, b.content) and not _inside(b.cue, a.content)), None)
+        if clash is None or not a.cue:
+            out[k] = a
+            for s, e in a.content:
+                held[s:e] = b"\x01" * (e - s)
+            continue
+        after = max(e for _, e in a.cue + a.source)
+        m = _NEXT_QUOTE.match(text, after)
+        if m:
+            q = m.end()
+            e = _quotation_end(mask, q)
+            if e > q and not any(held[q:e]) and text[q:e].strip():
+                out[k] = SpanAttribution(a.source, a.cue, [(q, e)], a.score)
+                held[q:e] = b"\x01" * (e - q)
+    return [out[k] for k in sorted(out)]
+
+
+def _shares_most(mine: bytearray, theirs: Fragments, own: Fragments) -> bool:
+    """Whether most of the smaller of two contents lies in both."""
+    shared = sum(mine[s:e].count(1) for s, e in theirs)
+    return shared > 0.8 * min(sum(e - s for s, e in theirs), sum(e - s for s, e in own))
+
+
+def _inside(fragments: Fragments, content: Fragments) -> bool:
+    return any(cs <= s and e <= ce for s, e in fragments for cs, ce in content)

@@ -1,4 +1,4 @@
-"""The link stage: duplicates, statements and stories, kept up to date article by article.
+"""The link stage: duplicates, speakers, statements and stories, kept up to date article by article.
 
 ``Linker.add`` runs inside the store transaction that writes the article, so an article
 is stored and linked together or not at all.
@@ -10,18 +10,20 @@ from dataclasses import dataclass, field
 
 from newstrace.extract.quotes import quote_mask
 from newstrace.link.duplicates import DuplicateIndex, signature
+from newstrace.link.speakers import SpeakerIndex, SpeakerSettings
 from newstrace.link.statements import LinkSettings, StatementIndex
 from newstrace.link.stories import StoryIndex, StorySettings
 from newstrace.records import Article, Attribution, Citation
 from newstrace.store import Store
 
-__all__ = ["Linker", "LinkSettings", "StorySettings", "LinkerSettings"]
+__all__ = ["Linker", "LinkSettings", "StorySettings", "SpeakerSettings", "LinkerSettings"]
 
 
 @dataclass(frozen=True, slots=True)
 class LinkerSettings:
     statements: LinkSettings = field(default_factory=LinkSettings)
     stories: StorySettings = field(default_factory=StorySettings)
+    speakers: SpeakerSettings = field(default_factory=SpeakerSettings)
 
 
 class Linker:
@@ -29,6 +31,7 @@ class Linker:
         self.store = store
         settings = settings or LinkerSettings()
         self.duplicates = DuplicateIndex(store.db)
+        self.speakers = SpeakerIndex(store.db, settings.speakers)
         self.statements = StatementIndex(store.db, settings.statements)
         self.stories = StoryIndex(store.db, settings.stories)
 
@@ -53,12 +56,14 @@ class Linker:
 
     def _link(self, article: Article, attributions: list[Attribution], sig: list[int]) -> None:
         self.duplicates.add(article, sig)
+        self.speakers.add(article, attributions)  # before statements: they may use speaker ids
         self.statements.add(article, attributions, quote_mask(article.text))
         self.stories.add(article)
 
     def _unlink(self, article_id: str) -> None:
         """Take an article that is about to be replaced out of statements and stories."""
         db = self.store.db
+        self.speakers.remove(article_id)
         self.statements.remove(article_id)
         db.execute(
             "UPDATE term_df SET df = df - 1 WHERE term IN (SELECT term FROM article_terms WHERE article=?)",
@@ -88,6 +93,7 @@ class Linker:
             db.execute("DELETE FROM meta WHERE key='documents'")
             db.execute("UPDATE attributions SET statement=NULL")
             db.execute("UPDATE articles SET story=NULL, duplicate_of=NULL")
+            self.speakers.clear()
             for article in list(self.store.articles()):
                 sig = signature(article.text)
                 article.duplicate_of = self.duplicates.find(article, sig)

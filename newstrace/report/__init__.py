@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newstrace.report.export import write_exports
+from newstrace.report.export import export, export_store, write_exports
 from newstrace.report.html import write_html
 from newstrace.store import Store
 
-__all__ = ["write_all", "write_exports", "write_html"]
+__all__ = ["export", "export_store", "write_all", "write_exports", "write_html"]
 
 
 def write_all(store: Store, out: Path) -> None:

@@ -1,0 +1,281 @@
+"""Attributions, kinds and citations on the hand-judged PTC sample (issue 28).
+
+    python bench/eval_judged.py [--part held-out|dev|all] [--model default] [--show] [--json]
+
+The gold (``tests/gold/ptc_judged.jsonl``: offsets only, drawn and annotated as
+docs/extraction.md says) marks every attribution of twelve held-out PTC articles (six
+commentary pieces, six news reports) and of six more used to improve the rules, with
+each attribution's kind and each article's media citations. The texts are read from
+../shared/corpora/ptc (research data, not copied here).
+
+The articles are read as ``newstrace extract --format jsonl`` reads them (the text as in
+the file, its first line as the title) and analysed as ``newstrace run`` analyses them
+(``newstrace.extract.analyse``: attributions with kinds and speakers, and citations).
+Printed:
+
+- the shared scorer's tables (``../shared/bench/attribution_eval.py``) over a gold folder
+  written to a temporary directory in PolNeAR's brat format;
+- strict precision and recall, each prediction paired one to one with a gold attribution
+  (largest content overlap first) and counted right only when their contents and cues
+  share a character (or neither has a cue), overall and on commentary and reports;
+- content boundaries of the right ones: exact (equal once edge punctuation and white
+  space are trimmed, as the scorer trims), slightly off (token F1 >= 0.8), wrong;
+- the kind's accuracy on the right ones;
+- citations found and missed (an outlet named at a gold citation's place, with the same
+  canonical name), and those found where the gold has none (optional gold citations,
+  such as photo credits, count neither way).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SHARED = ROOT.parent / "shared"
+GOLD = ROOT / "tests" / "gold" / "ptc_judged.jsonl"
+TEXTS = SHARED / "corpora" / "ptc" / "train" / "articles"
+
+EDGE = set(" \t\n\r\u00a0.,;:!?'\"‘’“”«»()[]{}-–—…")
+TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def read_gold(part: str) -> list[dict]:
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if part == "all" or r["part"] == part]
+
+
+def read_text(article_id: str) -> str:
+    with open(TEXTS / f"{article_id}.txt", encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
+def write_brat(gold: list[dict], folder: Path) -> None:
+    """The gold as PolNeAR-style brat files, texts copied beside them."""
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
+    for row in gold:
+        text = read_text(row["id"])
+        (folder / "text" / f"{row['id']}.txt").write_bytes(text.encode("utf-8"))
+        lines, t = [], 0
+
+        def span(kind, frags):
+            nonlocal t
+            t += 1
+            where = ";".join(f"{s} {e}" for s, e in frags)
+            lines.append(f"T{t}\t{kind} {where}\t{' '.join(text[s:e] for s, e in frags)}".replace("\n", " "))
+            return f"T{t}"
+        for n, a in enumerate(row["attributions"], 1):
+            args = []
+            for role, name in (("source", "Source"), ("cue", "Cue"), ("content", "Content")):
+                if a[role]:
+                    args.append(f"{name}:{span(name, a[role])}")
+            trigger = span("Attribution", a["cue"] or a["content"][:1])
+            kind = "Attribution" if a["source"] else "Attribution-no-source"
+            lines.append(f"E{n}\t{kind}:{trigger} " + " ".join(args))
+        (folder / "attributions" / f"{row['id']}.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def analyse_articles(gold: list[dict], model: str) -> dict:
+    """Per article id, newstrace's Analysis of it, read as ``newstrace extract`` reads files."""
+    from newstrace.pipeline import extract_attributions
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for row in gold:
+            (Path(tmp) / f"{row['id']}.txt").write_bytes(read_text(row["id"]).encode("utf-8"))
+        return {a.id: found for a, found in extract_attributions(tmp, model=model, workers=1, with_speakers=True)}
+
+
+def trim(text: str, frags) -> list[tuple[int, int]]:
+    out = []
+    for s, e in frags:
+        while s < e and text[s] in EDGE:
+            s += 1
+        while e > s and text[e - 1] in EDGE:
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def chars(frags) -> set[int]:
+    return {i for s, e in frags for i in range(s, e)}
+
+
+def tokens(text: str, frags) -> set[int]:
+    inside = chars(frags)
+    return {m.start() for m in TOKEN.finditer(text) if any(i in inside for i in range(m.start(), m.end()))}
+
+
+def boundary(text: str, gold, pred) -> str:
+    g, p = trim(text, gold), trim(text, pred)
+    if chars(g) == chars(p):
+        return "exact"
+    gt, pt = tokens(text, g), tokens(text, p)
+    f1 = 2 * len(gt & pt) / (len(gt) + len(pt)) if gt or pt else 1.0
+    return "slightly off" if f1 >= 0.8 else "wrong"
+
+
+def pair(text: str, gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, prediction index) whose contents share a character,
+    largest shared content first."""
+    overlap = []
+    for i, g in enumerate(gold):
+        gc = chars(trim(text, g["content"]))
+        for j, p in enumerate(pred):
+            shared = len(gc & chars(trim(text, p["content"])))
+            if shared:
+                overlap.append((-shared, i, j))
+    used_g, used_p, pairs = set(), set(), []
+    for _, i, j in sorted(overlap):
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def cue_agrees(text: str, g: dict, p: dict) -> bool:
+    if not g["cue"] or not p["cue"]:
+        return not g["cue"] and not p["cue"]
+    return bool(chars(trim(text, g["cue"])) & chars(trim(text, p["cue"])))
+
+
+def same_outlet(a: str, b: str) -> bool:
+    def key(name):
+        return re.sub(r"^the ", "", name.casefold())
+    return key(a) == key(b)
+
+
+def judge(gold: list[dict], analyses: dict, show: bool = False) -> dict:
+    counts = defaultdict(int)
+    for row in gold:
+        text = read_text(row["id"])
+        kind_of = row["type"]
+        found = analyses.get(row["id"])
+        preds = [{"source": a.source, "cue": a.cue, "content": a.content, "kind": a.kind,
+                  "speaker": a.speaker} for a in (found.attributions if found else [])]
+        golds = row["attributions"]
+        pairs = pair(text, golds, preds)
+        right = [(i, j) for i, j in pairs if cue_agrees(text, golds[i], preds[j])]
+        right_p = {j for _, j in right}
+        right_g = {i for i, _ in right}
+        counts[f"{kind_of}/predicted"] += len(preds)
+        counts[f"{kind_of}/gold"] += len(golds)
+        counts[f"{kind_of}/right"] += len(right)
+        for i, j in right:
+            counts["boundary/" + boundary(text, golds[i]["content"], preds[j]["content"])] += 1
+            counts["kind/right" if golds[i]["kind"] == preds[j]["kind"] else "kind/wrong"] += 1
+            counts[f"kind/{golds[i]['kind']}->{preds[j]['kind']}"] += 1
+        # citations
+        cites = found.citations if found else []
+        wanted = [c for c in row["citations"] if not c["optional"]]
+        optional = [c for c in row["citations"] if c["optional"]]
+        hit_gold, false = set(), []
+        for c in cites:
+            g = next((k for k, w in enumerate(wanted) if w["span"][0] < c.span[1] and c.span[0] < w["span"][1]), None)
+            if g is not None and same_outlet(wanted[g]["outlet"], c.outlet):
+                hit_gold.add(g)
+            elif not any(o["span"][0] < c.span[1] and c.span[0] < o["span"][1] for o in optional):
+                false.append(c)
+        counts["citations/gold"] += len(wanted)
+        counts["citations/found"] += len(hit_gold)
+        counts["citations/false"] += len(false)
+        if show:
+            print(f"\n=== {row['id']} ({kind_of})")
+            for j, p in enumerate(preds):
+                if j not in right_p:
+                    print(f"  FALSE  cue={_show(text, p['cue'])} src={_show(text, p['source'])} "
+                          f"content={_show(text, p['content'], 90)}")
+            for i, g in enumerate(golds):
+                if i not in right_g:
+                    print(f"  MISSED cue={_show(text, g['cue'])} src={_show(text, g['source'])} "
+                          f"content={_show(text, g['content'], 90)}")
+            for i, j in right:
+                b = boundary(text, golds[i]["content"], preds[j]["content"])
+                if b != "exact" or golds[i]["kind"] != preds[j]["kind"]:
+                    print(f"  {b.upper():12} kind {golds[i]['kind']}->{preds[j]['kind']} "
+                          f"gold={_show(text, golds[i]['content'], 70)} pred={_show(text, preds[j]['content'], 70)}")
+            for k, w in enumerate(wanted):
+                if k not in hit_gold:
+                    print(f"  CITATION MISSED {w['outlet']} at {text[w['span'][0]:w['span'][1]]!r}")
+            for c in false:
+                print(f"  CITATION FALSE {c.outlet} ({c.cue}) at {text[c.span[0]:c.span[1]]!r}")
+    return dict(counts)
+
+
+def _show(text: str, frags, width: int = 40) -> str:
+    s = " | ".join(text[a:b] for a, b in frags).replace("\n", "⏎")
+    return repr(s if len(s) <= width else s[:width - 20] + "…" + s[-19:])
+
+
+def summary(c: dict) -> dict:
+    def ratio(a, b):
+        return round(a / b, 3) if b else None
+    out = {}
+    for k in ("commentary", "report"):
+        out[f"precision {k}"] = ratio(c.get(f"{k}/right", 0), c.get(f"{k}/predicted", 0))
+        out[f"recall {k}"] = ratio(c.get(f"{k}/right", 0), c.get(f"{k}/gold", 0))
+    right = c.get("commentary/right", 0) + c.get("report/right", 0)
+    out["precision"] = ratio(right, c.get("commentary/predicted", 0) + c.get("report/predicted", 0))
+    out["recall"] = ratio(right, c.get("commentary/gold", 0) + c.get("report/gold", 0))
+    for b in ("exact", "slightly off", "wrong"):
+        out[f"content {b}"] = ratio(c.get(f"boundary/{b}", 0), right)
+    out["kind accuracy"] = ratio(c.get("kind/right", 0), right)
+    out["citations found"] = f"{c.get('citations/found', 0)} of {c.get('citations/gold', 0)}"
+    out["citations false"] = c.get("citations/false", 0)
+    out["citation recall"] = ratio(c.get("citations/found", 0), c.get("citations/gold", 0))
+    out["citation precision"] = ratio(c.get("citations/found", 0),
+                                      c.get("citations/found", 0) + c.get("citations/false", 0))
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--part", default="held-out", choices=["held-out", "dev", "all"])
+    ap.add_argument("--model", default="default")
+    ap.add_argument("--show", action="store_true", help="every false, missed and misjudged attribution")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    if not TEXTS.exists():
+        print(f"eval_judged: {TEXTS} not present", file=sys.stderr)
+        return 1
+    gold = read_gold(args.part)
+    analyses = analyse_articles(gold, args.model)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "gold"
+        write_brat(gold, folder)
+        pred = Path(tmp) / "pred.jsonl"
+        with pred.open("w", encoding="utf-8") as fh:
+            for row in gold:
+                found = analyses.get(row["id"])
+                fh.write(json.dumps({"id": row["id"], "attributions": [
+                    {"source": a.source, "cue": a.cue, "content": a.content}
+                    for a in (found.attributions if found else [])]}) + "\n")
+        scorer = [sys.executable, str(SHARED / "bench" / "attribution_eval.py"), str(folder), str(pred)]
+        if args.json:
+            scored = json.loads(subprocess.run(scorer + ["--json"], capture_output=True, text=True, check=True).stdout)
+        else:
+            subprocess.run(scorer, check=True)
+        counts = judge(gold, analyses, show=args.show)
+    result = summary(counts)
+    if args.json:
+        print(json.dumps({"part": args.part, "model": args.model, "judged": result, "counts": counts,
+                          "scorer": {k: v for k, v in scored["scores"].items() if k.startswith("attribution/")
+                                     or k.startswith("content/")}}, indent=1))
+    else:
+        print(f"\njudged ({args.part}, {len(gold)} articles, model {args.model}):")
+        for k, v in result.items():
+            print(f"  {k:22} {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""Predicates that report no speech are not cues.
+
+The tagger learned PolNeAR's broad sense of attribution, in which "a storm is expected to
+strike", "the remark appears to contradict", "parents are concerned about the failure of
+schools" and "we know what the reaction would be" are attributions too. In commentary,
+where such predicates abound, they were most of the tagger's false attributions (issue
+28). Each rule below names one kind; ``not_speech`` says which rule, if any, takes an
+attribution out. The word lists are in ``data/not_speech.txt``.
+
+PolNeAR's annotators count most of these (on its dev set 18 of the tagger's 27
+"seems"/"is expected to" attributions match one), so the spans that ``newstrace extract
+--format spans`` prints for its scorer keep them; the attributions users get drop them
+(``newstrace.extract.attribution_conventions``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from newstrace.records import SpanAttribution
+
+DATA = Path(__file__).resolve().parent / "data" / "not_speech.txt"
+_WORD = re.compile(r"[a-z’'-]+")
+# what opens a content that is a statement, not a thing: a that-clause or a quotation
+# ("details about what happened" is a topic)
+_CLAUSE = re.compile(r"^\W*(?:that|whether)\b|^\W*[\"“‘'«]", re.IGNORECASE)
+# "declined to comment", "refused to respond to the inquiry": a refusal says nothing
+_NO_COMMENT = re.compile(r"^(?:to\s+)?(?:comment|respond|answer|elaborate|speak|talk|reply|say more)\b", re.IGNORECASE)
+# the writer, the reader, anyone: a column's "we know", "one can only speculate", "you consider"
+# (a column's "I believe" stays: the byline's author speaks, speakers.py resolves it), in
+# the present tense of thinking and seeing; what they said or found ("You noted", "We
+# found", an interview's turns) stays
+_NOW = re.compile(r"\b(?:know|see|think|believe|consider|speculate|wonder|need|must|can|should|remember|"
+                  r"understand|agree|doubt|guess|suppose|feel|hope|expect|trust|starting to see)\b")
+_WRITER = frozenset({"we", "you", "one", "us"})
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict[str, list[str]]:
+    """The sections of ``data/not_speech.txt``: section name -> its entries."""
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        elif current is not None:
+            current.append(line)
+    return sections
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    lists = word_lists()
+    raising = [re.compile(p) for p in lists["raising"]]
+    acts = frozenset(w for line in lists["not_communication"] for w in line.split())
+    function = frozenset(w for line in lists["function_words"] for w in line.split())
+    return raising, acts, function
+
+
+def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
+    """The name of the rule by which ``a`` reports no speech, or None when it does.
+
+    >>> from newstrace.extract.quotes import quote_mask
+    >>> t = "The veto is expected to come before midnight."
+    >>> not_speech(t, SpanAttribution([(0, 8)], [(9, 20)], [(21, 44)]), quote_mask(t))
+    'raising'
+    >>> t = "Voters are concerned about the cost of housing."
+    >>> not_speech(t, SpanAttribution([(0, 6)], [(7, 26)], [(27, 46)]), quote_mask(t))
+    'not_communication'
+    >>> t = "Voters are concerned that rents rise."
+    >>> not_speech(t, SpanAttribution([(0, 6)], [(7, 20)], [(21, 36)]), quote_mask(t)) is None
+    True
+    """
+    raising, acts, function = _tables()
+    cue = " ".join(text[s:e] for s, e in a.cue).lower()
+    after = text[a.cue[-1][1]:a.cue[-1][1] + 12].lower() if a.cue else ""
+    words = _WORD.findall(cue)
+    content = text[a.content[0][0]:a.content[-1][1]] if a.content else ""
+    size = sum(e - s for s, e in a.content)
+    quoted = size > 0 and sum(mask[s:e].count(1) for s, e in a.content) >= size / 2  # mostly a quotation
+    if a.cue and any(p.search(cue + " " + after) for p in raising):
+        return "raising"
+    if words and all(w in function for w in words) and cue.strip(" :,"):
+        return "function_words"
+    lexical = [w for w in words if w not in function]
+    if lexical and all(w in acts for w in lexical) and not quoted and not _CLAUSE.match(content):
+        return "not_communication"
+    if _NO_COMMENT.match(content) or re.search(r"\bto$", cue) and _NO_COMMENT.match("to " + content):
+        return "no_comment"
+    source = " ".join(text[s:e] for s, e in a.source).strip().lower()
+    outside = not any(mask[s:e].count(1) for s, e in a.source)
+    if outside and source in _WRITER and _NOW.search(" ".join(words)):
+        return "writers_voice"
+    if content.rstrip(" \"”’'").endswith("?") and not quoted and (not source or source in _WRITER):
+        return "rhetorical_question"
+    return None
+
+
+def drop_not_speech(text: str, spans: list[SpanAttribution], mask: bytearray) -> list[SpanAttribution]:
+    """``spans`` without the attributions ``not_speech`` takes out (those with no cue, the
+    quotation paragraphs that carry on a speaker, stay)."""
+    return [a for a in spans if not a.cue or not_speech(text, a, mask) is None]
