@@ -173,8 +173,11 @@ def main(argv: list[str]) -> None:
     if argv and argv[0] == "--one":
         print(json.dumps(one(int(argv[1]), int(argv[2]))))
         return
-    add = int(argv[argv.index("--add") + 1]) if "--add" in argv else 0
-    sizes = [int(a) for a in argv if a.isdigit() and (not add or a != str(add) or argv.count(a) > 1)] or [10_000]
+    add = 0
+    if "--add" in argv:
+        at = argv.index("--add")
+        add, argv = int(argv[at + 1]), argv[:at] + argv[at + 2:]
+    sizes = [int(a) for a in argv] or [10_000]
     print(f"{len(real_quotes())} real quotations; statements linked article by article (10 mentions each)")
     for k, size in enumerate(sizes):
         extra = add if k == len(sizes) - 1 else 0
