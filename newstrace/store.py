@@ -78,15 +78,58 @@ CREATE TABLE IF NOT EXISTS statements (
     speaker TEXT,
     first_seen TEXT,
     words INTEGER NOT NULL DEFAULT 0,     -- length of `text`, to keep the fullest wording
-    shingles INTEGER NOT NULL DEFAULT 0   -- size of its shingle set in statement_shingles
+    shingles INTEGER NOT NULL DEFAULT 0,  -- wordings in its family (statement_nodes)
+    text_node INTEGER                     -- the wording (statement_nodes) its text is from
 );
 
--- Linker indexes: word-shingle postings of statements, MinHash bands of articles,
--- term weights of stories. Derived data: `newstrace run --relink` rebuilds them.
-CREATE TABLE IF NOT EXISTS statement_shingles (
-    shingle INTEGER NOT NULL, statement TEXT NOT NULL, PRIMARY KEY (shingle, statement)
+-- Linker indexes: the statement index's wordings, fragments and passages (link/statements.py),
+-- MinHash bands of articles, term weights of stories. Derived data: `newstrace run
+-- --relink` rebuilds them.
+CREATE TABLE IF NOT EXISTS statement_nodes (  -- one per distinct wording (normalised words)
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,       -- the words, \x1f, the speaker key of a wording under 20 words
+    size INTEGER NOT NULL,          -- words, elisions not counted
+    weak INTEGER NOT NULL,          -- short: links only the same speaker or an unknown one
+    speaker TEXT NOT NULL,          -- the speaker key in `key`
+    text TEXT NOT NULL,             -- the wording as the earliest article quotes it
+    text_order INTEGER NOT NULL,    -- that article's place in the input order
+    ends TEXT NOT NULL,             -- words after which a sentence ends (normalize.sentence_ends)
+    family INTEGER NOT NULL         -- wordings joined by edges, cut into statements together
+);
+CREATE INDEX IF NOT EXISTS statement_nodes_family ON statement_nodes(family);
+CREATE TABLE IF NOT EXISTS statement_fragments (  -- each quoted fragment long enough to trace
+    id INTEGER PRIMARY KEY,
+    attribution TEXT NOT NULL,
+    article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    part INTEGER NOT NULL,          -- its place among the attribution's fragments
+    start INTEGER NOT NULL, end INTEGER NOT NULL,  -- characters of the article
+    node INTEGER NOT NULL,
+    speaker TEXT NOT NULL           -- speaker key (statements.speaker_key)
+);
+CREATE INDEX IF NOT EXISTS statement_fragments_node ON statement_fragments(node);
+CREATE INDEX IF NOT EXISTS statement_fragments_attribution ON statement_fragments(attribution);
+CREATE INDEX IF NOT EXISTS statement_fragments_article ON statement_fragments(article);
+CREATE TABLE IF NOT EXISTS statement_edges (  -- two wordings that quote one passage, a < b
+    a INTEGER NOT NULL, b INTEGER NOT NULL,
+    a0 INTEGER NOT NULL, a1 INTEGER NOT NULL, b0 INTEGER NOT NULL, b1 INTEGER NOT NULL,  -- the shared words
+    PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS statement_shingles_statement ON statement_shingles(statement);
+CREATE INDEX IF NOT EXISTS statement_edges_b ON statement_edges(b);
+CREATE TABLE IF NOT EXISTS statement_regions (  -- which words of a wording are a mention of which statement
+    -- the key's columns first: SQLite 3.40's integrity_check misreads a WITHOUT ROWID
+    -- table whose key columns come after others
+    node INTEGER NOT NULL, lo INTEGER NOT NULL, statement TEXT NOT NULL,
+    hi INTEGER NOT NULL,
+    core_lo INTEGER NOT NULL, core_hi INTEGER NOT NULL,  -- the part that matched the passage
+    PRIMARY KEY (node, lo, statement)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS statement_regions_statement ON statement_regions(statement);
+CREATE TABLE IF NOT EXISTS statement_postings (  -- winnowed word trigrams -> wordings
+    shingle INTEGER NOT NULL, node INTEGER NOT NULL, PRIMARY KEY (shingle, node)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS statement_shingle_df (  -- wordings per trigram, to skip common ones
+    shingle INTEGER PRIMARY KEY, df INTEGER NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS article_bands (
     band INTEGER NOT NULL, article TEXT NOT NULL, PRIMARY KEY (band, article)
@@ -287,6 +330,8 @@ class Store(Queries):
             self.db.execute("CREATE INDEX IF NOT EXISTS attributions_speaker_id ON attributions(speaker_id)")
             self._add_columns("stories", {"anchor": "TEXT", "label_article": "TEXT"})
             self._add_columns("articles", {"file": "TEXT"})
+            # a store made before statements had wordings: the column now, the wordings at the next relink
+            self._add_columns("statements", {"text_node": "INTEGER"})
             self.db.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
@@ -540,11 +585,14 @@ class Store(Queries):
         return self._statement(row) if row else None
 
     def _statement(self, row: sqlite3.Row) -> Statement:
+        # every attribution that holds the statement, in a fragment of its own or as a
+        # part of a longer quotation
         mentions = [
-            Mention(article=m["article"], attribution=m["id"])
+            Mention(article=m["article"], attribution=m["attribution"])
             for m in self.db.execute(
-                "SELECT a.id, a.article FROM attributions a JOIN articles r ON r.id = a.article"
-                " WHERE a.statement=? ORDER BY r.published IS NULL, r.published, r.ord, a.id",
+                "SELECT DISTINCT f.attribution, f.article, r.published, r.ord FROM statement_regions g"
+                " JOIN statement_fragments f ON f.node = g.node JOIN articles r ON r.id = f.article"
+                " WHERE g.statement=? ORDER BY r.published IS NULL, r.published, r.ord, f.attribution",
                 (row["id"],),
             )
         ]
@@ -552,6 +600,54 @@ class Store(Queries):
             id=row["id"], text=row["text"], speaker=row["speaker"],
             mentions=mentions, first_seen=row["first_seen"],
         )
+
+    def statement_trail(self, statement_id: str) -> list[dict]:
+        """How a statement spread: each mention in order of publication (then input
+        order), with its article, outlet and time, the quoted fragment's span and the
+        words of it that are this statement's (``words``: [lo, hi) of its normalised
+        words; ``normalize.mention_span`` turns them into characters), ``copy_of`` (the
+        article a wire copy repeats: not an independent repeat), ``first`` (the first
+        appearance) and ``via`` (an outlet the article cites that had quoted the statement
+        before it, as in "as first reported by the Times").
+
+        >>> Store(":memory:").statement_trail("s0")
+        []
+        """
+        rows = self.db.execute(
+            "SELECT f.attribution, f.article, f.part, f.start, f.end, g.lo, g.hi, r.outlet, r.published, r.ord,"
+            " r.duplicate_of FROM statement_regions g JOIN statement_fragments f ON f.node = g.node"
+            " JOIN articles r ON r.id = f.article WHERE g.statement=?"
+            " ORDER BY r.published IS NULL, r.published, r.ord, f.attribution, f.part", (statement_id,)).fetchall()
+        cited: dict[str, set[str]] = {}
+        for chunk in range(0, len(rows), 500):
+            articles = sorted({r["article"] for r in rows[chunk:chunk + 500]})
+            for article, outlet in self.db.execute(
+                    f"SELECT article, outlet FROM citations WHERE kind='media' AND article IN"
+                    f" ({','.join('?' * len(articles))})", articles):
+                cited.setdefault(article, set()).add(outlet)
+        trail, earlier = [], set()
+        for n, r in enumerate(rows):
+            via = sorted(cited.get(r["article"], set()) & earlier - {r["outlet"]})
+            trail.append({
+                "article": r["article"], "attribution": r["attribution"], "outlet": r["outlet"],
+                "published": r["published"], "fragment": [r["start"], r["end"]], "words": [r["lo"], r["hi"]],
+                "copy_of": r["duplicate_of"], "first": n == 0, "via": via[0] if via else None,
+            })
+            if r["outlet"]:
+                earlier.add(r["outlet"])
+        return trail
+
+    def attribution_mentions(self, article_id: str) -> dict[str, list[tuple[str, int, int, int, int]]]:
+        """The statements each attribution of an article holds: (statement, fragment start,
+        fragment end, lo, hi), where [lo, hi) are the fragment's normalised words that are
+        that statement's (``normalize.mention_span`` gives their characters)."""
+        out: dict[str, list[tuple[str, int, int, int, int]]] = {}
+        for attribution, statement, start, end, lo, hi in self.db.execute(
+                "SELECT f.attribution, g.statement, f.start, f.end, g.lo, g.hi FROM statement_fragments f"
+                " JOIN statement_regions g ON g.node = f.node WHERE f.article=? ORDER BY f.attribution, f.part, g.lo",
+                (article_id,)):
+            out.setdefault(attribution, []).append((statement, start, end, lo, hi))
+        return out
 
     def stories(self) -> Iterator[Story]:
         for row in self.db.execute("SELECT * FROM stories ORDER BY first_published IS NULL, first_published, id"):

@@ -64,37 +64,9 @@ class Linker:
         """Take an article that is about to be replaced out of statements and stories."""
         db = self.store.db
         self.speakers.remove(article_id)
-        statements = [r[0] for r in db.execute(
-            "SELECT DISTINCT statement FROM attributions WHERE article=? AND statement IS NOT NULL", (article_id,)
-        )]
-        db.execute("UPDATE attributions SET statement=NULL WHERE article=?", (article_id,))
-        loaded: dict[str, tuple[Article, bytearray]] = {}  # its statements share articles: read each once
-        for statement in statements:
-            self._reform(statement, loaded)
+        self.statements.remove(article_id)
         db.execute("DELETE FROM article_bands WHERE article=?", (article_id,))
         self.stories.remove(article_id)
-
-    def _reform(self, statement: str, loaded: dict[str, tuple[Article, bytearray]]) -> None:
-        """Link again, in input order, the mentions a statement keeps after an article's
-        mentions left it. The statement's wordings (its shingles, its text) were partly the
-        departed ones', and a departed wording may have been all that joined two groups of
-        the rest: the first group keeps the statement's id, the others part from it, as a
-        first run without the departed article would have had them."""
-        left = list(self.store.attributions(statement=statement))
-        self.statements.empty(statement)
-        by_article: dict[str, list[Attribution]] = {}
-        for attribution in left:
-            by_article.setdefault(attribution.article, []).append(attribution)
-        for article_id in by_article:
-            if article_id not in loaded:
-                article = self.store.article(article_id)
-                loaded[article_id] = (article, quote_mask(article.text))
-        touched: set[str] = set()
-        for article, mask in sorted((loaded[a] for a in by_article), key=lambda pair: pair[0].order):
-            touched |= self.statements.add(article, by_article[article.id], mask, reuse=statement, refresh=False)
-        for other in touched:  # a statement merged into another is gone: refresh finds no mentions
-            self.statements.refresh(other)
-        self.statements.drop_if_empty(statement)
 
     def rebuild(self) -> None:
         """Forget every link and link all stored articles again, in input order.
@@ -102,7 +74,8 @@ class Linker:
         For when linking settings change; extraction results are kept."""
         db = self.store.db
         with self.store.transaction():
-            for table in ("statement_shingles", "statements", "article_bands", "article_signatures"):
+            self.statements.clear()
+            for table in ("article_bands", "article_signatures"):
                 db.execute(f"DELETE FROM {table}")  # fixed names, not input
             self.stories.clear()
             db.execute("UPDATE attributions SET statement=NULL")

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from newstrace.errors import NewstraceError
+from newstrace.link.normalize import mention_span
 from newstrace.outlets import outlet_kind
 from newstrace.store import Store
 
@@ -43,8 +44,22 @@ def article_rows(store: Store) -> Iterator[dict]:
         }
 
 
+def _mentions_of(store: Store, article_id: str, text: str) -> dict[str, list[dict]]:
+    """Per attribution, each statement it holds with the characters that are its words."""
+    out: dict[str, list[dict]] = {}
+    for attribution, held in store.attribution_mentions(article_id).items():
+        out[attribution] = [{"statement": statement, "span": list(mention_span(text, start, end, lo, hi)),
+                             "fragment": [start, end]} for statement, start, end, lo, hi in held]
+    return out
+
+
 def attribution_rows(store: Store) -> Iterator[dict]:
+    article, held = None, {}
     for a in store.attributions():
+        if a.article != article:  # attributions come article by article
+            article = a.article
+            stored = store.article(article)
+            held = _mentions_of(store, article, stored.text) if stored else {}
         yield {
             "id": a.id, "article": a.article, "kind": a.kind, "speaker": a.speaker,
             "source": [list(f) for f in a.source], "cue": [list(f) for f in a.cue],
@@ -52,18 +67,34 @@ def attribution_rows(store: Store) -> Iterator[dict]:
             "statement": a.statement, "speaker_mention": a.speaker_mention, "score": round(a.score, 4),
             "speaker_id": a.speaker_id,
             "speaker_rule": a.speaker_rule,
+            # every statement the attribution's quoted fragments hold, with its span; the
+            # `statement` above is the one that covers most of its words
+            "statements": held.get(a.id, []),
         }
 
 
 def statement_rows(store: Store) -> Iterator[dict]:
     outlet = dict(store.db.execute("SELECT id, outlet FROM articles"))
+    texts: dict[str, str] = {}
     for s in store.statements():
+        trail = store.statement_trail(s.id)
+        for step in trail:
+            if step["article"] not in texts:
+                if len(texts) > 1000:  # a few articles' texts at a time, not the corpus
+                    texts.clear()
+                texts[step["article"]] = store.article(step["article"]).text
+            start, end = step["fragment"]
+            lo, hi = step.pop("words")
+            step["span"] = list(mention_span(texts[step["article"]], start, end, lo, hi))
         yield {
             "id": s.id, "text": s.text, "speaker": s.speaker,
             "mentions": [{"article": m.article, "attribution": m.attribution} for m in s.mentions],
             "first_seen": s.first_seen,
             "articles": len({m.article for m in s.mentions}),
             "outlets": sorted({outlet[m.article] for m in s.mentions if outlet.get(m.article)}),
+            # the spread: every mention in order, copies of wire stories marked
+            "trail": trail,
+            "independent_articles": len({t["article"] for t in trail if not t["copy_of"]}),
         }
 
 
@@ -113,9 +144,10 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "attributions": [("id", "str"), ("article", "str"), ("kind", "str"), ("speaker", "str"), ("source", "spans"),
                      ("cue", "spans"), ("content", "spans"), ("content_text", "str"), ("statement", "str"),
                      ("speaker_mention", "str"), ("score", "float"), ("speaker_id", "str"),
-                     ("speaker_rule", "str")],
+                     ("speaker_rule", "str"), ("statements", "held")],
     "statements": [("id", "str"), ("text", "str"), ("speaker", "str"), ("mentions", "mentions"),
-                   ("first_seen", "str"), ("articles", "int"), ("outlets", "strings")],
+                   ("first_seen", "str"), ("articles", "int"), ("outlets", "strings"), ("trail", "trail"),
+                   ("independent_articles", "int")],
     "citations": [("article", "str"), ("outlet", "str"), ("cue", "str"), ("span", "span"), ("kind", "str")],
     "stories": [("id", "str"), ("label", "str"), ("articles", "strings")],
     "speakers": [("id", "str"), ("name", "str"), ("aliases", "strings"), ("kind", "str"), ("attributions", "strings")],
@@ -172,14 +204,14 @@ def from_csv_cell(cell: str, kind: str):
     ([[0, 14]], None, False)
     """
     if cell == "":
-        return [] if kind in ("spans", "span", "strings", "mentions") else None
+        return [] if kind in ("spans", "span", "strings", "mentions", "held", "trail") else None
     if kind == "int":
         return int(cell)
     if kind == "float":
         return float(cell)
     if kind == "bool":
         return cell == "true"
-    if kind in ("spans", "span", "strings", "mentions"):
+    if kind in ("spans", "span", "strings", "mentions", "held", "trail"):
         return json.loads(cell)
     return cell
 
@@ -204,6 +236,13 @@ def _arrow_schema(columns: list[tuple[str, str]]):
         "str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
         "spans": pa.list_(pa.list_(pa.int64())), "span": pa.list_(pa.int64()), "strings": pa.list_(pa.string()),
         "mentions": pa.list_(pa.struct([("article", pa.string()), ("attribution", pa.string())])),
+        # the statements an attribution's fragments hold, and a statement's trail
+        "held": pa.list_(pa.struct([("statement", pa.string()), ("span", pa.list_(pa.int64())),
+                                    ("fragment", pa.list_(pa.int64()))])),
+        "trail": pa.list_(pa.struct([
+            ("article", pa.string()), ("attribution", pa.string()), ("outlet", pa.string()),
+            ("published", pa.string()), ("fragment", pa.list_(pa.int64())), ("copy_of", pa.string()),
+            ("first", pa.bool_()), ("via", pa.string()), ("span", pa.list_(pa.int64()))])),
     }
     return pa.schema([(name, types[kind]) for name, kind in columns])
 

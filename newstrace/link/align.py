@@ -1,0 +1,165 @@
+"""Whether two wordings quote the same passage, and where in each.
+
+Two wordings (normalised words, ``normalize.tokens``) are aligned by their matching
+blocks of words in order (difflib's, the Ratcliff-Obershelp matcher). The blocks around
+the longest one, each at most a few words from the next, make the shared stretch; it is
+the same passage when it holds a long run of words in a row (MemeTracker's rule: ten) or
+nearly all of the shorter wording (a truncated, re-punctuated or trimmed quote; one word
+in ten may differ: "will"/"would"). An elision in either wording matches nothing, so the
+words on each side of it align separately.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
+
+from newstrace.link.normalize import GAP
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    # spaCy's English list, as the story vectors use; imported on first use
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(w.replace("'", "").replace("’", "") for w in STOP_WORDS)
+
+
+def content_words(words: list[str]) -> int:
+    """How many of ``words`` carry content (not a function word, not an elision).
+
+    >>> content_words(["we", "are", "at", "a", "fork", "in", "the", "road"])
+    2
+    """
+    stop = stop_words()
+    return sum(1 for w in words if w != GAP and w not in stop)
+
+
+def word_total(words: list[str]) -> int:
+    return len(words) - words.count(GAP)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The stretch two wordings share: word-index spans [a0, a1) and [b0, b1) (end
+    exclusive), the words matched in it, the longest run in a row, and whether it holds
+    enough content to stand whoever speaks (``strong``)."""
+
+    a0: int
+    a1: int
+    b0: int
+    b1: int
+    matched: int
+    longest: int
+    strong: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AlignSettings:
+    run: int = 10  # words in a row that make one passage whatever else differs (MemeTracker)
+    min_words: int = 5  # a wording this short or shorter is no passage of its own
+    per_changed: int = 10  # one word may differ in this many (will/would) ...
+    exact_below: int = 10  # ... in wordings of at least this many; shorter ones match exactly
+    bridge: int = 3  # unmatched words allowed between two blocks of one stretch
+    strong_words: int = 10  # a stretch this long, ...
+    strong_content: int = 6  # ... or with this many content words, stands whoever speaks
+
+
+def might_share(mine: set[str], other: list[str], settings: AlignSettings = AlignSettings()) -> bool:
+    """A cheap test before ``compare``: whether the distinct words two wordings have in
+    common are enough for either of its rules (a run, or the shorter held whole, one
+    word in ten aside).
+
+    >>> might_share(set("we will see them in court".split()), "see you in court".split())
+    False
+    """
+    theirs = set(other) - {GAP}
+    shared = len(mine & theirs)
+    short = min(len(mine), len(theirs))
+    allowed = short // settings.per_changed + 1
+    # distinct words: "the rest of the world" has four
+    return shared >= min(settings.min_words, short) and (shared >= short - allowed or shared >= settings.run // 2)
+
+
+def compare(a: list[str], b: list[str], settings: AlignSettings = AlignSettings(),
+            ends_a: set[int] | None = None, ends_b: set[int] | None = None) -> Match | None:
+    """The passage ``a`` and ``b`` share, or None when they share none. ``ends_a`` and
+    ``ends_b``: where sentences end in each (``normalize.sentence_ends``); a stretch that
+    neither holds whole must not diverge mid-sentence on both sides: "There's a special
+    place in hell for women who don't help each other" and "... for women who vote for
+    women ..." share ten words and are a line and its retort.
+
+    >>> w = "we will see them in court".split()
+    >>> m = compare(w, "i think we will see them in court soon".split())
+    >>> (m.a0, m.a1, m.b0, m.b1, m.strong)
+    (0, 6, 2, 8, False)
+    >>> compare("they are a very close family".split(), "we were a very close family".split()) is None
+    True
+    >>> compare("this is a sad day for the kraft foods family".split(),
+    ...         "this is a sad time for the kraft foods family".split()).matched
+    9
+    """
+    if b < a:  # the same answer whichever wording comes first (ties between equal blocks)
+        m = compare(b, a, settings, ends_b, ends_a)
+        return m and Match(m.b0, m.b1, m.a0, m.a1, m.matched, m.longest, m.strong)
+    # an elision matches nothing, not even an elision
+    sa = [w if w != GAP else (GAP, 0, i) for i, w in enumerate(a)]
+    sb = [w if w != GAP else (GAP, 1, i) for i, w in enumerate(b)]
+    every = [bl for bl in SequenceMatcher(None, sa, sb, autojunk=False).get_matching_blocks() if bl.size]
+    if not any(bl.size >= 2 for bl in every):
+        return None
+    # the longest block anchors the stretch; a single word counts only beside others
+    blocks = every
+    core = max(range(len(blocks)), key=lambda k: blocks[k].size)
+    lo = hi = core
+    # grow the stretch from the longest block over neighbours a few words away on both sides
+    while lo > 0 and _near(blocks[lo - 1], blocks[lo], a, b, settings.bridge):
+        lo -= 1
+    while hi + 1 < len(blocks) and _near(blocks[hi], blocks[hi + 1], a, b, settings.bridge):
+        hi += 1
+    chain = blocks[lo:hi + 1]
+    matched = sum(bl.size for bl in chain)
+    longest = blocks[core].size
+    short = min(word_total(a), word_total(b))
+    if short < settings.min_words:
+        return None
+    allowed = short // settings.per_changed if short >= settings.exact_below else 0
+    contained = matched >= short - allowed and (allowed or _whole_segments(chain, a, b))
+    if longest < settings.run and not contained:
+        return None
+    a0, a1 = chain[0].a, chain[-1].a + chain[-1].size
+    b0, b1 = chain[0].b, chain[-1].b + chain[-1].size
+    if not contained and ends_a is not None and ends_b is not None and (
+            _diverge(a1 < len(a), b1 < len(b), a1 - 1 in ends_a, b1 - 1 in ends_b)
+            or _diverge(a0 > 0, b0 > 0, a0 - 1 in ends_a, b0 - 1 in ends_b)):
+        return None
+    shared = a[a0:a1]
+    strong = matched >= settings.strong_words or content_words(shared) >= settings.strong_content
+    return Match(a0, a1, b0, b1, matched, longest, strong)
+
+
+def _diverge(a_goes_on: bool, b_goes_on: bool, a_ends: bool, b_ends: bool) -> bool:
+    # both wordings go on past the stretch, with other words, in the middle of a sentence
+    return a_goes_on and b_goes_on and not a_ends and not b_ends
+
+
+def _near(left, right, a: list[str], b: list[str], bridge: int) -> bool:
+    """Whether two blocks, in order, are close enough on both sides to be one stretch: a
+    few words apart, or apart at an elision (words one side left out)."""
+    gap_a = a[left.a + left.size:right.a]
+    gap_b = b[left.b + left.size:right.b]
+    return (len(gap_a) <= bridge and len(gap_b) <= bridge) or GAP in gap_a or GAP in gap_b
+
+
+def _whole_segments(chain, a: list[str], b: list[str]) -> bool:
+    """For a short wording matched exactly: words the other side has between two blocks
+    are words this side left out at an elision, not words inserted into its passage."""
+    for left, right in zip(chain, chain[1:]):
+        gap_a = [w for w in a[left.a + left.size:right.a]]
+        gap_b = [w for w in b[left.b + left.size:right.b]]
+        if any(w != GAP for w in gap_a) and GAP not in gap_b:
+            return False
+        if any(w != GAP for w in gap_b) and GAP not in gap_a:
+            return False
+    return True
