@@ -529,25 +529,35 @@ class StatementIndex:
     def _texts(self, regions: dict[int, list[Region]], names: dict[int, str], nodes: dict[int, _Node],
                frags: list) -> None:
         """Each statement's text: the words of its longest core (the part of a wording that
-        matched the passage), of equals the most quoted, then the first in code-point order."""
-        quoted: Counter[int] = Counter(node for node, *_ in frags)
+        matched the passage), of equals the first in code-point order (not the most quoted:
+        a wording quoted again takes a fast path that does not cut its family anew, so how
+        often it was quoted when the family was last cut depends on the order of arrival)."""
+        shown_of: dict[tuple[int, int, int], str | None] = {}
+
+        def shown(node: int, c0: int, c1: int) -> str | None:
+            if (node, c0, c1) not in shown_of:
+                (text,) = self.db.execute("SELECT text FROM statement_nodes WHERE id=?", (node,)).fetchone()
+                spans = tokens(text)
+                words = text[spans[c0][1]:spans[max(c0, c1 - 1)][2]] if spans and c1 > c0 else text
+                shown_of[node, c0, c1] = words.strip('"“”„ ') if spans else None
+            return shown_of[node, c0, c1]
+
         best: dict[str, tuple] = {}
         for node, rs in regions.items():
             for lo, hi, c0, c1, label in rs:
-                words = nodes[node].words[c0:c1]
-                size = word_total(words)
-                candidate = (size, quoted[node], node, c0, c1)
+                size = word_total(nodes[node].words[c0:c1])
+                candidate = (size, node, c0, c1)
                 current = best.get(names[label])
-                if current is None or (candidate[0], candidate[1]) > (current[0], current[1]):
+                # node ids follow arrival order: of equal cores, the text decides
+                if current is None or size > current[0] or (
+                        size == current[0] and (shown(node, c0, c1) or "") < (shown(*current[1:]) or "")):
                     best[names[label]] = candidate
-        for statement, (size, _, node, c0, c1) in best.items():
-            (text,) = self.db.execute("SELECT text FROM statement_nodes WHERE id=?", (node,)).fetchone()
-            spans = tokens(text)
-            if not spans:
+        for statement, (size, node, c0, c1) in best.items():
+            text = shown(node, c0, c1)
+            if text is None:
                 continue
-            shown = text[spans[c0][1]:spans[max(c0, c1 - 1)][2]] if c1 > c0 else text
             self.db.execute("UPDATE statements SET text=?, words=?, shingles=?, text_node=? WHERE id=?",
-                            (shown.strip('"“”„ '), size, len(regions), node, statement))
+                            (text, size, len(regions), node, statement))
 
     def _point(self, attribution_ids: list[str]) -> set[str]:
         """Set each attribution's ``statement``: of the statements its fragments hold, the
