@@ -253,7 +253,7 @@ def write_parquet(path: Path, rows: Iterable[dict], columns: list[tuple[str, str
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as e:
-        raise NewstraceError("Parquet export needs pyarrow: pip install 'newstrace[parquet]'") from e
+        raise NewstraceError("Parquet export needs pyarrow, which newstrace depends on: reinstall newstrace (pip install pyarrow==26.0.1)") from e
     schema = _arrow_schema(columns)
 
     def write(tmp: Path) -> int:
