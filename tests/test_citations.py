@@ -228,3 +228,13 @@ def test_an_article_citing_its_own_outlet_is_self():
 )
 def test_unknown_outlets_by_their_names_and_frames(sentence, expected):
     assert [(o, cue, span) for o, cue, _, span in _cited(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a sentence that opens with the cue (PTC 795693029, read after round 2 was scored)
+    ("According to Breitbart, the caravan of migrants has grown to several thousand people.",
+     [("Breitbart", "according to", "Breitbart")]),
+    ("Trump wrote of the caravan in a series of tweets on Twitter.", [("Twitter", "tweets on", "Twitter")]),
+])
+def test_cues_that_open_a_sentence_or_name_tweets(sentence, expected):
+    assert [(o, cue, span) for o, cue, _, span in _cited(sentence)] == expected

@@ -29,7 +29,7 @@ _DAY = (
 # Cues before the name, anchored at its start. The group is the cue as reported.
 _PRE_CUES = [
     re.compile(
-        r"\b(according to)(?: (?:a|an|the) (?:\w+ ){0,2}?(?:report|story|article|analysis|"
+        r"\b([Aa]ccording to)(?: (?:a|an|the) (?:\w+ ){0,2}?(?:report|story|article|analysis|"
         r"investigation|poll|survey|interview|review|tally|count|estimate|transcript|post|"
         r"tweet|video|broadcast|segment)s?,? (?:by|from|in|of|with|on|conducted by|published by|"
         r"published in|aired on))? $"
@@ -64,7 +64,7 @@ _ON_CUE = re.compile(
     r"\b((?:said|says|saying|posted|posting|posts|wrote|writes|writing|tweeted|tweeting|"
     r"announced|announcing|shared|sharing|published|uploaded|released|appeared|appearing|"
     r"speaking|spoke|commented|broadcast|aired|streamed|live-streamed|revealed|claimed|"
-    r"claiming|stated|declared|insisted|interview|appearance|post|posts|tweet|message|"
+    r"claiming|stated|declared|insisted|interview|appearance|post|posts|tweet|tweets|message|"
     r"messages|video|videos|statement|comments|remarks|segment|channel|page|account)"
     rf"(?: {_DAY})? on)(?: {_DAY})? $".replace("{_DAY}", _DAY)
 )
