@@ -1,11 +1,12 @@
 """Attributions, kinds and citations on the hand-judged PTC sample (issue 28).
 
-    python bench/eval_judged.py [--part held-out|dev|all] [--model default] [--show] [--json]
+    python bench/eval_judged.py [--part round2|round1|held-out|dev|all] [--model default] [--show] [--json]
 
-The gold (``tests/gold/ptc_judged.jsonl``: offsets only, drawn and annotated as
-docs/extraction.md says) marks every attribution of twelve held-out PTC articles (six
-commentary pieces, six news reports) and of six more used to improve the rules, with
-each attribution's kind and each article's media citations. The texts are read from
+The gold (``tests/gold/ptc_judged.jsonl`` and ``ptc_judged_round2.jsonl``: offsets only,
+drawn and annotated as docs/extraction.md says) marks every attribution of the judged PTC
+articles, with each attribution's kind and each article's media citations: round 1 (12
+articles first held out, then read, and 6 for development: ``--part round1``) and round 2
+(12 articles, six commentary pieces and six reports, held out: ``--part round2``). The texts are read from
 ../shared/corpora/ptc (research data, not copied here).
 
 The articles are read as ``newstrace extract --format jsonl`` reads them (the text as in
@@ -41,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "tests" / "gold" / "ptc_judged.jsonl"
+GOLD_ROUND2 = ROOT / "tests" / "gold" / "ptc_judged_round2.jsonl"
 TEXTS = SHARED / "corpora" / "ptc" / "train" / "articles"
 
 EDGE = set(" \t\n\r\u00a0.,;:!?'\"‘’“”«»()[]{}-–—…")
@@ -48,8 +50,12 @@ TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 def read_gold(part: str) -> list[dict]:
-    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r for r in rows if part == "all" or r["part"] == part]
+    """The judged articles of ``part``: "held-out" and "dev" (round 1's two parts, both read
+    since), "round1" (both), "round2" (held out: ``ptc_judged_round2.jsonl``), "all"."""
+    rows = [json.loads(line) for path in (GOLD, GOLD_ROUND2)
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wanted = {"round1": ("held-out", "dev"), "round2": ("held-out-2",)}.get(part, (part,))
+    return [r for r in rows if part == "all" or r["part"] in wanted]
 
 
 def read_text(article_id: str) -> str:
@@ -239,7 +245,7 @@ def summary(c: dict) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--part", default="held-out", choices=["held-out", "dev", "all"])
+    ap.add_argument("--part", default="round2", choices=["round2", "round1", "held-out", "dev", "all"])
     ap.add_argument("--model", default="default")
     ap.add_argument("--show", action="store_true", help="every false, missed and misjudged attribution")
     ap.add_argument("--json", action="store_true")

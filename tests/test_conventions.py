@@ -31,7 +31,8 @@ def test_a_headline_is_never_an_attribution():
     head = SpanAttribution(_at(text, "Iraq advice"), _at(text, "claim"), _at(text, "sparks new row"))
     body = SpanAttribution(_at(text, "the paper"), _at(text, "said"), _at(text, "The attorney general warned"))
     assert headline_span(text) == (0, 32)
-    assert attribution_conventions(text, [head, body]) == [body]
+    kept = attribution_conventions(text, [head, body])
+    assert body in kept and all(a.cue[0][0] > 32 for a in kept)
 
 
 @needs_shared(POLNEAR)
@@ -60,6 +61,14 @@ def test_polnear_headline_is_kept_for_its_scorer_but_not_for_users():
     ("Voters are concerned about the cost of housing.", "Voters", "are concerned about", "the cost of housing",
      "not_communication"),
     ("The company declined to comment.", "The company", "declined", "to comment", "no_comment"),
+    # negated saying (PTC 729561658, 735815173, judged round 1)
+    ("The professor did not concede that Australia was a country.", "The professor", "did not concede",
+     "that Australia was a country", "negated"),
+    ("The congressman wasn’t sure why the ADL wrote that he had been misquoted.", "The congressman",
+     "wasn’t sure", "why the ADL wrote that he had been misquoted", "negated"),
+    # a topic after a cue that ends in a preposition (PTC 999000125, 111111114)
+    ("Patel pushed back on the officials’ remarks.", "Patel", "pushed back on", "the officials’ remarks", "topic"),
+    ("Rombot learned of the policy change.", "Rombot", "learned of", "the policy change", "topic"),
 ])
 def test_predicates_that_report_no_speech_are_not_cues(sentence, source, cue, content, rule):
     a = SpanAttribution(_at(sentence, source), _at(sentence, cue), _at(sentence, content))
@@ -71,6 +80,13 @@ def test_predicates_that_report_no_speech_are_not_cues(sentence, source, cue, co
     ("The minister warned of a long winter.", "The minister", "warned of", "a long winter"),
     ("She praised the plan as a model for Europe.", "She", "praised", "the plan as a model for Europe"),
     ('"I said no," I told them.', "I", "told", "I said no"),
+    # PTC 786731884, 727869189: a cue of PolNeAR's lexicon before the preposition
+    ("Twitter also lashed out at him for quoting directly from Islamic religious texts.", "Twitter",
+     "also lashed out at", "him for quoting directly from Islamic religious texts"),
+    ("Pope Benedict has warned against precisely the kind of accommodation.", "Pope Benedict",
+     "has warned against", "precisely the kind of accommodation"),
+    ("The Cuban government continues to deny they attacked U.S. diplomats.", "The Cuban government",
+     "continues to deny", "they attacked U.S. diplomats"),
 ])
 def test_speech_stays(sentence, source, cue, content):
     a = SpanAttribution(_at(sentence, source), _at(sentence, cue), _at(sentence, content))
@@ -140,3 +156,36 @@ def test_attributions_reported_inside_a_quotation():
 ])
 def test_kinds(text, content, kind):
     assert classify(text, _at(text, content), quote_mask(text, across_paragraphs=True)) == kind
+
+
+@pytest.mark.parametrize("sentence, source, cue, content", [
+    # PTC 730061195 (judged round 1): cues the tagger leaves out, in the frame of reported speech
+    ("Smith’s wife had told police in November that her husband illegally carried a “gun all of the time,” "
+     "according to the Enquirer.", "Smith’s wife", "told",
+     "that her husband illegally carried a “gun all of the time"),
+    ("She told police that Quentin Smith had come home drunk earlier in the week.", "She", "told",
+     "that Quentin Smith had come home drunk earlier in the week"),
+    # PTC 735815173: the content ends where the next report begins
+    ("The congressman wasn’t sure why the ADL wrote that he had been misquoted in his praise for the "
+     "anti-Semite, he told The Daily Caller News Foundation on Sunday.", "the ADL", "wrote",
+     "that he had been misquoted in his praise for the anti-Semite"),
+])
+def test_cues_in_the_frame_of_reported_speech(sentence, source, cue, content):
+    from newstrace.extract.frames import that_clauses
+
+    found = [(sentence[a.source[0][0]:a.source[0][1]] if a.source else "", sentence[a.cue[0][0]:a.cue[0][1]],
+              sentence[a.content[0][0]:a.content[-1][1]]) for a in that_clauses(sentence, [], quote_mask(sentence))]
+    assert (source, cue, content) in found
+
+
+@pytest.mark.parametrize("sentence", [
+    # a relative "that", a pronoun "that", a cue no one said, a cue inside a quotation
+    "every other person that I’ve talked that did unfortunately get hit as well.",
+    "He noted that many, many years ago.",
+    "It is hard to say that the count was fair.",
+    '"I’ve said that many, many years ago, and I said it again," Ellison said.',
+])
+def test_no_frame_where_that_opens_no_report(sentence):
+    from newstrace.extract.frames import that_clauses
+
+    assert that_clauses(sentence, [], quote_mask(sentence)) == []

@@ -206,10 +206,13 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     """
     from newstrace.extract.continuation import add_continuations, split_continuations
     from newstrace.extract.cues import drop_not_speech
+    from newstrace.extract.frames import that_clauses
     from newstrace.extract.headlines import drop_headline, headline_span
     from newstrace.extract.nested import nested_attributions
 
     mask = quote_mask(text) if mask is None else mask
+    # cues the tagger left out, in the frame of reported speech ("had told police that …")
+    spans = sorted(spans + that_clauses(text, spans, mask), key=_order)
     spans = drop_headline(text, spans, headline_span(text, title))
     spans = drop_not_speech(text, spans, mask)
     spans = one_attribution_per_quote(text, spans, mask)

@@ -29,7 +29,7 @@ _DAY = (
 # Cues before the name, anchored at its start. The group is the cue as reported.
 _PRE_CUES = [
     re.compile(
-        r"\b(according to)(?: (?:a|an|the) (?:\w+ ){0,2}?(?:report|story|article|analysis|"
+        r"\b([Aa]ccording to)(?: (?:a|an|the) (?:\w+ ){0,2}?(?:report|story|article|analysis|"
         r"investigation|poll|survey|interview|review|tally|count|estimate|transcript|post|"
         r"tweet|video|broadcast|segment)s?,? (?:by|from|in|of|with|on|conducted by|published by|"
         r"published in|aired on))? $"
@@ -64,7 +64,7 @@ _ON_CUE = re.compile(
     r"\b((?:said|says|saying|posted|posting|posts|wrote|writes|writing|tweeted|tweeting|"
     r"announced|announcing|shared|sharing|published|uploaded|released|appeared|appearing|"
     r"speaking|spoke|commented|broadcast|aired|streamed|live-streamed|revealed|claimed|"
-    r"claiming|stated|declared|insisted|interview|appearance|post|posts|tweet|message|"
+    r"claiming|stated|declared|insisted|interview|appearance|post|posts|tweet|tweets|message|"
     r"messages|video|videos|statement|comments|remarks|segment|channel|page|account)"
     rf"(?: {_DAY})? on)(?: {_DAY})? $".replace("{_DAY}", _DAY)
 )
@@ -113,10 +113,14 @@ _SHORT_FORM = re.compile(
     r"\b[Tt]he (Times|Post|Journal|Herald|Globe|Tribune|Telegraph|Mail|Chronicle|Examiner|"
     r"Register|Star|Inquirer|Beacon|Caller|Beast|News|Free Press|Press)\b(?![\w-])"
 )
+# the words that end a newspaper's, magazine's or station's name ("the Columbus Dispatch",
+# "The Washington Standard", "the New Scientist"): the short forms above, and the heads
+# of press titles ("Standard", "Press", "Review", "Scientist", "News Agency")
 _MEDIA_WORD = (
     r"News|Times|Post|Journal|Herald|Tribune|Gazette|Magazine|Radio|TV|Television|Network|"
     r"Telegraph|Chronicle|Examiner|Register|Inquirer|Courier|Dispatch|Beast|Caller|Beacon|"
-    r"Monitor|Signal|Daily|Mercury|Bee|Sentinel|Enquirer|Ledger|Record|Observer"
+    r"Monitor|Signal|Daily|Mercury|Bee|Sentinel|Enquirer|Ledger|Record|Observer|"
+    r"Globe|Mail|Star|Free Press|Press|Standard|Review|Scientist|News Agency|Press Agency"
 )
 _UNKNOWN = re.compile(
     rf"\b(?:[Tt]he )?((?:[A-Z][\w.&'’-]*\s){{0,4}}(?:{_MEDIA_WORD})|"
@@ -126,13 +130,33 @@ _UNKNOWN = re.compile(
 # capitals that read as a US station's call sign (WEEI, KNPR) but in news name something else
 _NOT_CALL_SIGNS = frozenset({"WHO", "WTO", "WWII", "WMD", "WHAT", "WHY", "WAS", "WILL", "WERE",
                              "WHEN", "WITH", "KKK", "KGB"})
+# a name that looks like a paper's (_UNKNOWN) is an outlet in the frames only media take,
+# and in those where a person's name would be ("told X", "according to X", "X said") too
 _UNKNOWN_PRE = re.compile(
+    r"\b([Tt]old|[Tt]elling|[Ss]aid to|[Ss]peaking (?:to|with)|[Ss]poke (?:to|with)|interview with|"
+    r"[Aa]ccording to(?: (?:a|an|the) (?:\w+ )?(?:report|story|article|investigation|poll) "
+    r"(?:by|from|in))?|(?:wrote|writing|writes|written) (?:in|for)|"
+    r"(?:published|quoted|cited|obtained|reported|first reported) (?:by|in)|"
+    r"(?:a|an|the) (?:\w+ )?(?:report|story|article|interview|editorial|op-ed|column) (?:by|in|for|with)|"
+    r"(?:[Rr]eprinted|[Rr]epublished|[Rr]eposted) from|posted with permission from)"
+    rf"(?: {_DAY})? $".replace("{_DAY}", _DAY)
+)
+# names that advocacy groups, websites and companies share with media ("the American
+# Action Network says", "the website GunBroker.com said") take the cues only media take
+_UNKNOWN_PRE_MEDIA = re.compile(
     r"\b(told|interview with|according to (?:a|an|the) (?:\w+ )?(?:report|story|article|"
     r"investigation|poll) (?:by|from|in)|wrote in|reported by|first reported by|"
     r"(?:[Rr]eprinted|[Rr]epublished|[Rr]eposted) from|posted with permission from)"
     rf"(?: {_DAY})? $".replace("{_DAY}", _DAY)
 )
-_UNKNOWN_POST = re.compile(rf"^(?:,? )?{_AUX}(reported|reports|first reported|has learned|contributed)\b")
+_UNKNOWN_POST_MEDIA = re.compile(rf"^(?:,? )?{_AUX}(reported|reports|first reported|has learned|contributed)\b")
+_CALL_SIGN = re.compile(r"^[WK][A-Z]{2,3}(?:-(?:TV|FM|AM))?$")  # "told WKOW-TV of Madison"
+_WEAK_MEDIA_NAME = re.compile(r"(?:Network|\.com|^[WK][A-Z]{2,3}(?:-(?:TV|FM|AM))?)$")
+_UNKNOWN_POST = re.compile(
+    rf"^(?:,? )?{_AUX}(reported|reports|first reported|has learned|contributed|said|says|wrote|"
+    r"writes|noted|notes|revealed|reveals|confirmed|obtained|published|highlighted|quoted|cited|"
+    r"learned|found|added|explained)\b"
+)
 
 # capitalised words that may stand before a known outlet's name without making it part of
 # a longer one: "As CNN reported" is CNN, where "Michael Bloomberg" is not Bloomberg
@@ -201,10 +225,16 @@ def _is_part_of_longer_name(text: str, start: int, end: int) -> bool:
     if before and re.fullmatch(r"[A-Z][a-z]+", before) and before not in _NOT_BEFORE:
         # "Monday, CNN" has a comma; a bare capitalised word glued before is a first name
         return not _CALENDAR.match(before)
-    after = re.match(r" ([A-Z][\w-]*)", text[end:end + 40])
+    after = re.match(r" ([A-Z][\w-]*)((?: [A-Z][\w-]*)*)", text[end:end + 60])
     if after and not _CALENDAR.match(after.group(1)):
-        return True
+        # "The Daily Caller News Foundation", "Fox News Digital": the outlet's own arm
+        return not all(w in _ARM_WORDS for w in (after.group(1) + after.group(2)).split())
     return False
+
+
+# words after a known outlet's name that keep it that outlet ("the Daily Caller News Foundation")
+_ARM_WORDS = frozenset({"News", "Foundation", "Service", "Network", "Channel", "Online", "Radio", "TV",
+                        "Television", "Magazine", "Digital", "Wire", "Newswire", "Media"})
 
 
 def _find_mentions(text: str) -> list[_Mention]:
@@ -303,14 +333,43 @@ def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> lis
         start = s - 4 if text[max(0, s - 4):s] in ("the ", "The ") else s
         before = text[max(0, start - 80):start]
         after = text[e:e + 80]
-        cue = _UNKNOWN_PRE.search(before) or _UNKNOWN_POST.match(after)
+        if _WEAK_MEDIA_NAME.search(name):
+            cue = _UNKNOWN_PRE_MEDIA.search(before) or _UNKNOWN_POST_MEDIA.match(after)
+        else:
+            cue = _UNKNOWN_PRE.search(before) or _UNKNOWN_POST.match(after)
         if not cue:
             continue
-        if re.match(r" [A-Z]", after):
-            continue
+        if re.match(r" [A-Z]", after) or re.match(r" of [A-Z]", after) and not _CALL_SIGN.match(name):
+            continue  # the name goes on: "the American Journal of Preventive Medicine"
         name = re.sub(r"['’]s?$", "", name)
-        found.append(Citation(article="", outlet=name.strip(), cue=cue.group(1), span=(s, s + len(name.strip()))))
-    return found
+        found.append(Citation(article="", outlet=name.strip(), cue=cue.group(1).lower(),
+                              span=(s, s + len(name.strip()))))
+    return found + _unknown_short_forms(text, found, known)
+
+
+def _unknown_short_forms(text: str, found: list[Citation], known: list[tuple[int, int]]) -> list[Citation]:
+    """'the Enquirer' after 'the Cincinnati Enquirer reported' cites the Cincinnati Enquirer
+    (as 'the Times' after 'the New York Times' does), in the same frames.
+
+    >>> t = "The Cincinnati Enquirer reported it. Records obtained by the Enquirer showed."
+    >>> [(c.outlet, c.cue, t[c.span[0]:c.span[1]]) for c in _unknown_citations(t, [])]
+    [('Cincinnati Enquirer', 'reported', 'Cincinnati Enquirer'), ('Cincinnati Enquirer', 'obtained by', 'Enquirer')]
+    """
+    out: list[Citation] = []
+    taken = known + [c.span for c in found]
+    for c in found:
+        head = c.outlet.split()[-1]
+        if len(c.outlet.split()) < 2:
+            continue
+        for m in re.finditer(rf"\b[Tt]he ({re.escape(head)})(?![\w-])", text[c.span[1]:]):
+            s, e = c.span[1] + m.start(1), c.span[1] + m.end(1)
+            if any(a < e and s < b for a, b in taken) or re.match(r" [A-Z]", text[e:e + 2]):
+                continue
+            cue = _UNKNOWN_PRE.search(text[max(0, s - 84):s - 4]) or _UNKNOWN_POST.match(text[e:e + 80])
+            if cue:
+                out.append(Citation(article="", outlet=c.outlet, cue=cue.group(1).lower(), span=(s, e)))
+                taken.append((s, e))
+    return out
 
 
 def extract_citations(text: str, doc=None, article_id: str = "", outlet: str | None = None) -> list[Citation]:

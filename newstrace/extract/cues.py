@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from newstrace.extract.frames import cue_words
 from newstrace.records import SpanAttribution
 
 DATA = Path(__file__).resolve().parent / "data" / "not_speech.txt"
@@ -35,6 +36,18 @@ _NO_COMMENT = re.compile(r"^(?:to\s+)?(?:comment|respond|answer|elaborate|speak|
 _NOW = re.compile(r"\b(?:know|see|think|believe|consider|speculate|wonder|need|must|can|should|remember|"
                   r"understand|agree|doubt|guess|suppose|feel|hope|expect|trust|starting to see)\b")
 _WRITER = frozenset({"we", "you", "one", "us"})
+# saying negated: "did not concede that", "wasn't sure why", "have not released details";
+# what someone denies or refuses to say is said with a verb of its own ("denied", "refused")
+_NEGATED = re.compile(r"\b(?:not(?!\s+only)|never|no longer|neither|nor)\b|n[’']t\b", re.IGNORECASE)
+# a topic: a cue that ends in a preposition ("pushed back on", "learned of", "is very
+# favorable to", "raising questions about") with a noun phrase after it says what was
+# talked about, not what was said, unless a word of the cue is one PolNeAR's annotators
+# mark as a cue at least half the time ("lashed out at", "warned against": frames.py's
+# lexicon) or the content is a clause or a quotation
+_TOPIC_CUE = re.compile(r"\b(?:at|on|about|of|to|for|with|into|against|in|by|over|toward|towards)$")
+_CLAUSE_OPENING = re.compile(r"^\W*(?:that|whether|if|how|why|what|when|where|who|whom|which|to)\b", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|"
+                     r"must|do|does|did)\b|\w[’']s\b|\w[’']re\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +85,12 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     >>> t = "Voters are concerned about the cost of housing."
     >>> not_speech(t, SpanAttribution([(0, 6)], [(7, 26)], [(27, 46)]), quote_mask(t))
     'not_communication'
+    >>> t = "The professor did not concede that Australia was a country."
+    >>> not_speech(t, SpanAttribution([(0, 13)], [(14, 31)], [(32, 60)]), quote_mask(t))
+    'negated'
+    >>> t = "Patel pushed back on the officials' remarks."
+    >>> not_speech(t, SpanAttribution([(0, 5)], [(6, 20)], [(21, 44)]), quote_mask(t))
+    'topic'
     >>> t = "Voters are concerned that rents rise."
     >>> not_speech(t, SpanAttribution([(0, 6)], [(7, 20)], [(21, 36)]), quote_mask(t)) is None
     True
@@ -87,9 +106,14 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "raising"
     if words and all(w in function for w in words) and cue.strip(" :,"):
         return "function_words"
+    if _NEGATED.search(cue):
+        return "negated"
     lexical = [w for w in words if w not in function]
     if lexical and all(w in acts for w in lexical) and not quoted and not _CLAUSE.match(content):
         return "not_communication"
+    if _TOPIC_CUE.search(cue) and not quoted and not _CLAUSE_OPENING.match(content) \
+            and not _FINITE.search(content) and not any(w in cue_words() for w in words):
+        return "topic"
     if _NO_COMMENT.match(content) or re.search(r"\bto$", cue) and _NO_COMMENT.match("to " + content):
         return "no_comment"
     source = " ".join(text[s:e] for s, e in a.source).strip().lower()

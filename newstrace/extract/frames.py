@@ -1,0 +1,169 @@
+"""Cues the tagger did not propose: a word PolNeAR's annotators mark as a cue, then a
+that-clause.
+
+    The congressman insisted that The Daily Caller misquoted him.
+    Smith's wife had told police in November that her husband carried a gun.
+
+The tagger learned PolNeAR's text; on other writing it leaves some plain reports out
+(issue 28: "insisted that", "had told police that"). The frame is
+the one reported speech has in any register: a cue word, at most a short object (a
+pronoun, a name, "police"), a time, then "that" and its clause, which is the content, up
+to the end of its sentence. The cue words are those PolNeAR's annotators marked as cues
+in at least half of the places they occur in its train texts (``data/cue_lexicon.txt``,
+built by ``python -m newstrace.extract.frames ../shared/corpora/polnear/train``): a
+lexicon counted from annotations, not a list of words met in the judged articles.
+Attributions found so go through the same conventions as the tagger's (``cues.py``
+drops "seemed that", a negated "did not claim that"). Pure functions over the text.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from newstrace.extract.quotes import covered
+from newstrace.records import SpanAttribution
+
+LEXICON = Path(__file__).resolve().parent / "data" / "cue_lexicon.txt"
+# what may stand between the cue and "that": an object (pronoun, name, a few role nouns,
+# "it very clear"), a time ("in November", "on Friday", "last week")
+_OBJECT = (r"(?:(?:me|him|her|us|them|you|it|reporters|police|officials|journalists|investigators|"
+           r"the\s+(?:court|committee|jury|judge|police|senate|house|public|audience|crowd|press))\s+|"
+           r"(?:[A-Z][\w.’'-]*\s+){1,3})?")
+_WHEN = (r"(?:(?:on|in|last|this|earlier|late|early)\s+(?:[A-Z][a-z]+|week|month|year|day|"
+         r"morning|afternoon|evening|night|\d{4})(?:\s+\d{1,2})?,?\s+)?")
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$|[\"”’'])|\n")
+_CLAUSE_START = re.compile(r"(?:^|[.!?;:]\s+|\n|,\s+|\s(?:and|but|while|as|after|when|why|how|that|whether|if|"
+                           r"because)\s+|[“\"(])")
+MIN_WORDS = 3  # "said that so": no statement
+# what opens the clause after "that": a subject (a pronoun, a determiner, a name, a number,
+# a quotation), not a verb ("the person that I've talked to that did …": a relative clause)
+_SUBJECT = re.compile(
+    r"(?:[\"“‘']?\s*)(?:i|you|he|she|it|we|they|there|this|these|those|the|a|an|his|her|its|our|their|my|"
+    r"your|no|every|each|both|any|such|one|two|three|if|when|while|because|after|"
+    r"before|since|although|though|as|[A-Z][\w’'.-]*|\d[\w,.%$]*|\$)\b",
+)
+# a cue someone would say, not one said: "to say that", "worth noting that"
+_HYPOTHETICAL = re.compile(r"\b(?:to|worth|would|could|might|may|can|cannot|should|must)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _frame_after() -> re.Pattern[str]:
+    """A comma or closing quotation mark, then a short subject and a cue word: where the
+    content of the frame ends ("…, he told the Foundation on Sunday", "…,” said Jao")."""
+    words = "|".join(sorted((re.escape(w) for w in cue_words()), key=len, reverse=True))
+    return re.compile(rf"\s*[,”\"]+\s+(?:[\w’'.-]+\s+){{0,4}}?(?:{words})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """The lexicon's words, lower-cased.
+
+    >>> {"said", "claimed", "insisted"} <= cue_words(), "claim" in cue_words()
+    (True, False)
+    """
+    return frozenset(line.strip() for line in LEXICON.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _frame() -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(w) for w in cue_words()), key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'-])({words})\s+{_OBJECT}{_WHEN}that\s+(?=\S)", re.IGNORECASE)
+
+
+def that_clauses(text: str, spans: list[SpanAttribution], mask: bytearray | None = None) -> list[SpanAttribution]:
+    """An attribution for each lexicon cue with a that-clause that no attribution of
+    ``spans`` has as its cue; its source is what opens the clause before the cue. Cues
+    inside quotations (``mask``, ``quotes.quote_mask``) are left to ``nested``: a speaker's
+    own words run on ("I've said that many, many years ago").
+
+    >>> t = "The congressman later insisted that the Daily Caller misquoted him."
+    >>> [(t[a.source[0][0]:a.source[0][1]], t[a.cue[0][0]:a.cue[0][1]], t[a.content[0][0]:a.content[0][1]])
+    ...  for a in that_clauses(t, [])]
+    [('The congressman', 'insisted', 'that the Daily Caller misquoted him')]
+    >>> t = "Smith's wife had told police in November that her husband carried a gun."
+    >>> [t[a.content[0][0]:a.content[0][1]] for a in that_clauses(t, [])]
+    ['that her husband carried a gun']
+    """
+    taken = covered(len(text), [f for a in spans for f in a.cue])
+    starts = {a.content[0][0] for a in spans if a.content}
+    found = []
+    for m in _frame().finditer(text):
+        cs, ce = m.span(1)
+        if any(taken[cs:ce]) or mask is not None and mask[cs]:
+            continue
+        that = m.end() - len(m.group(0)) + m.group(0).rfind("that")
+        if not _SUBJECT.match(text, m.end()) or _HYPOTHETICAL.search(text, max(0, cs - 12), cs):
+            continue  # "said that many years ago", "the person that I've talked to that did"
+        end = _SENTENCE_END.search(text, m.end())
+        end = end.start() if end else len(text)
+        after = _frame_after().search(text, m.end(), end)  # "…, he told the Foundation on Sunday"
+        end = after.start() if after else end
+        content = text[that:end].rstrip(" ,;:\"”’'")
+        if len(content.split()) < MIN_WORDS + 1 or any(abs(s - that) <= 12 for s in starts):
+            continue
+        source = _source_before(text, cs)
+        found.append(SpanAttribution(source=[source] if source else [], cue=[(cs, ce)],
+                                     content=[(that, that + len(content))], score=0.5))
+    return found
+
+
+def _source_before(text: str, cue_start: int) -> tuple[int, int] | None:
+    """The words from the opening of the clause to the cue, less auxiliaries and adverbs
+    ("Smith's wife had" -> "Smith's wife"), when they are one to eight words."""
+    window = text[max(0, cue_start - 120):cue_start]
+    opening = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
+    words = list(re.finditer(r"\S+", window[opening:]))
+    while words and re.fullmatch(r"(?:has|had|have|also|then|later|once|would|will|was|were|is|are|"
+                                 r"\w+ly)", words[-1].group(0), re.IGNORECASE):
+        words.pop()
+    if not 1 <= len(words) <= 8:
+        return None
+    base = max(0, cue_start - 120) + opening
+    return base + words[0].start(), base + words[-1].end()
+
+
+def build_lexicon(polnear_train: Path, share: float = 0.5, least: int = 5) -> list[str]:
+    """The words marked as (part of) a cue in at least ``share`` of the places they occur
+    in PolNeAR's train texts, and at least ``least`` times, and the forms (seen there
+    twice or more) of the word families (``family``: "argue", "argues", "argued" …) that
+    are; adverbs and words of two letters left out."""
+    from training.polnear import load
+
+    word = re.compile(r"[a-z][a-z’'-]*")
+    marked, seen = Counter(), Counter()
+    for doc in load(polnear_train):
+        for g in doc.gold:
+            marked.update({w for s, e in g.cue for w in word.findall(doc.text[s:e].lower())})
+        seen.update(word.findall(doc.text.lower()))
+    fam_marked, fam_seen = Counter(), Counter()
+    for w, n in seen.items():
+        fam_seen[family(w)] += n
+        fam_marked[family(w)] += marked[w]
+
+    def often_marked(m: int, n: int) -> bool:
+        return m >= least and m >= share * n
+    return sorted(w for w, n in seen.items()
+                  if (often_marked(marked[w], n) or n >= 2 and often_marked(fam_marked[family(w)], fam_seen[family(w)]))
+                  and not w.endswith("ly") and len(w) > 2)
+
+
+def family(word: str) -> str:
+    """A crude stem that puts a verb's or noun's regular forms together.
+
+    >>> [family(w) for w in ("claim", "claims", "claimed", "claiming", "denies", "denied", "argue", "argued")]
+    ['claim', 'claim', 'claim', 'claim', 'deny', 'deny', 'argu', 'argu']
+    """
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: len(word) - len(suffix)] + repl
+    return word
+
+
+if __name__ == "__main__":  # python -m newstrace.extract.frames ../shared/corpora/polnear/train
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    print("\n".join(build_lexicon(Path(sys.argv[1]))))
