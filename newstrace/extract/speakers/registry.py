@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from newstrace.extract.speakers import (
-    abbreviations, broken, descriptions, groups, hearers, introduced, organisations, outlets, persons, pronouns, relatives,
-    roles, works)
+    abbreviations, broken, descriptions, groups, hearers, introduced, organisations, outlets, persons, pronouns, ranker,
+    relatives, roles, works)
 from newstrace.extract.speakers.base import Resolved, Source
 
 
@@ -51,10 +51,13 @@ RULES: tuple[Rule, ...] = (
     Rule("abbreviation", abbreviations.spelled_out),
     Rule("head_person", persons.head_person),
     Rule("goes_on", pronouns.goes_on),
+    Rule("ranked_he_she", ranker.ranked_he_she),
     Rule("he_she", pronouns.he_she),
+    Rule("ranked_they_it", ranker.ranked_they_it),
     Rule("they_it", pronouns.they_it),
     Rule("group_subject", groups.group_subject),
     Rule("they_unresolved", groups.they_unresolved),
+    Rule("ranked_relative", ranker.ranked_relative),
     Rule("relative", relatives.relative),
     Rule("you", pronouns.you),
     Rule("head_org", organisations.head_org),
@@ -73,6 +76,7 @@ RULES: tuple[Rule, ...] = (
     Rule("capitalised_words", persons.capitalised_words),
     Rule("name_before_apposition", persons.name_before_apposition),
     Rule("name_after_description", persons.name_after_description),
+    Rule("ranked_description", ranker.ranked_description),
     Rule("description", descriptions.description),
 )
 RULE_NAMES = tuple(rule.name for rule in RULES)
@@ -84,6 +88,20 @@ def apply_rules(src: Source, skip: frozenset[str] | set[str] = frozenset()) -> R
     """The first answer of the rules not in ``skip``, with the answering rule's name."""
     for rule in RULES:
         if rule.name in skip:
+            continue
+        res = rule.apply(src)
+        if res is not None:
+            res.rule = res.rule or rule.name
+            return res
+    return src.resolved(src.desc or None, "description", rule="description")
+
+
+def apply_rules_after(src: Source, after: str, skip: frozenset[str] | set[str] = frozenset()) -> Resolved:
+    """What the rules after the one named ``after`` answer (the ranker's view of the rules'
+    own choice: the rules before it have not answered)."""
+    at = RULE_NAMES.index(after) + 1
+    for rule in RULES[at:]:
+        if rule.name in skip or rule.name.startswith("ranked_"):
             continue
         res = rule.apply(src)
         if res is not None:
