@@ -49,6 +49,8 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # words of a description that carry no meaning of their own for matching
 _STOP = DETERMINERS | POSSESSORS | PREPOSITIONS | QUANTIFIERS | {"and", "or", "its", "their", "his", "her", "who", "which"}
 
+# a description that says whose it is: "Reid's publicist", "his lawyer", "a spokesman for Bush"
+_OWNED = re.compile(r"\w['’]s?\s|\b(?:his|her|their|its)\s|\s(?:for|of)\s", re.IGNORECASE)
 # what the ranker recorded while ``record`` is on (training: training/train_speaker_ranker.py)
 RECORDED: list[dict] | None = None
 
@@ -73,7 +75,7 @@ def source_kind(low: str, desc: str) -> str | None:
     # someone's agent ("the prime minister's spokesman", "his lawyer"), who speaks for
     # another and whom the role rules name when the article does
     if not any(w[:1].islower() and w.casefold() not in DETERMINERS | POSSESSORS for w in words
-               if not POSSESSIVE.search(w)) or _head(desc) in AGENT_NOUNS \
+               if not POSSESSIVE.search(w)) or (_head(desc) in AGENT_NOUNS and _OWNED.search(desc)) \
             or (head_class(_head(desc)) == "people" and not POSSESSIVE.search(words[0])):
         return None  # (and a plural of people is a group of its own: "many Trump supporters")
     return "description"
