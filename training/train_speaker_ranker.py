@@ -11,8 +11,9 @@ only until its misses were read) and (2) PolNeAR train sources labelled by readi
 ranker (``training/speaker_ranker_labels.jsonl``: article id, source offsets and the
 answer, no PolNeAR text). Each article is resolved as the pipeline resolves it, with the
 ranker recording each source it would decide and its candidates' features; a candidate is
-right when its ``speaker_key`` is the label's (nobody is right for a pronoun labelled null,
-and for a description labelled as itself or with a name none of the candidates give).
+right when its ``speaker_key`` is the label's; nobody is right for a pronoun labelled null, a
+description labelled as itself, and any source whose answer none of the candidates give (a
+wrong name is worse than none: it files the words under someone).
 
 ``--list`` prints, for labelling by hand, sources the ranker would decide in PolNeAR train
 articles (the first annotator's attributions), each with the text before it and the names
@@ -128,12 +129,9 @@ def _example(recorded: list[dict], row: dict, answer: str | None, article: str, 
                  and (is_short_form_or_equal(answer, name) or is_short_form_or_equal(name, answer))]
     reachable = bool(right)
     if not right:
-        desc_key = speaker_key(rec["source"])
-        if answer is None or rec["kind"] == "description" or desc_key in keys:
-            right = [0]  # nobody: no speaker, or the description kept
-        else:
-            return {"article": article, "kind": rec["kind"], "features": rec["features"], "right": [],
-                    "gold_set": gold_set, "reachable": False}
+        # nobody: no speaker, or the description kept; also where the answer is none of the
+        # candidates, for a wrong name is worse than none (it files words under someone)
+        right = [0]
     return {"article": article, "kind": rec["kind"], "features": rec["features"], "right": right,
             "gold_set": gold_set, "reachable": reachable, "rule": _rule_index(rec), "source": rec["source"],
             "start": rec["start"], "names": [name for name, _ in rec["candidates"]], "answer": answer}
