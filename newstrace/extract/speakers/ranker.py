@@ -131,9 +131,11 @@ def candidates(src, kind: str, rule_answer: Resolved | None) -> list[Candidate]:
     art = src.art
     by_key: dict[str, Candidate] = {}
 
+    own_key = speaker_key(src.desc)
+
     def add(name: str | None, ckind: str) -> Candidate | None:
         key = speaker_key(name)
-        if not key or key == speaker_key(src.desc):
+        if not key or key == own_key:
             return None
         cand = by_key.get(key)
         if cand is None:
@@ -201,6 +203,9 @@ def features(src, kind: str, cands: list[Candidate]) -> list[dict[str, float]]:
     owner_m = re.match(r"(?:the\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)['’]s?\s", desc) if kind == "description" else None
     owner = owner_m.group(1) if owner_m else None
     gender = "f" if low in SHE else "m" if low in HE else None
+    # the people the article gave the description's head as a role ("SDF spokesperson Mustafa Bali")
+    role_keys = {speaker_key(art.fullest(p)) for r, p, pos in art.roles + art.title_roles
+                 if r == head and pos < src.start + _AFTER} if kind == "description" else set()
     history = [r for r in src.history if r.speaker and r.kind in ("person", "org", "description")]
     last_key = speaker_key(history[-1].speaker) if history else ""
     before_last_key = speaker_key(history[-2].speaker) if len(history) > 1 else ""
@@ -260,7 +265,7 @@ def features(src, kind: str, cands: list[Candidate]) -> list[dict[str, float]]:
         if before:
             near_subject = f.get("subject", 0.0) * float(sentence - art.sentence_of(before[-1].start) <= 1)
             f["subject_near"] = near_subject
-        f["unreliable"] = float(not art.reliable(c.name) or (bool(c.mentions) and all(m.headline for m in c.mentions)))
+        f["unreliable"] = float(not _reliable(art, c.name) or (bool(c.mentions) and all(m.headline for m in c.mentions)))
         if kind == "description":
             f[f"head:{hclass}:{c.kind}"] = 1.0
             f[f"last_speaker:{hclass}"] = f["last_speaker"]
@@ -272,11 +277,9 @@ def features(src, kind: str, cands: list[Candidate]) -> list[dict[str, float]]:
             f["name_words"] = len(dwords & own) / len(dwords) if dwords else 0.0
             around = set()
             for m in c.mentions:
-                around |= {_stem(w) for w in _WORD.findall(art.text[max(0, m.start - 60):m.start])}
-                around |= {_stem(w) for w in _WORD.findall(art.text[m.end:m.end + 60])}
+                around |= _words_around(art, m)
             f["context_words"] = len(dwords & (around - own)) / len(dwords) if dwords else 0.0
-            f["role"] = float(any(r == head and speaker_key(art.fullest(p)) == speaker_key(c.name)
-                                  for r, p, pos in art.roles + art.title_roles if pos < src.start + _AFTER))
+            f["role"] = float(speaker_key(c.name) in role_keys)
             f["outlet"] = float(any(o.outlet and speaker_key(o.outlet) == speaker_key(c.name) for o in art.outlets))
         out.append(f)
     return out
@@ -307,6 +310,29 @@ def _gender(art, c: Candidate) -> str | None:
     if len(genders) == 1:
         return genders.pop()
     return art.gender_of(c.name)
+
+
+def _words_around(art, m) -> set[str]:
+    """The words (stemmed) 60 characters either side of a mention, read once per article."""
+    cache = _cache(art, "words_around")
+    if m.start not in cache:
+        cache[m.start] = {_stem(w) for w in _WORD.findall(art.text[max(0, m.start - 60):m.start])} | {
+            _stem(w) for w in _WORD.findall(art.text[m.end:m.end + 60])}
+    return cache[m.start]
+
+
+def _reliable(art, name: str) -> bool:
+    cache = _cache(art, "reliable")
+    if name not in cache:
+        cache[name] = art.reliable(name)
+    return cache[name]
+
+
+def _cache(art, name: str) -> dict:
+    caches = getattr(art, "_ranker_caches", None)
+    if caches is None:
+        caches = art._ranker_caches = {}
+    return caches.setdefault(name, {})
 
 
 def _paragraph_starts(art) -> list[int]:
