@@ -13,6 +13,10 @@ None. A newcomer lists them, switches some off and tests them one by one:
 >>> resolve_one(t, "The newspaper", skip={"media_noun"})
 ('the newspaper', 'description')
 
+Two entries are a learned ranker, not a rule (``ranker.py``): ``ranked_he_she`` and
+``ranked_description`` score the candidates of a "he", a "she" or a description and answer
+only where their choice differs from the rules' (otherwise the rule's name is kept).
+
 Three more names are recorded where no rule of this list is asked: ``no_source`` (the
 attribution has no source span), ``turn_label`` (the source is an interview turn's
 label, "((WN))"), and ``first_person`` ("I" and "we", resolved once the quotations around
