@@ -678,7 +678,11 @@ def test_a_name_or_title_in_the_same_phrase_or_earlier():
     # fresh rounds (tests/fixtures/speakers_rounds, docs/speakers.md), each judged before
     # the resolver of its day was run on it; held out: 74/94, 96/110, 60/77. Read since,
     # and 86/94, 98/110, 66/77 after the rules that followed
-    (1, 94, 0.89), (2, 110, 0.86), (3, 77, 0.83),
+    (1, 94, 0.89), (2, 110, 0.86), (3, 77, 0.82),
+    # round 4 (2026-12-06, with the ranker): 59/72 held out, as main's rules; 61/72 after
+    (4, 72, 0.82),
+    # round 5 (2026-12-06): 73/79 held out (main's rules 72/79); the ranker's weights never saw it
+    (5, 79, 0.90),
 ])
 def test_fresh_speaker_rounds(n, total, floor):
     sys.path.insert(0, str(ROOT / "bench"))
@@ -687,3 +691,52 @@ def test_fresh_speaker_rounds(n, total, floor):
     right, counted = speakers_eval.evaluate(gold=speakers_eval.round_gold(n))["overall"]
     assert counted == total
     assert right / counted >= floor
+
+
+def test_the_ranker_decides_where_the_rules_guess_and_says_so():
+    from newstrace.extract.speakers import ranker
+    from newstrace.extract.speakers.testing import resolve_all, resolve_one
+
+    assert ranker.weights() and (ranker.DATA / "ranker.json").stat().st_size < 20_000  # shipped small
+    text = "Jeremy Boreing sent an email to the members. The email said the club would close."
+    assert resolve_one(text, "The email") == ("Jeremy Boreing", "ranked_description")
+    assert resolve_one(text, "The email", skip={"ranked_description"}) == ("the email", "description")
+    text = ("Los Angeles County Sheriff's Department deputies found the car. "
+            "The sheriff's department said no one was hurt.")
+    assert resolve_one(text, "The sheriff's department") == ("Los Angeles County Sheriff's Department",
+                                                               "ranked_description")
+    # where it agrees with the rules, the rule's name stays; a "she" is never a man
+    text = ("Hillary Clinton met Bernie Sanders on Monday. “We agree on a lot,” Sanders said. "
+            "“It was a good talk,” she said.")
+    assert resolve_all(text, [("Sanders", "said"), ("she", "said")])[-1] == ("Hillary Clinton", "he_she")
+    # someone's publicist or agent is not that someone (Wikinews-style sentence)
+    text = "The actress Tara Reid's publicist confirmed that Reid was admitted."
+    assert resolve_one(text, "The actress Tara Reid's publicist")[0] != "Tara Reid"
+
+
+def test_ranker_recording_leaves_the_rules_to_decide():
+    from newstrace.extract.speakers import ranker
+    from newstrace.extract.speakers.testing import resolve_one
+
+    text = "Jeremy Boreing sent an email to the members. The email said the club would close."
+    ranker.RECORDED = []
+    try:
+        assert resolve_one(text, "The email") == ("the email", "description")
+        recorded = ranker.RECORDED
+    finally:
+        ranker.RECORDED = None
+    assert [r["kind"] for r in recorded] == ["description"]
+    names = [name for name, _ in recorded[0]["candidates"]]
+    assert names[0] is None and "Jeremy Boreing" in names  # nobody first, then the candidates
+
+
+def test_an_apposition_without_its_article_and_a_short_name_in_brackets():
+    # Wikinews (CC BY 2.5), "540 million private Facebook records found on public Internet"
+    # (2019-04-08) and "Japanese professional wrestler and Netflix star Hana Kimura dies aged
+    # 22" (2020-05-24): the tagger left "a" out of the source; "(Stardom)" is no acronym
+    text = ("According to a report on Wednesday by UpGuard, a cybersecurity firm, two databases containing "
+            "user data from Facebook were found on Amazon.com web servers.")
+    assert resolve_speakers(text, [_one(text, "cybersecurity firm", "found")]) == ["UpGuard"]
+    text = ("Japanese female professional wrestler Hana Kimura has died, wrestling promotion World Wonder Ring "
+            "Stardom (Stardom) announced yesterday. Stardom's official statement yesterday read \"We are sorry.\"")
+    assert resolve_speakers(text, [_one(text, "Stardom's", "official statement")]) == ["World Wonder Ring Stardom"]

@@ -65,6 +65,7 @@ def resolve(text: str, attributions: list[SpanAttribution], doc=None, author: st
     results: list[Resolved | None] = [None] * len(attributions)
     deferred = []
     previous: Resolved | None = None
+    history: list[Resolved] = []
     for i in order:
         att = attributions[i]
         if not att.source:
@@ -84,11 +85,12 @@ def resolve(text: str, attributions: list[SpanAttribution], doc=None, author: st
             deferred.append(i)  # "I" inside a quote: the quote's speaker, known later
             continue
         cue = " ".join(text[s:e] for s, e in sorted(att.cue))
-        res = apply_rules(Source(art, source, start, end, previous, att.content, cue), skip)
+        res = apply_rules(Source(art, source, start, end, previous, att.content, cue, history), skip)
         res.content = list(att.content)
         results[i] = res
         if res.kind != "none":
             previous = res
+            history.append(res)
     # what a first-person source reads of the others: those placed near it, by place
     placed = sorted((r.position, k) for k, r in enumerate(results) if r is not None)
     for i in deferred:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from newstrace.extract.speakers.names import clean_name, tokens
+from newstrace.extract.speakers.names import POSSESSIVE, clean_name, tokens
 
 # an abbreviation defined in the article: "the World Health Organization (WHO)", "the
 # Philippine Institute of Volcanology and Seismology (Phivolcs)"
@@ -25,7 +25,7 @@ def spelled_out(src):
     'The NHC predicted', after 'the National Hurricane Center (NHC)' -> National Hurricane
     Center (an organisation; a person when the article names a person so).
     """
-    abbr = re.sub(r"^the\s+", "", src.bare, flags=re.IGNORECASE)
+    abbr = POSSESSIVE.sub("", re.sub(r"^the\s+", "", src.bare, flags=re.IGNORECASE))  # "Stardom's"
     if abbr in src.art.abbreviations:
         full = src.art.abbreviations[abbr]
         kind = "person" if any(tokens(p.text) == tokens(full) for p in src.art.persons) else "org"
@@ -66,7 +66,9 @@ def abbreviations(text: str) -> dict[str, str]:
             words.pop(0)
         capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
         best = None
-        for i in reversed(capitals):  # shortest first
+        if abbr in words[1:] and not abbr.isupper() and len(capitals) <= 5:
+            best = capitals[0]  # a short name, not letters: "World Wonder Ring Stardom (Stardom)"
+        for i in reversed(capitals if best is None else []):  # shortest first
             initials = "".join(w[0] for w in words[i:] if w[:1].isupper())
             if abbr.isupper() and initials == abbr.replace("&", ""):
                 best = i

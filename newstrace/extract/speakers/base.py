@@ -27,7 +27,8 @@ class Source:
     """One source span as the rules read it: ``text`` is the span's words (fragments
     joined), ``start``/``end`` its bounds in the article (trailers such as an age cut off),
     ``previous`` the last source resolved before it in reading order, ``content`` the
-    attribution's content spans, ``cue`` its cue's words."""
+    attribution's content spans, ``cue`` its cue's words, ``history`` every source resolved
+    before it (a speaker, not "none")."""
 
     art: Article
     text: str
@@ -36,6 +37,7 @@ class Source:
     previous: Resolved | None = None
     content: tuple | list = ()
     cue: str = ""  # the attribution's cue, its fragments joined ("said", "was told")
+    history: list[Resolved] = field(default_factory=list)  # the sources resolved before, in reading order
 
     @cached_property
     def bare(self) -> str:

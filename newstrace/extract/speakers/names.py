@@ -17,6 +17,7 @@ POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _TRAILER = re.compile(r"(?:\s*,\s*\d{1,3}|\s*\([^()\n]{1,40}\))[\s,;:.]*$")
 
 
+@lru_cache(maxsize=65536)  # asked for the same few names again and again (the ranker's candidates)
 def speaker_key(name: str | None) -> str:
     """A key under which spellings of one speaker's name compare equal.
 

@@ -68,10 +68,11 @@ def apposition(src):
     art = src.art
     if not src.desc[:1].islower() or not art.text.startswith(",", src.end):
         return None
-    m = re.search(r",\s*$", art.text[max(0, src.start - 4):src.start])
+    # (the tagger may leave the article out: "UpGuard, a cybersecurity firm,")
+    m = re.search(r",\s*(?:(?:a|an|the)\s+)?$", art.text[max(0, src.start - 8):src.start])
     if not m:
         return None
-    comma = max(0, src.start - 4) + m.start()
+    comma = max(0, src.start - 8) + m.start()
     for n in reversed(art.names[:bisect_left(art.name_starts, src.start)]):
         if n.end < comma - 2:
             break

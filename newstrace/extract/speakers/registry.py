@@ -13,6 +13,10 @@ None. A newcomer lists them, switches some off and tests them one by one:
 >>> resolve_one(t, "The newspaper", skip={"media_noun"})
 ('the newspaper', 'description')
 
+Two entries are a learned ranker, not a rule (``ranker.py``): ``ranked_he_she`` and
+``ranked_description`` score the candidates of a "he", a "she" or a description and answer
+only where their choice differs from the rules' (otherwise the rule's name is kept).
+
 Three more names are recorded where no rule of this list is asked: ``no_source`` (the
 attribution has no source span), ``turn_label`` (the source is an interview turn's
 label, "((WN))"), and ``first_person`` ("I" and "we", resolved once the quotations around
@@ -27,8 +31,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from newstrace.extract.speakers import (
-    abbreviations, broken, descriptions, groups, hearers, introduced, organisations, outlets, persons, pronouns, relatives,
-    roles, works)
+    abbreviations, broken, descriptions, groups, hearers, introduced, organisations, outlets, persons, pronouns, ranker,
+    relatives, roles, works)
 from newstrace.extract.speakers.base import Resolved, Source
 
 
@@ -51,6 +55,7 @@ RULES: tuple[Rule, ...] = (
     Rule("abbreviation", abbreviations.spelled_out),
     Rule("head_person", persons.head_person),
     Rule("goes_on", pronouns.goes_on),
+    Rule("ranked_he_she", ranker.ranked_he_she),
     Rule("he_she", pronouns.he_she),
     Rule("they_it", pronouns.they_it),
     Rule("group_subject", groups.group_subject),
@@ -73,6 +78,7 @@ RULES: tuple[Rule, ...] = (
     Rule("capitalised_words", persons.capitalised_words),
     Rule("name_before_apposition", persons.name_before_apposition),
     Rule("name_after_description", persons.name_after_description),
+    Rule("ranked_description", ranker.ranked_description),
     Rule("description", descriptions.description),
 )
 RULE_NAMES = tuple(rule.name for rule in RULES)
@@ -84,6 +90,20 @@ def apply_rules(src: Source, skip: frozenset[str] | set[str] = frozenset()) -> R
     """The first answer of the rules not in ``skip``, with the answering rule's name."""
     for rule in RULES:
         if rule.name in skip:
+            continue
+        res = rule.apply(src)
+        if res is not None:
+            res.rule = res.rule or rule.name
+            return res
+    return src.resolved(src.desc or None, "description", rule="description")
+
+
+def apply_rules_after(src: Source, after: str, skip: frozenset[str] | set[str] = frozenset()) -> Resolved:
+    """What the rules after the one named ``after`` answer (the ranker's view of the rules'
+    own choice: the rules before it have not answered)."""
+    at = RULE_NAMES.index(after) + 1
+    for rule in RULES[at:]:
+        if rule.name in skip or rule.name.startswith("ranked_"):
             continue
         res = rule.apply(src)
         if res is not None:
