@@ -83,6 +83,7 @@ def pair_features(units: list) -> dict[str, np.ndarray]:
     dated = np.array([u.dated for u in units], dtype=float)
     first = np.array([u.first for u in units], dtype=float)
     feats["log_gap"] = np.outer(dated, dated) * np.log1p(_gaps(first, first))
+    feats["near"] = np.outer(dated, dated) / (1.0 + _gaps(first, first))
     return feats
 
 
@@ -110,12 +111,50 @@ def batch_f1(units: list, gold: dict[str, str], model: PairModel) -> dict:
     return {**result["bcubed"], "stories": result["predicted_stories"], "gold": result["gold_stories"]}
 
 
+def pair_report(z, y):
+    order = np.argsort(z, kind="stable")
+    ranks = np.empty(len(z))
+    ranks[order] = np.arange(len(z))
+    return round(float((ranks[y].sum() - y.sum() * (y.sum() - 1) / 2) / (y.sum() * (~y).sum())), 4)
+
+
+def batch_pairs(units, gold, feats, model):
+    """Average linkage over a full pair-score matrix (experiments with non-linear features)."""
+    n = len(units)
+    z = model.bias + sum(model.weights[k] * feats[k] for k in model.weights)
+    out = {}
+    for threshold in THRESHOLDS:
+        total = z.copy()
+        size = np.ones(n)
+        alive = np.ones(n, bool)
+        groups = [[i] for i in range(n)]
+        while True:
+            avg = total / np.outer(size, size)
+            avg[~alive] = -np.inf
+            avg[:, ~alive] = -np.inf
+            np.fill_diagonal(avg, -np.inf)
+            a, b = divmod(int(np.argmax(avg)), n)
+            if avg[a, b] < threshold:
+                break
+            total[a] += total[b]
+            total[:, a] += total[:, b]
+            size[a] += size[b]
+            alive[b] = False
+            groups[a] += groups[b]
+        result = score({u.article: gold[u.article] for u in units},
+                       [{"id": str(k), "articles": [units[i].article for i in groups[k]]} for k in range(n) if alive[k]])
+        out[threshold] = round(result["bcubed"]["f1"], 4)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", nargs=2, action="append", metavar=("DATABASE", "GOLD"), required=True)
     parser.add_argument("--test", nargs=2, action="append", metavar=("DATABASE", "GOLD"), default=[])
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--features", default=",".join(PAIR_FEATURES), help="comma-separated feature names")
+    parser.add_argument("--min-similarity", type=float, default=0.0,
+                        help="train on the pairs whose mean word and name cosine is at least this")
     parser.add_argument("--out", help="write the model here")
     args = parser.parse_args()
     names = args.features.split(",")
@@ -131,13 +170,24 @@ def main() -> None:
         feats = pair_features(units)
         upper = np.triu_indices(len(units), 1)
         labels = np.array([gold[u.article] for u in units])
-        xs.append(np.stack([feats[n][upper] for n in names], axis=1))
-        ys.append((labels[:, None] == labels[None, :])[upper].astype(float))
+        near = (feats["w"][upper] + feats["n"][upper]) / 2 >= args.min_similarity
+        xs.append(np.stack([feats[n][upper][near] for n in names], axis=1))
+        ys.append((labels[:, None] == labels[None, :])[upper][near].astype(float))
         ws.append(np.full(len(ys[-1]), 1.0 / len(ys[-1])))
     x, y, weight = np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
     weight *= len(y) / weight.sum()
     weights, bias = fit(x, y, weight, args.l2)
     model = PairModel(dict(zip(names, map(float, weights))), bias)
+    print({n: round(float(w), 3) for n, w in zip(names, weights)}, round(bias, 3), file=sys.stderr)
+    if set(names) - set(PAIR_FEATURES):  # experimental features: pair scores, no clustering
+        for name, gold, units in train + test:
+            feats = pair_features(units)
+            upper = np.triu_indices(len(units), 1)
+            labels = np.array([gold[u.article] for u in units])
+            z = bias + sum(model.weights[n] * feats[n][upper] for n in names)
+            print(name, "single-link-free pair AUC-ish", pair_report(z, (labels[:, None] == labels[None, :])[upper]), file=sys.stderr)
+            print(name, batch_pairs(units, gold, feats, model), file=sys.stderr)
+        return
     best = None
     for threshold in THRESHOLDS:
         trial = PairModel(model.weights, bias, threshold)

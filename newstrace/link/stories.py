@@ -68,7 +68,7 @@ SUM_FIELDS = FIELDS + ("y",)  # a story's sums: its articles' vectors and main y
 ARTICLE_TERMS = {"w": 150, "t": 30, "n": 60, "d": 30}
 STORY_TERMS = {"w": 600, "t": 120, "n": 300, "d": 100, "y": 50}
 # what the pair model weighs (``story_model.json`` names them in this order or any other)
-PAIR_FEATURES = ("w", "t", "n", "d", "tw", "statements", "ysame", "ydiff", "dated", "log_gap")
+PAIR_FEATURES = ("w", "t", "n", "d", "tw", "statements", "ysame", "ydiff", "dated", "log_gap", "near")
 
 HEADLINE_WORDS = 30  # a longer "title" is a first paragraph, not a headline
 MEMBERS_FOR_STATEMENTS = 200  # a large story's statements are read from this many of its articles
@@ -81,7 +81,7 @@ class StorySettings:
     window_days: int = 30  # a dated article is compared with stories dated within this many days
     candidates: int = 10  # stories scored per article (the best by index score)
     neighbours: int = 3  # of those, at most this many are clustered again with the article
-    near: float = -2.0  # ... those whose average score (logit) with the article is at least this
+    near: float = -3.0  # ... those whose average score (logit) with the article is at least this
     split_size: int = 40  # a larger story takes part in a clustering whole, not article by article
     index_terms: tuple[int, int, int] = (40, 25, 10)  # words, names, numbers of a story in the story_terms index
     query_terms: tuple[int, int, int] = (20, 12, 5)  # words, names, numbers of an article looked up in it
@@ -307,18 +307,45 @@ def linear_part(sums: dict[str, np.ndarray], model: PairModel) -> np.ndarray:
     return total
 
 
+def _day_part(model: PairModel, size: np.ndarray, dated: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """The days-between part of the average score of every two groups: the share of their
+    pairs of articles that are both dated, times the model's weights of the log of the
+    days between their date ranges (``log_gap``) and of its inverse (``near``: 1 / (1 + days))."""
+    w_gap, w_near = model.weights.get("log_gap", 0.0), model.weights.get("near", 0.0)
+    if not (w_gap or w_near):
+        return np.zeros((len(size), len(size)))
+    gaps = _gaps(first, last)
+    return np.outer(dated, dated) / np.outer(size, size) * (w_gap * np.log1p(gaps) + w_near / (1.0 + gaps))
+
+
 def scores(units: list[Unit], linear: np.ndarray, model: PairModel) -> np.ndarray:
     """The average score (logit) over the pairs of articles of every two units."""
     size = np.array([u.size for u in units], dtype=float)
-    pairs = np.outer(size, size)
-    out = model.bias + linear / pairs
-    w_gap = model.weights.get("log_gap", 0.0)
-    if w_gap:
-        dated = np.array([u.dated for u in units], dtype=float)
-        first = np.array([u.first for u in units], dtype=float)
-        last = np.array([u.last for u in units], dtype=float)
-        out += w_gap * np.outer(dated, dated) / pairs * np.log1p(_gaps(first, last))
-    return out
+    dated = np.array([u.dated for u in units], dtype=float)
+    first = np.array([u.first for u in units], dtype=float)
+    last = np.array([u.last for u in units], dtype=float)
+    return model.bias + linear / np.outer(size, size) + _day_part(model, size, dated, first, last)
+
+
+def pair_score(a: Unit, b: Unit, model: PairModel, shared_statements: float | None = None) -> float:
+    """The average score of two units, as ``scores`` gives it, from their sparse sums (cheaper
+    than ``pair_sums`` for one pair of large stories). ``shared_statements``: the statements
+    feature summed over their pairs of articles, when known without the units' statements."""
+    w = model.weights
+    linear = sum(w.get(f, 0.0) * _dot(a.sums.get(f, {}), b.sums.get(f, {})) for f in FIELDS)
+    if w.get("tw"):
+        tw = _dot(a.sums.get("t", {}), b.sums.get("w", {})) + _dot(b.sums.get("t", {}), a.sums.get("w", {}))
+        linear += w["tw"] * tw / 2
+    same = _dot(a.sums.get("y", {}), b.sums.get("y", {}))
+    has = sum(a.sums.get("y", {}).values()) * sum(b.sums.get("y", {}).values())
+    linear += w.get("ysame", 0.0) * same + w.get("ydiff", 0.0) * (has - same)
+    if shared_statements is None:
+        shared_statements = sum(k * b.statements.get(s, 0) for s, k in a.statements.items())
+    linear += w.get("statements", 0.0) * shared_statements + w.get("dated", 0.0) * a.dated * b.dated
+    size = np.array([a.size, b.size], dtype=float)
+    days = _day_part(model, size, np.array([a.dated, b.dated], dtype=float),
+                     np.array([a.first, b.first], dtype=float), np.array([a.last, b.last], dtype=float))
+    return model.bias + linear / (a.size * b.size) + float(days[0, 1])
 
 
 def average_link(units: list[Unit], model: PairModel, statements: bool = True) -> list[list[int]]:
@@ -333,14 +360,10 @@ def average_link(units: list[Unit], model: PairModel, statements: bool = True) -
     dated = np.array([u.dated for u in units], dtype=float)
     first = np.array([u.first for u in units], dtype=float)
     last = np.array([u.last for u in units], dtype=float)
-    w_gap = model.weights.get("log_gap", 0.0)
     alive = np.ones(n, dtype=bool)
     groups = [[i] for i in range(n)]
     while True:
-        pairs = np.outer(size, size)
-        score = model.bias + linear / pairs
-        if w_gap:
-            score += w_gap * np.outer(dated, dated) / pairs * np.log1p(_gaps(first, last))
+        score = model.bias + linear / np.outer(size, size) + _day_part(model, size, dated, first, last)
         score[~alive, :] = -np.inf
         score[:, ~alive] = -np.inf
         np.fill_diagonal(score, -np.inf)
@@ -516,15 +539,9 @@ class StoryIndex:
         ids = self._candidates(mine.sums, day)
         ids += sorted(set(shared) - set(ids))
         stories = [u for u in map(self._story_unit, ids) if u]
-        if not stories:
-            return []
-        units = [mine] + stories
-        linear = linear_part(pair_sums(units, statements=False), self.model)
-        for j, unit in enumerate(units[1:], start=1):
-            linear[0, j] += self.model.weights.get("statements", 0.0) * shared.get(unit.story, 0)
-        score = scores(units, linear, self.model)[0]
-        ranked = sorted(range(1, len(units)), key=lambda j: (-score[j], units[j].story))
-        return [units[j] for j in ranked[: self.settings.neighbours] if score[j] >= self.settings.near]
+        score = {u.story: pair_score(mine, u, self.model, shared.get(u.story, 0)) for u in stories}
+        ranked = sorted(stories, key=lambda u: (-score[u.story], u.story))
+        return [u for u in ranked[: self.settings.neighbours] if score[u.story] >= self.settings.near]
 
     def _recluster(self, mine: Unit, hood: list[Unit]) -> str:
         """Cluster the new article and the articles of its neighbour stories again, from
@@ -562,8 +579,8 @@ class StoryIndex:
 
     def _store_group(self, group: list[Unit], gone: list[str]) -> str:
         """Store one group of a clustering as a story named after its anchor."""
-        articles = [u.article for u in group if u.article]
-        wholes = [u.story for u in group if not u.article]
+        singles = {u.article for u in group if u.article}
+        wholes = {u.story for u in group if not u.article}
         sums: dict[str, dict[str, float]] = {f: {} for f in SUM_FIELDS}
         for unit in group:
             for f in SUM_FIELDS:
@@ -571,43 +588,37 @@ class StoryIndex:
                 for t, w in unit.sums.get(f, {}).items():
                     target[t] = target.get(t, 0.0) + w
         size = sum(u.size for u in group)
-        label_articles = {}
-        for story in {u.story for u in group if u.story}:
+        members: dict[str, str | None] = {}  # article (copies too) -> publication time
+        label_articles = []
+        for story in sorted({u.story for u in group if u.story}):
             row = self.db.execute("SELECT label_article FROM stories WHERE id=?", (story,)).fetchone()
             if row and row[0]:
-                label_articles[story] = row[0]
-        members = []
-        for chunk, marks in in_chunks(articles):
-            members += [r[0] for r in self.db.execute(
-                f"SELECT id FROM articles WHERE id IN ({marks}) OR duplicate_of IN ({marks})", chunk + chunk
-            )]
-        for story in wholes:
-            members += [r[0] for r in self.db.execute("SELECT id FROM articles WHERE story=?", (story,))]
-        anchor = min(
-            (self._anchor_of(a) for a in members), default=None
-        )
-        assert anchor is not None
-        story = _story_id(anchor[2])
+                label_articles.append(row[0])
+            for article, published, original in self.db.execute(
+                "SELECT id, published, duplicate_of FROM articles WHERE story=?", (story,)
+            ):
+                if story in wholes or article in singles or original in singles:
+                    members[article] = published
+        newcomer = next((u.article for u in group if u.article and not u.story), None)
+        if newcomer:
+            members[newcomer] = self.db.execute("SELECT published FROM articles WHERE id=?", (newcomer,)).fetchone()[0]
+        anchor = min(_anchor_key(published, article) for article, published in members.items())[2]
+        story = _story_id(anchor)
         if story not in gone and self.db.execute("SELECT 1 FROM stories WHERE id=?", (story,)).fetchone():
-            story = _story_id(anchor[2] + "\n")  # a 48-bit collision with another story
+            story = _story_id(anchor + "\n")  # a 48-bit collision with another story
         if story in gone:
             self._drop(story)
             gone.remove(story)
-        label_article = next((a for a in label_articles.values() if a in members), anchor[2])
+        label_article = next((a for a in label_articles if a in members), anchor)
         self.db.execute(
             "INSERT INTO stories(id, label, size, anchor, label_article) VALUES (?, '', ?, ?, ?)",
-            (story, size, anchor[2], label_article),
+            (story, size, anchor, label_article),
         )
-        for chunk, marks in in_chunks(members):
+        for chunk, marks in in_chunks(sorted(members)):
             self.db.execute(f"UPDATE articles SET story=? WHERE id IN ({marks})", [story, *chunk])
         self._save({"id": story, "sums": sums, "size": size})
-        newcomer = next((u.article for u in group if u.article and not u.story), None)
         self._refresh(story, candidate=newcomer)
         return story
-
-    def _anchor_of(self, article: str) -> tuple:
-        row = self.db.execute("SELECT published FROM articles WHERE id=?", (article,)).fetchone()
-        return _anchor_key(row[0] if row else None, article)
 
     def _fill_statements(self, units: list[Unit]) -> None:
         """The statements each unit's articles quote (a whole story: of up to
@@ -618,7 +629,8 @@ class StoryIndex:
                 owner[unit.article] = i
             else:
                 for (article,) in self.db.execute(
-                    "SELECT id FROM articles WHERE story=? AND duplicate_of IS NULL LIMIT ?",
+                    "SELECT v.article FROM articles a JOIN story_article_vectors v ON v.article = a.id"
+                    " WHERE a.story=? LIMIT ?",
                     (unit.story, MEMBERS_FOR_STATEMENTS),
                 ):
                     owner[article] = i
@@ -630,12 +642,13 @@ class StoryIndex:
                 units[owner[article]].statements[statement] += 1
 
     def _member_units(self, story: str) -> list[Unit]:
-        """The articles of ``story`` (copies aside) as units, by id."""
+        """The articles of ``story`` as units, by id: those it holds as articles, not the
+        copies that only follow their original (they have no vector of their own)."""
         return [
             _article_unit(article, self._parse(article, vector), published, story)
             for article, published, vector in self.db.execute(
                 "SELECT a.id, a.published, v.vector FROM articles a JOIN story_article_vectors v ON v.article = a.id"
-                " WHERE a.story=? AND a.duplicate_of IS NULL ORDER BY a.id",
+                " WHERE a.story=? ORDER BY a.id",
                 (story,),
             )
         ]
@@ -804,7 +817,8 @@ class StoryIndex:
             "SELECT r.story, COUNT(*) FROM (SELECT DISTINCT b.article, b.statement FROM attributions a"
             " JOIN attributions b ON b.statement = a.statement AND b.article != a.article"
             " WHERE a.article=? AND a.statement IS NOT NULL) x"
-            " JOIN articles r ON r.id = x.article WHERE r.story IS NOT NULL AND r.duplicate_of IS NULL"
+            " JOIN story_article_vectors v ON v.article = x.article JOIN articles r ON r.id = x.article"
+            " WHERE r.story IS NOT NULL"
             " GROUP BY r.story",
             (article,),
         ).fetchall())
