@@ -229,6 +229,30 @@ def main_year(counts: dict[str, Counter[str]]) -> str | None:
     return max(years, key=lambda tc: tc[1])[0] if years else None
 
 
+class TermIds:
+    """Numbers for terms, so that a vector becomes two arrays (term numbers, weights) once
+    and dense matrices over a few units are made with numpy, not term by term."""
+
+    LIMIT = 2_000_000  # terms numbered before starting afresh (a long run's memory stays bounded)
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.generation = 0  # arrays made before a fresh start must be made again
+
+    def arrays(self, sums: dict[str, dict[str, float]]) -> tuple[int, dict[str, tuple[np.ndarray, np.ndarray]]]:
+        if len(self.ids) > self.LIMIT:
+            self.ids, self.generation = {}, self.generation + 1
+        ids = self.ids
+        out = {}
+        for f in SUM_FIELDS:
+            terms = sums.get(f, {})
+            out[f] = (
+                np.fromiter((ids.setdefault(t, len(ids)) for t in terms), dtype=np.int64, count=len(terms)),
+                np.fromiter(terms.values(), dtype=float, count=len(terms)),
+            )
+        return self.generation, out
+
+
 @dataclass(slots=True)
 class Unit:
     """An article, or a story taken whole, in a clustering: summed vectors (``SUM_FIELDS``)
@@ -243,51 +267,52 @@ class Unit:
     statements: Counter[str] = field(default_factory=Counter)
     article: str | None = None  # the article it is, when it is one
     story: str | None = None  # the story it is or was in
+    arrays: tuple | None = None  # ``TermIds.arrays`` of its sums, once made
 
 
-def pair_sums(units: list[Unit], statements: bool = True) -> dict[str, np.ndarray]:
+def _dense(units: list[Unit], term_ids: TermIds, fields: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """Units by rows, the terms of ``fields`` by shared columns (one matrix per field)."""
+    for unit in units:
+        if unit.arrays is None or unit.arrays[0] != term_ids.generation:
+            unit.arrays = term_ids.arrays(unit.sums)
+    ids = np.concatenate([u.arrays[1][f][0] for f in fields for u in units])
+    columns, where = np.unique(ids, return_inverse=True)
+    out, at = {}, 0
+    for f in fields:
+        m = np.zeros((len(units), max(len(columns), 1)))
+        for i, unit in enumerate(units):
+            terms, weights = unit.arrays[1][f]
+            m[i, where[at : at + len(terms)]] = weights
+            at += len(terms)
+        out[f] = m
+    return out
+
+
+def pair_sums(units: list[Unit], statements: bool = True, term_ids: TermIds | None = None) -> dict[str, np.ndarray]:
     """For every two units, each linear pair feature summed over the pairs of their
     articles (for two articles: the feature itself): cosines by field, headline against
     words, shared statements, same and different main years, both dated."""
-    n = len(units)
+    term_ids = term_ids or TermIds()
     out: dict[str, np.ndarray] = {}
-    dense: dict[str, tuple[np.ndarray, dict[str, int]]] = {}
-    for f in SUM_FIELDS:
-        vocab: dict[str, int] = {}
-        rows, cols, vals = [], [], []
-        for i, unit in enumerate(units):
-            for term, x in unit.sums.get(f, {}).items():
-                rows.append(i)
-                cols.append(vocab.setdefault(term, len(vocab)))
-                vals.append(x)
-        m = np.zeros((n, max(len(vocab), 1)))
-        m[rows, cols] = vals
-        dense[f] = (m, vocab)
+    dense = _dense(units, term_ids, SUM_FIELDS)  # one column space: headline words meet words
     for f in FIELDS:
-        out[f] = dense[f][0] @ dense[f][0].T
-    words, vocab = dense["w"]
-    heads = np.zeros_like(words)  # headline words in the words' columns (others match nothing)
-    for i, unit in enumerate(units):
-        for term, x in unit.sums.get("t", {}).items():
-            if term in vocab:
-                heads[i, vocab[term]] = x
-    tw = heads @ words.T
+        out[f] = dense[f] @ dense[f].T
+    tw = dense["t"] @ dense["w"].T
     out["tw"] = (tw + tw.T) / 2
-    years = dense["y"][0]
-    out["ysame"] = years @ years.T
-    has_year = years.sum(axis=1)
+    out["ysame"] = dense["y"] @ dense["y"].T
+    has_year = dense["y"].sum(axis=1)
     out["ydiff"] = np.outer(has_year, has_year) - out["ysame"]
     dated = np.array([u.dated for u in units], dtype=float)
     out["dated"] = np.outer(dated, dated)
     if statements:
-        vocab = {}
+        vocab: dict[str, int] = {}
         rows, cols, vals = [], [], []
         for i, unit in enumerate(units):
             for s, k in unit.statements.items():
                 rows.append(i)
                 cols.append(vocab.setdefault(s, len(vocab)))
                 vals.append(k)
-        m = np.zeros((n, max(len(vocab), 1)))
+        m = np.zeros((len(units), max(len(vocab), 1)))
         m[rows, cols] = vals
         out["statements"] = m @ m.T
     return out
@@ -348,14 +373,14 @@ def pair_score(a: Unit, b: Unit, model: PairModel, shared_statements: float | No
     return model.bias + linear / (a.size * b.size) + float(days[0, 1])
 
 
-def average_link(units: list[Unit], model: PairModel, statements: bool = True) -> list[list[int]]:
+def average_link(units: list[Unit], model: PairModel, term_ids: TermIds | None = None) -> list[list[int]]:
     """Group-average linkage of ``units`` by the model's score: the two groups with the
     highest average score over their pairs of articles merge, until none reaches the
     model's threshold. Returns groups of indexes into ``units``."""
     n = len(units)
     if n < 2:
         return [[i] for i in range(n)]
-    linear = linear_part(pair_sums(units, statements), model)
+    linear = linear_part(pair_sums(units, term_ids=term_ids), model)
     size = np.array([u.size for u in units], dtype=float)
     dated = np.array([u.dated for u in units], dtype=float)
     first = np.array([u.first for u in units], dtype=float)
@@ -430,7 +455,8 @@ class StoryIndex:
         self.db = db
         self.settings = settings or StorySettings()
         self.model = load_model(self.settings.model)
-        self._parsed: dict[str, tuple[str, dict]] = {}  # article -> (stored JSON, parsed vector)
+        self._parsed: dict[str, tuple[str, dict, list]] = {}  # article -> (stored JSON, parsed vector, [arrays])
+        self._term_ids = TermIds()
         self._sums: dict[str, tuple[str, dict]] = {}  # story -> (stored JSON, parsed sums)
 
     # --- public ---------------------------------------------------------------------
@@ -445,10 +471,12 @@ class StoryIndex:
         counts = terms(article)
         self._count(counts, +1)
         vector = self._vector(counts)
+        stored = json.dumps(vector, sort_keys=True)
         self.db.execute(
             "INSERT OR REPLACE INTO story_article_vectors(article, counts, vector) VALUES (?, ?, ?)",
-            (article.id, json.dumps(counts, sort_keys=True), json.dumps(vector, sort_keys=True)),
+            (article.id, json.dumps(counts, sort_keys=True), stored),
         )
+        self._parse(article.id, stored, vector)
         mine = _article_unit(article.id, vector, article.published)
         hood = self._neighbourhood(mine, _day(article.published))
         if not hood:
@@ -554,7 +582,8 @@ class StoryIndex:
             else:
                 units.append(story)
         self._fill_statements(units)
-        groups = average_link(units, self.model)
+        groups = average_link(units, self.model, self._term_ids)
+        self._keep_arrays(units)
         before: dict[str, set[str]] = {}
         for unit in units[1:]:
             before.setdefault(unit.story, set()).add(unit.article or f"story:{unit.story}")
@@ -644,23 +673,33 @@ class StoryIndex:
     def _member_units(self, story: str) -> list[Unit]:
         """The articles of ``story`` as units, by id: those it holds as articles, not the
         copies that only follow their original (they have no vector of their own)."""
-        return [
-            _article_unit(article, self._parse(article, vector), published, story)
-            for article, published, vector in self.db.execute(
-                "SELECT a.id, a.published, v.vector FROM articles a JOIN story_article_vectors v ON v.article = a.id"
-                " WHERE a.story=? ORDER BY a.id",
-                (story,),
-            )
-        ]
+        units = []
+        for article, published, vector in self.db.execute(
+            "SELECT a.id, a.published, v.vector FROM articles a JOIN story_article_vectors v ON v.article = a.id"
+            " WHERE a.story=? ORDER BY a.id",
+            (story,),
+        ):
+            parsed, arrays = self._parse(article, vector)
+            unit = _article_unit(article, parsed, published, story)
+            unit.arrays = arrays
+            units.append(unit)
+        return units
 
-    def _parse(self, article: str, vector: str) -> dict:
+    def _parse(self, article: str, vector: str, parsed: dict | None = None) -> tuple[dict, tuple | None]:
+        """An article's stored vector, parsed, and its ``TermIds`` arrays when made (cached)."""
         found = self._parsed.get(article)
         if found is None or found[0] != vector:
             if len(self._parsed) > 50_000:  # bounded: a long run keeps the recent ones
                 self._parsed.clear()
-            found = (vector, json.loads(vector))
+            found = (vector, parsed or json.loads(vector), None)
             self._parsed[article] = found
-        return found[1]
+        return found[1], found[2]
+
+    def _keep_arrays(self, units: list[Unit]) -> None:
+        for unit in units:
+            found = self._parsed.get(unit.article) if unit.article else None
+            if found and found[2] is None and unit.arrays is not None:
+                self._parsed[unit.article] = (found[0], found[1], unit.arrays)
 
     def _story_unit(self, story: str) -> Unit | None:
         state = self._load(story)
@@ -681,18 +720,17 @@ class StoryIndex:
             return []
         scores: Counter[str] = Counter()
         marks = ",".join("?" * len(query))
-        sql = f"SELECT i.story, i.term, i.weight FROM story_terms i WHERE i.term IN ({marks})"
-        args: list = list(query)
-        if day is not None:
+        sql = f"SELECT story, term, weight FROM story_terms WHERE term IN ({marks})"
+        if day is None:
+            rows = self.db.execute(sql, list(query))
+        else:  # dated stories within the window (the index on (term, last_day) finds them), and undated ones
             lo = date.fromordinal(day.toordinal() - self.settings.window_days).isoformat()
-            hi = date.fromordinal(day.toordinal() + self.settings.window_days).isoformat() + "\uffff"
-            sql = (
-                f"SELECT i.story, i.term, i.weight FROM story_terms i JOIN stories s ON s.id = i.story"
-                f" WHERE i.term IN ({marks}) AND (s.last_published IS NULL OR"
-                f" (s.last_published >= ? AND s.first_published <= ?))"
+            hi = date.fromordinal(day.toordinal() + self.settings.window_days).isoformat()
+            rows = self.db.execute(
+                f"{sql} AND last_day >= ? AND first_day <= ? UNION ALL {sql} AND last_day IS NULL",
+                [*query, lo, hi, *query],
             )
-            args += [lo, hi]
-        for story, term, weight in self.db.execute(sql, args):
+        for story, term, weight in rows:
             scores[story] += weight * query[term]
         return [s for s, _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[: self.settings.candidates]]
 
@@ -726,9 +764,14 @@ class StoryIndex:
         self.db.execute("UPDATE stories SET size=? WHERE id=?", (state["size"], story))
         index = {f"{f}:{t}": w / state["size"] for f, k in zip(("w", "n", "d"), self.settings.index_terms)
                  for t, w in _top(sums[f], k).items()}
+        first, last = self.db.execute(
+            "SELECT MIN(published), MAX(published) FROM articles WHERE story=?", (story,)
+        ).fetchone()
+        first, last = (first[:10], last[:10]) if first and last else (None, None)
         self.db.execute("DELETE FROM story_terms WHERE story=?", (story,))
         self.db.executemany(
-            "INSERT INTO story_terms(story, term, weight) VALUES (?, ?, ?)", [(story, t, w) for t, w in index.items()]
+            "INSERT INTO story_terms(story, term, weight, first_day, last_day) VALUES (?, ?, ?, ?, ?)",
+            [(story, t, w, first, last) for t, w in index.items()],
         )
 
     def _open(self, article: Article, vector: dict[str, dict[str, float]]) -> str:
