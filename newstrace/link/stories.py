@@ -233,7 +233,7 @@ class TermIds:
     """Numbers for terms, so that a vector becomes two arrays (term numbers, weights) once
     and dense matrices over a few units are made with numpy, not term by term."""
 
-    LIMIT = 2_000_000  # terms numbered before starting afresh (a long run's memory stays bounded)
+    LIMIT = 1_000_000  # terms numbered before starting afresh (a long run's memory stays bounded)
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
@@ -689,7 +689,7 @@ class StoryIndex:
         """An article's stored vector, parsed, and its ``TermIds`` arrays when made (cached)."""
         found = self._parsed.get(article)
         if found is None or found[0] != vector:
-            if len(self._parsed) > 50_000:  # bounded: a long run keeps the recent ones
+            if len(self._parsed) > 5_000:  # bounded (a parsed vector is some 20 kB): a long run keeps the recent ones
                 self._parsed.clear()
             found = (vector, parsed or json.loads(vector), None)
             self._parsed[article] = found
@@ -758,7 +758,7 @@ class StoryIndex:
         story = state["id"]
         stored = json.dumps(sums, sort_keys=True)
         self.db.execute("INSERT OR REPLACE INTO story_vectors(story, sums) VALUES (?, ?)", (story, stored))
-        if len(self._sums) > 20_000:  # bounded: a long run keeps the recent ones
+        if len(self._sums) > 2_000:  # bounded (parsed sums are some 60 kB): a long run keeps the recent ones
             self._sums.clear()
         self._sums[story] = (stored, {f: dict(sums[f]) for f in SUM_FIELDS})
         self.db.execute("UPDATE stories SET size=? WHERE id=?", (state["size"], story))
