@@ -455,7 +455,7 @@ class StoryIndex:
         self.db = db
         self.settings = settings or StorySettings()
         self.model = load_model(self.settings.model)
-        self._parsed: dict[str, tuple[str, dict, list]] = {}  # article -> (stored JSON, parsed vector, [arrays])
+        self._parsed: dict[str, tuple[str, dict, tuple | None]] = {}  # article -> (stored JSON, parsed vector, arrays)
         self._term_ids = TermIds()
         self._sums: dict[str, tuple[str, dict]] = {}  # story -> (stored JSON, parsed sums)
 
@@ -845,10 +845,6 @@ class StoryIndex:
     def _story_of(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT story FROM articles WHERE id=?", (article_id,)).fetchone()
         return row[0] if row else None
-
-    def _members(self, story: str) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE story=?", (story,))]
-
 
     def _shared_statements(self, article: str | None) -> dict[str, int]:
         """For each story, the statements ``article`` shares with its articles, counted once
