@@ -6,7 +6,9 @@ Copies a newstrace database (articles, attributions and statements already store
 again with ``StoryIndex`` in publication order (dated articles) then input order, the
 order ``newstrace run --relink`` uses; then in ``--orders`` shuffled input orders. Each
 grouping is scored with the shared scorer (``../shared/bench/stories_eval.py``) against a
-gold file; the spread is max - min of B-cubed F1 over the shuffled orders.
+gold file; the spread is max - min of B-cubed F1 over the shuffled orders. With
+``--events-only`` only the articles of gold stories of two or more articles are grouped
+(a stream of events told by several outlets, without the articles that stand alone).
 
     python bench/stories_quality.py /work/cache/ecb-main/newstrace.db \\
         ../shared/corpora/ecbplus-dev/stories.jsonl --orders 5
@@ -23,6 +25,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,18 +51,27 @@ def regroup(store: Store, order: list[str], settings: StorySettings) -> list[dic
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("database")
-    parser.add_argument("gold")
+    parser.add_argument("gold", help="gold stories (stories.jsonl layout); several: comma-separated")
     parser.add_argument("--orders", type=int, default=5, help="shuffled input orders (seeds 1..N)")
     parser.add_argument("--model", help="a story model JSON other than the shipped one")
     parser.add_argument("--out", help="write the publication-order stories here (stories.jsonl layout)")
+    parser.add_argument("--events-only", action="store_true",
+                        help="group only the articles of gold stories of two or more (a stream of events, no singletons)")
+    parser.add_argument("--setting", action="append", default=[], metavar="NAME=VALUE",
+                        help="a StorySettings field other than its default (for experiments)")
     args = parser.parse_args()
-    gold = read_gold(args.gold)
-    settings = StorySettings(model=args.model)
+    gold = {a: s for path in args.gold.split(",") for a, s in read_gold(path).items()}
+    if args.events_only:
+        sizes = Counter(gold.values())
+        gold = {a: s for a, s in gold.items() if sizes[s] > 1}
+    overrides = {name: type(getattr(StorySettings(), name))(value)
+                 for name, value in (item.split("=", 1) for item in args.setting)}
+    settings = StorySettings(model=args.model, **overrides)
     with tempfile.TemporaryDirectory(prefix="stories-quality-") as tmp:
         copy = Path(tmp) / "newstrace.db"
         shutil.copy(args.database, copy)
         with Store(copy) as store:
-            articles = list(store.articles())
+            articles = [a for a in store.articles() if not args.events_only or a.id in gold]
             runs = [("publication", sorted(articles, key=lambda a: (a.published is None, a.published or "", a.order)))]
             for seed in range(1, args.orders + 1):
                 shuffled = articles[:]

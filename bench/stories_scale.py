@@ -5,14 +5,16 @@ streams of 10,000 and 100,000 articles, and for adding 1,000 articles to a store
 
 The articles are real (ecbplus-dev, PolNeAR train+dev and the Wikinews sample from
 ``../shared/corpora``: about 1,700 texts), repeated and re-dated into a longer stream:
-copy k of an article gets the id ``k/ID`` and the stream is dated at ``--per-day``
-articles a day, so a text meets its own copies only weeks apart (outside the 30-day
-comparison window at the default 50 a day), as different stories would. Articles are stored first (not timed),
-then the story stage runs over them in publication order, one transaction per
-``--batch`` articles. Each case runs in a fresh process; peak memory is that process's
-maximum resident set (``ru_maxrss``), the stored articles' load included. Wall time
-depends on what else the machine runs: each line also gives the process's CPU time and
-the load average at the end.
+copy k of an article gets the id ``k/ID``; each round of the texts is dated at
+``--per-day`` articles a day (50: a round fills 35 days), and the next round starts 60
+days after, twice the story stage's comparison window: a text never meets its own copies,
+so copies do not chain into one story, and every round is grouped as a stream of
+distinct texts would be. Articles are stored first (not timed), then the story stage runs
+over them in publication order, one transaction per ``--batch`` articles, each article
+read from the store as it comes. Each case runs in a fresh process; peak memory is that
+process's maximum resident set (``ru_maxrss``). Wall time depends on what else the
+machine runs: each line also gives the process's CPU time and the load average at the
+end, the number of stories and the largest story's size.
 
     python bench/stories_scale.py                 # 10k, 100k, 100k + 1k
     python bench/stories_scale.py --sizes 10000   # one case
@@ -58,6 +60,9 @@ def real_texts() -> list[tuple[str, str | None, str]]:
     return found
 
 
+ROUND_GAP_DAYS = 60  # twice the story stage's 30-day window
+
+
 def build(db: Path, size: int, per_day: int, start: int = 0) -> None:
     """Store ``size`` re-dated articles (ids ``k/ID``), numbered from ``start`` (not timed)."""
     from newstrace.records import Article
@@ -65,12 +70,16 @@ def build(db: Path, size: int, per_day: int, start: int = 0) -> None:
 
     texts = real_texts()
     first_day = date(2020, 1, 1)
+    # each round of the texts fills len(texts) / per_day days; the next round starts after a
+    # gap longer than the comparison window, so no two copies of a text are ever compared
+    round_days = len(texts) // per_day + 1 + ROUND_GAP_DAYS
     with Store(db) as store, store.transaction():
         for n in range(start, start + size):
             ident, title, text = texts[n % len(texts)]
+            day = (n // len(texts)) * round_days + (n % len(texts)) // per_day
             store.put_article(Article(
                 id=f"{n // len(texts)}/{ident}", text=text, title=title, order=n,
-                published=(first_day + timedelta(days=n // per_day)).isoformat(),
+                published=(first_day + timedelta(days=day)).isoformat(),
                 fingerprint=hashlib.sha1(f"{n}".encode()).hexdigest(),
             ), [], [], "bench")
 
@@ -81,18 +90,22 @@ def link(db: Path, start: int, batch: int) -> dict:
     from newstrace.store import Store
 
     with Store(db) as store:
-        todo = [a for a in store.articles() if a.order >= start]
+        todo = [r[0] for r in store.db.execute(
+            "SELECT id FROM articles WHERE ord >= ? ORDER BY published, ord", (start,)
+        )]
         index = StoryIndex(store.db)
         began, cpu = time.perf_counter(), time.process_time()
         for i in range(0, len(todo), batch):
             with store.transaction():
-                for article in todo[i : i + batch]:
-                    index.add(article)
+                for article_id in todo[i : i + batch]:  # read as they come: 100,000 texts stay on disk
+                    index.add(store.article(article_id))
         seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
         stories = store.count("stories")
+        largest = store.db.execute("SELECT MAX(size) FROM stories").fetchone()[0]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     return {"articles": len(todo), "seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1),
             "cpu_ms_per_article": round(1000 * cpu / len(todo), 2), "peak_mib": round(peak, 1), "stories": stories,
+            "largest_story": largest,
             "load_average": round(os.getloadavg()[0], 1)}
 
 
@@ -113,7 +126,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--add", type=int, default=1000, help="articles added to the largest store")
     parser.add_argument("--per-day", type=int, default=50,
-                        help="articles a day in the re-dated stream (50: copies of a text lie 34 days apart)")
+                        help="articles a day in the re-dated stream")
     parser.add_argument("--batch", type=int, default=100, help="articles per transaction")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)

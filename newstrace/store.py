@@ -148,7 +148,9 @@ CREATE TABLE IF NOT EXISTS stories (
     label_article TEXT    -- the most central article seen, whose headline is the label
 );
 CREATE TABLE IF NOT EXISTS story_terms (
-    story TEXT NOT NULL, term TEXT NOT NULL, weight REAL NOT NULL, PRIMARY KEY (story, term)
+    story TEXT NOT NULL, term TEXT NOT NULL, weight REAL NOT NULL,
+    first_day TEXT, last_day TEXT,  -- the story's first and last publication day (NULL: undated)
+    PRIMARY KEY (story, term)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS story_terms_term ON story_terms(term);
 CREATE TABLE IF NOT EXISTS article_terms (
@@ -332,6 +334,9 @@ class Store(Queries):
             self._add_columns("articles", {"file": "TEXT"})
             # a store made before statements had wordings: the column now, the wordings at the next relink
             self._add_columns("statements", {"text_node": "INTEGER"})
+            # candidate stories by term within a time window (link/stories.py)
+            self._add_columns("story_terms", {"first_day": "TEXT", "last_day": "TEXT"})
+            self.db.execute("CREATE INDEX IF NOT EXISTS story_terms_term_day ON story_terms(term, last_day)")
             self.db.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value=excluded.value",

@@ -7,13 +7,14 @@ import hashlib
 import json
 import random
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from newstrace.link import Linker
 from newstrace.link.duplicates import similarity
-from newstrace.link.stories import StoryIndex
+from newstrace.link.stories import StoryIndex, Unit, average_link, linear_part, load_model, pair_score, pair_sums, scores
 from newstrace.records import Article
 from newstrace.store import Store
 
@@ -101,7 +102,7 @@ def test_ecbplus_dev_floor_and_adding_in_batches_gives_one_runs_stories():
     articles = [ecb_article(a, n) for n, a in enumerate(ids)]
     _, stories = group(articles)
     f1 = bcubed_f1(gold, stories)
-    assert f1 >= 0.87, f1  # measured 0.895 (docs/stories.md)
+    assert f1 >= 0.90, f1  # measured 0.918 (docs/stories.md)
 
     store = Store(":memory:")
     index = StoryIndex(store.db)
@@ -139,3 +140,58 @@ def test_a_lightly_edited_wire_copy_is_a_duplicate_and_another_outlets_report_is
     assert story == store.story_of("breitbart")
     size = store.db.execute("SELECT size FROM stories WHERE id=?", (story,)).fetchone()[0]
     assert size == len([a for a in store.articles(story=story) if not a.duplicate_of])
+
+
+@needs_ecb
+def test_a_story_that_holds_two_events_splits_and_the_part_with_its_anchor_keeps_the_id():
+    """Tara Reid's and Lindsay Lohan's rehab stories (a twin topic) stored as one story, as an
+    order of arrival could have made them; the next Lohan article clusters the story's
+    articles again with it: two stories, the one that holds the earliest article keeps the
+    id, the other is named after its own earliest article."""
+    gold = ecb_gold()
+    reid = sorted(a for a, s in gold.items() if s == "1-ecb")[:6]
+    lohan = sorted(a for a, s in gold.items() if s == "1-ecbplus")[:7]
+    store, stories = group([ecb_article(a, n) for n, a in enumerate(reid + lohan[:6])])
+    index = StoryIndex(store.db)
+    with store.transaction():  # merge whatever the stage made into one story
+        units = [u for story in list(stories) for u in index._member_units(story)]
+        merged = index._store_group(units, sorted(stories))
+        for story in stories:
+            if story != merged:
+                index._drop(story)
+    (only,) = [s.id for s in store.stories()]
+    anchor = min(reid + lohan[:6])  # undated: the smallest id
+    assert only == merged == _id_from(anchor)
+    with store.transaction():
+        last = ecb_article(lohan[6], 99)
+        store.put_article(last, [], [], "test")
+        index.add(last)
+    after = {s.id: set(s.articles) for s in store.stories()}
+    assert sorted(map(len, after.values())) == [6, 7], after
+    keeps = next(k for k, v in after.items() if anchor in v)
+    other = next(k for k, v in after.items() if anchor not in v)
+    assert keeps == merged and other == _id_from(min(after[other]))
+    assert {gold[a] for a in after[keeps]} == {gold[anchor]} and len({gold[a] for a in after[other]}) == 1
+
+
+def _id_from(article_id: str) -> str:
+    return "t" + hashlib.blake2b(article_id.encode(), digest_size=6).hexdigest()
+
+
+def test_a_groups_score_from_its_sums_is_the_average_over_its_pairs_of_articles():
+    """What makes group-average linkage cheap: summed vectors give the average pair score."""
+    vectors = [
+        {"w": {"quake": 0.8, "iran": 0.6}, "t": {"quake": 1.0}, "n": {"qeshm": 1.0}, "d": {"n5.9": 1.0}, "y": {"y2008": 1.0}},
+        {"w": {"quake": 0.6, "dubai": 0.8}, "t": {}, "n": {"dubai": 1.0}, "d": {}, "y": {"y2005": 1.0}},
+        {"w": {"iran": 1.0}, "t": {"iran": 1.0}, "n": {"qeshm": 0.6, "iran": 0.8}, "d": {"n5.9": 1.0}, "y": {}},
+        {"w": {"dubai": 1.0}, "t": {"tremor": 1.0}, "n": {}, "d": {}, "y": {"y2008": 1.0}},
+    ]
+    units = [Unit(sums=v, statements=Counter({"s1": 1}) if i % 2 else Counter(), article=str(i))
+             for i, v in enumerate(vectors)]
+    model = load_model()
+    pair = scores(units, linear_part(pair_sums(units), model), model)
+    summed = [Unit(sums={f: dict(Counter(a.sums[f]) + Counter(b.sums[f])) for f in a.sums}, size=2,
+                   statements=a.statements + b.statements) for a, b in ((units[0], units[1]), (units[2], units[3]))]
+    expected = (pair[0, 2] + pair[0, 3] + pair[1, 2] + pair[1, 3]) / 4
+    assert abs(pair_score(summed[0], summed[1], model) - expected) < 1e-9
+    assert average_link(units[:1], model) == [[0]]
