@@ -27,7 +27,9 @@ from newstrace.records import (
     Article, Attribution, Citation, Mention, OutletEdge, RunFigures, Speaker, Statement, Story,
 )
 
-SCHEMA_VERSION = 1
+# 2: speakers across the store, statements at the grain of the repeated words, story vectors,
+# search, runs; a store of version 1 is brought up to date and relinked by its next run
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -315,6 +317,7 @@ class Store(Queries):
         found = self.db.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='meta'"
         ).fetchone()
+        version = SCHEMA_VERSION
         if found:
             row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             version = int(row[0]) if row else 0
@@ -324,6 +327,12 @@ class Store(Queries):
                     f"({SCHEMA_VERSION}); upgrade newstrace"
                 )
         with self.transaction():
+            if version < SCHEMA_VERSION and self.db.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type='table' AND name='articles'").fetchone() \
+                    and self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+                # links made by an older linker (no speaker ids, other statements and stories):
+                # the next run links everything again, in the same transaction as the upgrade
+                self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('relink_pending', '1')")
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self.db.execute(statement)

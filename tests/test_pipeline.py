@@ -90,6 +90,25 @@ def test_a_store_from_older_rules_is_read_again(tmp_path):
         assert {r[0] for r in db.execute("SELECT extractor FROM articles")} == {current}
 
 
+def test_a_store_of_an_older_schema_is_linked_again_by_the_next_run(tmp_path):
+    """A store made by an older newstrace (schema 1: no speaker ids, statements and stories
+    of an older linker) is upgraded when opened, and its next run links every article again
+    though no article changed: the exports are those of a fresh run."""
+    from newstrace.store import SCHEMA_VERSION
+
+    newstrace.run(SEEDS, out=tmp_path / "fresh")
+    newstrace.run(SEEDS, out=tmp_path / "old")
+    with sqlite3.connect(tmp_path / "old" / "newstrace.db") as db:
+        db.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+        db.execute("UPDATE attributions SET speaker_id=NULL, statement=NULL")  # as an older linker left it
+    again = newstrace.run(SEEDS, out=tmp_path / "old")
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+    with sqlite3.connect(tmp_path / "old" / "newstrace.db") as db:
+        assert db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert not db.execute("SELECT 1 FROM meta WHERE key='relink_pending'").fetchone()
+    assert exports(tmp_path / "old") == exports(tmp_path / "fresh")
+
+
 def test_adding_input_gives_what_one_run_gives(tmp_path):
     one_go = tmp_path / "one"
     newstrace.run(SEEDS, out=one_go)

@@ -15,7 +15,7 @@ import socket
 from pathlib import Path
 
 from newstrace.errors import StoreError
-from newstrace.store import Store
+from newstrace.store import SCHEMA_VERSION, Store
 
 DATABASE_NAME = "newstrace.db"  # as newstrace.pipeline names it in an --out folder
 
@@ -40,13 +40,14 @@ def prepare(database: Path) -> str | None:
     the only write serve ever makes). Returns a warning line, or None."""
     with Store(database, readonly=True) as store:
         current = store.db.execute(
-            "SELECT (SELECT 1 FROM meta WHERE key='search_index'), (SELECT 1 FROM sqlite_master WHERE name='runs')"
+            "SELECT (SELECT 1 FROM meta WHERE key='search_index'), (SELECT 1 FROM sqlite_master WHERE name='runs'),"
+            " (SELECT CAST(value AS INTEGER) >= ? FROM meta WHERE key='schema_version')", (SCHEMA_VERSION,)
         ).fetchone()
     if all(current):
         return None
     if not os.access(database, os.W_OK) or not os.access(database.parent, os.W_OK):
-        return (f"{database}: made by an older newstrace and read-only here: search is off until it is"
-                " opened once with write access")
+        return (f"{database}: made by an older newstrace and read-only here: run `newstrace run` on it once"
+                " with write access to bring it up to date (until then search and newer pages fail)")
     Store(database).close()  # the migration: search index and new tables
     return None
 
