@@ -515,3 +515,39 @@ def test_tokens_are_normal_and_point_into_the_text(parts):
     assert [w for w, _, _ in found] == [w for w, _, _ in tokens(text.upper().replace("“", '"'))]
     assert not found or (found[0][0] != "…" and found[-1][0] != "…")
     assert all(american(w) == w for w, _, _ in found)  # normal forms are fixed points
+
+
+def _linked(steps: list[tuple[int, list[tuple[int, int, int]]]], local: bool) -> set:
+    """Statements (mentions with their words, text, speaker, first appearance) and each
+    attribution's statement after linking ``steps``: (article, [(line, first word, last
+    word), ...]) each one quotation of pieces of LINES, by one of two speakers."""
+    from newstrace.link import LinkerSettings, LinkSettings
+
+    store = Store(":memory:")
+    linker = Linker(store, LinkerSettings(statements=LinkSettings(local=local)))
+    for name, picks in steps:
+        quote = ". ".join(" ".join(LINES[i].split()[lo:hi]) for i, lo, hi in picks)
+        who = "the mayor" if name % 2 else "Anna Petrov"
+        text = f'Report {name}.\n"{quote}," {who} said.' if picks else f"Report {name}.\nNo quote."
+        a = article(f"n{name}", name, text, published=f"2019-03-{10 + name % 3}")
+        linker.add(a, [quote_at(a, quote[:8], 1, who)] if picks else [], [], "hand")
+    out = set()
+    for statement in store.statements():
+        held = frozenset((m.attribution, lo, hi) for m in statement.mentions
+                         for s_, _, _, lo, hi in store.attribution_mentions(m.article)[m.attribution] if s_ == statement.id)
+        out.add((held, statement.text, statement.speaker, statement.first_seen))
+    pointed = {a.id: a.statement for a in store.attributions()}
+    names = {s.id: frozenset(m.attribution for m in s.mentions) for s in store.statements()}
+    return out | {("points", frozenset((a, names.get(s)) for a, s in pointed.items()))}
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(st.tuples(st.integers(0, 7), st.lists(
+    st.tuples(st.integers(0, 4), st.integers(0, 3), st.integers(9, 12)), min_size=0, max_size=2)),
+    min_size=1, max_size=14))
+def test_placing_a_new_wording_among_its_neighbours_gives_what_cutting_its_family_whole_gives(steps):
+    """A new wording is placed from its neighbours' passages when that changes no other
+    wording's (``LinkSettings.local``); any sequence of articles (stored and replaced,
+    quoting truncated pieces of a few lines, alone and together) gives what cutting each
+    family whole every time gives."""
+    assert _linked(steps, local=True) == _linked(steps, local=False)
