@@ -143,6 +143,10 @@ CREATE TABLE IF NOT EXISTS statement_speakers (  -- per statement and speaker st
 CREATE TABLE IF NOT EXISTS statement_families (  -- families whose cut joined the halves of a split quotation
     family INTEGER PRIMARY KEY
 );
+CREATE TABLE IF NOT EXISTS statement_shared (  -- attributions whose fragments hold several statements
+    attribution TEXT NOT NULL, statement TEXT NOT NULL, PRIMARY KEY (attribution, statement)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS statement_shared_statement ON statement_shared(statement);
 
 CREATE TABLE IF NOT EXISTS article_bands (
     band INTEGER NOT NULL, article TEXT NOT NULL, PRIMARY KEY (band, article)

@@ -40,7 +40,7 @@ from functools import lru_cache
 from newstrace.extract.quotes import quoted_parts
 from newstrace.extract.speakers import is_short_form_or_equal
 from newstrace.link.align import AlignSettings, Match, compare, content_words, might_share, word_total
-from newstrace.link.evidence import is_name, may_be_same_speaker, named_alike, proper_words, speaker_group
+from newstrace.link.evidence import is_name, one_person, proper_words, speaker_group
 from newstrace.link.normalize import GAP, sentence_ends, shingle_hashes, tokens, winnow, word_count
 from newstrace.records import PRONOUNS, Article, Attribution
 
@@ -358,7 +358,8 @@ class _Work:
     touched: set[str] = field(default_factory=set)  # statements whose speaker and first appearance to read again
     dirty: set[str] = field(default_factory=set)  # statements that lost mentions: speakers counted afresh
     gained: list[tuple[int, str]] = field(default_factory=list)  # (node, statement) a wording newly holds
-    repoint: set[int] = field(default_factory=set)  # wordings whose passages changed: their attributions
+    repoint: set[int] = field(default_factory=set)  # wordings whose statements changed: their attributions
+    rebound: set[str] = field(default_factory=set)  # statements whose words changed in some wording
     retext: set[str] = field(default_factory=set)  # statements whose text to choose again
 
 
@@ -371,6 +372,7 @@ class StatementIndex:
         self.settings = settings or LinkSettings()
         self._names: dict[str, frozenset[str]] = {}  # an article's proper words, for same-story evidence
         self._grams_sql: dict[int, str] = {}
+        self._speakers = None  # the speaker index, asked whether two speaker ids are one person
         self._upgrade()
 
     def _x(self, sql: str, args=()) -> sqlite3.Cursor:
@@ -425,7 +427,8 @@ class StatementIndex:
                 known[key] = (node, order)
         placed: dict[int, _Placed] = {}
         merged: set[int] = set()  # new wordings that joined two families: those are cut whole
-        rows = []
+        rows: list[tuple] = []
+        nodes: set[int] = set()
         for attribution, part, s, e, words, spans, text, key in found:
             if key in known:
                 node, order = known[key]
@@ -438,6 +441,7 @@ class StatementIndex:
                     work.retext.update(st for (st,) in self._x(
                         "SELECT statement FROM statement_regions WHERE node=?", (node,)))
             else:
+                self._insert_fragments(rows)  # a new wording's speaker evidence reads the fragments before it
                 new, joins = self._new_node(words, spans, text, attribution, article, key)
                 placed[new.node] = new
                 known[key] = (new.node, article.order)
@@ -445,14 +449,20 @@ class StatementIndex:
                     merged.add(new.node)
                 node = new.node
             rows.append((attribution.id, article.id, part, s, e, node, attribution.speaker or ""))
-        self.db.executemany(
-            "INSERT INTO statement_fragments(attribution, article, part, start, end, node, speaker)"
-            " VALUES (?,?,?,?,?,?,?)", rows)
-        self._place_all(placed, merged, {node for *_, node, _ in rows}, work)
+            nodes.add(node)
+        self._insert_fragments(rows)
+        self._place_all(placed, merged, nodes, work)
         self._finish(work, article, [a.id for a in attributions])
         for attribution in attributions:
             attribution.statement = self._pointed.get(attribution.id)
         return work.touched
+
+    def _insert_fragments(self, rows: list[tuple]) -> None:
+        """Store the fragments in ``rows`` (and empty it)."""
+        self.db.executemany(
+            "INSERT INTO statement_fragments(attribution, article, part, start, end, node, speaker)"
+            " VALUES (?,?,?,?,?,?,?)", rows)
+        rows.clear()
 
     def _place_all(self, placed: dict[int, _Placed], merged: set[int], nodes: set[int], work: _Work) -> None:
         """Regions for the new wordings, family by family, shortest first; a family that one
@@ -514,7 +524,7 @@ class StatementIndex:
                 if not might_share(mine, theirs, settings.align):
                     continue
                 match = compare(words, theirs, settings.align, ends, {int(i) for i in their_ends.split()})
-                if match is not None and self._speakers_allow(match, other, speaker, article):
+                if match is not None and self._speakers_allow(match, other, speaker, attribution.speaker_id, article):
                     edges.append((other, match.a0, match.a1, match.b0, match.b1))
                     others[other] = (other_size, other_key, theirs, other_text)
                     families.add(family)
@@ -547,7 +557,8 @@ class StatementIndex:
             return []
         sql = self._grams_sql.get(len(chosen))
         if sql is None:
-            arm = "SELECT * FROM (SELECT shingle, node, size FROM statement_grams WHERE shingle=? ORDER BY size, node LIMIT ?)"
+            arm = ("SELECT * FROM (SELECT shingle, node, size FROM statement_grams WHERE shingle=?"
+                   " ORDER BY size, node LIMIT ?)")
             sql = self._grams_sql[len(chosen)] = " UNION ALL ".join([arm] * len(chosen))
         hits: dict[int, set[int]] = defaultdict(set)
         sizes: dict[int, int] = {}
@@ -637,27 +648,42 @@ class StatementIndex:
             self._x("UPDATE statements SET text=?, words=?, text_node=? WHERE id=?",
                             (best[1], best[0], best[2], statement))
 
-    def _speakers_allow(self, match: Match, other: int, speaker: str, article: Article) -> bool:
+    def _speakers_allow(self, match: Match, other: int, speaker: str, speaker_id: str | None,
+                        article: Article) -> bool:
         """Whether who speaks allows a match: a run of words links whoever speaks (a
         quote given to the wrong person, or read out by another, is still the same
         words); a shorter passage not when the speakers are clearly two people; a short
-        one (not ``strong``) only when both are named alike, or when neither is clearly
+        one (not ``strong``) only when both are one person, or when neither is clearly
         another and the two articles tell one story (a short phrase in unrelated stories
-        is too common to trace)."""
+        is too common to trace). Who is one person: the store's speaker ids where they
+        tell ("Labour's Mr Livingstone" and "Ken Livingstone" one, "George W. Bush" and
+        "George H. W. Bush" two: ``evidence.one_person``), else the names."""
         if match.matched >= self.settings.align.run:
             return True
         theirs = self._x(
-            "SELECT DISTINCT speaker, article FROM statement_fragments WHERE node=? LIMIT 50", (other,)).fetchall()
-        possible = [(s, a) for s, a in theirs if may_be_same_speaker(speaker or None, s or None)]
+            "SELECT DISTINCT f.speaker, a.speaker_id, f.article FROM statement_fragments f"
+            " LEFT JOIN attributions a ON a.id = f.attribution WHERE f.node=? LIMIT 50", (other,)).fetchall()
+        possible = []
+        for their_speaker, their_id, other_article in theirs:
+            one = one_person(speaker or None, their_speaker or None, speaker_id, their_id, self._same_speaker)
+            if one is not False:
+                possible.append((one, other_article))
         if match.strong or not possible:
             return bool(possible)
-        if any(named_alike(speaker, s) for s, _ in possible):
+        if any(one for one, _ in possible):
             return True
         mine = proper_words(article.text)
         for _, other_article in possible[:5]:
             if len(mine & self._proper_words(other_article)) >= self.settings.same_story:
                 return True
         return False
+
+    def _same_speaker(self, a: str, b: str) -> bool | None:
+        if self._speakers is None:
+            from newstrace.link.speakers import SpeakerIndex  # the index that owns the ids
+
+            self._speakers = SpeakerIndex(self.db)
+        return self._speakers.same_speaker(a, b)
 
     def _proper_words(self, article_id: str) -> frozenset[str]:
         cached = self._names.get(article_id)
@@ -714,8 +740,10 @@ class StatementIndex:
             affected |= was.keys() | now.keys()
             work.dirty |= was.keys() - now.keys()
             work.gained += [(n, st) for st in sorted(now.keys() - was.keys())]
-            if was != now:
+            if was.keys() != now.keys():
                 work.repoint.add(n)
+            elif was != now:  # the same statements over other words: only a choice among several can change
+                work.rebound.update(now)
         self._texts(new, affected & after, {n.id: n for n in nodes})
         work.touched |= affected & after
         if joined:
@@ -813,8 +841,8 @@ class StatementIndex:
     # --- after the cuts: attributions, speakers, texts --------------------------------
 
     def _finish(self, work: _Work, article: Article | None = None, attribution_ids: list[str] = ()) -> None:
-        """The bookkeeping of an add or a remove: each attribution's statement, each
-        statement's speaker counts, text, speaker and first appearance."""
+        """The bookkeeping of an add or a remove: each statement's speaker counts, each
+        attribution's statement, each statement's text, speaker and first appearance."""
         self._pointed: dict[str, str | None] = {}
         counts: dict[tuple[str, str], list] = {}
 
@@ -824,11 +852,11 @@ class StatementIndex:
             if key < entry[1]:
                 entry[1], entry[2] = key, article_id
 
+        held = []
         if article is not None:
             held = self._x(
                 "SELECT f.attribution, f.part, f.speaker, g.statement, g.lo, g.hi FROM statement_fragments f"
                 " JOIN statement_regions g ON g.node = f.node WHERE f.article=?", (article.id,)).fetchall()
-            self._point(set(attribution_ids), held)
             for attribution, _, speaker, statement, _, _ in held:
                 work.touched.add(statement)
                 if statement not in work.dirty:
@@ -849,16 +877,24 @@ class StatementIndex:
             [(st, sp, n, key, a) for (st, sp), (n, key, a) in counts.items()])
         for statement in sorted(work.dirty):
             self._count_afresh(statement)
-        if work.repoint:
-            others: set[str] = set()
-            for chunk, marks in in_chunks(sorted(work.repoint)):
-                others.update(a for (a,) in self._x(
-                    f"SELECT DISTINCT attribution FROM statement_fragments WHERE node IN ({marks}) AND article != ?",
-                    [*chunk, work.article or ""]))
-            for chunk, marks in in_chunks(sorted(others)):
-                self._point(set(chunk), self._x(
-                    "SELECT f.attribution, f.part, f.speaker, g.statement, g.lo, g.hi FROM statement_fragments f"
-                    f" JOIN statement_regions g ON g.node = f.node WHERE f.attribution IN ({marks})", chunk).fetchall())
+        if article is not None:
+            self._point(set(attribution_ids), held)
+        # attributions of other articles: those whose wordings' statements changed, and those
+        # that quote several statements, one of which is now quoted more or less often or
+        # over other words
+        others: set[str] = set()
+        for chunk, marks in in_chunks(sorted(work.repoint)):
+            others.update(a for (a,) in self._x(
+                f"SELECT DISTINCT attribution FROM statement_fragments WHERE node IN ({marks}) AND article != ?",
+                [*chunk, work.article or ""]))
+        for chunk, marks in in_chunks(sorted({st for st, _ in counts} | work.dirty | work.rebound)):
+            others.update(a for (a,) in self._x(
+                f"SELECT DISTINCT attribution FROM statement_shared WHERE statement IN ({marks})", chunk))
+        others -= set(attribution_ids)
+        for chunk, marks in in_chunks(sorted(others)):
+            self._point(set(chunk), self._x(
+                "SELECT f.attribution, f.part, f.speaker, g.statement, g.lo, g.hi FROM statement_fragments f"
+                f" JOIN statement_regions g ON g.node = f.node WHERE f.attribution IN ({marks})", chunk).fetchall())
         for statement in sorted(work.retext):
             self._retext(statement)
         live = set()
@@ -870,20 +906,45 @@ class StatementIndex:
 
     def _point(self, attribution_ids: set[str], held: list) -> None:
         """Set each attribution's ``statement`` from ``held`` (attribution, part, speaker,
-        statement, lo, hi: the statements its fragments hold): the one that covers most of
-        its words (the first fragment's, on a tie); None when no fragment is long enough
-        to be a mention."""
+        statement, lo, hi: the statements its fragments hold); None when no fragment is
+        long enough to be a mention. Of several ('"A," he said. "B."', where other articles
+        quote A and B apart), the one quoted most often (the one a reader follows from it:
+        ``statements`` in the exports lists them all), then the one that covers most of its
+        words, then the first fragment's. Such attributions are kept in
+        ``statement_shared``, to be pointed again when those counts change."""
         covered: dict[str, Counter[str]] = {a: Counter() for a in attribution_ids}
         place: dict[tuple[str, str], int] = {}
         for attribution, part, _, statement, lo, hi in held:
             if attribution in covered:
                 covered[attribution][statement] += hi - lo
                 place[attribution, statement] = min(place.get((attribution, statement), part), part)
-        rows = []
-        for attribution, counts in covered.items():
-            best = max(counts, key=lambda s: (counts[s], -place[attribution, s], s), default=None)
-            rows.append((best, attribution))
+        several = {st for counts in covered.values() if len(counts) > 1 for st in counts}
+        quoted: dict[str, int] = {}
+        for chunk, marks in in_chunks(sorted(several)):
+            quoted.update((st, n) for st, n in self._x(
+                f"SELECT statement, SUM(mentions) FROM statement_speakers WHERE statement IN ({marks})"
+                " GROUP BY statement", chunk))
+        ids = sorted(covered)
+        current: dict[str, str | None] = {}
+        was_shared: set[str] = set()
+        for chunk, marks in in_chunks(ids):
+            current.update((a, st) for a, st in self._x(
+                f"SELECT id, statement FROM attributions WHERE id IN ({marks})", chunk))
+            was_shared.update(a for (a,) in self._x(
+                f"SELECT DISTINCT attribution FROM statement_shared WHERE attribution IN ({marks})", chunk))
+        rows, shared = [], []
+        for attribution in ids:
+            counts = covered[attribution]
+            if len(counts) > 1:
+                best = max(counts, key=lambda s: (quoted.get(s, 0), counts[s], -place[attribution, s], s))
+                shared += [(attribution, st) for st in counts]
+            else:
+                best = next(iter(counts), None)
             self._pointed[attribution] = best
+            if current.get(attribution, best) != best:
+                rows.append((best, attribution))
+        self.db.executemany("DELETE FROM statement_shared WHERE attribution=?", [(a,) for a in sorted(was_shared)])
+        self.db.executemany("INSERT OR IGNORE INTO statement_shared(attribution, statement) VALUES (?,?)", shared)
         self.db.executemany("UPDATE attributions SET statement=? WHERE id=?", rows)
 
     def _count_afresh(self, statement: str) -> None:
@@ -918,6 +979,8 @@ class StatementIndex:
             work.dirty.update(st for (st,) in self._x(
                 f"SELECT DISTINCT statement FROM statement_regions WHERE node IN ({marks})", chunk))
         work.retext |= work.dirty
+        self._x("DELETE FROM statement_shared WHERE attribution IN"
+                " (SELECT DISTINCT attribution FROM statement_fragments WHERE article=?)", (article_id,))
         self._x("DELETE FROM statement_fragments WHERE article=?", (article_id,))
         self._x("UPDATE attributions SET statement=NULL WHERE article=?", (article_id,))
         for node in nodes:
@@ -977,7 +1040,7 @@ class StatementIndex:
     def clear(self) -> None:
         for table in ("statement_fragments", "statement_regions", "statement_edges", "statement_postings",
                       "statement_shingle_df", "statement_grams", "statement_speakers", "statement_families",
-                      "statement_nodes", "statements"):
+                      "statement_shared", "statement_nodes", "statements"):
             self._x(f"DELETE FROM {table}")  # fixed names, not input
         self._x("UPDATE attributions SET statement=NULL")
         self._x("DROP TABLE IF EXISTS statement_shingles")  # the index before this one
