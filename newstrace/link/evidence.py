@@ -81,6 +81,7 @@ def named_alike(a: str | None, b: str | None) -> bool:
     return is_name(a) and is_name(b) and not clearly_different(a, b)
 
 
+@lru_cache(maxsize=1 << 14)
 def speaker_group(speaker: str | None) -> str:
     """A key that parts identical short wordings by who says them: a name's key (the
     whole name: "Ivanka Trump" and "Donald Trump" are two), a description as written, ""

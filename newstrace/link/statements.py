@@ -40,7 +40,7 @@ from functools import lru_cache
 from newstrace.extract.quotes import quoted_parts
 from newstrace.extract.speakers import is_short_form_or_equal
 from newstrace.link.align import AlignSettings, Match, compare, content_words, might_share, word_total
-from newstrace.link.evidence import is_name, one_person, proper_words, speaker_group
+from newstrace.link.evidence import clearly_different, is_name, one_person, proper_words, speaker_group
 from newstrace.link.normalize import GAP, sentence_ends, shingle_hashes, tokens, winnow, word_count
 from newstrace.records import PRONOUNS, Article, Attribution
 
@@ -347,7 +347,7 @@ class _Placed:
     family: int
     first: str  # the attribution of its earliest fragment
     edges: list[tuple[int, int, int, int, int]]  # other, stretch on this one (2), on the other (2)
-    others: dict[int, tuple[int, str, list[str], str]]  # other -> size, key, words, text
+    others: dict[int, tuple]  # other -> size, key, words
 
 
 @dataclass(slots=True)
@@ -358,8 +358,7 @@ class _Work:
     touched: set[str] = field(default_factory=set)  # statements whose speaker and first appearance to read again
     dirty: set[str] = field(default_factory=set)  # statements that lost mentions: speakers counted afresh
     gained: list[tuple[int, str]] = field(default_factory=list)  # (node, statement) a wording newly holds
-    repoint: set[int] = field(default_factory=set)  # wordings whose statements changed: their attributions
-    rebound: set[str] = field(default_factory=set)  # statements whose words changed in some wording
+    repoint: set[int] = field(default_factory=set)  # wordings whose passages changed: their attributions
     retext: set[str] = field(default_factory=set)  # statements whose text to choose again
 
 
@@ -481,7 +480,7 @@ class StatementIndex:
             for other, n0, n1, o0, o1 in list(new.edges):
                 if other in placed:
                     placed[other].edges.append((new.node, o0, o1, n0, n1))
-                    placed[other].others[new.node] = (new.size, new.key, new.words, new.text)
+                    placed[other].others[new.node] = (new.size, new.key, new.words)
         by_family: dict[int, list[_Placed]] = defaultdict(list)
         for new in placed.values():
             new.family = family_of[new.node]
@@ -506,18 +505,18 @@ class StatementIndex:
         chosen = sorted(winnow(shingle_hashes(words), settings.window))
         speaker = attribution.speaker or ""
         edges: list[tuple[int, int, int, int, int]] = []
-        others: dict[int, tuple[int, str, list[str], str]] = {}
+        others: dict[int, tuple] = {}
         families: set[int] = set()
         candidates = self._candidates(chosen)
         if candidates:
             rows = {}
             for chunk, marks in in_chunks([other for other, _ in candidates]):
                 rows.update((r[0], r[1:]) for r in self._x(
-                    f"SELECT id, key, ends, size, family, text FROM statement_nodes WHERE id IN ({marks})", chunk))
+                    f"SELECT id, key, ends, size, family FROM statement_nodes WHERE id IN ({marks})", chunk))
             mine = set(words) - {GAP}
             short = settings.align.strong_words - 2  # wordings this short have few trigrams to share
             for other, shared in candidates:
-                other_key, their_ends, other_size, family, other_text = rows[other]
+                other_key, their_ends, other_size, family = rows[other]
                 theirs = other_key.split("\x1f")[0].split(" ")
                 if shared < 2 and min(len(words), len(theirs)) >= short:
                     continue  # a run or a whole longer wording puts two chosen trigrams in common
@@ -526,7 +525,7 @@ class StatementIndex:
                 match = compare(words, theirs, settings.align, ends, {int(i) for i in their_ends.split()})
                 if match is not None and self._speakers_allow(match, other, speaker, attribution.speaker_id, article):
                     edges.append((other, match.a0, match.a1, match.b0, match.b1))
-                    others[other] = (other_size, other_key, theirs, other_text)
+                    others[other] = (other_size, other_key, theirs)
                     families.add(family)
         node = (self._x("SELECT MAX(id) FROM statement_nodes").fetchone()[0] or 0) + 1
         family = min(families) if families else node
@@ -623,8 +622,12 @@ class StatementIndex:
         self.db.executemany("UPDATE statement_regions SET core_lo=?, core_hi=? WHERE node=? AND lo=? AND statement=?",
                             [(w0, w1, other, lo, label) for other, lo, w0, w1 in widened])
         self._x("UPDATE statements SET shingles = shingles + 1 WHERE id=?", (label,))
+        texts: dict[int, str] = {}
+        for chunk, marks in in_chunks([other for other, *_ in widened]):  # read only for the widened
+            texts.update((node, text) for node, text in self._x(
+                f"SELECT id, text FROM statement_nodes WHERE id IN ({marks})", chunk))
         offers = [(new.node, new.words, new.text, *core)]
-        offers += [(other, new.others[other][2], new.others[other][3], w0, w1) for other, _, w0, w1 in widened]
+        offers += [(other, new.others[other][2], texts[other], w0, w1) for other, _, w0, w1 in widened]
         self._offer_text(label, offers, work)
         work.touched.add(label)
         return True
@@ -679,11 +682,20 @@ class StatementIndex:
         return False
 
     def _same_speaker(self, a: str, b: str) -> bool | None:
+        """Whether speaker ids ``a`` and ``b`` are one person, as far as evidence goes: the
+        speaker index's answer, except that two ids are two people only when the names it
+        gives them are clearly two (it keeps "Andrew Wetzler" and a misspelt "Andrew
+        Welzler", or "Charlie" and "Charlie Kafoury", apart for want of evidence, not
+        because they differ; a bare "Trump" it gave to Ivanka Trump is not Donald Trump)."""
         if self._speakers is None:
             from newstrace.link.speakers import SpeakerIndex  # the index that owns the ids
 
             self._speakers = SpeakerIndex(self.db)
-        return self._speakers.same_speaker(a, b)
+        known = self._speakers.same_speaker(a, b)
+        if known is False:
+            names = dict(self._x("SELECT id, name FROM speakers WHERE id IN (?, ?)", (a, b)).fetchall())
+            return False if clearly_different(names.get(a), names.get(b)) else None
+        return known
 
     def _proper_words(self, article_id: str) -> frozenset[str]:
         cached = self._names.get(article_id)
@@ -742,8 +754,8 @@ class StatementIndex:
             work.gained += [(n, st) for st in sorted(now.keys() - was.keys())]
             if was.keys() != now.keys():
                 work.repoint.add(n)
-            elif was != now:  # the same statements over other words: only a choice among several can change
-                work.rebound.update(now)
+            elif was != now:  # the same statements over other words: which quotation holds which may change
+                work.repoint.add(n)
         self._texts(new, affected & after, {n.id: n for n in nodes})
         work.touched |= affected & after
         if joined:
@@ -879,15 +891,14 @@ class StatementIndex:
             self._count_afresh(statement)
         if article is not None:
             self._point(set(attribution_ids), held)
-        # attributions of other articles: those whose wordings' statements changed, and those
-        # that quote several statements, one of which is now quoted more or less often or
-        # over other words
+        # attributions of other articles: those whose wordings' passages changed, and those
+        # that quote several statements, one of which is now quoted more or less often
         others: set[str] = set()
         for chunk, marks in in_chunks(sorted(work.repoint)):
             others.update(a for (a,) in self._x(
                 f"SELECT DISTINCT attribution FROM statement_fragments WHERE node IN ({marks}) AND article != ?",
                 [*chunk, work.article or ""]))
-        for chunk, marks in in_chunks(sorted({st for st, _ in counts} | work.dirty | work.rebound)):
+        for chunk, marks in in_chunks(sorted({st for st, _ in counts} | work.dirty)):
             others.update(a for (a,) in self._x(
                 f"SELECT DISTINCT attribution FROM statement_shared WHERE statement IN ({marks})", chunk))
         others -= set(attribution_ids)
@@ -907,17 +918,34 @@ class StatementIndex:
     def _point(self, attribution_ids: set[str], held: list) -> None:
         """Set each attribution's ``statement`` from ``held`` (attribution, part, speaker,
         statement, lo, hi: the statements its fragments hold); None when no fragment is
-        long enough to be a mention. Of several ('"A," he said. "B."', where other articles
-        quote A and B apart), the one quoted most often (the one a reader follows from it:
-        ``statements`` in the exports lists them all), then the one that covers most of its
-        words, then the first fragment's. Such attributions are kept in
-        ``statement_shared``, to be pointed again when those counts change."""
+        long enough to be a mention. Each quotation (the words of one fragment that one
+        passage or overlapping passages cover) stands for the statement that covers most
+        of its words; of several quotations that stand for several statements ('"A," he
+        said. "B."', where other articles quote A and B apart), the attribution's is the
+        one quoted most often (the one a reader follows from it: ``statements`` in the
+        exports lists them all), then the one that covers most of its words, then the
+        first. Such attributions are kept in ``statement_shared``, to be pointed again
+        when those counts change."""
         covered: dict[str, Counter[str]] = {a: Counter() for a in attribution_ids}
         place: dict[tuple[str, str], int] = {}
+        regions: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
         for attribution, part, _, statement, lo, hi in held:
             if attribution in covered:
                 covered[attribution][statement] += hi - lo
                 place[attribution, statement] = min(place.get((attribution, statement), part), part)
+                regions[attribution, part].append((lo, hi, statement))
+        stands: dict[str, set[str]] = defaultdict(set)  # attribution -> the statements its quotations stand for
+        for (attribution, _), found in regions.items():
+            found.sort()
+            group: Counter[str] = Counter()
+            end = -1
+            for lo, hi, statement in [*found, (1 << 30, 1 << 30, "")]:
+                if lo >= end and group:  # a quotation ends where the next passage does not overlap it
+                    stands[attribution].add(max(group, key=lambda st: (group[st], st)))
+                    group = Counter()
+                group[statement] += hi - lo
+                end = max(end, hi) if lo < end else hi
+        covered = {a: Counter({st: n for st, n in counts.items() if st in stands[a]}) for a, counts in covered.items()}
         several = {st for counts in covered.values() if len(counts) > 1 for st in counts}
         quoted: dict[str, int] = {}
         for chunk, marks in in_chunks(sorted(several)):
