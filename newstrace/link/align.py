@@ -154,10 +154,13 @@ def _blocks(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int, 
     """The matching blocks of ``a[alo:ahi]`` and ``b[blo:bhi]`` in order, appended to
     ``out``: the longest block of their longest common subsequence, grown over the equal
     words beside it (a subsequence may take one of its words from elsewhere: "A" of "A
-    lot will ..." matched to an earlier "a"), then the same on each side.
+    lot will ..." matched to an earlier "a") and, where words recur, moved to the
+    earliest place it also fits, then the same on each side.
 
     >>> out = []; _blocks("x a b c d".split(), "a y a b c d".split(), 0, 5, 0, 6, out); out
     [_Block(a=1, b=2, size=4)]
+    >>> out = []; _blocks("take out them".split(), "take out them and then take out them".split(), 0, 3, 0, 8, out); out
+    [_Block(a=0, b=0, size=3)]
     """
     if alo >= ahi or blo >= bhi:
         return
@@ -170,6 +173,16 @@ def _blocks(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int, 
         i, j, k = i - 1, j - 1, k + 1
     while i + k < ahi and j + k < bhi and a[i + k] == b[j + k]:
         k += 1
+    if b[blo:bhi].count(a[i]) > 1 or a[alo:ahi].count(a[i]) > 1:
+        # words that recur: of equal blocks, the earliest in a, then in b (as difflib)
+        starts: dict[tuple[str, ...], int] = {}
+        for jj in range(blo, bhi - k + 1):
+            starts.setdefault(tuple(b[jj:jj + k]), jj)
+        for ii in range(alo, ahi - k + 1):
+            jj = starts.get(tuple(a[ii:ii + k]))
+            if jj is not None:
+                i, j = ii, jj
+                break
     _blocks(a, b, alo, i, blo, j, out)
     out.append(_Block(i, j, k))
     _blocks(a, b, i + k, ahi, j + k, bhi, out)
