@@ -12,8 +12,15 @@ one of a few spellings of the name; a quarter of the statements are quoted once 
 unrelated quotes). Mentions go ten to an article, one transaction per article, through
 ``StatementIndex.add`` (the linker's statement stage; duplicates and stories are other
 benches). The truth is known, so it prints pairwise precision, recall and F1 with the
-time, the rate and the peak memory (max RSS of the process). ``--add N`` then times N
-more mentions added to the store of the largest size.
+wall time, the CPU time of the process (the machine is shared: CPU time is what the
+linker itself cost), the rate and the peak memory (max RSS of the process). ``--add N``
+then times N more mentions (other wordings of the same statements) added to the store of
+the largest size, in a fresh process that opens the store as a later run would.
+
+    python bench/link_scale.py --sample 100000 --at 1000000 [--add 10000]   # cost by slice
+
+``--sample`` prints the wall and CPU time of each slice of 10,000 mentions as the store
+grows (flat per-slice cost is linear growth).
 """
 
 from __future__ import annotations
@@ -105,15 +112,27 @@ def generate(size: int, seed: int = 26, offset: int = 0) -> list[tuple[str, str,
     return mentions[:size]
 
 
-def link(db_path: str, mentions: list[tuple[str, str, int]], first_order: int = 0) -> float:
+def link(db_path: str, mentions: list[tuple[str, str, int]], first_order: int = 0,
+         every: int = 0) -> tuple[float, float]:
+    """Link ``mentions`` ten to an article; (wall seconds, CPU seconds). With ``every``,
+    print the times of each slice of that many mentions."""
+    from newstrace.extract.quotes import quote_mask
+    from newstrace.link.align import stop_words
     from newstrace.link.statements import StatementIndex
     from newstrace.records import Article, Attribution
     from newstrace.store import Store
 
+    stop_words()  # spaCy's word list: imported once, before the clock starts
     store = Store(db_path)
     index = StatementIndex(store.db)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
+    slice_wall, slice_cpu = started, cpu
     for n in range(0, len(mentions), 10):
+        if every and n and n % every == 0:
+            now, now_cpu = time.perf_counter(), time.process_time()
+            print(json.dumps({"mentions": n, "slice_wall": round(now - slice_wall, 2),
+                              "slice_cpu": round(now_cpu - slice_cpu, 2)}), flush=True)
+            slice_wall, slice_cpu = now, now_cpu
         chunk = mentions[n:n + 10]
         order = first_order + n // 10
         parts, attributions, text = [], [], ""
@@ -128,10 +147,10 @@ def link(db_path: str, mentions: list[tuple[str, str, int]], first_order: int = 
                           fingerprint=hashlib.sha1(text.encode()).hexdigest())
         with store.transaction():
             store.put_article(article, attributions, [], "bench")
-            index.add(article, attributions)
-    seconds = time.perf_counter() - started
+            index.add(article, attributions, quote_mask(text))  # once per article, as the Linker does
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     store.close()
-    return seconds
+    return seconds, cpu
 
 
 def pairwise(db_path: str, truth: dict[str, int]) -> tuple[float, float, float]:
@@ -150,38 +169,61 @@ def pairwise(db_path: str, truth: dict[str, int]) -> tuple[float, float, float]:
     return p, r, 2 * p * r / max(1e-9, p + r)
 
 
-def one(size: int, add: int) -> dict:
-    """Link ``size`` mentions (then ``add`` more) in this process; the figures."""
+def peak_mb() -> int:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def one(size: int, add: int, every: int = 0) -> dict:
+    """Link ``size`` mentions in this process (then ``add`` more in another); the figures."""
     with tempfile.TemporaryDirectory(prefix="link_scale") as tmp:
         db_path = f"{tmp}/scale.db"
         mentions = generate(size)
-        seconds = link(db_path, mentions)
+        seconds, cpu = link(db_path, mentions, every=every)
+        peak = peak_mb()
         truth = {f"a{n // 10}#a{n % 10 + 1}": i for n, (_, _, i) in enumerate(mentions)}
+        del mentions
         p, r, f = pairwise(db_path, truth)
-        row = {"mentions": size, "seconds": round(seconds, 1), "per_second": round(size / seconds),
-               "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+        row = {"mentions": size, "seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1),
+               "per_second": round(size / seconds), "per_cpu_second": round(size / cpu),
+               "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "peak_mb": peak,
+               "db_mb": round(Path(db_path).stat().st_size / 2**20)}
         if add:
-            more = generate(add, offset=1)
-            row["added"] = add
-            row["add_seconds"] = round(link(db_path, more, first_order=size // 10 + 1), 1)
-        row["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-        row["db_mb"] = round(Path(db_path).stat().st_size / 2**20)
+            out = subprocess.run([sys.executable, __file__, "--add-to", db_path, str(size), str(add)],
+                                 capture_output=True, text=True, check=True)
+            row.update(json.loads(out.stdout.strip().splitlines()[-1]))
         return row
+
+
+def add_to(db_path: str, size: int, add: int) -> dict:
+    """Time ``add`` new mentions linked into the store of ``size`` at ``db_path``."""
+    more = generate(add, offset=1)
+    seconds, cpu = link(db_path, more, first_order=size // 10 + 1)
+    return {"added": add, "add_seconds": round(seconds, 2), "add_cpu_seconds": round(cpu, 2),
+            "add_peak_mb": peak_mb()}
 
 
 def main(argv: list[str]) -> None:
     if argv and argv[0] == "--one":
-        print(json.dumps(one(int(argv[1]), int(argv[2]))))
+        print(json.dumps(one(int(argv[1]), int(argv[2]), int(argv[3]))))
+        return
+    if argv and argv[0] == "--add-to":
+        print(json.dumps(add_to(argv[1], int(argv[2]), int(argv[3]))))
         return
     add = 0
     if "--add" in argv:
         at = argv.index("--add")
         add, argv = int(argv[at + 1]), argv[:at] + argv[at + 2:]
+    if argv and argv[0] == "--sample":
+        every = int(argv[1])
+        at = int(argv[argv.index("--at") + 1]) if "--at" in argv else 10 * every
+        print(f"{len(real_quotes())} real quotations; times per slice of {every} mentions")
+        print(json.dumps(one(at, add, every)))
+        return
     sizes = [int(a) for a in argv] or [10_000]
     print(f"{len(real_quotes())} real quotations; statements linked article by article (10 mentions each)")
     for k, size in enumerate(sizes):
         extra = add if k == len(sizes) - 1 else 0
-        out = subprocess.run([sys.executable, __file__, "--one", str(size), str(extra)],
+        out = subprocess.run([sys.executable, __file__, "--one", str(size), str(extra), "0"],
                              capture_output=True, text=True, check=True)
         print(out.stdout.strip().splitlines()[-1])
 

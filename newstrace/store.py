@@ -132,6 +132,23 @@ CREATE TABLE IF NOT EXISTS statement_postings (  -- winnowed word trigrams -> wo
 CREATE TABLE IF NOT EXISTS statement_shingle_df (  -- wordings per trigram, to skip common ones
     shingle INTEGER PRIMARY KEY, df INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS statement_grams (  -- winnowed word trigrams -> wordings, shortest first
+    shingle INTEGER NOT NULL, size INTEGER NOT NULL, node INTEGER NOT NULL, PRIMARY KEY (shingle, size, node)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS statement_speakers (  -- per statement and speaker string: fragments quoted, the earliest
+    statement TEXT NOT NULL, speaker TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    first TEXT NOT NULL,            -- sort key of the earliest (published, input order, attribution)
+    first_article TEXT NOT NULL,
+    PRIMARY KEY (statement, speaker)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS statement_families (  -- families whose cut joined the halves of a split quotation
+    family INTEGER PRIMARY KEY
+);
+CREATE TABLE IF NOT EXISTS statement_shared (  -- attributions whose fragments hold several statements
+    attribution TEXT NOT NULL, statement TEXT NOT NULL, PRIMARY KEY (attribution, statement)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS statement_shared_statement ON statement_shared(statement);
 
 CREATE TABLE IF NOT EXISTS article_bands (
     band INTEGER NOT NULL, article TEXT NOT NULL, PRIMARY KEY (band, article)

@@ -5,12 +5,13 @@ Speakers are evidence, not a gate on strings: "Zadan" and "Craig Zadan and Neil 
 "Andrew Wetzler" and "Andrew Welzler" (a typo), "Larry Kroon" and "the church's
 minister" may be one speaker; only two names that cannot be one person ("Angela Merkel",
 "Barack Obama") say two. This is the one place that answers it, so that one speaker id
-per person across the store (when the store has one) can answer it instead.
+per person across the store can answer it first (``one_person``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from newstrace.extract.speakers import is_short_form_or_equal, speaker_key as name_key
@@ -80,21 +81,48 @@ def named_alike(a: str | None, b: str | None) -> bool:
     return is_name(a) and is_name(b) and not clearly_different(a, b)
 
 
+@lru_cache(maxsize=1 << 14)
 def speaker_group(speaker: str | None) -> str:
-    """A key that parts identical short wordings by who says them: a name's key
-    ("merkel" for "Chancellor Angela Merkel" and "Merkel" alike keeps its last word), a
-    description as written, "" when unknown.
+    """A key that parts identical short wordings by who says them: a name's key (the
+    whole name: "Ivanka Trump" and "Donald Trump" are two), a description as written, ""
+    when unknown. Wordings of two groups are two nodes, which an edge joins when the two
+    may be one person (``one_person``): "Merkel" and "Angela Merkel" are, "Ivanka Trump"
+    and "Donald Trump" are not.
 
     >>> speaker_group("Chancellor Angela Merkel"), speaker_group("the Publicist"), speaker_group("he")
-    ('n:merkel', 'd:publicist', '')
+    ('n:chancellor angela merkel', 'd:publicist', '')
     """
     if not speaker or speaker.casefold() in PRONOUNS:
         return ""
     if not is_name(speaker):
         words = speaker.casefold().split()
         return "d:" + " ".join(words[1:] if words[0] in ("the", "a", "an") and len(words) > 1 else words)
-    key = name_key(speaker).split()
-    return "n:" + (key[-1] if key else speaker.casefold())
+    key = name_key(speaker)
+    return "n:" + (key or speaker.casefold())
+
+
+def one_person(a: str | None, b: str | None, a_id: str | None = None, b_id: str | None = None,
+               same_speaker: Callable[[str, str], bool | None] | None = None) -> bool | None:
+    """Whether two speakers are one person: True, False (clearly two), or None (may be
+    one: unknown, a description, a bare surname). The store's speaker ids answer first
+    (``same_speaker(a_id, b_id)``: the speaker index, which has read first names,
+    titles, parties and who appears with whom across the store); where they do not
+    tell, the names: named alike is one, ``clearly_different`` is two.
+
+    >>> one_person("Merkel", "Angela Merkel"), one_person("Angela Merkel", "Barack Obama"), one_person("he", "Obama")
+    (True, False, None)
+    >>> one_person("Mr L", "Ken L", "p1", "p1", lambda a, b: a == b or None)
+    True
+    >>> one_person("Bush", "Bush", "p1", "p2", lambda a, b: False)
+    False
+    """
+    if a_id and b_id and same_speaker is not None:
+        known = same_speaker(a_id, b_id)
+        if known is not None:
+            return known
+    if clearly_different(a, b):
+        return False
+    return True if named_alike(a, b) else None
 
 
 @lru_cache(maxsize=512)

@@ -168,6 +168,13 @@ def _expand(word: str) -> list[str]:
     return [stem, _AFTER[tail]] if tail in _AFTER else [word]
 
 
+@lru_cache(maxsize=1 << 16)
+def _as_compared(token: str) -> tuple[str, ...]:
+    """The words one token of text compares as (a token recurs in thousands of quotations)."""
+    token = token if token.isascii() else unicodedata.normalize("NFKC", token)
+    return tuple(american(_APOSTROPHES.sub("", word)) for word in _expand(token.casefold().replace(" ", "")))
+
+
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """The words of ``text`` as they compare (case, apostrophes, contractions, quotation
     marks and British spelling made one), each with its character span in ``text``; an
@@ -187,9 +194,9 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
             if out and out[-1][0] != GAP:
                 out.append((GAP, m.start(), m.end()))
             continue
-        t = t if t.isascii() else unicodedata.normalize("NFKC", t)
-        for word in _expand(t.casefold().replace(" ", "")):
-            out.append((american(_APOSTROPHES.sub("", word)), m.start(), m.end()))
+        start, end = m.span()
+        for word in _as_compared(t):
+            out.append((word, start, end))
     while out and out[-1][0] == GAP:
         out.pop()
     return out

@@ -8,18 +8,25 @@ not one statement; a fragment too short to trace (five words or fewer) is none.
 
 How. Each fragment's words (``normalize.tokens``) form a *wording*; identical wordings
 share one node (short ones, under ten words and six content words, only when their
-speakers may be one: ``speaker_key``). A new wording is aligned (``align.compare``) with
-the wordings that share its rarest word trigrams (a winnowed postings index, so a shared
-run of five words is always found); each pair that quotes one passage becomes an edge,
-with the stretch it covers on each side. Wordings joined by edges form a family, and a
-family is cut into statements afresh whenever it changes, shortest wording first: a
-wording that shares a passage with shorter ones joins their statement; one that shares
-disjoint passages with two statements is a mention of each, over the part of its words
-that each covers; one that shares nothing opens a statement. Processing shortest first
-makes the result independent of arrival order: the passages are those articles quote
-apart, whichever came first, and ids stay with the statement that keeps most of an old
-one's wordings. Everything lives in SQLite (the tables below), so linking is
-incremental: one article's fragments touch only their families.
+speakers may be one: ``speaker_key``), found by its words alone: most quotations repeat
+a wording already seen, and cost one lookup. A new wording is aligned (``align.compare``)
+with the wordings that share most of its winnowed word trigrams (each trigram's postings
+read shortest wording first and a few dozen at most, so a popular statement's hundreds
+of wordings cost no more than a rare one's few); each pair that quotes one passage
+becomes an edge, with the stretch it covers on each side. Wordings joined by edges form
+a family, cut into statements shortest wording first (``decompose``): a wording that
+shares a passage with shorter ones joins their statement; one that shares disjoint
+passages with two statements is a mention of each, over the part of its words that each
+covers; one that shares nothing opens a statement. Shortest first makes the result
+independent of arrival order: the passages are those articles quote apart, whichever
+came first. A new wording is placed from its neighbours' passages alone when that leaves
+every other wording's passages as they were (a longer wording never changes a shorter
+one's; it may widen the stretch of a longer one that matched): what cutting the whole
+family again would give, at the cost of its edges. Otherwise (it opens a passage that
+longer wordings held, or holds two) the family is cut again whole, and ids stay with the
+statement that keeps most of an old one's wordings. Everything lives in SQLite (the
+tables below), so linking is incremental: one article's fragments touch only their
+families, in one batch of writes per article.
 """
 
 from __future__ import annotations
@@ -28,11 +35,12 @@ import hashlib
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newstrace.extract.quotes import quoted_parts
 from newstrace.extract.speakers import is_short_form_or_equal
 from newstrace.link.align import AlignSettings, Match, compare, content_words, might_share, word_total
-from newstrace.link.evidence import is_name, may_be_same_speaker, named_alike, proper_words, speaker_group
+from newstrace.link.evidence import clearly_different, is_name, one_person, proper_words, speaker_group
 from newstrace.link.normalize import GAP, sentence_ends, shingle_hashes, tokens, winnow, word_count
 from newstrace.records import PRONOUNS, Article, Attribution
 
@@ -43,14 +51,19 @@ class LinkSettings:
     # winnowing window over a wording's trigrams: any run of window + 2 words that two
     # wordings share puts one of its trigrams in the index under both
     window: int = 3
-    # a trigram in more wordings than this ("i do not") is too common to look up
-    common: int = 1000
-    # wordings aligned with a new one, those sharing most trigrams first
+    # wordings read per chosen trigram, the shortest first: enough to find a statement's
+    # passages, few enough that a trigram in thousands of wordings costs no more
+    postings: int = 64
+    # wordings aligned with a new one: those sharing most chosen trigrams (the shorter
+    # first on a tie), and for each trigram none of those holds, the best that does
     candidates: int = 64
     # words a stretch must share with another wording's passage to be a mention of it
     overlap: int = 3
     # capitalised words two articles share to tell one story (evidence for a short passage)
     same_story: int = 3
+    # place a new wording from its neighbours when that changes no other wording's
+    # passages; False cuts the whole family each time (the reference the tests compare)
+    local: bool = True
 
 
 def linking_text(text: str, attribution: Attribution, mask: bytearray | None = None) -> list[str]:
@@ -119,6 +132,12 @@ def free_id(db: sqlite3.Connection, table: str, make, key: str, taken: set[str] 
     return candidate
 
 
+# speaker names repeat across statements: their checks are cached
+_short_form = lru_cache(maxsize=1 << 14)(is_short_form_or_equal)
+_named = lru_cache(maxsize=1 << 14)(is_name)
+_tokens = lru_cache(maxsize=1 << 13)(tokens)  # a wording's text and its words, read again at each cut
+
+
 def _by_person(names: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int, int]]:
     """Mention counts per person: a short form ("Petrov") counts for the one fuller name it
     fits ("General Anna Petrov"), as each article names the person in its own way; a short
@@ -130,15 +149,16 @@ def _by_person(names: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int, i
     """
     out: dict[str, tuple[int, int, int]] = {}
     for name, (count, first) in names.items():
-        fuller = [f for f in names if f != name and is_short_form_or_equal(name, f)]
+        fuller = [f for f in names if f != name and _short_form(name, f)]
         full = fuller[0] if len(fuller) == 1 else name
         if len(fuller) > 1:  # fits more than one: fuller names that are themselves one person?
             longest = max(fuller, key=len)
-            if all(is_short_form_or_equal(f, longest) for f in fuller):
+            if all(_short_form(f, longest) for f in fuller):
                 full = longest
         n, _, at = out.get(full, (0, 0, first))
         out[full] = (n + count, len(full), max(at, first))
     return out
+
 
 
 # --- cutting a family of wordings into statements ----------------------------------------
@@ -154,9 +174,53 @@ class _Node:
 Region = tuple[int, int, int, int, int]  # lo, hi (the words it covers), core lo, core hi, label
 
 
+def _carry(regions, o0: int, o1: int, n0: int, n1: int, overlap: int) -> list[tuple[object, int, int]]:
+    """Another wording's passages carried over the stretch it shares with this one
+    (``o0:o1`` of its words, ``n0:n1`` of this one's): (label, start, end) on this one.
+
+    >>> _carry([(0, 6, 0, 6, "a"), (6, 12, 6, 12, "b")], 4, 12, 0, 8, 3)
+    [('b', 2, 8)]
+    """
+    out = []
+    scale = (n1 - n0) / max(1, o1 - o0)
+    for lo, hi, _, _, label in regions:
+        s, e = max(lo, o0), min(hi, o1)
+        if e - s < min(overlap, hi - lo):
+            continue
+        out.append((label, n0 + round((s - o0) * scale), n0 + round((e - o0) * scale)))
+    return out
+
+
+class Holders:
+    """Where wordings are quoted, read from the store (``query(sql, args)``) only when the
+    halves of a split quotation are in question: ``of(node)``, its fragments as (article,
+    start, end); ``in_article(article)``, the article's fragments as (node, start, end).
+    Built from a dict (node -> fragments) when there is no store."""
+
+    def __init__(self, query=None, fixed: dict[int, list[tuple[str, int, int]]] | None = None):
+        self.query = query  # query(sql, args) -> rows
+        self._of: dict[int, list[tuple[str, int, int]]] = dict(fixed or {})
+        self._in: dict[str, list[tuple[int, int, int]]] = {}
+
+    def of(self, node: int) -> list[tuple[str, int, int]]:
+        if node not in self._of:
+            self._of[node] = [] if self.query is None else self.query(
+                "SELECT article, start, end FROM statement_fragments WHERE node=?", (node,)).fetchall()
+        return self._of[node]
+
+    def in_article(self, article: str) -> list[tuple[int, int, int]]:
+        if article not in self._in:
+            if self.query is None:
+                self._in[article] = [(n, s, e) for n, found in self._of.items() for a, s, e in found if a == article]
+            else:
+                self._in[article] = self.query(
+                    "SELECT node, start, end FROM statement_fragments WHERE article=?", (article,)).fetchall()
+        return self._in[article]
+
+
 def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int]], overlap: int = 3,
-              holders: dict[int, list[tuple[str, int, int]]] | None = None, split_gap: int = 120
-              ) -> dict[int, list[Region]]:
+              holders: dict[int, list[tuple[str, int, int]]] | Holders | None = None, split_gap: int = 120,
+              joined: list[tuple[int, int]] | None = None) -> dict[int, list[Region]]:
     """Cut wordings joined by ``edges`` (a, b, a0, a1, b0, b1: the stretch they share on
     each side) into statements: for each node, the regions of its words (lo, hi), the core
     that matched (core lo, core hi) and the statement label of each. Shortest first, so a
@@ -166,7 +230,7 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
     only ever quoted as the two halves of one quotation split around "he said" (in the
     same articles, one less than ``split_gap`` characters after the other) are one
     passage when a longer wording holds them together: the split was the reporter's, not
-    a choice of words.
+    a choice of words. Each such join is added to ``joined``.
 
     >>> a, b, ab = (_Node(i, w.split(), len(w.split()), w) for i, w in enumerate(
     ...     ["a b c d e f", "g h i j k l", "a b c d e f g h i j k l"]))
@@ -178,7 +242,8 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
     >>> len({label for rs in split.values() for *_, label in rs})
     1
     """
-    holders = holders or {}
+    if not isinstance(holders, Holders):
+        holders = Holders(fixed=holders or {})
     by_node = {n.id: n for n in nodes}
     touching: dict[int, list[tuple[int, int, int, int, int]]] = defaultdict(list)
     for a, b, a0, a1, b0, b1 in edges:
@@ -187,7 +252,7 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
             touching[b].append((a, a0, a1, b0, b1))
     regions: dict[int, list[Region]] = {}
     parent: list[int] = []  # labels made one (union-find)
-    quoting: list[dict[str, set[tuple[int, int]]]] = []  # per label: article -> its fragments' spans
+    members: list[list[int]] = []  # per label: the nodes cut so far that hold it
 
     def find(label: int) -> int:
         while parent[label] != label:
@@ -195,24 +260,29 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
             label = parent[label]
         return label
 
+    def near(article: str, first: set[int], second: set[int]) -> bool:
+        found = holders.in_article(article)
+        return any(0 <= s2 - e1 <= split_gap for n1, _, e1 in found if n1 in first
+                   for n2, s2, _ in found if n2 in second)
+
     def halves(first: int, second: int) -> bool:
-        one, two = quoting[first], quoting[second]
-        return bool(one) and one.keys() == two.keys() and all(
-            any(0 <= s2 - e1 <= split_gap for _, e1 in one[a] for s2, _ in two[a]) for a in one)
+        one_nodes, two_nodes = set(members[first]), set(members[second])
+        # a cheap refusal: each article that quotes the first's first wording must hold
+        # the second half near it (the full test reads every fragment of both)
+        if not all(near(a, one_nodes, two_nodes) for a, _, _ in holders.of(members[first][0])):
+            return False
+        one = {a for n in members[first] for a, _, _ in holders.of(n)}
+        two = {a for n in members[second] for a, _, _ in holders.of(n)}
+        return bool(one) and one == two and all(near(a, one_nodes, two_nodes) for a in one)
 
     for node in sorted(nodes, key=lambda n: (n.size, n.key, n.id)):
         spans: dict[int, list[list[int]]] = defaultdict(list)
         for other, o0, o1, n0, n1 in touching[node.id]:
-            for lo, hi, _, _, label in regions.get(other, ()):
-                s, e = max(lo, o0), min(hi, o1)
-                if e - s < min(overlap, hi - lo):
-                    continue
-                # the other's passage, carried over the shared stretch onto this wording
-                scale = (n1 - n0) / max(1, o1 - o0)
-                spans[find(label)].append([n0 + round((s - o0) * scale), n0 + round((e - o0) * scale)])
+            for label, s, e in _carry(regions.get(other, ()), o0, o1, n0, n1, overlap):
+                spans[find(label)].append([s, e])
         if not spans:
             parent.append(len(parent))
-            quoting.append({})
+            members.append([])
             regions[node.id] = [(0, len(node.words), 0, len(node.words), len(parent) - 1)]
         else:
             cores = sorted((min(s for s, _ in found), max(e for _, e in found), label)
@@ -221,13 +291,14 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
                 one, two = find(first), find(second)
                 if one != two and halves(one, two):
                     parent[two] = one
-                    for a, places in quoting[two].items():
-                        quoting[one].setdefault(a, set()).update(places)
-            joined: dict[int, list[int]] = {}
+                    members[one] += members[two]
+                    if joined is not None:
+                        joined.append((one, two))
+            merged: dict[int, list[int]] = {}
             for lo, hi, label in cores:
-                span = joined.setdefault(find(label), [lo, hi])
+                span = merged.setdefault(find(label), [lo, hi])
                 span[0], span[1] = min(span[0], lo), max(span[1], hi)
-            cores = sorted((lo, hi, label) for label, (lo, hi) in joined.items())
+            cores = sorted((lo, hi, label) for label, (lo, hi) in merged.items())
             out: list[Region] = []
             for k, (lo, hi, label) in enumerate(cores):
                 # the words between two passages go to the nearer; the ends to the first and last
@@ -241,10 +312,54 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
             if len(out) == 1:  # one passage: the whole wording is a mention of it
                 out = [(0, len(node.words), out[0][2], out[0][3], out[0][4])]
             regions[node.id] = out
-        for *_, label in regions[node.id]:
-            for article, start, end in holders.get(node.id, ()):
-                quoting[find(label)].setdefault(article, set()).add((start, end))
+        for label in {find(label) for *_, label in regions[node.id]}:
+            members[label].append(node.id)
     return {node: [(lo, hi, c0, c1, find(label)) for lo, hi, c0, c1, label in rs] for node, rs in regions.items()}
+
+
+def _shown(text: str, c0: int, c1: int) -> str:
+    """The characters of a wording's ``text`` that its words [c0, c1) cover, without the
+    quotation marks around them: a statement's text."""
+    spans = _tokens(text)
+    words = text[spans[c0][1]:spans[max(c0, c1 - 1)][2]] if spans and c1 > c0 else text
+    return words.strip('"“”„ ')
+
+
+def _first_key(published: str | None, order: int, attribution: str) -> str:
+    """A string that sorts mentions as statements order them: by publication (undated
+    last), then input order, then attribution id.
+
+    >>> _first_key("2019-03-20", 5, "a#1") < _first_key("2019-03-21", 0, "b#1") < _first_key(None, 0, "c#1")
+    True
+    """
+    return f"{'1' if published is None else '0'}{published or ''}\x00{order + (1 << 40):015d}\x00{attribution}"
+
+
+@dataclass(slots=True)
+class _Placed:
+    """A wording new in this article, with the edges it made."""
+
+    node: int
+    words: list[str]
+    size: int
+    key: str
+    text: str
+    family: int
+    first: str  # the attribution of its earliest fragment
+    edges: list[tuple[int, int, int, int, int]]  # other, stretch on this one (2), on the other (2)
+    others: dict[int, tuple]  # other -> size, key, words
+
+
+@dataclass(slots=True)
+class _Work:
+    """What one add or remove changed, for the bookkeeping after the cuts."""
+
+    article: str | None
+    touched: set[str] = field(default_factory=set)  # statements whose speaker and first appearance to read again
+    dirty: set[str] = field(default_factory=set)  # statements that lost mentions: speakers counted afresh
+    gained: list[tuple[int, str]] = field(default_factory=list)  # (node, statement) a wording newly holds
+    repoint: set[int] = field(default_factory=set)  # wordings whose passages changed: their attributions
+    retext: set[str] = field(default_factory=set)  # statements whose text to choose again
 
 
 class StatementIndex:
@@ -255,6 +370,35 @@ class StatementIndex:
         self.db = db
         self.settings = settings or LinkSettings()
         self._names: dict[str, frozenset[str]] = {}  # an article's proper words, for same-story evidence
+        self._grams_sql: dict[int, str] = {}
+        self._speakers = None  # the speaker index, asked whether two speaker ids are one person
+        self._upgrade()
+
+    def _x(self, sql: str, args=()) -> sqlite3.Cursor:
+        """Run ``sql``; its rows are plain tuples (the store's connection makes sqlite3.Row,
+        slower to build and to compare)."""
+        cursor = self.db.cursor()
+        cursor.row_factory = None
+        return cursor.execute(sql, args)
+
+    def _upgrade(self) -> None:
+        """A store linked before the trigram postings and speaker counts had their tables:
+        fill them from the wordings and mentions it holds."""
+        if self._x("SELECT 1 FROM statement_grams LIMIT 1").fetchone() or not self._x(
+                "SELECT 1 FROM statement_nodes LIMIT 1").fetchone():
+            return
+        began = not self.db.in_transaction
+        if began:
+            self._x("BEGIN IMMEDIATE")
+        with_rows = []
+        for node, key, size in self._x("SELECT id, key, size FROM statement_nodes").fetchall():
+            chosen = winnow(shingle_hashes(key.split("\x1f")[0].split(" ")), self.settings.window)
+            with_rows += [(g, size, node) for g in chosen]
+        self.db.executemany("INSERT OR IGNORE INTO statement_grams(shingle, size, node) VALUES (?,?,?)", with_rows)
+        for (statement,) in self._x("SELECT id FROM statements").fetchall():
+            self._count_afresh(statement)
+        if began:
+            self._x("COMMIT")
 
     # --- adding -----------------------------------------------------------------------
 
@@ -262,171 +406,274 @@ class StatementIndex:
             **_ignored) -> set[str]:
         """Link the fragments of each attribution of a stored ``article``; the statements
         they belong to afterwards."""
-        families: set[int] = set()
-        touched: set[str] = set()
-        opened: set[str] = set()  # statements of one mention, their speaker and first appearance set
-        mine: list[str] = []
+        work = _Work(article.id)
+        align = self.settings.align
+        found = []
         for attribution in attributions:
-            mine.append(attribution.id)
             for part, (s, e) in enumerate(fragments(article.text, attribution, mask)):
-                found = tokens(article.text[s:e])
-                words = [t for t, _, _ in found]
-                if word_total(words) < self.settings.align.min_words:
+                text = article.text[s:e]
+                spans = _tokens(text)
+                words = [t for t, _, _ in spans]
+                size = word_total(words)
+                if size < align.min_words:
                     continue  # too short to tell one statement from another
-                ends = sentence_ends(article.text[s:e], found)
-                node, family, state = self._node(words, ends, article.text[s:e], attribution.speaker or "", article)
-                self.db.execute(
-                    "INSERT INTO statement_fragments(attribution, article, part, start, end, node, speaker)"
-                    " VALUES (?,?,?,?,?,?,?)",
-                    (attribution.id, article.id, part, s, e, node, attribution.speaker or ""))
-                # a wording seen before keeps its passages, and one that shares none with
-                # any other opens its own statement: only a new link cuts a family again
-                if state == "seen":
-                    touched.update(st for (st,) in self.db.execute(
+                group = speaker_group(attribution.speaker) if size < align.run else ""
+                found.append((attribution, part, s, e, words, spans, text, " ".join(words) + f"\x1f{group}"))
+        known: dict[str, tuple[int, int]] = {}  # key -> node, text_order
+        for chunk, marks in in_chunks(sorted({f[-1] for f in found})):
+            for node, key, order in self._x(
+                    f"SELECT id, key, text_order FROM statement_nodes WHERE key IN ({marks})", chunk):
+                known[key] = (node, order)
+        placed: dict[int, _Placed] = {}
+        merged: set[int] = set()  # new wordings that joined two families: those are cut whole
+        rows: list[tuple] = []
+        nodes: set[int] = set()
+        for attribution, part, s, e, words, spans, text, key in found:
+            if key in known:
+                node, order = known[key]
+                if node in placed:
+                    placed[node].first = min(placed[node].first, attribution.id)
+                elif article.order < order:  # the wording as the earliest article has it, however linked
+                    self._x("UPDATE statement_nodes SET text=?, text_order=? WHERE id=?",
+                                    (" ".join(text.split()), article.order, node))
+                    known[key] = (node, article.order)
+                    work.retext.update(st for (st,) in self._x(
                         "SELECT statement FROM statement_regions WHERE node=?", (node,)))
-                elif state == "alone":
-                    opened.add(self._open(node, found, article.text[s:e], attribution, article.id))
-                else:
-                    families.add(family)
-        for family in families:
-            cut = self._cut(family)
-            touched |= cut
-            opened -= cut  # cut again with others: its speaker and first appearance are read back
-        touched |= self._point(mine)
-        by_id = {a.id: a for a in attributions}
-        for attribution_id, statement in self.db.execute(
-                f"SELECT id, statement FROM attributions WHERE article=?", (article.id,)):
-            if attribution_id in by_id:
-                by_id[attribution_id].statement = statement
-        for statement in touched - opened:
-            self.refresh(statement)
-        return touched | opened
+            else:
+                self._insert_fragments(rows)  # a new wording's speaker evidence reads the fragments before it
+                new, joins = self._new_node(words, spans, text, attribution, article, key)
+                placed[new.node] = new
+                known[key] = (new.node, article.order)
+                if joins:
+                    merged.add(new.node)
+                node = new.node
+            rows.append((attribution.id, article.id, part, s, e, node, attribution.speaker or ""))
+            nodes.add(node)
+        self._insert_fragments(rows)
+        self._place_all(placed, merged, nodes, work)
+        self._finish(work, article, [a.id for a in attributions])
+        for attribution in attributions:
+            attribution.statement = self._pointed.get(attribution.id)
+        return work.touched
 
-    def _node(self, words: list[str], ends: set[int], text: str, speaker: str, article: Article
-              ) -> tuple[int, int, str]:
-        """The node of a wording (made, indexed and aligned with its neighbours when new),
-        its family, and whether it was "seen" before, is new and "alone", or new and
-        "linked" to others. Wordings shorter than a run keep apart by speaker
-        (``evidence.speaker_group``): the same few words from two people are two nodes,
-        which an edge joins when the speakers may be one."""
-        size, order = word_total(words), article.order
-        weak = size < self.settings.align.strong_words and content_words(words) < self.settings.align.strong_content
-        mine = speaker_group(speaker) if size < self.settings.align.run else ""
-        key = " ".join(words) + f"\x1f{mine}"
-        row = self.db.execute("SELECT id, family, text_order FROM statement_nodes WHERE key=?", (key,)).fetchone()
-        if row:
-            if order < row[2]:  # the wording as the earliest article has it, however linked
-                self.db.execute("UPDATE statement_nodes SET text=?, text_order=? WHERE id=?",
-                                (" ".join(text.split()), order, row[0]))
-                self._retext(row[0])
-            return row[0], row[1], "seen"
-        node = self.db.execute(
-            "INSERT INTO statement_nodes(key, size, weak, speaker, text, text_order, ends, family)"
-            " VALUES (?,?,?,?,?,?,?,0)",
-            (key, size, int(weak), mine, " ".join(text.split()), order, " ".join(map(str, sorted(ends))))).lastrowid
-        runs = shingle_hashes(words)
-        grams = {g for run in runs for g in run}
-        families = {node}
-        for other, match in self._neighbours(node, words, ends, grams, speaker, article):
-            a, b = (node, other) if node < other else (other, node)
-            m = match if node < other else Match(match.b0, match.b1, match.a0, match.a1, match.matched,
-                                                 match.longest, match.strong)
-            self.db.execute(
-                "INSERT OR IGNORE INTO statement_edges(a, b, a0, a1, b0, b1) VALUES (?,?,?,?,?,?)",
-                (a, b, m.a0, m.a1, m.b0, m.b1))
-            families.add(self.db.execute("SELECT family FROM statement_nodes WHERE id=?", (other,)).fetchone()[0])
-        self._index(node, runs, grams)
-        family = min(families)
-        self.db.execute("UPDATE statement_nodes SET family=? WHERE id=?", (family, node))
-        for other in families - {family, node}:
-            self.db.execute("UPDATE statement_nodes SET family=? WHERE family=?", (family, other))
-        return node, family, "alone" if families == {node} else "linked"
-
-    def _open(self, node: int, found: list[tuple[str, int, int]], text: str, attribution: Attribution,
-              article_id: str) -> str:
-        """A statement of its own for a new wording that shares no passage: what cutting
-        its one-node family and ``refresh`` would give, without reading them back."""
-        statement = free_id(self.db, "statements", _statement_id, attribution.id)
-        shown = text[found[0][1]:found[-1][2]].strip('"“”„ ')
-        who = attribution.speaker if attribution.speaker and attribution.speaker.casefold() not in PRONOUNS else None
-        self.db.execute(
-            "INSERT INTO statements(id, text, words, shingles, text_node, speaker, first_seen) VALUES (?,?,?,1,?,?,?)",
-            (statement, " ".join(shown.split()), word_total([w for w, _, _ in found]), node, who, article_id))
-        self.db.execute(
-            "INSERT INTO statement_regions(node, lo, hi, core_lo, core_hi, statement) VALUES (?,?,?,?,?,?)",
-            (node, 0, len(found), 0, len(found), statement))
-        return statement
-
-    def _retext(self, node: int) -> None:
-        """The text of the statements whose text is this node's words."""
-        (text,) = self.db.execute("SELECT text FROM statement_nodes WHERE id=?", (node,)).fetchone()
-        spans = tokens(text)
-        for statement, c0, c1 in self.db.execute(
-                "SELECT g.statement, g.core_lo, g.core_hi FROM statement_regions g JOIN statements s"
-                " ON s.id = g.statement WHERE g.node=? AND (s.text = '' OR s.text_node = ?)", (node, node)).fetchall():
-            shown = text[spans[c0][1]:spans[max(c0, c1 - 1)][2]] if spans and c1 > c0 else text
-            self.db.execute("UPDATE statements SET text=?, words=?, text_node=? WHERE id=?",
-                            (shown.strip('"“”„ '), word_total([w for w, _, _ in spans[c0:c1]]), node, statement))
-
-    def _index(self, node: int, runs: list[list[int]], grams: set[int]) -> None:
-        chosen = winnow(runs, self.settings.window)
+    def _insert_fragments(self, rows: list[tuple]) -> None:
+        """Store the fragments in ``rows`` (and empty it)."""
         self.db.executemany(
-            "INSERT INTO statement_shingle_df(shingle, df) VALUES (?, 1)"
-            " ON CONFLICT(shingle) DO UPDATE SET df = df + 1", [(g,) for g in grams])
-        self.db.executemany("INSERT OR IGNORE INTO statement_postings(shingle, node) VALUES (?, ?)",
-                            [(g, node) for g in chosen])
+            "INSERT INTO statement_fragments(attribution, article, part, start, end, node, speaker)"
+            " VALUES (?,?,?,?,?,?,?)", rows)
+        rows.clear()
 
-    def _neighbours(self, node: int, words: list[str], ends: set[int], grams: set[int], speaker: str,
-                    article: Article):
-        """The nodes a new wording shares a passage with, and the match with each."""
-        if not grams:
-            return []
-        rare = []
-        for chunk, marks in in_chunks(list(grams)):
-            df = dict(self.db.execute(f"SELECT shingle, df FROM statement_shingle_df WHERE shingle IN ({marks})",
-                                      chunk).fetchall())
-            rare += [g for g in chunk if df.get(g, 0) < self.settings.common]
-        hits: Counter[int] = Counter()
-        for chunk, marks in in_chunks(rare):
-            for other, count in self.db.execute(
-                    f"SELECT node, COUNT(*) FROM statement_postings WHERE shingle IN ({marks}) GROUP BY node", chunk):
-                if other != node:
-                    hits[other] += count
-        best = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:self.settings.candidates]
-        rows = {}
-        for chunk, marks in in_chunks([other for other, _ in best]):
-            rows.update((i, (k, e)) for i, k, e in self.db.execute(
-                f"SELECT id, key, ends FROM statement_nodes WHERE id IN ({marks})", chunk))
-        out = []
-        mine = set(words) - {GAP}
-        short = self.settings.align.strong_words - 2  # wordings this short have few trigrams to share
-        for other, shared in best:
-            key, their_ends = rows[other]
-            theirs = key.split("\x1f")[0].split(" ")
-            if shared < 2 and min(len(words), len(theirs)) >= short:
-                continue  # a run or a whole longer wording puts two chosen trigrams in common
-            if not might_share(mine, theirs, self.settings.align):
+    def _place_all(self, placed: dict[int, _Placed], merged: set[int], nodes: set[int], work: _Work) -> None:
+        """Regions for the new wordings, family by family, shortest first; a family that one
+        cannot be placed in without changing others' passages is cut whole."""
+        family_of: dict[int, int] = {}
+        for chunk, marks in in_chunks(sorted(nodes)):
+            family_of.update((node, family) for node, family in self._x(
+                f"SELECT id, family FROM statement_nodes WHERE id IN ({marks})", chunk))
+        whole = {family_of[n] for n in merged}
+        families = sorted(set(family_of.values()))
+        for chunk, marks in in_chunks(families):
+            # a family that joined the halves of a split quotation: every new quotation may part them
+            whole.update(f for (f,) in self._x(
+                f"SELECT family FROM statement_families WHERE family IN ({marks})", chunk))
+        for new in list(placed.values()):  # an edge one new wording made is the other's too
+            for other, n0, n1, o0, o1 in list(new.edges):
+                if other in placed:
+                    placed[other].edges.append((new.node, o0, o1, n0, n1))
+                    placed[other].others[new.node] = (new.size, new.key, new.words)
+        by_family: dict[int, list[_Placed]] = defaultdict(list)
+        for new in placed.values():
+            new.family = family_of[new.node]
+            by_family[new.family].append(new)
+        for family in sorted(by_family):
+            if family in whole:
                 continue
-            match = compare(words, theirs, self.settings.align, ends, {int(i) for i in their_ends.split()})
-            if match is not None and self._speakers_allow(match, other, speaker, article):
-                out.append((other, match))
-        return out
+            for new in sorted(by_family[family], key=lambda p: (p.size, p.key)):
+                if not (self.settings.local and self._place(new, work)):
+                    whole.add(family)
+                    break
+        for family in sorted(whole):
+            self._cut(family, work)
 
-    def _speakers_allow(self, match: Match, other: int, speaker: str, article: Article) -> bool:
+    def _new_node(self, words: list[str], spans: list[tuple[str, int, int]], text: str, attribution: Attribution,
+                  article: Article, key: str) -> tuple[_Placed, bool]:
+        """A node for a new wording, indexed, with an edge to each neighbour it shares a
+        passage with; whether it joined two families or more."""
+        settings = self.settings
+        size = word_total(words)
+        ends = sentence_ends(text, spans)
+        chosen = sorted(winnow(shingle_hashes(words), settings.window))
+        speaker = attribution.speaker or ""
+        edges: list[tuple[int, int, int, int, int]] = []
+        others: dict[int, tuple] = {}
+        families: set[int] = set()
+        candidates = self._candidates(chosen)
+        if candidates:
+            rows = {}
+            for chunk, marks in in_chunks([other for other, _ in candidates]):
+                rows.update((r[0], r[1:]) for r in self._x(
+                    f"SELECT id, key, ends, size, family FROM statement_nodes WHERE id IN ({marks})", chunk))
+            mine = set(words) - {GAP}
+            short = settings.align.strong_words - 2  # wordings this short have few trigrams to share
+            for other, shared in candidates:
+                other_key, their_ends, other_size, family = rows[other]
+                theirs = other_key.split("\x1f")[0].split(" ")
+                if shared < 2 and min(len(words), len(theirs)) >= short:
+                    continue  # a run or a whole longer wording puts two chosen trigrams in common
+                if not might_share(mine, theirs, settings.align):
+                    continue
+                match = compare(words, theirs, settings.align, ends, {int(i) for i in their_ends.split()})
+                if match is not None and self._speakers_allow(match, other, speaker, attribution.speaker_id, article):
+                    edges.append((other, match.a0, match.a1, match.b0, match.b1))
+                    others[other] = (other_size, other_key, theirs)
+                    families.add(family)
+        node = (self._x("SELECT MAX(id) FROM statement_nodes").fetchone()[0] or 0) + 1
+        family = min(families) if families else node
+        weak = size < settings.align.strong_words and content_words(words) < settings.align.strong_content
+        group = key.rsplit("\x1f", 1)[1]
+        shown = " ".join(text.split())
+        self._x(
+            "INSERT INTO statement_nodes(id, key, size, weak, speaker, text, text_order, ends, family)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            (node, key, size, int(weak), group, shown, article.order,
+             " ".join(map(str, sorted(ends))), family))
+        # the new node has the highest id: it is always the edge's b
+        self.db.executemany("INSERT OR IGNORE INTO statement_edges(a, b, a0, a1, b0, b1) VALUES (?,?,?,?,?,?)",
+                            [(other, node, o0, o1, n0, n1) for other, n0, n1, o0, o1 in edges])
+        self.db.executemany("INSERT OR IGNORE INTO statement_grams(shingle, size, node) VALUES (?,?,?)",
+                            [(g, size, node) for g in chosen])
+        for other in sorted(families - {family}):
+            self._x("UPDATE statement_nodes SET family=? WHERE family=?", (family, other))
+            self._x("DELETE FROM statement_families WHERE family=?", (other,))
+        return _Placed(node, words, size, key, shown, family, attribution.id, edges, others), len(families) > 1
+
+    def _candidates(self, chosen: list[int]) -> list[tuple[int, int]]:
+        """Wordings that may share a passage with one whose chosen trigrams are ``chosen``,
+        with how many they share: of each trigram's postings the shortest wordings first
+        (a few dozen at most); those sharing most, and for each trigram that none of them
+        holds, the best that does."""
+        if not chosen:
+            return []
+        sql = self._grams_sql.get(len(chosen))
+        if sql is None:
+            arm = ("SELECT * FROM (SELECT shingle, node, size FROM statement_grams WHERE shingle=?"
+                   " ORDER BY size, node LIMIT ?)")
+            sql = self._grams_sql[len(chosen)] = " UNION ALL ".join([arm] * len(chosen))
+        hits: dict[int, set[int]] = defaultdict(set)
+        sizes: dict[int, int] = {}
+        for gram, node, size in self._x(sql, [v for g in chosen for v in (g, self.settings.postings)]):
+            hits[node].add(gram)
+            sizes[node] = size
+        ranked = sorted(hits, key=lambda n: (-len(hits[n]), sizes[n], n))
+        top = ranked[:self.settings.candidates]
+        covered = set().union(*(hits[n] for n in top)) if top else set()
+        for node in ranked[self.settings.candidates:]:
+            if hits[node] - covered:
+                top.append(node)
+                covered |= hits[node]
+        return [(n, len(hits[n])) for n in top]
+
+    def _place(self, new: _Placed, work: _Work) -> bool:
+        """Regions for a new wording from its shorter neighbours' passages, when that changes
+        no other wording's passages: it holds at most one passage, and every longer
+        neighbour it reaches holds that one alone (its matched stretch may widen). False,
+        with nothing written, when the family must be cut whole."""
+        overlap = self.settings.overlap
+        regions: dict[int, list[tuple]] = defaultdict(list)
+        for chunk, marks in in_chunks([other for other, *_ in new.edges]):
+            for node, *region in self._x(
+                    f"SELECT node, lo, hi, core_lo, core_hi, statement FROM statement_regions WHERE node IN ({marks})",
+                    chunk):
+                regions[node].append(tuple(region))
+        mine = (new.size, new.key)
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        longer = []
+        for other, n0, n1, o0, o1 in new.edges:
+            if other not in regions:
+                continue  # new in this article and longer: placed after this one
+            if new.others[other][:2] < mine:
+                for label, s, e in _carry(regions[other], o0, o1, n0, n1, overlap):
+                    spans[label].append((s, e))
+            else:
+                longer.append((other, n0, n1, o0, o1))
+        if len(spans) > 1:
+            return False
+        length = len(new.words)
+        label = next(iter(spans), None)
+        core = (min(s for s, _ in spans[label]), max(e for _, e in spans[label])) if label else (0, length)
+        widened = []
+        for other, n0, n1, o0, o1 in longer:
+            carried = _carry([(0, length, 0, length, label)], n0, n1, o0, o1, overlap)
+            if not carried:
+                continue
+            theirs = regions[other]
+            if label is None or len(theirs) != 1 or theirs[0][4] != label:
+                return False  # it would open or add a passage in a longer wording
+            lo, hi, c0, c1, _ = theirs[0]
+            w0, w1 = min(c0, min(s for _, s, _ in carried)), max(c1, max(e for *_, e in carried))
+            if (w0, w1) != (c0, c1):
+                widened.append((other, lo, w0, w1))
+        if label is None:
+            label = free_id(self.db, "statements", _statement_id, new.first)
+            self._x("INSERT INTO statements(id, text, words, shingles) VALUES (?, '', 0, 0)", (label,))
+        self._x(
+            "INSERT INTO statement_regions(node, lo, hi, core_lo, core_hi, statement) VALUES (?,?,?,?,?,?)",
+            (new.node, 0, length, core[0], core[1], label))
+        self.db.executemany("UPDATE statement_regions SET core_lo=?, core_hi=? WHERE node=? AND lo=? AND statement=?",
+                            [(w0, w1, other, lo, label) for other, lo, w0, w1 in widened])
+        self._x("UPDATE statements SET shingles = shingles + 1 WHERE id=?", (label,))
+        texts: dict[int, str] = {}
+        for chunk, marks in in_chunks([other for other, *_ in widened]):  # read only for the widened
+            texts.update((node, text) for node, text in self._x(
+                f"SELECT id, text FROM statement_nodes WHERE id IN ({marks})", chunk))
+        offers = [(new.node, new.words, new.text, *core)]
+        offers += [(other, new.others[other][2], texts[other], w0, w1) for other, _, w0, w1 in widened]
+        self._offer_text(label, offers, work)
+        work.touched.add(label)
+        return True
+
+    def _offer_text(self, statement: str, offers: list[tuple[int, list[str], str, int, int]], work: _Work) -> None:
+        """Keep a statement's text the words of its longest core (of equals, the first in
+        code-point order), given new or widened cores."""
+        words, text, text_node = self._x(
+            "SELECT words, text, text_node FROM statements WHERE id=?", (statement,)).fetchone()
+        best = (words, text, text_node)
+        for node, node_words, node_text, c0, c1 in offers:
+            size = word_total(node_words[c0:c1])
+            if size < best[0]:
+                continue
+            shown = _shown(node_text, c0, c1)
+            if size > best[0] or shown < best[1]:
+                best = (size, shown, node)
+            elif node == text_node and shown != text:
+                work.retext.add(statement)  # its own text widened over an elision: choose again
+        if best != (words, text, text_node):
+            self._x("UPDATE statements SET text=?, words=?, text_node=? WHERE id=?",
+                            (best[1], best[0], best[2], statement))
+
+    def _speakers_allow(self, match: Match, other: int, speaker: str, speaker_id: str | None,
+                        article: Article) -> bool:
         """Whether who speaks allows a match: a run of words links whoever speaks (a
         quote given to the wrong person, or read out by another, is still the same
         words); a shorter passage not when the speakers are clearly two people; a short
-        one (not ``strong``) only when both are named alike, or when neither is clearly
+        one (not ``strong``) only when both are one person, or when neither is clearly
         another and the two articles tell one story (a short phrase in unrelated stories
-        is too common to trace)."""
+        is too common to trace). Who is one person: the store's speaker ids where they
+        tell ("Labour's Mr Livingstone" and "Ken Livingstone" one, "George W. Bush" and
+        "George H. W. Bush" two: ``evidence.one_person``), else the names."""
         if match.matched >= self.settings.align.run:
             return True
-        theirs = self.db.execute(
-            "SELECT DISTINCT speaker, article FROM statement_fragments WHERE node=? LIMIT 50", (other,)).fetchall()
-        possible = [(s, a) for s, a in theirs if may_be_same_speaker(speaker or None, s or None)]
+        theirs = self._x(
+            "SELECT DISTINCT f.speaker, a.speaker_id, f.article FROM statement_fragments f"
+            " LEFT JOIN attributions a ON a.id = f.attribution WHERE f.node=? LIMIT 50", (other,)).fetchall()
+        possible = []
+        for their_speaker, their_id, other_article in theirs:
+            one = one_person(speaker or None, their_speaker or None, speaker_id, their_id, self._same_speaker)
+            if one is not False:
+                possible.append((one, other_article))
         if match.strong or not possible:
             return bool(possible)
-        if any(named_alike(speaker, s) for s, _ in possible):
+        if any(one for one, _ in possible):
             return True
         mine = proper_words(article.text)
         for _, other_article in possible[:5]:
@@ -434,208 +681,375 @@ class StatementIndex:
                 return True
         return False
 
+    def _same_speaker(self, a: str, b: str) -> bool | None:
+        """Whether speaker ids ``a`` and ``b`` are one person, as far as evidence goes: the
+        speaker index's answer, except that two ids are two people only when the names it
+        gives them are clearly two (it keeps "Andrew Wetzler" and a misspelt "Andrew
+        Welzler", or "Charlie" and "Charlie Kafoury", apart for want of evidence, not
+        because they differ; a bare "Trump" it gave to Ivanka Trump is not Donald Trump)."""
+        if self._speakers is None:
+            from newstrace.link.speakers import SpeakerIndex  # the index that owns the ids
+
+            self._speakers = SpeakerIndex(self.db)
+        known = self._speakers.same_speaker(a, b)
+        if known is False:
+            names = dict(self._x("SELECT id, name FROM speakers WHERE id IN (?, ?)", (a, b)).fetchall())
+            return False if clearly_different(names.get(a), names.get(b)) else None
+        return known
+
     def _proper_words(self, article_id: str) -> frozenset[str]:
         cached = self._names.get(article_id)
         if cached is None:
-            row = self.db.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
+            row = self._x("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
             cached = proper_words(row[0]) if row else frozenset()
             if len(self._names) > 4096:
                 self._names.clear()
             self._names[article_id] = cached
         return cached
 
-    # --- cutting a family into statements -----------------------------------------------
+    # --- cutting a family whole -------------------------------------------------------
 
-    def _cut(self, family: int) -> set[str]:
-        """Cut ``family`` into statements again; the statements it held before or after."""
-        nodes = [_Node(i, key.split("\x1f")[0].split(" "), size, key) for i, key, size in self.db.execute(
+    def _cut(self, family: int, work: _Work) -> None:
+        """Cut ``family`` into statements again; only the wordings whose regions change are
+        written."""
+        nodes = [_Node(i, key.split("\x1f")[0].split(" "), size, key) for i, key, size in self._x(
             "SELECT id, key, size FROM statement_nodes WHERE family=?", (family,))]
         if not nodes:
-            return set()
+            return
         ids = [n.id for n in nodes]
-        edges, old, frags = [], [], []
+        edges, old_rows = [], []
         for chunk, marks in in_chunks(ids):
-            edges += self.db.execute(
+            edges += self._x(
                 f"SELECT a, b, a0, a1, b0, b1 FROM statement_edges WHERE a IN ({marks})", chunk).fetchall()
-            old += self.db.execute(
-                f"SELECT node, lo, hi, statement FROM statement_regions WHERE node IN ({marks})", chunk).fetchall()
-            frags += self.db.execute(
-                f"SELECT f.node, f.attribution, r.ord, f.article, f.start, f.end FROM statement_fragments f"
-                f" JOIN articles r ON r.id = f.article WHERE f.node IN ({marks})", chunk).fetchall()
-        holders: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
-        for node, _, _, article, start, end in frags:
-            holders[node].append((article, start, end))
-        regions = decompose(nodes, edges, self.settings.overlap, holders)
-        names = self._name(regions, old, frags, family)
-        self.db.executemany("DELETE FROM statement_regions WHERE node=?", [(i,) for i in ids])
+            old_rows += self._x(
+                f"SELECT node, lo, hi, core_lo, core_hi, statement FROM statement_regions WHERE node IN ({marks})",
+                chunk).fetchall()
+        old: dict[int, list[Region]] = defaultdict(list)
+        for node, *region in old_rows:
+            old[node].append(tuple(region))
+        joined: list[tuple[int, int]] = []
+        regions = decompose(nodes, edges, self.settings.overlap, Holders(self._x), joined=joined)
+        names = self._name(regions, old, family, nodes)
+        new = {node: sorted((lo, hi, c0, c1, names[label]) for lo, hi, c0, c1, label in rs)
+               for node, rs in regions.items()}
+        changed = [n for n in ids if new[n] != sorted(old.get(n, []))]
+        self.db.executemany("DELETE FROM statement_regions WHERE node=?", [(n,) for n in changed])
         self.db.executemany(
-            "INSERT OR IGNORE INTO statement_regions(node, lo, hi, core_lo, core_hi, statement) VALUES (?,?,?,?,?,?)",
-            [(node, lo, hi, c0, c1, names[label]) for node, rs in regions.items() for lo, hi, c0, c1, label in rs])
-        before = {s for *_, s in old}
+            "INSERT INTO statement_regions(node, lo, hi, core_lo, core_hi, statement) VALUES (?,?,?,?,?,?)",
+            [(n, *region) for n in changed for region in new[n]])
+        before = {st for rs in old.values() for *_, st in rs}
         after = set(names.values())
-        for gone in before - after:
-            if not self.db.execute("SELECT 1 FROM statement_regions WHERE statement=? LIMIT 1", (gone,)).fetchone():
-                self.db.execute("DELETE FROM statements WHERE id=?", (gone,))
-        for statement in after - before:
-            if not self.db.execute("SELECT 1 FROM statements WHERE id=?", (statement,)).fetchone():
-                self.db.execute("INSERT INTO statements(id, text, words, shingles) VALUES (?, '', 0, 0)",
-                                (statement,))
-        self._texts(regions, names, {n.id: n for n in nodes}, frags)
-        self._point(sorted({a for _, a, *_ in frags}))
-        return before | after
+        for gone in sorted(before - after):
+            if not self._x("SELECT 1 FROM statement_regions WHERE statement=? LIMIT 1", (gone,)).fetchone():
+                self._drop_statement(gone)
+        for statement in sorted(after - before):
+            self._x("INSERT OR IGNORE INTO statements(id, text, words, shingles) VALUES (?, '', 0, 0)",
+                            (statement,))
+        affected: set[str] = set()
+        for n in changed:
+            was = {st: (lo, hi) for lo, hi, _, _, st in old.get(n, [])}
+            now = {st: (lo, hi) for lo, hi, _, _, st in new[n]}
+            affected |= was.keys() | now.keys()
+            work.dirty |= was.keys() - now.keys()
+            work.gained += [(n, st) for st in sorted(now.keys() - was.keys())]
+            if was.keys() != now.keys():
+                work.repoint.add(n)
+            elif was != now:  # the same statements over other words: which quotation holds which may change
+                work.repoint.add(n)
+        self._texts(new, affected & after, {n.id: n for n in nodes})
+        work.touched |= affected & after
+        if joined:
+            self._x("INSERT OR IGNORE INTO statement_families(family) VALUES (?)", (family,))
+        else:
+            self._x("DELETE FROM statement_families WHERE family=?", (family,))
 
-    def _name(self, regions: dict[int, list[Region]], old: list, frags: list, family: int) -> dict[int, str]:
+    def _name(self, regions: dict[int, list[Region]], old: dict[int, list[Region]], family: int,
+              nodes: list[_Node]) -> dict[int, str]:
         """A statement id for each label: the old statement whose regions it overlaps
         most (each old id to one label, the larger first; not one that wordings of
         another family still hold, as when a family parts), else a new id made from the
         attribution of its earliest fragment."""
+        place = {n.id: (n.size, n.key) for n in nodes}
         votes: dict[int, Counter[str]] = defaultdict(Counter)
-        old_by_node = defaultdict(list)
-        for node, lo, hi, statement in old:
-            old_by_node[node].append((lo, hi, statement))
         size: Counter[int] = Counter()
+        opener: dict[int, tuple[int, str]] = {}  # the shortest wording that holds it
+        holding: dict[int, list[int]] = defaultdict(list)
         for node, rs in regions.items():
             for lo, hi, _, _, label in rs:
                 size[label] += 1
-                for olo, ohi, statement in old_by_node.get(node, ()):
+                holding[label].append(node)
+                opener[label] = min(opener.get(label, place[node]), place[node])
+                for olo, ohi, _, _, statement in old.get(node, ()):
                     if min(hi, ohi) > max(lo, olo):
                         votes[label][statement] += 1
-        first: dict[int, tuple[int, str]] = {}
-        by_node = defaultdict(list)
-        for node, attribution, order, *_ in frags:
-            by_node[node].append((order, attribution))
-        for node, rs in regions.items():
-            earliest = min(by_node.get(node) or [(1 << 62, "")])
-            for *_, label in rs:
-                first[label] = min(first.get(label, earliest), earliest)
         names: dict[int, str] = {}
         taken: set[str] = set()
-        for chunk, marks in in_chunks(sorted({st for *_, st in old})):
-            taken.update(st for (st,) in self.db.execute(
+        for chunk, marks in in_chunks(sorted({st for rs in old.values() for *_, st in rs})):
+            taken.update(st for (st,) in self._x(
                 "SELECT DISTINCT g.statement FROM statement_regions g JOIN statement_nodes n ON n.id = g.node"
                 f" WHERE n.family != ? AND g.statement IN ({marks})", [family, *chunk]))
-        for label in sorted(size, key=lambda lb: (-size[lb], first[lb])):
+        for label in sorted(size, key=lambda lb: (-size[lb], opener[lb])):
             for statement, _ in sorted(votes[label].items(), key=lambda kv: (-kv[1], kv[0])):
                 if statement not in taken:
                     names[label] = statement
                     break
             taken.add(names.get(label, ""))
-        for label in sorted(size, key=lambda lb: first[lb]):
-            if label not in names:
-                names[label] = free_id(self.db, "statements", _statement_id, first[label][1], taken)
-                taken.add(names[label])
+        for label in sorted((lb for lb in size if lb not in names), key=lambda lb: opener[lb]):
+            first = ""
+            for chunk, marks in in_chunks(holding[label]):
+                row = self._x(
+                    "SELECT r.ord, f.attribution FROM statement_fragments f JOIN articles r ON r.id = f.article"
+                    f" WHERE f.node IN ({marks}) ORDER BY r.ord, f.attribution LIMIT 1", chunk).fetchone()
+                if row and (not first or tuple(row) < first):
+                    first = tuple(row)
+            names[label] = free_id(self.db, "statements", _statement_id, first[1] if first else str(label), taken)
+            taken.add(names[label])
         return names
 
-    def _texts(self, regions: dict[int, list[Region]], names: dict[int, str], nodes: dict[int, _Node],
-               frags: list) -> None:
-        """Each statement's text: the words of its longest core (the part of a wording that
-        matched the passage), of equals the first in code-point order (not the most quoted:
-        a wording quoted again takes a fast path that does not cut its family anew, so how
-        often it was quoted when the family was last cut depends on the order of arrival)."""
-        shown_of: dict[tuple[int, int, int], str | None] = {}
-
-        def shown(node: int, c0: int, c1: int) -> str | None:
-            if (node, c0, c1) not in shown_of:
-                (text,) = self.db.execute("SELECT text FROM statement_nodes WHERE id=?", (node,)).fetchone()
-                spans = tokens(text)
-                words = text[spans[c0][1]:spans[max(c0, c1 - 1)][2]] if spans and c1 > c0 else text
-                shown_of[node, c0, c1] = words.strip('"“”„ ') if spans else None
-            return shown_of[node, c0, c1]
-
-        best: dict[str, tuple] = {}
+    def _texts(self, regions: dict[int, list[Region]], statements: set[str], nodes: dict[int, _Node]) -> None:
+        """The text of each of ``statements``, from the family's regions: the words of its
+        longest core (the part of a wording that matched the passage), of equals the first
+        in code-point order; and how many wordings hold it."""
+        if not statements:
+            return
+        longest: dict[str, int] = {}
+        count: Counter[str] = Counter()
+        cores: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
         for node, rs in regions.items():
-            for lo, hi, c0, c1, label in rs:
-                size = word_total(nodes[node].words[c0:c1])
-                candidate = (size, node, c0, c1)
-                current = best.get(names[label])
-                # node ids follow arrival order: of equal cores, the text decides
-                if current is None or size > current[0] or (
-                        size == current[0] and (shown(node, c0, c1) or "") < (shown(*current[1:]) or "")):
-                    best[names[label]] = candidate
-        for statement, (size, node, c0, c1) in best.items():
-            text = shown(node, c0, c1)
-            if text is None:
+            for _, _, c0, c1, statement in rs:
+                if statement in statements:
+                    size = word_total(nodes[node].words[c0:c1])
+                    count[statement] += 1
+                    if size >= longest.get(statement, 0):
+                        if size > longest.get(statement, 0):
+                            cores[statement] = []
+                        longest[statement] = size
+                        cores[statement].append((node, c0, c1))
+        texts: dict[int, str] = {}
+        needed = sorted({node for found in cores.values() for node, _, _ in found})
+        for chunk, marks in in_chunks(needed):
+            texts.update((node, text) for node, text in self._x(
+                f"SELECT id, text FROM statement_nodes WHERE id IN ({marks})", chunk))
+        for statement in sorted(statements):
+            if statement not in cores:
                 continue
-            self.db.execute("UPDATE statements SET text=?, words=?, shingles=?, text_node=? WHERE id=?",
-                            (text, size, len(regions), node, statement))
+            shown, node = min((_shown(texts[n], c0, c1), n) for n, c0, c1 in cores[statement])
+            self._x("UPDATE statements SET text=?, words=?, shingles=?, text_node=? WHERE id=?",
+                            (shown, longest[statement], count[statement], node, statement))
 
-    def _point(self, attribution_ids: list[str]) -> set[str]:
-        """Set each attribution's ``statement``: of the statements its fragments hold, the
-        one that covers most of its words (the first fragment's, on a tie); None when no
-        fragment is long enough to be a mention."""
-        changed: set[str] = set()
-        for chunk, marks in in_chunks(attribution_ids):
-            covered: dict[str, Counter[str]] = {a: Counter() for a in chunk}
-            place: dict[tuple[str, str], int] = {}
-            for attribution, part, statement, lo, hi in self.db.execute(
-                    f"SELECT f.attribution, f.part, g.statement, g.lo, g.hi FROM statement_fragments f"
-                    f" JOIN statement_regions g ON g.node = f.node WHERE f.attribution IN ({marks})", chunk):
+    def _retext(self, statement: str) -> None:
+        """A statement's text chosen again from all the wordings that hold it."""
+        rows = self._x(
+            "SELECT g.node, g.lo, g.hi, g.core_lo, g.core_hi, n.key, n.size FROM statement_regions g"
+            " JOIN statement_nodes n ON n.id = g.node WHERE g.statement=?", (statement,)).fetchall()
+        regions = {node: [(lo, hi, c0, c1, statement)] for node, lo, hi, c0, c1, _, _ in rows}
+        nodes = {node: _Node(node, key.split("\x1f")[0].split(" "), size, key) for node, *_, key, size in rows}
+        self._texts(regions, {statement}, nodes)
+
+    def _drop_statement(self, statement: str) -> None:
+        self._x("DELETE FROM statements WHERE id=?", (statement,))
+        self._x("DELETE FROM statement_speakers WHERE statement=?", (statement,))
+
+    # --- after the cuts: attributions, speakers, texts --------------------------------
+
+    def _finish(self, work: _Work, article: Article | None = None, attribution_ids: list[str] = ()) -> None:
+        """The bookkeeping of an add or a remove: each statement's speaker counts, each
+        attribution's statement, each statement's text, speaker and first appearance."""
+        self._pointed: dict[str, str | None] = {}
+        counts: dict[tuple[str, str], list] = {}
+
+        def count(statement: str, speaker: str, key: str, article_id: str) -> None:
+            entry = counts.setdefault((statement, speaker), [0, key, article_id])
+            entry[0] += 1
+            if key < entry[1]:
+                entry[1], entry[2] = key, article_id
+
+        held = []
+        if article is not None:
+            held = self._x(
+                "SELECT f.attribution, f.part, f.speaker, g.statement, g.lo, g.hi FROM statement_fragments f"
+                " JOIN statement_regions g ON g.node = f.node WHERE f.article=?", (article.id,)).fetchall()
+            for attribution, _, speaker, statement, _, _ in held:
+                work.touched.add(statement)
+                if statement not in work.dirty:
+                    count(statement, speaker, _first_key(article.published, article.order, attribution), article.id)
+        for node, statement in work.gained:
+            if statement in work.dirty:
+                continue
+            for attribution, speaker, published, order, article_id in self._x(
+                    "SELECT f.attribution, f.speaker, r.published, r.ord, f.article FROM statement_fragments f"
+                    " JOIN articles r ON r.id = f.article WHERE f.node=? AND f.article != ?",
+                    (node, work.article or "")):
+                count(statement, speaker, _first_key(published, order, attribution), article_id)
+        self.db.executemany(
+            "INSERT INTO statement_speakers(statement, speaker, mentions, first, first_article) VALUES (?,?,?,?,?)"
+            " ON CONFLICT(statement, speaker) DO UPDATE SET mentions = mentions + excluded.mentions,"
+            " first_article = CASE WHEN excluded.first < first THEN excluded.first_article ELSE first_article END,"
+            " first = min(first, excluded.first)",
+            [(st, sp, n, key, a) for (st, sp), (n, key, a) in counts.items()])
+        for statement in sorted(work.dirty):
+            self._count_afresh(statement)
+        if article is not None:
+            self._point(set(attribution_ids), held)
+        # attributions of other articles: those whose wordings' passages changed, and those
+        # that quote several statements, one of which is now quoted more or less often
+        others: set[str] = set()
+        for chunk, marks in in_chunks(sorted(work.repoint)):
+            others.update(a for (a,) in self._x(
+                f"SELECT DISTINCT attribution FROM statement_fragments WHERE node IN ({marks}) AND article != ?",
+                [*chunk, work.article or ""]))
+        for chunk, marks in in_chunks(sorted({st for st, _ in counts} | work.dirty)):
+            others.update(a for (a,) in self._x(
+                f"SELECT DISTINCT attribution FROM statement_shared WHERE statement IN ({marks})", chunk))
+        others -= set(attribution_ids)
+        for chunk, marks in in_chunks(sorted(others)):
+            self._point(set(chunk), self._x(
+                "SELECT f.attribution, f.part, f.speaker, g.statement, g.lo, g.hi FROM statement_fragments f"
+                f" JOIN statement_regions g ON g.node = f.node WHERE f.attribution IN ({marks})", chunk).fetchall())
+        for statement in sorted(work.retext):
+            self._retext(statement)
+        live = set()
+        for chunk, marks in in_chunks(sorted(work.touched | work.dirty)):
+            live.update(st for (st,) in self._x(f"SELECT id FROM statements WHERE id IN ({marks})", chunk))
+        work.touched = live
+        for statement in sorted(live):
+            self.refresh(statement)
+
+    def _point(self, attribution_ids: set[str], held: list) -> None:
+        """Set each attribution's ``statement`` from ``held`` (attribution, part, speaker,
+        statement, lo, hi: the statements its fragments hold); None when no fragment is
+        long enough to be a mention. Each quotation (the words of one fragment that one
+        passage or overlapping passages cover) stands for the statement that covers most
+        of its words; of several quotations that stand for several statements ('"A," he
+        said. "B."', where other articles quote A and B apart), the attribution's is the
+        one quoted most often (the one a reader follows from it: ``statements`` in the
+        exports lists them all), then the one that covers most of its words, then the
+        first. Such attributions are kept in ``statement_shared``, to be pointed again
+        when those counts change."""
+        covered: dict[str, Counter[str]] = {a: Counter() for a in attribution_ids}
+        place: dict[tuple[str, str], int] = {}
+        regions: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
+        for attribution, part, _, statement, lo, hi in held:
+            if attribution in covered:
                 covered[attribution][statement] += hi - lo
                 place[attribution, statement] = min(place.get((attribution, statement), part), part)
-            rows = []
-            for attribution, counts in covered.items():
-                best = max(counts, key=lambda s: (counts[s], -place[attribution, s], s), default=None)
+                regions[attribution, part].append((lo, hi, statement))
+        stands: dict[str, set[str]] = defaultdict(set)  # attribution -> the statements its quotations stand for
+        for (attribution, _), found in regions.items():
+            found.sort()
+            group: Counter[str] = Counter()
+            end = -1
+            for lo, hi, statement in [*found, (1 << 30, 1 << 30, "")]:
+                if lo >= end and group:  # a quotation ends where the next passage does not overlap it
+                    stands[attribution].add(max(group, key=lambda st: (group[st], st)))
+                    group = Counter()
+                group[statement] += hi - lo
+                end = max(end, hi) if lo < end else hi
+        covered = {a: Counter({st: n for st, n in counts.items() if st in stands[a]}) for a, counts in covered.items()}
+        several = {st for counts in covered.values() if len(counts) > 1 for st in counts}
+        quoted: dict[str, int] = {}
+        for chunk, marks in in_chunks(sorted(several)):
+            quoted.update((st, n) for st, n in self._x(
+                f"SELECT statement, SUM(mentions) FROM statement_speakers WHERE statement IN ({marks})"
+                " GROUP BY statement", chunk))
+        ids = sorted(covered)
+        current: dict[str, str | None] = {}
+        was_shared: set[str] = set()
+        for chunk, marks in in_chunks(ids):
+            current.update((a, st) for a, st in self._x(
+                f"SELECT id, statement FROM attributions WHERE id IN ({marks})", chunk))
+            was_shared.update(a for (a,) in self._x(
+                f"SELECT DISTINCT attribution FROM statement_shared WHERE attribution IN ({marks})", chunk))
+        rows, shared = [], []
+        for attribution in ids:
+            counts = covered[attribution]
+            if len(counts) > 1:
+                best = max(counts, key=lambda s: (quoted.get(s, 0), counts[s], -place[attribution, s], s))
+                shared += [(attribution, st) for st in counts]
+            else:
+                best = next(iter(counts), None)
+            self._pointed[attribution] = best
+            if current.get(attribution, best) != best:
                 rows.append((best, attribution))
-                if best:
-                    changed.add(best)
-            self.db.executemany("UPDATE attributions SET statement=? WHERE id=?", rows)
-        return changed
+        self.db.executemany("DELETE FROM statement_shared WHERE attribution=?", [(a,) for a in sorted(was_shared)])
+        self.db.executemany("INSERT OR IGNORE INTO statement_shared(attribution, statement) VALUES (?,?)", shared)
+        self.db.executemany("UPDATE attributions SET statement=? WHERE id=?", rows)
+
+    def _count_afresh(self, statement: str) -> None:
+        """A statement's speaker counts read again from every fragment that holds it."""
+        self._x("DELETE FROM statement_speakers WHERE statement=?", (statement,))
+        counts: dict[str, list] = {}
+        for attribution, speaker, published, order, article_id in self._x(
+                "SELECT f.attribution, f.speaker, r.published, r.ord, f.article FROM statement_regions g"
+                " JOIN statement_fragments f ON f.node = g.node JOIN articles r ON r.id = f.article"
+                " WHERE g.statement=?", (statement,)):
+            key = _first_key(published, order, attribution)
+            entry = counts.setdefault(speaker, [0, key, article_id])
+            entry[0] += 1
+            if key < entry[1]:
+                entry[1], entry[2] = key, article_id
+        self.db.executemany(
+            "INSERT INTO statement_speakers(statement, speaker, mentions, first, first_article) VALUES (?,?,?,?,?)",
+            [(statement, sp, n, key, a) for sp, (n, key, a) in counts.items()])
 
     # --- taking articles out ------------------------------------------------------------
 
     def remove(self, article_id: str) -> set[str]:
         """Take an article's fragments out (before it is replaced); the statements they
         touched, cut again without them."""
-        nodes = [n for (n,) in self.db.execute(
+        work = _Work(None)
+        nodes = [n for (n,) in self._x(
             "SELECT DISTINCT node FROM statement_fragments WHERE article=?", (article_id,))]
-        families = {f for (f,) in self.db.execute(
-            f"SELECT DISTINCT family FROM statement_nodes WHERE id IN ({','.join('?' * len(nodes))})", nodes)
-        } if nodes else set()
-        self.db.execute("DELETE FROM statement_fragments WHERE article=?", (article_id,))
-        self.db.execute("UPDATE attributions SET statement=NULL WHERE article=?", (article_id,))
+        families: set[int] = set()
+        for chunk, marks in in_chunks(nodes):
+            families.update(f for (f,) in self._x(
+                f"SELECT DISTINCT family FROM statement_nodes WHERE id IN ({marks})", chunk))
+            work.dirty.update(st for (st,) in self._x(
+                f"SELECT DISTINCT statement FROM statement_regions WHERE node IN ({marks})", chunk))
+        work.retext |= work.dirty
+        self._x("DELETE FROM statement_shared WHERE attribution IN"
+                " (SELECT DISTINCT attribution FROM statement_fragments WHERE article=?)", (article_id,))
+        self._x("DELETE FROM statement_fragments WHERE article=?", (article_id,))
+        self._x("UPDATE attributions SET statement=NULL WHERE article=?", (article_id,))
         for node in nodes:
             # the wording as its first quotation left in the store has it, or gone with the last
-            row = self.db.execute(
+            row = self._x(
                 "SELECT f.start, f.end, r.text, r.ord FROM statement_fragments f JOIN articles r ON r.id = f.article"
                 " WHERE f.node=? ORDER BY r.ord, f.id LIMIT 1", (node,)).fetchone()
             if row is None:
                 self._drop_node(node)
             else:
-                self.db.execute("UPDATE statement_nodes SET text=?, text_order=? WHERE id=?",
+                self._x("UPDATE statement_nodes SET text=?, text_order=? WHERE id=?",
                                 (" ".join(row[2][row[0]:row[1]].split()), row[3], node))
-        touched: set[str] = set()
-        for family in families:
-            touched |= self._split(family)
-        for statement in touched:
-            self.refresh(statement)
-        return touched
+        for family in sorted(families):
+            self._split(family, work)
+        self._finish(work)
+        return work.touched
 
     def _drop_node(self, node: int) -> None:
-        (key,) = self.db.execute("SELECT key FROM statement_nodes WHERE id=?", (node,)).fetchone()
-        runs = shingle_hashes(key.split("\x1f")[0].split(" "))
-        grams = {g for run in runs for g in run}
-        self.db.executemany("UPDATE statement_shingle_df SET df = df - 1 WHERE shingle=?", [(g,) for g in grams])
-        self.db.executemany("DELETE FROM statement_postings WHERE shingle=? AND node=?",
-                            [(g, node) for g in winnow(runs, self.settings.window)])
-        self.db.execute("DELETE FROM statement_edges WHERE a=? OR b=?", (node, node))
-        old = [s for (s,) in self.db.execute("SELECT statement FROM statement_regions WHERE node=?", (node,))]
-        self.db.execute("DELETE FROM statement_regions WHERE node=?", (node,))
-        self.db.execute("DELETE FROM statement_nodes WHERE id=?", (node,))
+        key, size = self._x("SELECT key, size FROM statement_nodes WHERE id=?", (node,)).fetchone()
+        chosen = winnow(shingle_hashes(key.split("\x1f")[0].split(" ")), self.settings.window)
+        self.db.executemany("DELETE FROM statement_grams WHERE shingle=? AND size=? AND node=?",
+                            [(g, size, node) for g in chosen])
+        self._x("DELETE FROM statement_edges WHERE a=? OR b=?", (node, node))
+        old = [s for (s,) in self._x("SELECT statement FROM statement_regions WHERE node=?", (node,))]
+        self._x("DELETE FROM statement_regions WHERE node=?", (node,))
+        self._x("DELETE FROM statement_nodes WHERE id=?", (node,))
         for statement in old:
-            if not self.db.execute("SELECT 1 FROM statement_regions WHERE statement=? LIMIT 1", (statement,)).fetchone():
-                self.db.execute("DELETE FROM statements WHERE id=?", (statement,))
+            if not self._x("SELECT 1 FROM statement_regions WHERE statement=? LIMIT 1", (statement,)).fetchone():
+                self._drop_statement(statement)
 
-    def _split(self, family: int) -> set[str]:
+    def _split(self, family: int, work: _Work) -> None:
         """Families of what is left of ``family`` (a wording gone may have been all that
         joined two parts), each cut again."""
-        ids = [i for (i,) in self.db.execute("SELECT id FROM statement_nodes WHERE family=?", (family,))]
+        ids = [i for (i,) in self._x("SELECT id FROM statement_nodes WHERE family=?", (family,))]
+        self._x("DELETE FROM statement_families WHERE family=?", (family,))
         linked = defaultdict(list)
         for chunk, marks in in_chunks(ids):
-            for a, b in self.db.execute(f"SELECT a, b FROM statement_edges WHERE a IN ({marks})", chunk):
+            for a, b in self._x(f"SELECT a, b FROM statement_edges WHERE a IN ({marks})", chunk):
                 linked[a].append(b)
                 linked[b].append(a)
         seen: set[int] = set()
-        touched: set[str] = set()
         for start in sorted(ids):
             if start in seen:
                 continue
@@ -649,41 +1063,36 @@ class StatementIndex:
                         seen.add(m)
                         todo.append(m)
             self.db.executemany("UPDATE statement_nodes SET family=? WHERE id=?", [(start, n) for n in part])
-            touched |= self._cut(start)
-        return touched
+            self._cut(start, work)
 
     def clear(self) -> None:
         for table in ("statement_fragments", "statement_regions", "statement_edges", "statement_postings",
-                      "statement_shingle_df", "statement_nodes", "statements"):
-            self.db.execute(f"DELETE FROM {table}")  # fixed names, not input
-        self.db.execute("UPDATE attributions SET statement=NULL")
-        self.db.execute("DROP TABLE IF EXISTS statement_shingles")  # the index before this one
+                      "statement_shingle_df", "statement_grams", "statement_speakers", "statement_families",
+                      "statement_shared", "statement_nodes", "statements"):
+            self._x(f"DELETE FROM {table}")  # fixed names, not input
+        self._x("UPDATE attributions SET statement=NULL")
+        self._x("DROP TABLE IF EXISTS statement_shingles")  # the index before this one
 
     # --- speaker and first appearance ---------------------------------------------------
 
     def refresh(self, statement: str) -> None:
-        """Speaker and first appearance, from the mentions: the most quoted name (a short
-        form counting for the fuller name it fits), a description only when no mention
-        names the speaker; the earliest article (by date, then input order)."""
-        rows = self.db.execute(
-            "SELECT DISTINCT a.id, a.speaker, a.article, r.published, r.ord FROM statement_regions g"
-            " JOIN statement_fragments f ON f.node = g.node JOIN attributions a ON a.id = f.attribution"
-            " JOIN articles r ON r.id = a.article WHERE g.statement = ?", (statement,)).fetchall()
+        """Speaker and first appearance, from the speaker counts: the most quoted name (a
+        short form counting for the fuller name it fits), a description only when no
+        mention names the speaker; the earliest article (by date, then input order)."""
+        rows = sorted(self._x(
+            "SELECT first, speaker, mentions, first_article FROM statement_speakers WHERE statement=?", (statement,)))
         if not rows:
             return
-        ordered = sorted(rows, key=lambda r: (r[3] is None, r[3] or "", r[4], r[0]))
-        first = ordered[0][2]
-        counts: dict[str, list[int]] = {}
-        for place, (_, speaker, *_rest) in enumerate(ordered):
-            if speaker is not None:
-                entry = counts.setdefault(speaker, [0, -place])
-                entry[0] += 1
-        names = _by_person({s: (n, at) for s, (n, at) in counts.items() if is_name(s)})
+        first = rows[0][3]
+        # the earlier a speaker is first quoted, the higher its place (a tie-break)
+        counts = {speaker: (n, -place) for place, (_, speaker, n, _) in enumerate(rows)}
+        names = _by_person({s: at for s, at in counts.items() if _named(s)})
         described = {s: (n, len(s), at) for s, (n, at) in counts.items()
-                     if s and not is_name(s) and s.casefold() not in PRONOUNS}
+                     if s and not _named(s) and s.casefold() not in PRONOUNS}
         speaker = None
         if names:
             speaker = max(names, key=names.get)
         elif described:
             speaker = max(described, key=described.get)
-        self.db.execute("UPDATE statements SET speaker=?, first_seen=? WHERE id=?", (speaker, first, statement))
+        self._x("UPDATE statements SET speaker=?, first_seen=? WHERE id=? AND"
+                        " (speaker IS NOT ? OR first_seen IS NOT ?)", (speaker, first, statement, speaker, first))
