@@ -174,6 +174,33 @@ def test_a_story_that_holds_two_events_splits_and_the_part_with_its_anchor_keeps
     assert {gold[a] for a in after[keeps]} == {gold[anchor]} and len({gold[a] for a in after[other]}) == 1
 
 
+@needs_ecb
+def test_a_story_whose_replaced_article_held_two_events_together_splits():
+    """Tara Reid's and Lohan's rehab stories stored as one story; one Lohan article is taken
+    out (a new version of it is coming): the story's articles are clustered again, two
+    stories, the part with the anchor keeping the id."""
+    gold = ecb_gold()
+    reid = sorted(a for a, s in gold.items() if s == "1-ecb")[:6]
+    lohan = sorted(a for a, s in gold.items() if s == "1-ecbplus")[:6]
+    store, stories = group([ecb_article(a, n) for n, a in enumerate(reid + lohan)])
+    index = StoryIndex(store.db)
+    with store.transaction():
+        units = [u for story in list(stories) for u in index._member_units(story)]
+        merged = index._store_group(units, sorted(stories))
+        for story in stories:
+            if story != merged:
+                index._drop(story)
+    assert [s.id for s in store.stories()] == [merged]
+    with store.transaction():
+        index.remove(lohan[-1])
+    after = {s.id: set(s.articles) for s in store.stories()}
+    assert sorted(after.values(), key=len) == [set(lohan[:-1]), set(reid)], after
+    anchor = min(reid + lohan)
+    assert _id_from(anchor) == merged and anchor in after[merged]
+    sizes = dict(store.db.execute("SELECT id, size FROM stories").fetchall())
+    assert sorted(sizes.values()) == [5, 6]
+
+
 def _id_from(article_id: str) -> str:
     return "t" + hashlib.blake2b(article_id.encode(), digest_size=6).hexdigest()
 

@@ -511,7 +511,7 @@ class StoryIndex:
         elif state:
             self._save(state)
             self._refresh(story)
-            self._rename_to_anchor(story)
+            self._regroup(self._rename_to_anchor(story))
 
     def clear(self) -> None:
         """Forget every story and count (before linking everything again)."""
@@ -605,6 +605,25 @@ class StoryIndex:
                 self._drop(story)
         assert mine_story is not None
         return mine_story
+
+    def _regroup(self, story: str) -> None:
+        """Cluster the articles of ``story`` again after one of them left: the one that left
+        may have been what held two groups together (a split; ids as in ``_recluster``: the
+        part with the anchor keeps the id). A story larger than ``split_size`` stays whole."""
+        units = self._member_units(story)
+        if not 1 < len(units) <= self.settings.split_size:
+            return
+        self._fill_statements(units)
+        groups = average_link(units, self.model, self._term_ids)
+        self._keep_arrays(units)
+        if len(groups) == 1:
+            return
+        gone = [story]
+        for group in groups:
+            self._store_group([units[i] for i in group], gone)
+        for left in gone:
+            if not self.db.execute("SELECT 1 FROM articles WHERE story=? LIMIT 1", (left,)).fetchone():
+                self._drop(left)
 
     def _store_group(self, group: list[Unit], gone: list[str]) -> str:
         """Store one group of a clustering as a story named after its anchor."""
