@@ -28,8 +28,10 @@ from newstrace.records import (
 )
 
 # 2: speakers across the store, statements at the grain of the repeated words, story vectors,
-# search, runs; a store of version 1 is brought up to date and relinked by its next run
-SCHEMA_VERSION = 2
+# search, runs; 3: per-statement speaker counts, trigram postings by size, attributions of
+# several statements. A store of an older version is brought up to date and relinked by
+# its next run (the new tables are filled only by linking)
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 import newstrace
 from conftest import REPO, SEEDS, SHARED, needs_shared
 
@@ -90,17 +92,22 @@ def test_a_store_from_older_rules_is_read_again(tmp_path):
         assert {r[0] for r in db.execute("SELECT extractor FROM articles")} == {current}
 
 
-def test_a_store_of_an_older_schema_is_linked_again_by_the_next_run(tmp_path):
+@pytest.mark.parametrize("older", [1, 2])
+def test_a_store_of_an_older_schema_is_linked_again_by_the_next_run(tmp_path, older):
     """A store made by an older newstrace (schema 1: no speaker ids, statements and stories
-    of an older linker) is upgraded when opened, and its next run links every article again
-    though no article changed: the exports are those of a fresh run."""
+    of an older linker; schema 2: no per-statement speaker counts or sized postings) is
+    upgraded when opened, and its next run links every article again though no article
+    changed: the exports are those of a fresh run."""
     from newstrace.store import SCHEMA_VERSION
 
     newstrace.run(SEEDS, out=tmp_path / "fresh")
     newstrace.run(SEEDS, out=tmp_path / "old")
     with sqlite3.connect(tmp_path / "old" / "newstrace.db") as db:
-        db.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+        db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(older),))
         db.execute("UPDATE attributions SET speaker_id=NULL, statement=NULL")  # as an older linker left it
+        if older == 2:  # tables a version-2 store never had
+            db.execute("DROP TABLE statement_speakers")
+            db.execute("DROP TABLE statement_grams")
     again = newstrace.run(SEEDS, out=tmp_path / "old")
     assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
     with sqlite3.connect(tmp_path / "old" / "newstrace.db") as db:
