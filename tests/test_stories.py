@@ -222,3 +222,25 @@ def test_a_groups_score_from_its_sums_is_the_average_over_its_pairs_of_articles(
     expected = (pair[0, 2] + pair[0, 3] + pair[1, 2] + pair[1, 3]) / 4
     assert abs(pair_score(summed[0], summed[1], model) - expected) < 1e-9
     assert average_link(units[:1], model) == [[0]]
+
+
+POLNEAR = ECB.parent / "polnear"
+POLNEAR_SETS = ("polnear-events", "polnear-windows2", "polnear-windows3", "polnear-windows4")
+
+
+def test_the_polnear_story_sets_are_disjoint_dated_and_name_real_articles():
+    # each set is scored as if blind: an article labelled in two sets would let one leak into the other
+    bench = Path(__file__).resolve().parents[1] / "bench" / "stories"
+    seen: dict[str, str] = {}
+    for name in POLNEAR_SETS:
+        rows = [json.loads(line) for line in (bench / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert len(rows) >= 190, name
+        for row in rows:
+            assert set(row) == {"article", "story", "published", "outlet"}, row
+            assert row["article"] not in seen, (row["article"], seen.get(row["article"]), name)
+            seen[row["article"]] = name
+            assert row["published"] == row["article"].split("_")[1]
+            if POLNEAR.exists():
+                assert (POLNEAR / f"{row['article']}.txt").exists(), row["article"]
+        sizes = Counter(row["story"] for row in rows)
+        assert sum(1 for k in sizes.values() if k > 1) >= 15, name  # events of several articles, not all alone

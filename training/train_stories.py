@@ -25,6 +25,7 @@ Numpy only (Newton's method, L2 penalty).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import shutil
 import sys
@@ -154,16 +155,22 @@ def batch_pairs(units, gold, feats, model):
 def stream_f1(database: str, gold: dict[str, str], model: PairModel, names: list[str]) -> float:
     """B-cubed F1 of the story stage with ``model`` over a stored run, in publication order
     (``bench/stories_quality.py``'s first order)."""
+    model_json = json.dumps({"features": names, "weights": [model.weights[n] for n in names],
+                             "bias": model.bias, "threshold": model.threshold})
+    return score(gold, stream(database, model_json))["bcubed"]["f1"]
+
+
+@functools.cache
+def stream(database: str, model_json: str) -> list[dict]:
+    """The stories of the story stage over a stored run (kept: several gold sets may label one run)."""
     with tempfile.TemporaryDirectory(prefix="train-stories-") as tmp:
         path = Path(tmp) / "model.json"
-        path.write_text(json.dumps({"features": names, "weights": [model.weights[n] for n in names],
-                                    "bias": model.bias, "threshold": model.threshold}), encoding="utf-8")
+        path.write_text(model_json, encoding="utf-8")
         copy = Path(tmp) / "newstrace.db"
         shutil.copy(database, copy)
         with Store(copy) as store:
             articles = sorted(store.articles(), key=lambda a: (a.published is None, a.published or "", a.order))
-            stories = regroup(store, [a.id for a in articles], StorySettings(model=str(path)))
-    return score(gold, stories)["bcubed"]["f1"]
+            return regroup(store, [a.id for a in articles], StorySettings(model=str(path)))
 
 
 def main() -> None:
