@@ -269,3 +269,28 @@ def test_a_port_in_use_is_one_clear_line(web_run, web_server):
     result = subprocess.run([sys.executable, "-m", "newstrace", "serve", str(web_run), "--port", port],
                             cwd=REPO, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "in use" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_a_store_linked_by_an_older_newstrace_is_served_with_a_warning(tmp_path):
+    """A store of schema 2 (before statement speaker counts) is brought up to date by serve,
+    which says in one line that its links are an older newstrace's until a run relinks it."""
+    import sqlite3
+
+    from conftest import SEEDS
+    from newstrace import run
+    from newstrace.serve import prepare
+    from newstrace.store import SCHEMA_VERSION
+
+    run(SEEDS, out=tmp_path / "out")
+    database = tmp_path / "out" / "newstrace.db"
+    with sqlite3.connect(database) as db:
+        db.execute("UPDATE meta SET value='2' WHERE key='schema_version'")
+        db.execute("DROP TABLE statement_speakers")
+    warning = prepare(database)
+    assert warning and str(database) in warning and "older newstrace" in warning and "\n" not in warning
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert db.execute("SELECT COUNT(*) FROM statements").fetchone()[0] > 0  # served as it is
+    assert prepare(database) == warning  # until a run relinks it
+    run(SEEDS, out=tmp_path / "out")
+    assert prepare(database) is None

@@ -36,19 +36,24 @@ def database_of(target: str | os.PathLike) -> Path:
 
 
 def prepare(database: Path) -> str | None:
-    """Check the database and bring an older one up to date (adds the search index, once;
-    the only write serve ever makes). Returns a warning line, or None."""
+    """Check the database and bring an older one up to date (adds the search index and new
+    tables, once; the only write serve ever makes). Returns a warning line, or None: a store
+    whose links an older newstrace made is served as it is, with a warning saying so."""
     with Store(database, readonly=True) as store:
         current = store.db.execute(
             "SELECT (SELECT 1 FROM meta WHERE key='search_index'), (SELECT 1 FROM sqlite_master WHERE name='runs'),"
             " (SELECT CAST(value AS INTEGER) >= ? FROM meta WHERE key='schema_version')", (SCHEMA_VERSION,)
         ).fetchone()
-    if all(current):
-        return None
-    if not os.access(database, os.W_OK) or not os.access(database.parent, os.W_OK):
-        return (f"{database}: made by an older newstrace and read-only here: run `newstrace run` on it once"
-                " with write access to bring it up to date (until then search and newer pages fail)")
-    Store(database).close()  # the migration: search index and new tables
+        stale = store.relink_pending()
+    if not all(current):
+        if not os.access(database, os.W_OK) or not os.access(database.parent, os.W_OK):
+            return (f"{database}: made by an older newstrace and read-only here: run `newstrace run` on it once"
+                    " with write access to bring it up to date (until then search and newer pages fail)")
+        with Store(database) as store:  # the migration: search index and new tables
+            stale = store.relink_pending()
+    if stale:
+        return (f"{database}: its statements and stories were linked by an older newstrace; the pages"
+                " show them until `newstrace run` on its input (or with --relink) links them again")
     return None
 
 
