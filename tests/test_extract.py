@@ -5,7 +5,7 @@ from __future__ import annotations
 from newstrace.extract import analyse, extract_spans
 from newstrace.records import Article
 
-from conftest import SEEDS
+from conftest import SEEDS, SHARED, needs_shared
 
 
 def seed_texts() -> list[str]:
@@ -123,3 +123,20 @@ def test_a_text_longer_than_one_ner_piece_keeps_its_offsets_and_names():
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     assert people and all(text[e.start_char:e.end_char] == e.text for e in doc.ents)
     assert max(e.start_char for e in people) > 2 * MAX_LENGTH
+
+
+POLITICO = SHARED / "corpora" / "polnear" / "dev" / "text" / "politico_2016-10-04_trump-not-walking-the-walk-on-hi.txt"
+
+
+@needs_shared(POLITICO)
+def test_a_split_quotation_keeps_its_first_part_when_the_proposal_holding_it_is_dropped():
+    """PolNeAR dev (Politico, 2016-10-04): '"The unfairness of the tax laws is
+    unbelievable," Trump said at a campaign stop this week. "It's something ..."'. The tagger
+    also proposes "campaign" as a cue holding the first part; the reranker drops that
+    proposal, and the first part goes to Trump's attribution with the second."""
+    text = POLITICO.read_text(encoding="utf-8")
+    first = text.index("The unfairness of the tax laws is unbelievable")
+    second = text.index("It’s something I’ve been talking about")
+    (trump,) = [a for a in extract_spans([text])[0] if any(s <= second < e for s, e in a.content)]
+    assert any(s <= first < e for s, e in trump.content), [text[s:e] for s, e in trump.content]
+    assert text[trump.source[0][0]:trump.source[0][1]] == "Trump"

@@ -285,7 +285,13 @@ class Tagger:
         for text in texts:
             ((atts, roles),) = self._extract_batch([text])
             if self._reranker is not None:
-                atts = self._reranker.keep(text, atts, roles)
+                kept = self._reranker.keep(text, atts, roles)
+                if self.repairs and len(kept) < len(atts):
+                    # a dropped proposal may have held the other part of a kept one's split
+                    # quotation ('"A," Trump said at a campaign stop. "B."' with "campaign"
+                    # proposed as a cue for A): the parts are given again among the kept
+                    kept = complete_quotes(text, kept)
+                atts = kept
             yield atts
 
     def propose(self, texts: Iterable[str]) -> Iterator[tuple[list[SpanAttribution], np.ndarray]]:
