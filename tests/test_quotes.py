@@ -71,6 +71,18 @@ def test_split_quotation_gets_its_first_part():
                                     "At no time did I doubt that the team would leave."]
 
 
+def test_split_quotation_in_doubled_apostrophes_gets_its_first_part():
+    """The New York Times archive's ''doubled apostrophes'' (PolNeAR train, 2015): the
+    tagger's content for the second part starts at its opening marks."""
+    t = ("''The key to the success of these ventures was the broader market timing,'' Mr. Hedge "
+         "said, referring to the two resorts. ''I assume they saw the luxury golf market returning.''")
+    second = t.index("''I assume")
+    a = SpanAttribution([_find(t, "Mr. Hedge")], [_find(t, "said")], [(second, len(t))])
+    [b] = complete_quotes(t, [a])
+    assert _texts(t, b.content) == ["The key to the success of these ventures was the broader market timing,",
+                                    "''I assume they saw the luxury golf market returning.''"]
+
+
 def test_first_part_held_by_another_attribution_or_before_a_full_stop_is_left():
     t = 'Ann asked, "Is it over?" Bob answered. "It is."'
     ann = _attribution(t, "Ann", "asked", "Is it over?")

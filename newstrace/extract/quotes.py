@@ -271,7 +271,8 @@ def _first_part(text: str, a: SpanAttribution, mask: bytearray, anchors: bytearr
     first = a.content[0][0]
     if first <= right or "\n" in text[right:first]:
         return None
-    if not (mask[first] or (first + 1 < len(text) and mask[first + 1])):  # opening mark
+    # an opening mark (in quote_view a doubled '' opens as " “", one character later)
+    if not any(mask[first:first + 3]):
         return None
     closed = _CLOSED_BEFORE.search(text, max(0, left - 6), left)
     if not closed or not mask[closed.start()]:  # the , ! ? must be inside the quotation
