@@ -28,6 +28,7 @@ a speaker after the rules) and ``interview_answer`` (an interview's answer parag
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from newstrace.extract.speakers import (
@@ -86,9 +87,11 @@ RULE_NAMES = tuple(rule.name for rule in RULES)
 STAGE_NAMES = ("no_source", "turn_label", "first_person", "continued_quote", "relayed_quote", "interview_answer")
 
 
-def apply_rules(src: Source, skip: frozenset[str] | set[str] = frozenset()) -> Resolved:
-    """The first answer of the rules not in ``skip``, with the answering rule's name."""
-    for rule in RULES:
+def apply_rules(src: Source, skip: frozenset[str] | set[str] = frozenset(),
+                rules: tuple[Rule, ...] = RULES) -> Resolved:
+    """The first answer of ``rules`` (all of them by default) not in ``skip``, with the
+    answering rule's name; the description when none answers."""
+    for rule in rules:
         if rule.name in skip:
             continue
         res = rule.apply(src)
@@ -101,12 +104,9 @@ def apply_rules(src: Source, skip: frozenset[str] | set[str] = frozenset()) -> R
 def apply_rules_after(src: Source, after: str, skip: frozenset[str] | set[str] = frozenset()) -> Resolved:
     """What the rules after the one named ``after`` answer (the ranker's view of the rules'
     own choice: the rules before it have not answered)."""
-    at = RULE_NAMES.index(after) + 1
-    for rule in RULES[at:]:
-        if rule.name in skip or rule.name.startswith("ranked_"):
-            continue
-        res = rule.apply(src)
-        if res is not None:
-            res.rule = res.rule or rule.name
-            return res
-    return src.resolved(src.desc or None, "description", rule="description")
+    return apply_rules(src, skip, _rules_after(after))
+
+
+@lru_cache(maxsize=None)
+def _rules_after(after: str) -> tuple[Rule, ...]:
+    return tuple(r for r in RULES[RULE_NAMES.index(after) + 1:] if not r.name.startswith("ranked_"))
