@@ -22,7 +22,7 @@ from typing import Iterator
 
 from newstrace.errors import StoreError
 from newstrace.outlets import outlet_kind
-from newstrace.queries import Queries
+from newstrace.queries import Queries, _spans
 from newstrace.records import (
     Article, Attribution, Citation, Mention, OutletEdge, RunFigures, Speaker, Statement, Story,
 )
@@ -265,12 +265,9 @@ SEARCH_SCHEMA = (
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 
 
-def _now() -> str:
+def now() -> str:
+    """The time now, UTC, to the second (ISO 8601): what the store records."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _spans(value: str) -> list[tuple[int, int]]:
-    return [(int(s), int(e)) for s, e in json.loads(value)]
 
 
 class Store(Queries):
@@ -351,7 +348,7 @@ class Store(Queries):
                     and self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
                 # links made by an older linker (no speaker ids, other statements and stories):
                 # the next run links everything again, in the same transaction as the upgrade
-                self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('relink_pending', '1')")
+                self.set_relink_pending(True)
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
@@ -526,7 +523,7 @@ class Store(Queries):
                 (
                     article.id, article.url, article.outlet, article.title, article.published,
                     article.author, article.origin, article.order, article.fingerprint,
-                    article.text, article.duplicate_of, None, extractor, _now(), article.file,
+                    article.text, article.duplicate_of, None, extractor, now(), article.file,
                 ),
             )
             db.executemany(
@@ -596,6 +593,15 @@ class Store(Queries):
                 speaker_id=row["speaker_id"], speaker_rule=row["speaker_rule"],
             )
 
+    def attributions_by_speaker(self) -> dict[str, list[str]]:
+        """Each speaker id's attribution ids, in the order of ``attributions()``."""
+        said: dict[str, list[str]] = {}
+        for speaker_id, attribution in self.db.execute(
+                "SELECT speaker_id, id FROM attributions WHERE speaker_id IS NOT NULL"
+                " ORDER BY article, CAST(substr(id, instr(id, '#a') + 2) AS INTEGER)"):
+            said.setdefault(speaker_id, []).append(attribution)
+        return said
+
     def citations(self, article: str | None = None) -> Iterator[Citation]:
         query, args = "SELECT * FROM citations", ()
         if article is not None:
@@ -608,10 +614,12 @@ class Store(Queries):
 
     # --- statements and stories -------------------------------------------------
 
-    def statements(self) -> Iterator[Statement]:
-        """Statements with their mentions, mentions in order of first appearance."""
+    def statements(self, mentions: bool = True) -> Iterator[Statement]:
+        """Statements with their mentions, mentions in order of first appearance
+        (``mentions=False``: without them, for a reader that takes them from the trail)."""
         for row in self.db.execute("SELECT * FROM statements ORDER BY id"):
-            yield self._statement(row)
+            yield self._statement(row) if mentions else Statement(
+                id=row["id"], text=row["text"], speaker=row["speaker"], mentions=[], first_seen=row["first_seen"])
 
     def statement(self, statement_id: str) -> Statement | None:
         row = self.db.execute("SELECT * FROM statements WHERE id=?", (statement_id,)).fetchone()
@@ -758,7 +766,7 @@ class Store(Queries):
             db.execute(
                 "INSERT INTO failures(origin, reason, at) VALUES (?,?,?)"
                 " ON CONFLICT(origin) DO UPDATE SET reason=excluded.reason, at=excluded.at",
-                (origin, reason, _now()),
+                (origin, reason, now()),
             )
 
     def failures(self) -> list[tuple[str, str]]:

@@ -74,9 +74,8 @@ def attribution_rows(store: Store) -> Iterator[dict]:
 
 
 def statement_rows(store: Store) -> Iterator[dict]:
-    outlet = dict(store.db.execute("SELECT id, outlet FROM articles"))
     texts: dict[str, str] = {}
-    for s in store.statements():
+    for s in store.statements(mentions=False):  # the trail holds the mentions, in their order
         trail = store.statement_trail(s.id)
         for step in trail:
             if step["article"] not in texts:
@@ -86,12 +85,13 @@ def statement_rows(store: Store) -> Iterator[dict]:
             start, end = step["fragment"]
             lo, hi = step.pop("words")
             step["span"] = list(mention_span(texts[step["article"]], start, end, lo, hi))
+        mentions = list(dict.fromkeys((t["article"], t["attribution"]) for t in trail))
         yield {
             "id": s.id, "text": s.text, "speaker": s.speaker,
-            "mentions": [{"article": m.article, "attribution": m.attribution} for m in s.mentions],
+            "mentions": [{"article": article, "attribution": attribution} for article, attribution in mentions],
             "first_seen": s.first_seen,
-            "articles": len({m.article for m in s.mentions}),
-            "outlets": sorted({outlet[m.article] for m in s.mentions if outlet.get(m.article)}),
+            "articles": len({article for article, _ in mentions}),
+            "outlets": sorted({t["outlet"] for t in trail if t["outlet"]}),
             # the spread: every mention in order, copies of wire stories marked
             "trail": trail,
             "independent_articles": len({t["article"] for t in trail if not t["copy_of"]}),
@@ -110,10 +110,7 @@ def story_rows(store: Store) -> Iterator[dict]:
 
 def speaker_rows(store: Store) -> Iterator[dict]:
     """Speakers across the store: ``attributions`` lists the ids of their attributions."""
-    said: dict[str, list[str]] = {}
-    for a in store.attributions():
-        if a.speaker_id:
-            said.setdefault(a.speaker_id, []).append(a.id)
+    said = store.attributions_by_speaker()
     for s in store.speakers():
         yield {"id": s.id, "name": s.name, "aliases": s.aliases, "kind": s.kind,
                "attributions": said.get(s.id, [])}
