@@ -15,7 +15,6 @@ import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from itertools import islice, repeat
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TypeVar
@@ -25,15 +24,11 @@ from newstrace.extract import MODELS, Analysis, analyse, extractor_id
 from newstrace.ingest import IngestOptions, read_articles
 from newstrace.link import Linker, LinkerSettings
 from newstrace.records import Article, RunFigures
-from newstrace.store import Store
+from newstrace.store import Store, now
 from newstrace.workers import end_workers, worker_pool
 
 T = TypeVar("T")
 DATABASE_NAME = "newstrace.db"
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 @dataclass(slots=True)
@@ -117,7 +112,7 @@ def run(
                           "articles by the next run; choose another folder (one inside the input folder is fine)")
     _make_folder(db_path.parent)
     report = RunReport(database=db_path, out=Path(out) if out is not None else None)
-    started, clock = _now(), time.perf_counter()
+    started, clock = now(), time.perf_counter()
     with Store(db_path) as store, _worded(store):
         linker = Linker(store, settings.linker)
         if relink:
@@ -143,7 +138,7 @@ def run(
                         notify("failed", item.path, item.reason)
                         continue
                     stored = store.version_of(item.id)
-                    if stored is not None and store.fingerprint_of(item.id) != item.fingerprint:
+                    if stored is not None and stored[0][0] != item.fingerprint:  # VERSION_FIELDS[0]
                         clash = _replaced_by_another(store, item, path)
                         if clash is not None:
                             report.failures.append(clash)
@@ -197,7 +192,7 @@ def run(
                 linker.rebuild()
                 store.set_relink_pending(False)
         store.record_run(RunFigures(
-            started, _now(), round(time.perf_counter() - clock, 3), report.added, report.updated,
+            started, now(), round(time.perf_counter() - clock, 3), report.added, report.updated,
             report.unchanged, len(report.failures), str(path), settings.model,
         ))
         if out is not None:

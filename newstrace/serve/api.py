@@ -178,7 +178,7 @@ def story_list(request: Request, limit: int = limit_param(), cursor: str | None 
 @router.get("/stories/{story}", response_model=StoryDetail, summary="A story: its articles, statements and citations")
 def story(request: Request, story: str, limit: int = limit_param()):
     store = stores(request).get()
-    summary = _found(store.story_summary(_bounded(story)), "story", story)
+    summary = _found(store.story_summary(bounded_id(story)), "story", story)
     return StoryDetail(summary, store.story_outlets(story), _page(ArticlePage, store.story_articles(story, limit)),
                        _page(StatementPage, store.story_statements(story, limit)), store.story_citations(story))
 
@@ -186,7 +186,7 @@ def story(request: Request, story: str, limit: int = limit_param()):
 @router.get("/stories/{story}/articles", response_model=ArticlePage, summary="A story's articles, by time")
 def story_articles(request: Request, story: str, limit: int = limit_param(), cursor: str | None = cursor_param()):
     store = stores(request).get()
-    _found(store.story_summary(_bounded(story)), "story", story)
+    _found(store.story_summary(bounded_id(story)), "story", story)
     return _page(ArticlePage, store.story_articles(story, limit, cursor))
 
 
@@ -194,7 +194,7 @@ def story_articles(request: Request, story: str, limit: int = limit_param(), cur
             summary="Statements quoted in a story, most quoted first")
 def story_statements(request: Request, story: str, limit: int = limit_param(), cursor: str | None = cursor_param()):
     store = stores(request).get()
-    _found(store.story_summary(_bounded(story)), "story", story)
+    _found(store.story_summary(bounded_id(story)), "story", story)
     return _page(StatementPage, store.story_statements(story, limit, cursor))
 
 
@@ -202,7 +202,7 @@ def story_statements(request: Request, story: str, limit: int = limit_param(), c
             summary="A statement's trail: its spread and its mentions")
 def statement(request: Request, statement: str, limit: int = limit_param()):
     store = stores(request).get()
-    summary = _found(store.statement_summary(_bounded(statement)), "statement", statement)
+    summary = _found(store.statement_summary(bounded_id(statement)), "statement", statement)
     return StatementDetail(summary, store.statement_spread(statement),
                            _page(MentionPage, store.statement_mentions(statement, limit)))
 
@@ -212,7 +212,7 @@ def statement(request: Request, statement: str, limit: int = limit_param()):
 def statement_mentions(request: Request, statement: str, limit: int = limit_param(),
                        cursor: str | None = cursor_param()):
     store = stores(request).get()
-    _found(store.statement_summary(_bounded(statement)), "statement", statement)
+    _found(store.statement_summary(bounded_id(statement)), "statement", statement)
     return _page(MentionPage, store.statement_mentions(statement, limit, cursor))
 
 
@@ -226,7 +226,7 @@ def speaker_list(request: Request, limit: int = limit_param(), cursor: str | Non
             summary="A speaker's statements, most repeated first")
 def speaker_statements(request: Request, key: str, limit: int = limit_param(), cursor: str | None = cursor_param()):
     store = stores(request).get()
-    page = store.speaker_statements(_bounded(key), limit, cursor)
+    page = store.speaker_statements(bounded_id(key), limit, cursor)
     if not page.items and cursor is None:
         _found(store.speaker_profile(key), "speaker", key)  # no statements: a 404 unless the speaker exists
     return _page(StatementPage, page)
@@ -235,7 +235,7 @@ def speaker_statements(request: Request, key: str, limit: int = limit_param(), c
 @router.get("/speakers/{key:path}", response_model=SpeakerProfile,
             summary="A speaker: the names they were given and who quoted them")
 def speaker(request: Request, key: str):
-    profile = stores(request).cached(f"speaker:{_bounded(key)}", lambda store: store.speaker_profile(key))
+    profile = stores(request).cached(f"speaker:{bounded_id(key)}", lambda store: store.speaker_profile(key))
     return _found(profile, "speaker", key)
 
 
@@ -246,13 +246,13 @@ def outlet_list(request: Request, limit: int = Query(100, ge=1, le=MAX_PAGE), cu
 
 @router.get("/outlets/{name:path}/articles", response_model=ArticlePage, summary="An outlet's articles, newest first")
 def outlet_articles(request: Request, name: str, limit: int = limit_param(), cursor: str | None = cursor_param()):
-    return _page(ArticlePage, stores(request).get().outlet_articles(_bounded(name), limit, cursor))
+    return _page(ArticlePage, stores(request).get().outlet_articles(bounded_id(name), limit, cursor))
 
 
 @router.get("/outlets/{name:path}", response_model=OutletProfile,
             summary="An outlet: whom it quotes, whom it cites, who cites it (self-citations marked)")
 def outlet(request: Request, name: str):
-    profile = stores(request).cached(f"outlet:{_bounded(name)}", lambda store: store.outlet_profile(name))
+    profile = stores(request).cached(f"outlet:{bounded_id(name)}", lambda store: store.outlet_profile(name))
     return _found(profile, "outlet", name)
 
 
@@ -260,7 +260,7 @@ def outlet(request: Request, name: str):
             summary="An article with its attributions and citations")
 def article(request: Request, article: str):
     store = stores(request).get()
-    summary = _found(store.article_summary(_bounded(article)), "article", article)
+    summary = _found(store.article_summary(bounded_id(article)), "article", article)
     full = store.article(article)
     return ArticleDetail(summary, full.text, full.author, list(store.attributions(article=article)),
                          list(store.citations(article=article)), store.article_copies(article))
@@ -307,7 +307,7 @@ def download_response(request: Request, name: str) -> StreamingResponse:
                              headers={"content-disposition": f'attachment; filename="{name}"'})
 
 
-def _bounded(value: str) -> str:
+def bounded_id(value: str) -> str:
     if len(value) > ID:
         raise HTTPException(400, f"identifier longer than {ID} characters")
     return value

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from newstrace.queries import MAX_CURSOR, MAX_PAGE, MAX_QUERY
 from newstrace.report.html import Segment, day, safe_url, segments
 from newstrace.serve import downloads, svg
-from newstrace.serve.api import ID, download_response, unmark
+from newstrace.serve.api import bounded_id, download_response, unmark
 
 router = APIRouter(include_in_schema=False)
 
@@ -90,12 +90,6 @@ def _found(value, what: str):
     return value
 
 
-def _bounded(value: str) -> str:
-    if len(value) > ID:
-        raise HTTPException(400, f"identifier longer than {ID} characters")
-    return value
-
-
 # one Query object per parameter (FastAPI names a shared one after its first use)
 def cursor_param():
     return Query(None, max_length=MAX_CURSOR)
@@ -121,7 +115,7 @@ def story_list(request: Request, q: str | None = text_param(), cursor: str | Non
 @router.get("/stories/{story}", response_class=HTMLResponse)
 def story(request: Request, story: str, cursor: str | None = cursor_param(), statements: str | None = cursor_param()):
     store = _store(request)
-    summary = _found(store.story_summary(_bounded(story)), "story")
+    summary = _found(store.story_summary(bounded_id(story)), "story")
     return page(request, "story.html", story=summary, outlets=store.story_outlets(story),
                 articles=store.story_articles(story, 50, cursor),
                 statements=store.story_statements(story, 30, statements),
@@ -131,7 +125,7 @@ def story(request: Request, story: str, cursor: str | None = cursor_param(), sta
 @router.get("/statements/{statement}", response_class=HTMLResponse)
 def statement(request: Request, statement: str, cursor: str | None = cursor_param()):
     store = _store(request)
-    summary = _found(store.statement_summary(_bounded(statement)), "statement")
+    summary = _found(store.statement_summary(bounded_id(statement)), "statement")
     spread = store.statement_spread(statement)
     return page(request, "statement.html", statement=summary, spread=spread,
                 timeline=svg.timeline(spread, summary.first_seen),
@@ -146,7 +140,7 @@ def speaker_list(request: Request, q: str | None = text_param(), cursor: str | N
 @router.get("/speakers/{key:path}", response_class=HTMLResponse)
 def speaker(request: Request, key: str, cursor: str | None = cursor_param()):
     store = _store(request)
-    profile = _found(request.app.state.stores.cached(f"speaker:{_bounded(key)}", lambda s: s.speaker_profile(key)),
+    profile = _found(request.app.state.stores.cached(f"speaker:{bounded_id(key)}", lambda s: s.speaker_profile(key)),
                      "speaker")
     return page(request, "speaker.html", speaker=profile, statements=store.speaker_statements(key, 30, cursor))
 
@@ -159,7 +153,7 @@ def outlet_list(request: Request, cursor: str | None = cursor_param()):
 @router.get("/outlets/{name:path}", response_class=HTMLResponse)
 def outlet(request: Request, name: str, cursor: str | None = cursor_param()):
     store = _store(request)
-    profile = _found(request.app.state.stores.cached(f"outlet:{_bounded(name)}", lambda s: s.outlet_profile(name)),
+    profile = _found(request.app.state.stores.cached(f"outlet:{bounded_id(name)}", lambda s: s.outlet_profile(name)),
                      "outlet")
     return page(request, "outlet.html", outlet=profile, articles=store.outlet_articles(name, 30, cursor))
 
@@ -180,7 +174,7 @@ def citations(request: Request):
 @router.get("/articles/{article:path}", response_class=HTMLResponse)
 def article(request: Request, article: str):
     store = _store(request)
-    summary = _found(store.article_summary(_bounded(article)), "article")
+    summary = _found(store.article_summary(bounded_id(article)), "article")
     full = store.article(article)
     attributions = list(store.attributions(article=article))
     spans = [(s, e, role) for a in attributions
