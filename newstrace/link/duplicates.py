@@ -29,6 +29,7 @@ ROWS = 3
 NUM_PERM = BANDS * ROWS
 SEED = 20190320
 SHINGLE = 3  # words per shingle: one changed word spoils 3 shingles, not 5
+CANDIDATES = 20  # articles sharing the most bands, the only ones read word by word
 THRESHOLD = 0.75  # words in order shared, 2 * LCS / (words of both): three quarters, 60 of 300 words changed pass
 _WORD = re.compile(r"\w+")
 
@@ -84,12 +85,14 @@ class DuplicateIndex:
         candidates = self.db.execute(
             f"SELECT b.article, COUNT(*) AS bands, r.text FROM article_bands b"
             f" JOIN articles r ON r.id = b.article"
-            f" WHERE b.band IN ({marks}) AND b.article != ? GROUP BY b.article ORDER BY bands DESC, r.ord",
+            f" WHERE b.band IN ({marks}) AND b.article != ? GROUP BY b.article ORDER BY bands DESC, r.ord"
+            f" LIMIT {CANDIDATES}",
             (*keys, article.id),
         ).fetchall()
         best, best_similarity = None, self.threshold
-        for other, _, text in candidates[:20]:  # the most bands shared first: at most 20 read word by word
-            found = similarity(article.text, text)
+        words = _words(article.text)
+        for other, _, text in candidates:
+            found = Indel.normalized_similarity(words, _words(text))
             if found >= best_similarity:
                 best, best_similarity = other, found
         return self._original(best) if best else None
