@@ -32,7 +32,7 @@ class Linker:
         settings = settings or LinkerSettings()
         self.duplicates = DuplicateIndex(store.db)
         self.speakers = SpeakerIndex(store.db, settings.speakers)
-        self.statements = StatementIndex(store.db, settings.statements)
+        self.statements = StatementIndex(store.db, settings.statements, self.speakers)
         self.stories = StoryIndex(store.db, settings.stories)
 
     def add(
@@ -51,14 +51,15 @@ class Linker:
             sig = signature(article.text)
             article.duplicate_of = self.duplicates.find(article, sig)
             self.store.put_article(article, attributions, citations, extractor)
-            self._link(article, attributions, sig)
+            self._link_article(article, attributions, sig)
+            self.stories.add(article)
         return replaced
 
-    def _link(self, article: Article, attributions: list[Attribution], sig: list[int]) -> None:
+    def _link_article(self, article: Article, attributions: list[Attribution], sig: list[int]) -> None:
+        """Every link but its story (a rebuild adds stories in publication order after)."""
         self.duplicates.add(article, sig)
         self.speakers.add(article, attributions)  # before statements: they may use speaker ids
         self.statements.add(article, attributions, quote_mask(article.text))
-        self.stories.add(article)
 
     def _unlink(self, article_id: str) -> None:
         """Take an article that is about to be replaced out of statements and stories."""
@@ -77,8 +78,7 @@ class Linker:
             self.statements.clear()
             for table in ("article_bands", "article_signatures"):
                 db.execute(f"DELETE FROM {table}")  # fixed names, not input
-            self.stories.clear()
-            db.execute("UPDATE attributions SET statement=NULL")
+            self.stories.clear()  # statements.clear() has set every attribution's statement to NULL
             db.execute("UPDATE articles SET duplicate_of=NULL")
             self.speakers.clear()
             articles = list(self.store.articles())
@@ -86,10 +86,7 @@ class Linker:
                 sig = signature(article.text)
                 article.duplicate_of = self.duplicates.find(article, sig)
                 db.execute("UPDATE articles SET duplicate_of=? WHERE id=?", (article.duplicate_of, article.id))
-                self.duplicates.add(article, sig)
-                attributions = list(self.store.attributions(article=article.id))
-                self.speakers.add(article, attributions)  # before statements: they may use speaker ids
-                self.statements.add(article, attributions, quote_mask(article.text))
+                self._link_article(article, list(self.store.attributions(article=article.id)), sig)
             # stories take articles in publication order where it is known, else input order
             for article in sorted(articles, key=lambda a: (a.published is None, a.published or "", a.order)):
                 self.stories.add(article)

@@ -366,12 +366,14 @@ class StatementIndex:
     """Assigns attributions to statements, inside the caller's transaction. Owns the
     ``statement_*`` tables (see ``Store``'s schema)."""
 
-    def __init__(self, db: sqlite3.Connection, settings: LinkSettings | None = None):
+    def __init__(self, db: sqlite3.Connection, settings: LinkSettings | None = None, speakers=None):
         self.db = db
         self.settings = settings or LinkSettings()
         self._names: dict[str, frozenset[str]] = {}  # an article's proper words, for same-story evidence
         self._grams_sql: dict[int, str] = {}
-        self._speakers = None  # the speaker index, asked whether two speaker ids are one person
+        # the speaker index (the Linker's), asked whether two speaker ids are one person;
+        # made on first use when the statements are linked on their own
+        self._speakers = speakers
         self._upgrade()
 
     def _x(self, sql: str, args=()) -> sqlite3.Cursor:
@@ -402,8 +404,7 @@ class StatementIndex:
 
     # --- adding -----------------------------------------------------------------------
 
-    def add(self, article: Article, attributions: list[Attribution], mask: bytearray | None = None,
-            **_ignored) -> set[str]:
+    def add(self, article: Article, attributions: list[Attribution], mask: bytearray | None = None) -> set[str]:
         """Link the fragments of each attribution of a stored ``article``; the statements
         they belong to afterwards."""
         work = _Work(article.id)
