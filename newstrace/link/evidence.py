@@ -63,15 +63,6 @@ def clearly_different(a: str | None, b: str | None) -> bool:
     return not any(_names_may_be_one(x, y) for x in members_a for y in members_b)
 
 
-def may_be_same_speaker(a: str | None, b: str | None) -> bool:
-    """The contrary of ``clearly_different``: unknown speakers and descriptions may be anyone.
-
-    >>> may_be_same_speaker("Petrov", "General Anna Petrov"), may_be_same_speaker("he", "Ann Lee")
-    (True, True)
-    """
-    return not clearly_different(a, b)
-
-
 def named_alike(a: str | None, b: str | None) -> bool:
     """Whether both speakers are named and the names may be one person.
 
@@ -129,14 +120,3 @@ def one_person(a: str | None, b: str | None, a_id: str | None = None, b_id: str 
 def proper_words(text: str) -> frozenset[str]:
     """Capitalised words not at the start of a sentence: the names an article is about."""
     return frozenset(_CAPITALISED.findall(text))
-
-
-def same_story(a: str, b: str, shared: int = 3) -> bool:
-    """Whether two article texts tell one story, as far as cheap evidence goes: they share
-    at least ``shared`` capitalised words that are not sentence openers ("Reid",
-    "Promises", "Malibu").
-
-    >>> same_story("Tara Reid entered Promises in Malibu.", "Then Tara Reid left Promises, Malibu.")
-    True
-    """
-    return len(proper_words(a) & proper_words(b)) >= shared

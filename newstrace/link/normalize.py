@@ -37,15 +37,6 @@ def segments(text: str) -> list[list[str]]:
     return out
 
 
-def normal_form(text: str) -> str:
-    """One string per statement wording: segments joined, an elision shown as ' … '.
-
-    >>> normal_form("“If we used to hold thousands of kilometers…,” he")
-    'if we used to hold thousands of kilometers … he'
-    """
-    return " … ".join(" ".join(words) for words in segments(text))
-
-
 def _hash(shingle: str) -> int:
     # 8 bytes of blake2b as a signed 64-bit integer, the range SQLite stores natively;
     # Python's hash() is salted per process and would not survive a restart.
@@ -64,33 +55,6 @@ def shingles(text_parts: list[str], size: int = SHINGLE_SIZE) -> set[int]:
             for i in range(len(words) - size + 1):
                 out.add(_hash(" ".join(words[i : i + size])))
     return out
-
-
-def shingle_runs(text_parts: list[str], size: int = SHINGLE_SIZE) -> list[list[int]]:
-    """The hashed word ``size``-grams of each part and segment in order, one list per
-    segment: which of them another wording shares in a row says how long a stretch of
-    words the two have in common.
-
-    >>> [len(r) for r in shingle_runs(["one two three four … five six seven"])]
-    [2, 1]
-    """
-    return [[_hash(" ".join(words[i : i + size])) for i in range(len(words) - size + 1)]
-            for part in text_parts for words in segments(part) if len(words) >= size]
-
-
-def longest_shared_run(runs: list[list[int]], shared: set[int]) -> int:
-    """The most consecutive shingles of ``runs`` that are all in ``shared``.
-
-    >>> longest_shared_run([[1, 2, 3, 4], [5, 6]], {2, 3, 5, 6})
-    2
-    """
-    best = 0
-    for run in runs:
-        n = 0
-        for g in run:
-            n = n + 1 if g in shared else 0
-            best = max(best, n)
-    return best
 
 
 def word_count(text_parts: list[str]) -> int:

@@ -529,11 +529,6 @@ class SpeakerIndex:
         self.db.execute("DELETE FROM meta WHERE key='speaker_documents'")
         self.db.execute("UPDATE attributions SET speaker_id=NULL")
 
-    def speaker_of(self, attribution_id: str) -> str | None:
-        """The speaker id of an attribution, or None."""
-        row = self.db.execute("SELECT speaker_id FROM attributions WHERE id=?", (attribution_id,)).fetchone()
-        return row[0] if row else None
-
     def same_speaker(self, a: str | None, b: str | None) -> bool | None:
         """Whether speakers ``a`` and ``b`` (ids) are one: True when they are the same id;
         False when both are named and cannot be one (two organisations, or two persons
