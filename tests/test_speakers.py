@@ -740,3 +740,13 @@ def test_an_apposition_without_its_article_and_a_short_name_in_brackets():
     text = ("Japanese female professional wrestler Hana Kimura has died, wrestling promotion World Wonder Ring "
             "Stardom (Stardom) announced yesterday. Stardom's official statement yesterday read \"We are sorry.\"")
     assert resolve_speakers(text, [_one(text, "Stardom's", "official statement")]) == ["World Wonder Ring Stardom"]
+
+
+def test_a_rule_switched_off_answers_nowhere_not_even_inside_the_ranker():
+    """``skip`` switches a rule off for ablations: the ranker's view of the rules' own
+    answer must not bring it back under its name."""
+    from newstrace.extract.speakers.testing import resolve_one
+
+    t = "John Smith arrived in Paris on Monday. He said the talks would go on."
+    assert resolve_one(t, "He") == ("John Smith", "he_she")
+    assert resolve_one(t, "He", skip={"he_she"})[1] != "he_she"

@@ -85,7 +85,7 @@ def resolve(text: str, attributions: list[SpanAttribution], doc=None, author: st
             deferred.append(i)  # "I" inside a quote: the quote's speaker, known later
             continue
         cue = " ".join(text[s:e] for s, e in sorted(att.cue))
-        res = apply_rules(Source(art, source, start, end, previous, att.content, cue, history), skip)
+        res = apply_rules(Source(art, source, start, end, previous, att.content, cue, history, skip), skip)
         res.content = list(att.content)
         results[i] = res
         if res.kind != "none":

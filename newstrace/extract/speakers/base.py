@@ -38,6 +38,7 @@ class Source:
     content: tuple | list = ()
     cue: str = ""  # the attribution's cue, its fragments joined ("said", "was told")
     history: list[Resolved] = field(default_factory=list)  # the sources resolved before, in reading order
+    skip: frozenset[str] | set[str] = frozenset()  # rules switched off (``resolve_speakers``' skip)
 
     @cached_property
     def bare(self) -> str:

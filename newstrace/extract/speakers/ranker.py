@@ -366,7 +366,7 @@ def rank(src, kind: str, after: str) -> Resolved | None:
     rules decide (training)."""
     from newstrace.extract.speakers.registry import apply_rules_after
 
-    rule_answer = apply_rules_after(src, after) if kind != "description" else None
+    rule_answer = apply_rules_after(src, after, src.skip) if kind != "description" else None
     cands = candidates(src, kind, rule_answer)
     feats = features(src, kind, cands)
     if RECORDED is not None:
