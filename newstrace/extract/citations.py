@@ -186,8 +186,8 @@ class _Mention:
     known: bool = True
 
 
-def _alias_pattern() -> re.Pattern[str]:
-    aliases = sorted(outlet_aliases() | programmes(), key=len, reverse=True)
+def _alias_pattern(names) -> re.Pattern[str]:
+    aliases = sorted(names, key=len, reverse=True)
     body = "|".join(re.escape(a) for a in aliases)
     return re.compile(rf"(?<![\w.@#/-])(?:{body})(?![\w-]|\.[A-Za-z])")
 
@@ -211,7 +211,7 @@ def programmes() -> dict[str, str]:
 
 
 _ALIASES = outlet_aliases() | programmes()
-_ALIAS_RE = _alias_pattern()
+_ALIAS_RE = _alias_pattern(_ALIASES)  # each file read once, at import
 
 
 def _word_before(text: str, start: int) -> str:
