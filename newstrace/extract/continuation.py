@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from newstrace.extract.quotes import OPENING, STRAIGHT, covered
+from newstrace.extract.quotes import OPENING, STRAIGHT, covered, quotation_end
 from newstrace.records import SpanAttribution
 
 # a paragraph that opens with a quotation mark (white space and a dash before it allowed)
@@ -43,9 +43,7 @@ def quote_paragraphs(text: str, mask: bytearray) -> list[tuple[int, int]]:
     out = []
     for m in _QUOTE_PARAGRAPH.finditer(text):
         s = m.end()
-        e = s
-        while e < len(mask) and mask[e]:
-            e += 1
+        e = quotation_end(mask, s)
         if e > s and text[s:e].strip():
             out.append((s, e))
     return out

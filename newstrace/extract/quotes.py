@@ -226,7 +226,7 @@ def complete_quotes(text: str, spans: list[SpanAttribution],
                 if not any(anchors[q:s]):
                     s = q
             if 0 < e < len(text) and mask[e - 1] and mask[e]:
-                q = _quotation_end(mask, e)
+                q = quotation_end(mask, e)
                 if not any(anchors[e:q]):
                     e = q
             content.append((s, e))
@@ -244,7 +244,7 @@ def complete_quotes(text: str, spans: list[SpanAttribution],
         if not m:
             continue
         q = m.end()
-        e = _quotation_end(mask, q)
+        e = quotation_end(mask, q)
         if e > q and not any(held[q:e]) and not any(anchors[after:q]) and text[q:e].strip():
             out[k] = add_fragment(a, (q, e), held)
     for k, a in enumerate(out):
@@ -299,7 +299,7 @@ def _quotation_start(mask: bytearray, i: int) -> int:
     return i
 
 
-def _quotation_end(mask: bytearray, i: int) -> int:
+def quotation_end(mask: bytearray, i: int) -> int:
     while i < len(mask) and mask[i]:
         i += 1
     return i
@@ -339,7 +339,7 @@ def one_attribution_per_quote(text: str, spans: list[SpanAttribution],
         m = _NEXT_QUOTE.match(text, after)
         if m:
             q = m.end()
-            e = _quotation_end(mask, q)
+            e = quotation_end(mask, q)
             if e > q and not any(held[q:e]) and text[q:e].strip():
                 out[k] = SpanAttribution(a.source, a.cue, [(q, e)], a.score)
                 held[q:e] = b"\x01" * (e - q)
