@@ -189,11 +189,8 @@ def export_command(source, fmt, out) -> None:
     """Export the database SOURCE (a newstrace.db, or the folder `run --out` wrote) as
     JSONL, CSV or Parquet (one file per table: articles, attributions, statements,
     citations, stories, speakers, outlet_edges) or GraphML."""
-    try:
+    with _fatal():
         written = export(source, out, fmt)
-    except NewstraceError as e:
-        stderr.print(f"newstrace: error: {e}", markup=False)
-        sys.exit(2)
     for name, rows in written.items():
         click.echo(f"{rows}\t{name}")
 
@@ -209,12 +206,11 @@ def serve_command(target, port, host) -> None:
     from newstrace.serve import serve
 
     if host not in ("127.0.0.1", "localhost", "::1"):
-        stderr.print(f"newstrace: warning: listening on {host}: anyone who can reach it can read the store",
-                     markup=False)
-    try:
-        serve(target, host=host, port=port, on_ready=lambda line: stderr.print(f"newstrace: {line}", markup=False))
+        _say(f"newstrace: warning: listening on {host}: anyone who can reach it can read the store")
+    try:  # not _fatal: uvicorn handles SIGINT and SIGTERM itself, and stops cleanly
+        serve(target, host=host, port=port, on_ready=lambda line: _say(f"newstrace: {line}"))
     except NewstraceError as e:
-        stderr.print(f"newstrace: error: {e}", markup=False)
+        _say(f"newstrace: error: {e}")
         sys.exit(2)
 
 

@@ -18,7 +18,7 @@ from newstrace.records import Article, Citation
 from newstrace.report.export import COLUMNS, TABLES, from_csv_cell
 from newstrace.store import Store
 
-from conftest import POLNEAR, SEEDS, SHARED, needs_shared
+from conftest import POLNEAR, REPO, SEEDS, SHARED, needs_shared
 
 BREITBART, SPUTNIK = "000_17fc5a22881fa018", "003_461b67336f7667d7"
 
@@ -141,3 +141,13 @@ def test_cli_export_writes_each_format_and_refuses_a_missing_database(seed_out, 
     assert failed.returncode == 2
     assert failed.stderr.strip().count("\n") == 0 and "no newstrace database" in failed.stderr
     assert not (missing / "newstrace.db").exists()
+
+
+def test_export_errors_are_one_line_with_control_characters_escaped(tmp_path):
+    """A folder name holding a terminal escape: the error names it escaped, on one line."""
+    hostile = tmp_path / "out\x1b[2J"
+    hostile.mkdir()
+    result = subprocess.run([sys.executable, "-m", "newstrace", "export", str(hostile), "--out", str(tmp_path / "x")],
+                            cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
