@@ -509,8 +509,7 @@ class StoryIndex:
         if not self.db.execute("SELECT 1 FROM articles WHERE story=? LIMIT 1", (story,)).fetchone():
             self._drop(story)
         elif state:
-            self._save(state)
-            self._refresh(story)
+            self._refresh(story, self._save(state))
             self._regroup(self._rename_to_anchor(story))
 
     def clear(self) -> None:
@@ -664,8 +663,7 @@ class StoryIndex:
         )
         for chunk, marks in in_chunks(sorted(members)):
             self.db.execute(f"UPDATE articles SET story=? WHERE id IN ({marks})", [story, *chunk])
-        self._save({"id": story, "sums": sums, "size": size})
-        self._refresh(story, candidate=newcomer)
+        self._refresh(story, self._save({"id": story, "sums": sums, "size": size}), candidate=newcomer)
         return story
 
     def _fill_statements(self, units: list[Unit]) -> None:
@@ -771,7 +769,9 @@ class StoryIndex:
             "days": (first, last) if first and last else None, "anchor": row[4], "label_article": row[5],
         }
 
-    def _save(self, state: dict) -> None:
+    def _save(self, state: dict) -> tuple[str | None, str | None]:
+        """Store a story's sums, size and index terms; its articles' first and last
+        publication times (what ``_refresh`` needs next)."""
         sums = {f: _top(state["sums"].get(f, {}), STORY_TERMS[f]) for f in SUM_FIELDS}
         state["sums"] = sums
         story = state["id"]
@@ -783,15 +783,16 @@ class StoryIndex:
         self.db.execute("UPDATE stories SET size=? WHERE id=?", (state["size"], story))
         index = {f"{f}:{t}": w / state["size"] for f, k in zip(("w", "n", "d"), self.settings.index_terms)
                  for t, w in _top(sums[f], k).items()}
-        first, last = self.db.execute(
+        dates = self.db.execute(
             "SELECT MIN(published), MAX(published) FROM articles WHERE story=?", (story,)
         ).fetchone()
-        first, last = (first[:10], last[:10]) if first and last else (None, None)
+        first, last = (dates[0][:10], dates[1][:10]) if dates[0] and dates[1] else (None, None)
         self.db.execute("DELETE FROM story_terms WHERE story=?", (story,))
         self.db.executemany(
             "INSERT INTO story_terms(story, term, weight, first_day, last_day) VALUES (?, ?, ?, ?, ?)",
             [(story, t, w, first, last) for t, w in index.items()],
         )
+        return tuple(dates)
 
     def _open(self, article: Article, vector: dict[str, dict[str, float]]) -> str:
         story = _story_id(article.id)
@@ -800,8 +801,8 @@ class StoryIndex:
             (story, "", article.id, article.id),
         )
         self.db.execute("UPDATE articles SET story=? WHERE id=?", (story, article.id))
-        self._save({"id": story, "sums": {f: dict(vector.get(f, {})) for f in SUM_FIELDS}, "size": 1})
-        self._refresh(story)
+        sums = {f: dict(vector.get(f, {})) for f in SUM_FIELDS}
+        self._refresh(story, self._save({"id": story, "sums": sums, "size": 1}))
         return story
 
     def _drop(self, story: str) -> None:
@@ -810,12 +811,11 @@ class StoryIndex:
         self.db.execute("DELETE FROM stories WHERE id=?", (story,))
         self._sums.pop(story, None)
 
-    def _refresh(self, story: str, candidate: str | None = None) -> None:
-        """Dates, size, anchor and label of ``story`` after its articles changed. The label
+    def _refresh(self, story: str, dates: tuple[str | None, str | None], candidate: str | None = None) -> None:
+        """Dates, anchor and label of ``story`` after its articles changed (``dates``: its
+        articles' first and last publication times, as ``_save`` read them). The label
         article is the more central of the current one and ``candidate``."""
-        first, last = self.db.execute(
-            "SELECT MIN(published), MAX(published) FROM articles WHERE story=?", (story,)
-        ).fetchone()
+        first, last = dates
         anchor = self.db.execute(
             "SELECT id FROM articles WHERE story=? ORDER BY published IS NULL, published, id LIMIT 1", (story,)
         ).fetchone()[0]
