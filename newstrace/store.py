@@ -22,7 +22,7 @@ from typing import Iterator
 
 from newstrace.errors import StoreError
 from newstrace.outlets import outlet_kind
-from newstrace.queries import Queries, _spans
+from newstrace.queries import _SELF, Queries, _spans
 from newstrace.records import (
     Article, Attribution, Citation, Mention, OutletEdge, RunFigures, Speaker, Statement, Story,
 )
@@ -738,10 +738,11 @@ class Store(Queries):
         []
         """
         edges: dict[tuple[str, str, bool], OutletEdge] = {}
-        for source, target, kind, article in self.db.execute(
-                "SELECT r.outlet, c.outlet, c.kind, c.article FROM citations c JOIN articles r ON r.id = c.article"
+        # the web pages' rule (queries._SELF), so that exports and pages count the same edges
+        for source, target, own, article in self.db.execute(
+                f"SELECT r.outlet, c.outlet, {_SELF}, c.article FROM citations c JOIN articles r ON r.id = c.article"
                 " WHERE r.outlet IS NOT NULL AND r.outlet != '' ORDER BY r.ord, r.id, c.start"):
-            own = kind == "self" or target == source
+            own = bool(own)
             if own and not self_citations:
                 continue
             edge = edges.get((source, target, own))

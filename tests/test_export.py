@@ -129,6 +129,18 @@ def test_an_outlet_citing_itself_or_its_programmes_is_kept_apart():
     assert {(e.source, e.target) for e in store.outlet_graph(self_citations=False)} == {("Fox News", "Associated Press")}
 
 
+def test_exports_and_web_pages_mark_the_same_self_citations():
+    """An outlet written in another case by the input's metadata ("POLITICO") is still the
+    outlet cited as "Politico": the exports' graph follows the web pages' rule."""
+    store = Store(":memory:")
+    _stored(store, "p1", "A Clinton adviser told POLITICO on Monday.", "POLITICO", [("POLITICO", "Politico", "media")])
+    (edge,) = store.outlet_graph()
+    assert edge.self_citation
+    assert store.outlet_graph(self_citations=False) == []
+    (page_edge,) = store.citation_graph()
+    assert page_edge.self
+
+
 def test_cli_export_writes_each_format_and_refuses_a_missing_database(seed_out, tmp_path):
     cli = [sys.executable, "-m", "newstrace", "export"]
     done = subprocess.run([*cli, str(seed_out), "--format", "csv", "--out", str(tmp_path / "csv")],
