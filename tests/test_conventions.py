@@ -189,3 +189,17 @@ def test_no_frame_where_that_opens_no_report(sentence):
     from newstrace.extract.frames import that_clauses
 
     assert that_clauses(sentence, [], quote_mask(sentence)) == []
+
+
+@needs_shared(PTC)
+def test_a_continuation_after_an_advertisement_line_keeps_the_running_speaker():
+    # a Boston Globe report in PTC (article731762731); pages put "Advertisement" lines
+    # between its paragraphs, here between a quotation and the paragraph carrying it on
+    lines = _ptc("article731762731").split("\n")
+    said = next(i for i, line in enumerate(lines) if line.startswith("\u201cMy expectation is"))
+    text = "\n".join(lines[said - 1:said + 1] + ["", "Advertisement", ""] + lines[said + 1:said + 2])
+    (analysis,) = analyse([Article(id="a", text=text)])
+    carried = [a for a in analysis.attributions if not a.cue]
+    assert [text[a.content[0][0]:a.content[0][1]].strip("\u201c\u201d") for a in carried] == [
+        "I\u2019ve seen little that has changed."]
+    assert carried[0].speaker == "Scanlan"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newstrace.extract.base import SpanExtractor
+from newstrace.extract.continuation import MAX_GAP, only_short_lines_between
 from newstrace.extract.quotes import classify, one_attribution_per_quote, quote_mask
 from newstrace.extract.speakers import is_short_form_or_equal
 from newstrace.outlets import canonical_outlet
@@ -103,7 +104,10 @@ def continue_quotes(text: str, spans: list[SpanAttribution], speakers: list[str 
             continue  # not at the opening of a paragraph
         previous_end = max(spans[j].content[-1][1], spans[i - 1].content[-1][1])
         between = text[previous_end:line_start]
-        if between.count("\n") <= 2 and "\n" in between and len(between) < 200:
+        # one line between at most, or only a page's asides ("Advertisement"), as
+        # add_continuations accepts them
+        if "\n" in between and len(between) < MAX_GAP and (
+                between.count("\n") <= 2 or only_short_lines_between(between)):
             out[i] = out[j]
     return out
 

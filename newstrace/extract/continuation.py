@@ -136,7 +136,7 @@ def add_continuations(text: str, spans: list[SpanAttribution], mask: bytearray) 
         if not before:
             continue
         gap = text[before[-1]:s]
-        if "\n" not in gap or len(gap) > MAX_GAP or not _only_short_lines_between(gap):
+        if "\n" not in gap or len(gap) > MAX_GAP or not only_short_lines_between(gap):
             continue
         added.append(SpanAttribution([], [], [(s, e)], 1.0))
         quoted_ends.append(e)
@@ -146,7 +146,7 @@ def add_continuations(text: str, spans: list[SpanAttribution], mask: bytearray) 
     return sorted(spans + added, key=lambda a: min(x for x, _ in a.cue + a.content + a.source))
 
 
-def _only_short_lines_between(gap: str) -> bool:
+def only_short_lines_between(gap: str) -> bool:
     """Whether the lines between two quotations are blank or short asides that are no
     sentence of the article ("Advertisement", "SPONSORED")."""
     return all(len(line.strip()) <= SHORT_LINE or not any(ch.isalnum() for ch in line)
