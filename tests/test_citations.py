@@ -213,6 +213,10 @@ def test_an_article_citing_its_own_outlet_is_self():
          "Police had gone there three weeks ago, records obtained by the Enquirer showed.",
          [("Cincinnati Enquirer", "reported", "Cincinnati Enquirer"),
           ("Cincinnati Enquirer", "obtained by", "Enquirer")]),
+        # ... also when its head is a word short forms of known outlets use ("the Herald")
+        ("a woman can be heard crying before the line goes dead, the Lakeland Herald reported.\n"
+         "Police had gone there three weeks ago, records obtained by the Herald showed.",
+         [("Lakeland Herald", "reported", "Lakeland Herald"), ("Lakeland Herald", "obtained by", "Herald")]),
         # a known outlet's own arm is that outlet (PTC 735815173)
         ("he wasn't sure if someone from his office had told the ADL he was misquoted, he told "
          "The Daily Caller News Foundation on Sunday.",

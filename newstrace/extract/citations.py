@@ -398,7 +398,9 @@ def extract_citations(text: str, doc=None, article_id: str = "", outlet: str | N
         citations.append(
             Citation(article=article_id, outlet=m.outlet, cue=cue, span=(m.start, m.end), kind=outlet_kind(m.outlet))
         )
-    known = [(m.start, m.end) for m in mentions]
+    # a short form left unresolved ('the Herald' with no known Herald before) may still
+    # be an unknown outlet's ('the Lakeland Herald'): only resolved names are taken
+    known = [(m.start, m.end) for m in mentions if m.outlet is not None]
     for c in _unknown_citations(text, known, doc):
         c.article = article_id
         citations.append(c)
