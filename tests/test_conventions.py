@@ -203,3 +203,18 @@ def test_a_continuation_after_an_advertisement_line_keeps_the_running_speaker():
     assert [text[a.content[0][0]:a.content[0][1]].strip("\u201c\u201d") for a in carried] == [
         "I\u2019ve seen little that has changed."]
     assert carried[0].speaker == "Scanlan"
+
+
+def test_attributions_come_out_in_text_order_when_a_continuation_is_split_off():
+    # the tagger's content for the first speaker ran on over a later quotation paragraph,
+    # past another speaker's attribution: the piece split off takes its place in the text,
+    # so the running speaker of the paragraph is the one just before it
+    text = ('"We will not be rushed," the spokesman said.\n'
+            'Mr Smith said he disagreed.\n'
+            '"There is no question of a second resolution."')
+    first = SpanAttribution(_at(text, "the spokesman"), _at(text, "said"),
+                            _at(text, "We will not be rushed,") + _at(text, "There is no question of a second resolution."))
+    smith = SpanAttribution(_at(text, "Mr Smith"), _at(text, "said", 50), _at(text, "he disagreed"))
+    out = attribution_conventions(text, [first, smith])
+    starts = [min(s for s, _ in a.source + a.cue + a.content) for a in out]
+    assert starts == sorted(starts) and len(out) == 3

@@ -222,10 +222,9 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = one_attribution_per_quote(text, spans, mask)
     spans = split_continuations(text, spans, mask)
     spans = add_continuations(text, spans, mask)
-    nested = nested_attributions(text, spans, mask)
-    if nested:
-        spans = sorted(spans + nested, key=_order)
-    return spans
+    # in text order whatever the steps added (continuation pieces, nested attributions):
+    # the running speaker is read from the attribution before
+    return sorted(spans + nested_attributions(text, spans, mask), key=_order)
 
 
 def extract_spans(texts: list[str], model: str = "default") -> list[list[SpanAttribution]]:
