@@ -33,12 +33,14 @@ def check_bytes(raw: bytes, where: str) -> BadInput | None:
     return None
 
 
-def decode_text(raw: bytes, where: str) -> str | BadInput:
+def decode_text(raw: bytes, where: str, keep_bom: bool = False) -> str | BadInput:
     """The text of a file, decoded as UTF-8 exactly (no newline translation).
 
     A UTF-8 byte order mark is stripped (as Python's "utf-8-sig" does), so offset 0 is the
-    first character of the text; a UTF-16 file with its byte order mark is decoded as
-    UTF-16. Bytes that are not UTF-8 are decoded as Windows-1252 only when that gives
+    first character of the text, unless ``keep_bom``: then it is the text's first
+    character, U+FEFF, as ``open(path, encoding="utf-8")`` reads it (plain-text articles,
+    whose offsets must be the original file's, as annotation tools and the shared scorer
+    count them). A UTF-16 file with its byte order mark is decoded as UTF-16. Bytes that are not UTF-8 are decoded as Windows-1252 only when that gives
     clean text (no control characters, no UTF-8 sequences that it would garble), and a
     warning names the file; otherwise the file is a BadInput.
 
@@ -55,7 +57,7 @@ def decode_text(raw: bytes, where: str) -> str | BadInput:
             return BadInput(where, f"not UTF-16 text (invalid bytes at offset {exc.start})")
     else:
         skipped = 0
-        if raw.startswith(codecs.BOM_UTF8):
+        if raw.startswith(codecs.BOM_UTF8) and not keep_bom:
             # the BOM is a marker, not text: offsets count from the character after it
             raw, skipped = raw[len(codecs.BOM_UTF8):], len(codecs.BOM_UTF8)
         try:

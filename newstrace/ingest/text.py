@@ -14,8 +14,9 @@ _TITLE_LINE = re.compile(r"([^\r\n]+)\r?\n[^\S\r\n]*\r?\n")
 
 
 def read_text_article(raw: bytes, where: str, article_id: str) -> Article | BadInput:
-    """An Article whose text is the file decoded (no newline translation, BOM stripped)."""
-    text = decode_text(raw, where)
+    """An Article whose text is the file decoded (no newline translation; a byte order
+    mark kept as the character U+FEFF, so that offsets are the file's as Python reads it)."""
+    text = decode_text(raw, where, keep_bom=True)
     if isinstance(text, BadInput):
         return text
     return Article(id=article_id, text=text, origin=where)
@@ -31,7 +32,7 @@ def title_line(text: str) -> str | None:
     match = _TITLE_LINE.match(text)
     if not match:
         return None
-    title = match.group(1).strip()
+    title = match.group(1).strip().lstrip("\ufeff").strip()
     return title if title and len(title) <= MAX_TITLE else None
 
 
