@@ -69,6 +69,32 @@ def test_polnear_headline_is_kept_for_its_scorer_but_not_for_users():
     # a topic after a cue that ends in a preposition (PTC 999000125, 111111114)
     ("Patel pushed back on the officials’ remarks.", "Patel", "pushed back on", "the officials’ remarks", "topic"),
     ("Rombot learned of the policy change.", "Rombot", "learned of", "the policy change", "topic"),
+    # acts on things and topics with a noun phrase for object (PTC 711716996, 725824328,
+    # 758477392: judged rounds 1-2, development data)
+    ("A federal judge on Monday ordered U.S. immigration officials to delay any efforts to deport 51 Indonesians "
+     "living illegally in New Hampshire.", "A federal judge", "ordered",
+     "U.S. immigration officials to delay any efforts to deport 51 Indonesians living illegally in New Hampshire",
+     "thing"),
+    ("TPM has published the photo above with Muhammad’s permission.", "TPM", "has published", "the photo above",
+     "thing"),
+    ("During Obama’s presidential campaign, conservatives pushed multiple apparently racially motivated conspiracy "
+     "theories about Obama’s religion and supposed ties to Islam.", "conservatives", "pushed",
+     "multiple apparently racially motivated conspiracy theories about Obama’s religion and supposed ties to Islam",
+     "thing"),
+    ("The state department has issued a health alert to its staff in China.", "The state department",
+     "has issued", "a health alert to its staff in China", "thing"),
+    # hypothetical saying in the writer's or reader's voice (PTC 786731884, 727869189)
+    ("Reading Obama’s 1995 memoir, you might almost get the impression that after a prudent first term, during "
+     "his second he might side with Black Lives Matter.", "you", "might almost get the impression",
+     "that after a prudent first term, during his second he might side with Black Lives Matter", "hypothetical"),
+    ("Could we possibly say, for instance, that it’s impossible to judge the presidency of Donald Trump relative "
+     "to past presidents?", "we", "possibly say",
+     "that it’s impossible to judge the presidency of Donald Trump relative to past presidents", "hypothetical"),
+    # naming and evidential passives (PTC 731178960)
+    ("Solar flares have been known to cause power grid failures.", "Solar flares", "have been known",
+     "to cause power grid failures", "raising"),
+    ("Although this storm has been categorized as “G-1,” which means it is minor, it could still cause some "
+     "havoc.", "this storm", "has been categorized as", "“G-1,”", "raising"),
 ])
 def test_predicates_that_report_no_speech_are_not_cues(sentence, source, cue, content, rule):
     a = SpanAttribution(_at(sentence, source), _at(sentence, cue), _at(sentence, content))
@@ -87,6 +113,12 @@ def test_predicates_that_report_no_speech_are_not_cues(sentence, source, cue, co
      "has warned against", "precisely the kind of accommodation"),
     ("The Cuban government continues to deny they attacked U.S. diplomats.", "The Cuban government",
      "continues to deny", "they attacked U.S. diplomats"),
+    # a verb of acts with a clause or with a word of saying in its cue (PTC 735265649)
+    ('Mayor Schaaf declared that she considered it her "duty" to warn criminal illegals in her area.',
+     "Mayor Schaaf", "declared", 'that she considered it her "duty" to warn criminal illegals in her area'),
+    ("The White House issued a statement calling the test a clear violation.", "The White House",
+     "issued a statement calling", "the test a clear violation"),
+    ("He said we might see a delay.", "He", "said", "we might see a delay"),
 ])
 def test_speech_stays(sentence, source, cue, content):
     a = SpanAttribution(_at(sentence, source), _at(sentence, cue), _at(sentence, content))

@@ -46,6 +46,16 @@ _NEGATED = re.compile(r"\b(?:not(?!\s+only)|never|no longer|neither|nor)\b|n[’
 # lexicon) or the content is a clause or a quotation
 _TOPIC_CUE = re.compile(r"\b(?:at|on|about|of|to|for|with|into|against|in|by|over|toward|towards)$")
 _CLAUSE_OPENING = re.compile(r"^\W*(?:that|whether|if|how|why|what|when|where|who|whom|which|to)\b", re.IGNORECASE)
+# a modal or "possibly" in the cue of the writer, the reader or no one, outside quotations:
+# saying that did not happen ("how can we possibly say that", "you might almost get the
+# impression that")
+_HYPOTHETICAL = re.compile(r"\b(?:might|could|would|may|can|should|must|possibly)\b|[’']d\b")
+# adverbs beside a cue's verb ("only mentioned", "have vocally opposed")
+_ADVERB = re.compile(r"\w+ly$|^(?:only|just|also|even|still|now|then|again|further|already)$")
+_STATEMENT_OPENING = re.compile(r"^\W*(?:that|whether|if|how|why|what|when|where|who|whom|which)\b|^\W*[\"“‘'«]",
+                                re.IGNORECASE)
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|"
+                          r"did)\b|\w[’']re\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|"
                      r"must|do|does|did)\b|\w[’']s\b|\w[’']re\b", re.IGNORECASE)
 
@@ -72,7 +82,8 @@ def _tables():
     raising = [re.compile(p) for p in lists["raising"]]
     acts = frozenset(w for line in lists["not_communication"] for w in line.split())
     function = frozenset(w for line in lists["function_words"] for w in line.split())
-    return raising, acts, function
+    things = frozenset(w for line in lists["things"] for w in line.split())
+    return raising, acts, function, things
 
 
 def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
@@ -91,11 +102,17 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     >>> t = "Patel pushed back on the officials' remarks."
     >>> not_speech(t, SpanAttribution([(0, 5)], [(6, 20)], [(21, 44)]), quote_mask(t))
     'topic'
+    >>> t = "A federal judge ordered a stay of the deportations."
+    >>> not_speech(t, SpanAttribution([(0, 15)], [(16, 23)], [(24, 50)]), quote_mask(t))
+    'thing'
+    >>> t = "How can we possibly say that he failed?"
+    >>> not_speech(t, SpanAttribution([(8, 10)], [(11, 23)], [(24, 38)]), quote_mask(t))
+    'hypothetical'
     >>> t = "Voters are concerned that rents rise."
     >>> not_speech(t, SpanAttribution([(0, 6)], [(7, 20)], [(21, 36)]), quote_mask(t)) is None
     True
     """
-    raising, acts, function = _tables()
+    raising, acts, function, things = _tables()
     cue = " ".join(text[s:e] for s, e in a.cue).lower()
     after = text[a.cue[-1][1]:a.cue[-1][1] + 12].lower() if a.cue else ""
     words = _WORD.findall(cue)
@@ -114,12 +131,20 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     if _TOPIC_CUE.search(cue) and not quoted and not _CLAUSE_OPENING.match(content) \
             and not _FINITE.search(content) and not any(w in cue_words() for w in words):
         return "topic"
+    verbs = [w for w in lexical if not _ADVERB.match(w)]
+    # a thing, or an act to do ("ordered officials to delay"); "’s" is a possessive here
+    thing = not quoted and not _STATEMENT_OPENING.match(content) and not _FINITE_VERB.search(content)
+    if verbs and verbs[0] in things and thing \
+            and not any(w in cue_words() for w in verbs[1:]):
+        return "thing"
     if _NO_COMMENT.match(content) or re.search(r"\bto$", cue) and _NO_COMMENT.match("to " + content):
         return "no_comment"
     source = " ".join(text[s:e] for s, e in a.source).strip().lower()
     outside = not any(mask[s:e].count(1) for s, e in a.source)
     if outside and source in _WRITER and _NOW.search(" ".join(words)):
         return "writers_voice"
+    if outside and (source in _WRITER or not source) and _HYPOTHETICAL.search(cue):
+        return "hypothetical"
     if content.rstrip(" \"”’'").endswith("?") and not quoted and (not source or source in _WRITER):
         return "rhetorical_question"
     return None
