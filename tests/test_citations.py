@@ -242,3 +242,38 @@ def test_unknown_outlets_by_their_names_and_frames(sentence, expected):
 ])
 def test_cues_that_open_a_sentence_or_name_tweets(sentence, expected):
     assert [(o, cue, span) for o, cue, _, span in _cited(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # outlets named with their kind, known or not (ECB+ dev, PTC train)
+    ("Swedish police told the Danish tabloid Ekstra Bladet that the gang is trying to build up.",
+     [("Ekstra Bladet", "told", "Ekstra Bladet")]),
+    ("It's \"full of wounded,\" Iran's official news agency IRNA said.", [("IRNA", "said", "IRNA")]),
+    ("The poll of 520 people published in the Kathimerini newspaper gave a 4.5 percent lead.",
+     [("Kathimerini", "published in", "Kathimerini")]),
+    ("Strauss-Kahn said in an interview in French newspaper Le Parisien Wednesday.",
+     [("Le Parisien", "an interview in", "Le Parisien")]),
+    ("\"My roots are there,\" he told the newspaper La Stampa on Monday.", [("La Stampa", "told", "La Stampa")]),
+    ("He told the newspaper Tuesday that he would stay.", []),
+    ("The Times newspaper also reported last week that he would stay.", []),
+    # reprint credits (PTC 725276027)
+    ("[Judge Extends Freeze On Indonesian Immigrants' Deportation, by Nate Raymond, Reuters, January 17, 2018] "
+     "Federal officials", [("Reuters", "credit", "Reuters")]),
+    ("[Potential Release Of Hundreds Of Illegals From Iraq, by Stephen Dinan, Washington Times, January 3, 2018]",
+     [("The Washington Times", "credit", "Washington Times")]),
+    # a network's affiliate is the station, not the network (PTC 111111121)
+    ("\u201cFederal laws prohibit me from taking action,\u201d according to ABC affiliate WFAA.",
+     [("WFAA", "according to", "WFAA")]),
+    ("The incident \u2014 one of more than 700 police killings counted by The Washington Post this year \u2014 sparked",
+     [("The Washington Post", "counted by", "The Washington Post")]),
+    # PTC 741923579, 787955075, 712382330
+    ("\u201cMotive a mystery in car explosion at Travis Air Force Base\u201d was the Los Angeles Times headline.",
+     [("Los Angeles Times", "headline", "Los Angeles Times")]),
+    ("Fox News further reported that a source familiar with the matter said so.",
+     [("Fox News", "reported", "Fox News")]),
+    ("In an interview with Catholic World Report (CWR) in December 2016, Cardinal Raymond Burke said",
+     [("Catholic World Report", "interview with", "Catholic World Report")]),
+    ("The Mueller Report said the campaign did not conspire.", []),
+])
+def test_outlets_by_kind_credits_affiliates_and_gathered_data(sentence, expected):
+    assert [(o, cue, span) for o, cue, _, span in _cited(sentence)] == expected

@@ -45,7 +45,8 @@ _PRE_CUES = [
         r"\b((?:wrote|writes|writing|written|published|column|op-ed|essay|article|editorial|"
         r"piece|story|report|reported|reporting|interview|poll|survey|investigation|analysis|"
         r"quoted|cited|broadcast|aired|obtained|revealed|released|claimed|claims|said|says|argued|"
-        r"argues|insisted|warned|admitted|suggested|stated|declared|confirmed)"
+        r"argues|insisted|warned|admitted|suggested|stated|declared|confirmed|counted|compiled|"
+        r"tallied|conducted|commissioned|gathered|collected)"
         r" (?:in|for|by))(?: {_DAY})? $".replace("{_DAY}", _DAY)
     ),
     re.compile(
@@ -79,7 +80,7 @@ _VERB = (
     r"suggested|suggests|disclosed|discloses"
 )
 _AUX = r"(?:(?:has|had|have|also|first|previously|earlier|later|then|recently|exclusively|" \
-       r"initially|originally|which|who) )*"
+       r"initially|originally|further|separately|subsequently|again|which|who) )*"
 # Cues after the name, anchored at its end.
 # ", said" after a name closes an apposition ("Ann Compton, who covered ... for ABC News, said")
 _POST_VERB = re.compile(
@@ -98,9 +99,17 @@ _POST_NOUN = re.compile(
     r"exclusive|national|exit|own|original|earlier|2016|online|weekly|daily|tracking))?"
     r" (report|reports|reporting|story|article|investigation|analysis|poll|polls|survey|"
     r"interview|editorial|op-ed|exclusive|broadcast|segment|documentary|tally|count|"
-    r"fact-check|fact check|post|tweet|video|message|channel|livestream|page|account)\b"
+    r"fact-check|fact check|post|tweet|video|message|channel|livestream|page|account|headline)\b"
 )
 _DAY_RE = re.compile(rf"\b{_DAY}\b")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# a reprint credit: "[Judge Extends Freeze …, by Nate Raymond, Reuters, January 17, 2018]"
+_CREDIT_BEFORE = re.compile(r"\[[^\[\]\n]{3,300}, by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+                            r"(?:,? and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})?, (?:[Tt]he )?$")
+_CREDIT_AFTER = re.compile(rf"^, {_MONTH} \d{{1,2}}, \d{{4}}\]")
+# "according to ABC affiliate WFAA": the station is the source, not the network
+_AFFILIATE_AFTER = re.compile(r"^(?:['’]s)? (?:local )?(?:affiliates?|member stations?|sister stations?) [WK][A-Z]{2,3}\b")
+_AFFILIATE_BEFORE = re.compile(r"(?:[A-Z][\w&]*(?:[-/][A-Z]\w*)? )?(?:local )?(?:affiliates?|stations?) $")
 _CONTRIBUTED = re.compile(
     r"^(?:['’]s?)?(?: (?:staff )?(?:writers?|reporters?|correspondents?|journalists?|photographers?)"
     r"(?:,? (?:and )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})+)? (?:also )?(contributed)\b"
@@ -120,7 +129,7 @@ _MEDIA_WORD = (
     r"News|Times|Post|Journal|Herald|Tribune|Gazette|Magazine|Radio|TV|Television|Network|"
     r"Telegraph|Chronicle|Examiner|Register|Inquirer|Courier|Dispatch|Beast|Caller|Beacon|"
     r"Monitor|Signal|Daily|Mercury|Bee|Sentinel|Enquirer|Ledger|Record|Observer|"
-    r"Globe|Mail|Star|Free Press|Press|Standard|Review|Scientist|News Agency|Press Agency"
+    r"Globe|Mail|Star|Free Press|Press|Standard|Review|Scientist|News Agency|Press Agency|Report"
 )
 _UNKNOWN = re.compile(
     rf"\b(?:[Tt]he )?((?:[A-Z][\w.&'’-]*\s){{0,4}}(?:{_MEDIA_WORD})|"
@@ -151,7 +160,8 @@ _UNKNOWN_PRE_MEDIA = re.compile(
 )
 _UNKNOWN_POST_MEDIA = re.compile(rf"^(?:,? )?{_AUX}(reported|reports|first reported|has learned|contributed)\b")
 _CALL_SIGN = re.compile(r"^[WK][A-Z]{2,3}(?:-(?:TV|FM|AM))?$")  # "told WKOW-TV of Madison"
-_WEAK_MEDIA_NAME = re.compile(r"(?:Network|\.com|^[WK][A-Z]{2,3}(?:-(?:TV|FM|AM))?)$")
+# ("the Mueller Report", "the Drudge Report": a report is an outlet only in media's frames)
+_WEAK_MEDIA_NAME = re.compile(r"(?:Network|Report|\.com|^[WK][A-Z]{2,3}(?:-(?:TV|FM|AM))?)$")
 _UNKNOWN_POST = re.compile(
     rf"^(?:,? )?{_AUX}(reported|reports|first reported|has learned|contributed|said|says|wrote|"
     r"writes|noted|notes|revealed|reveals|confirmed|obtained|published|highlighted|quoted|cited|"
@@ -276,6 +286,8 @@ def _cue(text: str, m: _Mention) -> str | None:
     before = text[max(0, start - 120):start]
     after = text[m.end:m.end + 120]
     kind = outlet_kind(m.outlet) if m.outlet else "media"
+    if _CREDIT_AFTER.match(after) and _CREDIT_BEFORE.search(text[max(0, start - 400):start]):
+        return "credit"
     if m.alias in _NEEDS_THE and not lead and not re.search(r"\b(?:UK|British)\s$", text[max(0, start - 9):start]):
         return None
     if before.endswith("(") and _DATELINE_AFTER.match(after) and kind == "media":
@@ -289,6 +301,8 @@ def _cue(text: str, m: _Mention) -> str | None:
         return None
     if m.alias == "X":
         return None  # X is a platform only when something is posted on it
+    if _AFFILIATE_AFTER.match(after):
+        return None
     for pattern in _PRE_CUES:
         pre = pattern.search(before)
         if pre:
@@ -333,7 +347,13 @@ def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> lis
         start = s - 4 if text[max(0, s - 4):s] in ("the ", "The ") else s
         before = text[max(0, start - 80):start]
         after = text[e:e + 80]
-        if _WEAK_MEDIA_NAME.search(name):
+        if _CREDIT_AFTER.match(after) and _CREDIT_BEFORE.search(text[max(0, start - 400):start]):
+            found.append(Citation(article="", outlet=name.strip(), cue="credit", span=(s, e)))
+            continue
+        station = _CALL_SIGN.match(name) and _AFFILIATE_BEFORE.search(before)
+        if station:  # "according to ABC affiliate WFAA": a station by its own word
+            before = before[:station.start()]
+        if _WEAK_MEDIA_NAME.search(name) and not station:
             cue = _UNKNOWN_PRE_MEDIA.search(before) or _UNKNOWN_POST_MEDIA.match(after)
         else:
             cue = _UNKNOWN_PRE.search(before) or _UNKNOWN_POST.match(after)
@@ -345,6 +365,66 @@ def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> lis
         found.append(Citation(article="", outlet=name.strip(), cue=cue.group(1).lower(),
                               span=(s, s + len(name.strip()))))
     return found + _unknown_short_forms(text, found, known)
+
+
+# an outlet named with its kind, before or after the name: "told the German newspaper Bild",
+# "Russian news agency Interfax reported", "the Kommersant newspaper said"
+_KIND = (r"newspaper|magazine|daily|tabloid|weekly|broadcaster|news agency|news site|news website|"
+         r"news portal|TV channel|television channel|TV station|television station|radio station|outlet")
+_NAME = r"[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}"
+_KIND_THEN_NAME = re.compile(rf"\b(?:{_KIND}) ({_NAME})")
+_NAME_THEN_KIND = re.compile(rf"\b[Tt]he ({_NAME}) (?:{_KIND})\b(?! [A-Z])")
+_WORD_BEFORE = re.compile(r"[\w’'-]+ $")
+
+
+def _cue_before_kind(before: str) -> re.Match | None:
+    """The unknown outlets' cue before a kind of outlet, over up to four words between
+    (an article and adjectives: "told the state-run Syrian news agency")."""
+    for _ in range(5):
+        cue = _UNKNOWN_PRE.search(before)
+        if cue:
+            return cue
+        word = _WORD_BEFORE.search(before)
+        if not word:
+            return None
+        before = before[:word.start()]
+    return None
+
+
+def _citations_by_kind(text: str, taken: list[tuple[int, int]], adjectives: list[tuple[int, int]]) -> list[Citation]:
+    """Outlets named with their kind ("the Israeli daily Haaretz", "the Kommersant
+    newspaper") in the frames of unknown outlets; a known outlet by its canonical name.
+    ``adjectives``: nationalities, no name before a kind ("the German newspaper"). The
+    kind beside the name outweighs a person's tag (spaCy takes "Kommersant" for one).
+
+    >>> t = "He told the German newspaper Bild that talks failed. The Kommersant newspaper reported it."
+    >>> [(c.outlet, c.cue) for c in _citations_by_kind(t, [], [])]
+    [('Bild', 'told'), ('Kommersant', 'reported')]
+    """
+    out: list[Citation] = []
+    for pattern in (_KIND_THEN_NAME, _NAME_THEN_KIND):
+        for m in pattern.finditer(text):
+            s = m.start(1)
+            # the name ends at a sentence's end or a day ("Le Parisien Wednesday.")
+            words = re.split(r"(?<=\.) ", m.group(1))[0].split()
+            words = words[:next((i for i, w in enumerate(words) if _CALENDAR.match(w.rstrip("."))), len(words))]
+            name = re.sub(r"['’]s?$", "", " ".join(words).rstrip("."))
+            e = s + len(name)
+            if not name or re.fullmatch(_MEDIA_WORD, name) or any(a < e and s < b for a, b in taken) \
+                    or pattern is _NAME_THEN_KIND and any(a < e and s < b for a, b in adjectives):
+                continue
+            if pattern is _KIND_THEN_NAME:
+                if len(name) == len(m.group(1)) and re.match(r" [A-Z]", text[e:e + 2]):
+                    continue  # the name goes on past four words
+                cue = _cue_before_kind(text[max(0, m.start() - 120):m.start()])
+            else:
+                cue = _UNKNOWN_PRE.search(text[max(0, m.start() - 80):m.start()])
+            cue = cue or _UNKNOWN_POST.match(text[m.end():m.end() + 80])
+            if not cue:
+                continue
+            out.append(Citation(article="", outlet=_ALIASES.get(name, name), cue=cue.group(1).lower(), span=(s, e)))
+            taken = taken + [(s, e)]
+    return out
 
 
 def _unknown_short_forms(text: str, found: list[Citation], known: list[tuple[int, int]]) -> list[Citation]:
@@ -403,6 +483,10 @@ def extract_citations(text: str, doc=None, article_id: str = "", outlet: str | N
     known = [(m.start, m.end) for m in mentions if m.outlet is not None]
     for c in _unknown_citations(text, known, doc):
         c.article = article_id
+        citations.append(c)
+    adjectives = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "NORP"] if doc is not None else []
+    for c in _citations_by_kind(text, [c.span for c in citations], adjectives):
+        c.article, c.kind = article_id, outlet_kind(c.outlet)
         citations.append(c)
     own = (canonical_outlet(outlet) or outlet) if outlet else None
     for c in citations:
