@@ -9,6 +9,7 @@ import pytest
 from conftest import POLNEAR, SHARED, needs_shared
 from newstrace.extract import analyse, attribution_conventions, extract_spans
 from newstrace.extract.cues import not_speech
+from newstrace.extract.embeds import embedded_posts
 from newstrace.extract.headlines import headline_span
 from newstrace.extract.quotes import classify, one_attribution_per_quote, quote_mask
 from newstrace.records import Article, SpanAttribution
@@ -250,3 +251,38 @@ def test_attributions_come_out_in_text_order_when_a_continuation_is_split_off():
     out = attribution_conventions(text, [first, smith])
     starts = [min(s for s, _ in a.source + a.cue + a.content) for a in out]
     assert starts == sorted(starts) and len(out) == 3
+
+
+@needs_shared(PTC)
+def test_embedded_posts_are_their_accounts_words():
+    # a report with six embedded tweets, each "… pic.twitter.com/… — Name (@handle) Date"
+    # (PTC 999000894, judged round 3): the words above each signature are the account's,
+    # links and lines of tags left out
+    text = _ptc("article999000894")
+    (analysis,) = analyse([Article(id="a", text=text)])
+    posts = [a for a in analysis.attributions if a.speaker_mention and "(@" in a.speaker_mention]
+    assert [(a.speaker, a.content_text[:30], a.cue) for a in posts] == [
+        ("Iris Rodriguez", "Troops setting up barb wire un", []),
+        ("Jolanie Martinez", "Active duty U.S. ARMY Troops a", []),
+        ("John Moore", "C-wire stretches along the Rio", []),
+        ("bananas in pajamas", "Someone sent my dad this video", []),
+        ("Jose F Sanchez", "Happening Now: US troops perfo", []),
+        ("John Moore", "U.S. Army troops, part of \u201cOpe", []),
+    ]
+    assert posts[2].content_text.endswith("ahead of US midterm elections.")  # "#Immigration … pic…" left out
+    assert all(a.kind == "indirect" for a in posts)
+
+
+def test_a_post_of_several_lines_stops_at_the_articles_own_line():
+    # PTC 795693029: three lines of one tweet above its signature, the article's line before
+    text = ("Trump threatened to end the trade deal with Mexico as well if the caravan was not stopped.\n"
+            "\u2026.The assault on our country at our Southern Border, including the Criminal elements and DRUGS "
+            "pouring in, is far more important to me, as President, than Trade or the USMCA.\n"
+            "Hopefully Mexico will stop this onslaught at their Northern Border.\n"
+            "All Democrats fault for weak laws!\n"
+            "\u2014 Donald J. Trump (@realDonaldTrump) October 18, 2018\n"
+            "According to NBC News, the caravan has increased in size.")
+    (post,) = embedded_posts(text, [])
+    assert text[post.content[0][0]:post.content[0][1]].startswith("\u2026.The assault")
+    assert text[post.content[0][0]:post.content[0][1]].endswith("weak laws!")
+    assert text[post.source[0][0]:post.source[0][1]] == "Donald J. Trump (@realDonaldTrump)"

@@ -210,6 +210,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     """
     from newstrace.extract.continuation import add_continuations, split_continuations
     from newstrace.extract.cues import drop_not_speech
+    from newstrace.extract.embeds import embedded_posts
     from newstrace.extract.frames import that_clauses
     from newstrace.extract.headlines import drop_headline, headline_span
     from newstrace.extract.nested import nested_attributions
@@ -222,6 +223,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = one_attribution_per_quote(text, spans, mask)
     spans = split_continuations(text, spans, mask)
     spans = add_continuations(text, spans, mask)
+    spans = spans + embedded_posts(text, spans)
     # in text order whatever the steps added (continuation pieces, nested attributions):
     # the running speaker is read from the attribution before
     return sorted(spans + nested_attributions(text, spans, mask), key=_order)
