@@ -4,7 +4,11 @@ corpus, in these words. Each test fails on the linker before the rule it names."
 
 from __future__ import annotations
 
-from test_link import _link_pairs
+from newstrace.extract.quotes import classify, quote_mask
+from newstrace.link import Linker
+from newstrace.records import Attribution, span_text
+from newstrace.store import Store
+from test_link import _groups, _link_pairs, article, quote_at
 
 # what both articles of a pair are about: the same-story evidence a short passage needs
 CAMPAIGN = " Donald Trump and Hillary Clinton spoke in Ohio; Paul Ryan and Mike Pence in Wisconsin."
@@ -53,6 +57,57 @@ def test_names_reworded_before_the_same_ten_words_still_link():
          "If you don't want Ted Cruz or Donald Trump as the nominee, you better get on board with Marco Rubio",
          "Conant"),
     ]) == [True]
+
+
+def _attribution(a, n: int, first: str, last: str, speaker: str) -> Attribution:
+    """A direct attribution whose content runs from the quotation starting with ``first``
+    to the end of the one starting with ``last`` ('"A," he said. "B."')."""
+    mask = quote_mask(a.text)
+    start, end = a.text.index(first), a.text.index(last)
+    while end < len(a.text) and mask[end]:
+        end += 1
+    content = [(start, end)]
+    return Attribution(id=f"{a.id}#a{n}", article=a.id, kind=classify(a.text, content, mask), source=[], cue=[],
+                       content=content, content_text=span_text(a.text, content), speaker=speaker)
+
+
+def test_halves_of_a_split_quotation_join_though_the_article_quoting_them_together_repeats_one():
+    """HuffPost and The Western Journal, 2016-08: Trump on Paul Ryan. HuffPost splits the
+    quotation around "Trump told The Post"; the Western Journal quotes it whole and then
+    repeats its last sentence on its own. Nowhere are the halves quoted apart: one
+    statement."""
+    first = "I like Paul, but these are horrible times for our country"
+    second = ("We need very strong leadership. We need very, very strong leadership. And I’m just not quite "
+              "there yet. I’m not quite there yet.")
+    huff = article("huff", 0, f'Trump was asked about Ryan. "{first}," Trump told The Post. "{second}"')
+    west = article("west", 1, f'Trump told The Post: "{first}. {second}" He said again: "I’m not quite there yet," '
+                              "about Ryan.")
+    store = Store(":memory:")
+    linker = Linker(store)
+    linker.add(huff, [_attribution(huff, 1, first[:6], second[:6], "Donald Trump")], [], "hand")
+    linker.add(west, [quote_at(west, first[:6], 1, "Donald Trump"),
+                      quote_at(west, "I’m not quite there yet,", 2, "Donald Trump")], [], "hand")
+    assert _groups(store) == {frozenset({"huff#a1", "west#a1", "west#a2"})}
+
+
+def test_one_statement_split_at_two_places_by_two_articles_stays_two_passages():
+    """Breitbart, 2016-08-23 and 08-24: Mike Pence's statement of three sentences, split
+    around "Pence said" after the second in one article and after the first in the other.
+    Each article quotes a passage apart from the other: two statements, not one."""
+    one = ("The fact Hillary Clinton’s official schedule was full of meetings with Clinton Foundation donors is "
+           "further evidence of the pay-to-play politics at her State Department. No one is above the law.")
+    two = ("The Clinton Foundation must be immediately shut down and an independent special prosecutor be "
+           "appointed to determine if access to Hillary Clinton was for sale.")
+    three = ("It would be a dereliction of duty by President Obama and his Justice Department if they fail to act "
+             "on these startling new facts right now.")
+    store = Store(":memory:")
+    linker = Linker(store)
+    x = article("x", 0, f'Pence spoke. "{one} {two}" Pence said. "{three}"{CAMPAIGN}')
+    y = article("y", 1, f'Pence spoke. "{one}" Pence said. "{two} {three}"{CAMPAIGN}')
+    for a, first, second in ((x, one, three), (y, one, two)):
+        linker.add(a, [quote_at(a, first[:12], 1, "Mike Pence"), quote_at(a, second[:12], 2, "Mike Pence")],
+                   [], "hand")
+    assert len(_groups(store)) == 2
 
 
 def test_words_moved_by_one_outlet_still_link():

@@ -265,14 +265,22 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
         return any(0 <= s2 - e1 <= split_gap for n1, _, e1 in found if n1 in first
                    for n2, s2, _ in found if n2 in second)
 
-    def halves(first: int, second: int) -> bool:
+    def halves(first: int, second: int, whole: int) -> bool:
         one_nodes, two_nodes = set(members[first]), set(members[second])
+        # an article that quotes the two together (in ``whole``, the wording being cut)
+        # may also repeat some of the same words on their own: that is no quoting apart
+        together = {a for a, _, _ in holders.of(whole)}
+        repeats = {other for other, *_ in touching[whole]}
+
+        def quoting(node: int) -> set[str]:
+            return {a for a, _, _ in holders.of(node) if node not in repeats or a not in together}
+
         # a cheap refusal: each article that quotes the first's first wording must hold
         # the second half near it (the full test reads every fragment of both)
-        if not all(near(a, one_nodes, two_nodes) for a, _, _ in holders.of(members[first][0])):
+        if not all(near(a, one_nodes, two_nodes) for a in quoting(members[first][0])):
             return False
-        one = {a for n in members[first] for a, _, _ in holders.of(n)}
-        two = {a for n in members[second] for a, _, _ in holders.of(n)}
+        one = {a for n in members[first] for a in quoting(n)}
+        two = {a for n in members[second] for a in quoting(n)}
         return bool(one) and one == two and all(near(a, one_nodes, two_nodes) for a in one)
 
     for node in sorted(nodes, key=lambda n: (n.size, n.key, n.id)):
@@ -289,7 +297,7 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
                            for label, found in spans.items())
             for (_, _, first), (_, _, second) in zip(cores, cores[1:]):
                 one, two = find(first), find(second)
-                if one != two and halves(one, two):
+                if one != two and halves(one, two, node.id):
                     parent[two] = one
                     members[one] += members[two]
                     if joined is not None:
