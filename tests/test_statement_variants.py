@@ -110,6 +110,32 @@ def test_one_statement_split_at_two_places_by_two_articles_stays_two_passages():
     assert len(_groups(store)) == 2
 
 
+def test_a_second_reading_of_the_same_characters_does_not_cut_a_quotation():
+    """The New York Times, 2016-05-18, and HuffPost, 2016-05-24: Clinton on her husband
+    "in charge of revitalizing the economy, because, you know, he knows how to do it".
+    The extraction read the Times' quotation twice: whole, and as two pieces of another
+    attribution. The pieces are no quoting apart: the whole quotation is one statement,
+    the one HuffPost repeats."""
+    words = "in charge of revitalizing the economy, because, you know, he knows how to do it"
+    story = " Hillary Clinton campaigned in Kentucky for the Democratic primary; Bill Clinton was there."
+    nyt = article("nyt", 0, f'Clinton said her husband would be "{words}," at a rally.{story}')
+    huff = article("huff", 1, f'Clinton said of her husband: "he knows how to do it."{story}')
+    start = nyt.text.index(words)
+    cut = start + words.index(", because")
+    pieces = [(start, cut), (start + words.index("he knows"), start + len(words))]
+    store = Store(":memory:")
+    linker = Linker(store)
+    linker.add(nyt, [
+        quote_at(nyt, words[:6], 1, "Bill Clinton"),
+        Attribution(id="nyt#a2", article="nyt", kind="direct", source=[], cue=[], content=pieces,
+                    content_text=span_text(nyt.text, pieces), speaker=""),
+    ], [], "hand")
+    linker.add(huff, [quote_at(huff, "he knows", 1, "Hillary Clinton")], [], "hand")
+    whole = store.attribution_mentions("nyt")["nyt#a1"]
+    assert len(whole) == 1
+    assert whole[0][0] == store.attribution_mentions("huff")["huff#a1"][0][0]
+
+
 def test_words_moved_by_one_outlet_still_link():
     """USA Today and The Washington Post, 2016: Clinton on coal at a town hall in
     Columbus, with "coal miners and coal companies" in one and "coal companies and coal

@@ -265,6 +265,12 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
         return any(0 <= s2 - e1 <= split_gap for n1, _, e1 in found if n1 in first
                    for n2, s2, _ in found if n2 in second)
 
+    def within(piece: int, whole: int) -> bool:
+        # every quotation of ``piece`` lies inside one of ``whole`` in the same article
+        outer = holders.of(whole)
+        found = holders.of(piece)
+        return bool(found) and all(any(a == b and s2 <= s and e <= e2 for b, s2, e2 in outer) for a, s, e in found)
+
     def halves(first: int, second: int, whole: int) -> bool:
         one_nodes, two_nodes = set(members[first]), set(members[second])
         # an article that quotes the two together (in ``whole``, the wording being cut)
@@ -302,6 +308,23 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
                     members[one] += members[two]
                     if joined is not None:
                         joined.append((one, two))
+            labels = {find(label) for *_, label in cores}
+            if len(labels) > 1:
+                # a passage quoted only inside this wording's own quotations (another
+                # attribution of the same article read some of the same characters) was
+                # never quoted apart: it joins this wording's passage nearest to it (all
+                # are one when none was quoted elsewhere)
+                own = {label for label in labels if all(within(n, node.id) for n in members[label])}
+                rest = [(lo, hi, label) for lo, hi, label in cores if find(label) not in own] or cores[:1]
+                for lo, hi, label in cores if own else ():
+                    if find(label) in own:
+                        *_, target = min(rest, key=lambda c: (max(c[0] - hi, lo - c[1], 0), c))
+                        one, two = find(target), find(label)
+                        if one != two:
+                            parent[two] = one
+                            members[one] += members[two]
+                            if joined is not None:  # as for halves: a later quotation may part them
+                                joined.append((one, two))
             merged: dict[int, list[int]] = {}
             for lo, hi, label in cores:
                 span = merged.setdefault(find(label), [lo, hi])
