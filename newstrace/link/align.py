@@ -7,8 +7,11 @@ opcodes in C (a few microseconds a pair where difflib took tens). The blocks aro
 the longest one, each at most a few words from the next, make the shared stretch; it is
 the same passage when it holds a long run of words in a row (MemeTracker's rule: ten) or
 nearly all of the shorter wording (a truncated, re-punctuated or trimmed quote; one word
-in ten may differ: "will"/"would"). An elision in either wording matches nothing, so the
-words on each side of it align separately.
+in ten may differ: "will"/"would"; words moved count as matched). An elision in either
+wording matches nothing, so the words on each side of it align separately. Where neither
+rule holds, three variants of one passage still are (``_variant``): the shorter held
+whole while the longer has words it left out unmarked, one part between elisions held
+whole, and one quotation's last words another's first.
 """
 
 from __future__ import annotations

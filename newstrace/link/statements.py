@@ -230,7 +230,11 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
     only ever quoted as the two halves of one quotation split around "he said" (in the
     same articles, one less than ``split_gap`` characters after the other) are one
     passage when a longer wording holds them together: the split was the reporter's, not
-    a choice of words. Each such join is added to ``joined``.
+    a choice of words (an article that quotes them together may also repeat some of
+    their words on their own). A passage quoted only inside the characters of the longer
+    wording's own quotations (another attribution of the same article over some of
+    them) was never quoted apart either: it joins the longer wording's nearest passage.
+    Each such join is added to ``joined``.
 
     >>> a, b, ab = (_Node(i, w.split(), len(w.split()), w) for i, w in enumerate(
     ...     ["a b c d e f", "g h i j k l", "a b c d e f g h i j k l"]))
