@@ -144,3 +144,14 @@ def test_words_moved_by_one_outlet_still_link():
         ("We're going to put a lot of coal companies and coal miners out of business.", "Hillary Clinton",
          "We're going to put a lot of coal miners and coal companies out of business.", "Clinton"),
     ]) == [True]
+
+
+def test_two_quotations_cut_at_other_ends_with_a_word_changed_between_link():
+    """ECB+ dev: Angela Merkel to the Bundestag, quoted from "This is about" by one outlet
+    and up to "is at stake" by others, with "it"/"that" between."""
+    assert _link_pairs([
+        ("This is about nothing less than the future of Europe and with it the future of Germany in Europe",
+         "Angela Merkel",
+         "Nothing less than the future of Europe, and with that the future of Germany in Europe, is at stake",
+         "Merkel"),
+    ]) == [True]

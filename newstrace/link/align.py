@@ -139,7 +139,7 @@ def compare(a: list[str], b: list[str], settings: AlignSettings = AlignSettings(
         matched += _moved(chain, a, b)
     contained = matched >= short - allowed and (allowed or _whole_segments(chain, a, b))
     if longest < settings.run and not contained:
-        return _variant(blocks, a, b, settings, core, short, allowed)
+        return _variant(blocks, a, b, settings, core, short, allowed, chain)
     a0, a1 = chain[0].a, chain[-1].a + chain[-1].size
     b0, b1 = chain[0].b, chain[-1].b + chain[-1].size
     if not contained and ends_a is not None and ends_b is not None and (
@@ -147,7 +147,7 @@ def compare(a: list[str], b: list[str], settings: AlignSettings = AlignSettings(
              and not any(_resumes(blocks[hi], right, settings) for right in blocks[hi + 1:]))
             or (_diverge(a0 > 0, b0 > 0, a0 - 1 in ends_a, b0 - 1 in ends_b)
                 and not any(_resumes(left, blocks[lo], settings) for left in blocks[:lo]))):
-        return _variant(blocks, a, b, settings, core, short, allowed)
+        return _variant(blocks, a, b, settings, core, short, allowed, chain)
     return _match(a, chain, settings)
 
 
@@ -179,7 +179,7 @@ def _resumes(left, right, settings: AlignSettings) -> bool:
 
 
 def _variant(blocks, a: list[str], b: list[str], settings: AlignSettings, core: int, short: int,
-             allowed: int) -> Match | None:
+             allowed: int, chain) -> Match | None:
     """The variants of one passage that a run or the shorter held whole with a few words
     apart miss: the shorter held whole while the longer has words it left out unmarked
     ("has to do with Israel and whether or not Israel's willing ..." from "... whether or
@@ -208,11 +208,13 @@ def _variant(blocks, a: list[str], b: list[str], settings: AlignSettings, core: 
         _segment(a, bl.a, bl.size) or _segment(b, bl.b, bl.size))]
     if held:
         return _match(a, [max(held, key=lambda bl: bl.size)], settings)
-    best = blocks[core]
-    if best.size >= settings.overlap_words and (
-            (best.a == 0 and best.b + best.size == len(b) and best.a + best.size < len(a) and best.b > 0)
-            or (best.b == 0 and best.a + best.size == len(a) and best.b + best.size < len(b) and best.a > 0)):
-        return _match(a, [best], settings)
+    a0, a1 = chain[0].a, chain[-1].a + chain[-1].size
+    b0, b1 = chain[0].b, chain[-1].b + chain[-1].size
+    matched = sum(bl.size for bl in chain)
+    # one word in ten may differ inside the stretch, as for the shorter held whole
+    if matched >= settings.overlap_words and max(a1 - a0, b1 - b0) - matched <= matched // settings.per_changed and (
+            (a0 == 0 and b1 == len(b) and a1 < len(a) and b0 > 0) or (b0 == 0 and a1 == len(a) and b1 < len(b) and a0 > 0)):
+        return _match(a, chain, settings)
     return None
 
 
