@@ -7,12 +7,16 @@ opcodes in C (a few microseconds a pair where difflib took tens). The blocks aro
 the longest one, each at most a few words from the next, make the shared stretch; it is
 the same passage when it holds a long run of words in a row (MemeTracker's rule: ten) or
 nearly all of the shorter wording (a truncated, re-punctuated or trimmed quote; one word
-in ten may differ: "will"/"would"). An elision in either wording matches nothing, so the
-words on each side of it align separately.
+in ten may differ: "will"/"would"; words moved count as matched). An elision in either
+wording matches nothing, so the words on each side of it align separately. Where neither
+rule holds, three variants of one passage still are (``_variant``): the shorter held
+whole while the longer has words it left out unmarked, one part between elisions held
+whole, and one quotation's last words another's first.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -68,6 +72,7 @@ class AlignSettings:
     bridge: int = 3  # unmatched words allowed between two blocks of one stretch
     strong_words: int = 10  # a stretch this long, ...
     strong_content: int = 6  # ... or with this many content words, stands whoever speaks
+    overlap_words: int = 8  # one quote's last words as another's first: a run this long
 
 
 def might_share(mine: set[str], other: list[str], settings: AlignSettings = AlignSettings()) -> bool:
@@ -130,18 +135,93 @@ def compare(a: list[str], b: list[str], settings: AlignSettings = AlignSettings(
     if short < settings.min_words:
         return None
     allowed = short // settings.per_changed if short >= settings.exact_below else 0
+    if allowed and matched < short - allowed:
+        matched += _moved(chain, a, b)
     contained = matched >= short - allowed and (allowed or _whole_segments(chain, a, b))
     if longest < settings.run and not contained:
-        return None
+        return _variant(blocks, a, b, settings, core, short, allowed, chain)
     a0, a1 = chain[0].a, chain[-1].a + chain[-1].size
     b0, b1 = chain[0].b, chain[-1].b + chain[-1].size
     if not contained and ends_a is not None and ends_b is not None and (
-            _diverge(a1 < len(a), b1 < len(b), a1 - 1 in ends_a, b1 - 1 in ends_b)
-            or _diverge(a0 > 0, b0 > 0, a0 - 1 in ends_a, b0 - 1 in ends_b)):
-        return None
+            (_diverge(a1 < len(a), b1 < len(b), a1 - 1 in ends_a, b1 - 1 in ends_b)
+             and not any(_resumes(blocks[hi], right, settings) for right in blocks[hi + 1:]))
+            or (_diverge(a0 > 0, b0 > 0, a0 - 1 in ends_a, b0 - 1 in ends_b)
+                and not any(_resumes(left, blocks[lo], settings) for left in blocks[:lo]))):
+        return _variant(blocks, a, b, settings, core, short, allowed, chain)
+    return _match(a, chain, settings)
+
+
+def _match(a: list[str], chain, settings: AlignSettings) -> Match:
+    a0, a1 = chain[0].a, chain[-1].a + chain[-1].size
+    b0, b1 = chain[0].b, chain[-1].b + chain[-1].size
+    matched = sum(bl.size for bl in chain)
     shared = a[a0:a1]
     strong = matched >= settings.strong_words or content_words(shared) >= settings.strong_content
-    return Match(a0, a1, b0, b1, matched, longest, strong)
+    return Match(a0, a1, b0, b1, matched, max(bl.size for bl in chain), strong)
+
+
+def _moved(chain, a: list[str], b: list[str]) -> int:
+    """Words both sides have between the blocks of one stretch, in another order ("coal
+    companies and coal miners" / "coal miners and coal companies"): words moved, not
+    changed."""
+    left, right = Counter(), Counter()
+    for one, two in zip(chain, chain[1:]):
+        left.update(w for w in a[one.a + one.size:two.a] if w != GAP)
+        right.update(w for w in b[one.b + one.size:two.b] if w != GAP)
+    return sum((left & right).values())
+
+
+def _resumes(left, right, settings: AlignSettings) -> bool:
+    # past a change of a few words on both sides ("Trump or Cruz to be" / "Ted Cruz or
+    # Donald Trump as") the two wordings agree again: a word change, not an echo
+    gap_a, gap_b = right.a - left.a - left.size, right.b - left.b - left.size
+    return min(left.size, right.size) >= 3 and max(gap_a, gap_b) <= 2 * settings.bridge
+
+
+def _variant(blocks, a: list[str], b: list[str], settings: AlignSettings, core: int, short: int,
+             allowed: int, chain) -> Match | None:
+    """The variants of one passage that a run or the shorter held whole with a few words
+    apart miss: the shorter held whole while the longer has words it left out unmarked
+    ("has to do with Israel and whether or not Israel's willing ..." from "... whether or
+    not Israel wants to make the deal - whether or not Israel's willing ..."); one part
+    between elisions held whole, as if quoted on its own ("I do. He was the most valuable
+    player. … He was the founder."); one quote's last words the other's first ("... the
+    foundation has no comment on the actions of that person." / "has no comment on the
+    actions of that person that murdered Trayvon.")."""
+    if allowed:
+        shorter_is_a = word_total(a) <= word_total(b)
+        lo = hi = core
+
+        def dropped(left, right) -> bool:  # only the longer side has words between them
+            gap = right.a - left.a - left.size if shorter_is_a else right.b - left.b - left.size
+            return gap == 0 and min(left.size, right.size) >= 3
+
+        while lo > 0 and (_near(blocks[lo - 1], blocks[lo], a, b, settings.bridge)
+                          or dropped(blocks[lo - 1], blocks[lo])):
+            lo -= 1
+        while hi + 1 < len(blocks) and (_near(blocks[hi], blocks[hi + 1], a, b, settings.bridge)
+                                        or dropped(blocks[hi], blocks[hi + 1])):
+            hi += 1
+        if sum(bl.size for bl in blocks[lo:hi + 1]) >= short - allowed:
+            return _match(a, blocks[lo:hi + 1], settings)
+    held = [bl for bl in blocks if bl.size >= settings.min_words and (
+        _segment(a, bl.a, bl.size) or _segment(b, bl.b, bl.size))]
+    if held:
+        return _match(a, [max(held, key=lambda bl: bl.size)], settings)
+    a0, a1 = chain[0].a, chain[-1].a + chain[-1].size
+    b0, b1 = chain[0].b, chain[-1].b + chain[-1].size
+    matched = sum(bl.size for bl in chain)
+    # one word in ten may differ inside the stretch, as for the shorter held whole
+    if matched >= settings.overlap_words and max(a1 - a0, b1 - b0) - matched <= matched // settings.per_changed and (
+            (a0 == 0 and b1 == len(b) and a1 < len(a) and b0 > 0) or (b0 == 0 and a1 == len(a) and b1 < len(b) and a0 > 0)):
+        return _match(a, chain, settings)
+    return None
+
+
+def _segment(words: list[str], start: int, size: int) -> bool:
+    # words[start:start + size] is a whole part between elisions of a wording that has one
+    end = start + size
+    return GAP in words and (start == 0 or words[start - 1] == GAP) and (end == len(words) or words[end] == GAP)
 
 
 class _Block(NamedTuple):

@@ -230,7 +230,11 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
     only ever quoted as the two halves of one quotation split around "he said" (in the
     same articles, one less than ``split_gap`` characters after the other) are one
     passage when a longer wording holds them together: the split was the reporter's, not
-    a choice of words. Each such join is added to ``joined``.
+    a choice of words (an article that quotes them together may also repeat some of
+    their words on their own). A passage quoted only inside the characters of the longer
+    wording's own quotations (another attribution of the same article over some of
+    them) was never quoted apart either: it joins the longer wording's nearest passage.
+    Each such join is added to ``joined``.
 
     >>> a, b, ab = (_Node(i, w.split(), len(w.split()), w) for i, w in enumerate(
     ...     ["a b c d e f", "g h i j k l", "a b c d e f g h i j k l"]))
@@ -265,14 +269,28 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
         return any(0 <= s2 - e1 <= split_gap for n1, _, e1 in found if n1 in first
                    for n2, s2, _ in found if n2 in second)
 
-    def halves(first: int, second: int) -> bool:
+    def within(piece: int, whole: int) -> bool:
+        # every quotation of ``piece`` lies inside one of ``whole`` in the same article
+        outer = holders.of(whole)
+        found = holders.of(piece)
+        return bool(found) and all(any(a == b and s2 <= s and e <= e2 for b, s2, e2 in outer) for a, s, e in found)
+
+    def halves(first: int, second: int, whole: int) -> bool:
         one_nodes, two_nodes = set(members[first]), set(members[second])
+        # an article that quotes the two together (in ``whole``, the wording being cut)
+        # may also repeat some of the same words on their own: that is no quoting apart
+        together = {a for a, _, _ in holders.of(whole)}
+        repeats = {other for other, *_ in touching[whole]}
+
+        def quoting(node: int) -> set[str]:
+            return {a for a, _, _ in holders.of(node) if node not in repeats or a not in together}
+
         # a cheap refusal: each article that quotes the first's first wording must hold
         # the second half near it (the full test reads every fragment of both)
-        if not all(near(a, one_nodes, two_nodes) for a, _, _ in holders.of(members[first][0])):
+        if not all(near(a, one_nodes, two_nodes) for a in quoting(members[first][0])):
             return False
-        one = {a for n in members[first] for a, _, _ in holders.of(n)}
-        two = {a for n in members[second] for a, _, _ in holders.of(n)}
+        one = {a for n in members[first] for a in quoting(n)}
+        two = {a for n in members[second] for a in quoting(n)}
         return bool(one) and one == two and all(near(a, one_nodes, two_nodes) for a in one)
 
     for node in sorted(nodes, key=lambda n: (n.size, n.key, n.id)):
@@ -289,11 +307,28 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
                            for label, found in spans.items())
             for (_, _, first), (_, _, second) in zip(cores, cores[1:]):
                 one, two = find(first), find(second)
-                if one != two and halves(one, two):
+                if one != two and halves(one, two, node.id):
                     parent[two] = one
                     members[one] += members[two]
                     if joined is not None:
                         joined.append((one, two))
+            labels = {find(label) for *_, label in cores}
+            if len(labels) > 1:
+                # a passage quoted only inside this wording's own quotations (another
+                # attribution of the same article read some of the same characters) was
+                # never quoted apart: it joins this wording's passage nearest to it (all
+                # are one when none was quoted elsewhere)
+                own = {label for label in labels if all(within(n, node.id) for n in members[label])}
+                rest = [(lo, hi, label) for lo, hi, label in cores if find(label) not in own] or cores[:1]
+                for lo, hi, label in cores if own else ():
+                    if find(label) in own:
+                        *_, target = min(rest, key=lambda c: (max(c[0] - hi, lo - c[1], 0), c))
+                        one, two = find(target), find(label)
+                        if one != two:
+                            parent[two] = one
+                            members[one] += members[two]
+                            if joined is not None:  # as for halves: a later quotation may part them
+                                joined.append((one, two))
             merged: dict[int, list[int]] = {}
             for lo, hi, label in cores:
                 span = merged.setdefault(find(label), [lo, hi])
