@@ -1,6 +1,7 @@
-"""Speaker rules that generalise round 6's misses (docs/speakers.md, "Round 6's misses as development data"): each test
-holds a real sentence of a round 6 article (tests/fixtures/speakers_rounds/), resolved with
-the rules as the pipeline runs them. Round 6 is development data since it was scored."""
+"""Speaker rules that generalise round 6's misses (docs/speakers.md, "Round 6's misses as
+development data"): each test holds a real sentence of a round 6 article
+(tests/fixtures/speakers_rounds/), resolved with the rules as the pipeline runs them. Round 6
+is development data since it was scored."""
 
 from __future__ import annotations
 
