@@ -71,7 +71,8 @@ def resolve(text: str, attributions: list[SpanAttribution], doc=None, author: st
         if not att.source:
             results[i] = Resolved(None, "none", -1, list(att.content), rule="no_source")
             continue
-        fragments = whole_tokens(text, within_paragraph(text, sorted(att.source), min((s for s, _ in att.cue), default=None)))
+        fragments = within_paragraph(text, sorted(att.source), min((s for s, _ in att.cue), default=None))
+        fragments = whole_tokens(text, fragments)
         start = min(s for s, _ in fragments)
         end = trim_trailers(text, start, max(e for _, e in fragments))
         fragments = [(s, min(e, end)) for s, e in fragments if s < end]

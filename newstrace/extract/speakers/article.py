@@ -253,8 +253,8 @@ class Article:
         surnames = {}
         for n in self.names:
             words = n.text.split()
-            if n.label == "PERSON" and len(words) > 1 and not n.headline and re.fullmatch(r"[A-Z][\w'’-]+", words[-1]) \
-                    and words[-1].casefold() not in FEMALE | MALE:
+            if n.label == "PERSON" and len(words) > 1 and not n.headline \
+                    and re.fullmatch(r"[A-Z][\w'’-]+", words[-1]) and words[-1].casefold() not in FEMALE | MALE:
                 surnames[words[-1]] = n
         if not surnames:
             return

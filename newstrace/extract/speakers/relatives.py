@@ -80,8 +80,8 @@ def noun_phrase_before(before: str) -> str | None:
                 and len(segment[dets[k - 1]:dets[k]].split()) <= 6:
             k -= 1
         return before[offset + dets[k]:].rstrip(" ,\t\n") or None
-    bare = re.search(r"\s(?:of|for|at|in|from|on|with|by|among|against)\s+([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,2}s)\s*$",
-                     before)
+    bare = re.search(r"\s(?:of|for|at|in|from|on|with|by|among|against)\s+"
+                     r"([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,2}s)\s*$", before)
     return bare.group(1) if bare else None
 
 
