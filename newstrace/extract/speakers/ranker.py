@@ -268,9 +268,11 @@ def features(src, kind: str, cands: list[Candidate]) -> list[dict[str, float]]:
         if before:
             near_subject = f.get("subject", 0.0) * float(sentence - art.sentence_of(before[-1].start) <= 1)
             f["subject_near"] = near_subject
-        # (a description that spoke is no NER spelling: "a senior officer" opens with a lower-case word)
-        f["unreliable"] = float(c.kind != "desc" and (not _reliable(art, c.name)
-                                                      or (bool(c.mentions) and all(m.headline for m in c.mentions))))
+        # (a description of a person that spoke is no NER spelling: "a senior officer" opens
+        # with a lower-case word; one of a thing, "a video of the episode", stays unreliable)
+        spoke_as_person = c.kind == "desc" and head_class(_head(c.name)) == "person"
+        f["unreliable"] = float(not spoke_as_person and (not _reliable(art, c.name)
+                                                         or (bool(c.mentions) and all(m.headline for m in c.mentions))))
         if kind == "description":
             f[f"head:{hclass}:{c.kind}"] = 1.0
             f[f"last_speaker:{hclass}"] = f["last_speaker"]
