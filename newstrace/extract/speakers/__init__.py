@@ -72,6 +72,7 @@ def resolve(text: str, attributions: list[SpanAttribution], doc=None, author: st
             results[i] = Resolved(None, "none", -1, list(att.content), rule="no_source")
             continue
         fragments = within_paragraph(text, sorted(att.source), min((s for s, _ in att.cue), default=None))
+        fragments = whole_tokens(text, fragments)
         start = min(s for s, _ in fragments)
         end = trim_trailers(text, start, max(e for _, e in fragments))
         fragments = [(s, min(e, end)) for s, e in fragments if s < end]
@@ -145,6 +146,32 @@ def within_paragraph(text: str, fragments: list[tuple[int, int]], cue: int | Non
     kept = [(max(s, lo), min(e, hi)) for s, e in fragments if s < hi and e > lo]
     kept = [(s, e) for s, e in kept if text[s:e].strip()]
     return kept or fragments
+
+
+# characters of one token: a span that starts or ends between two of them cut a word ("&E" of "PG&E")
+_IN_TOKEN = re.compile(r"[\w&]")
+
+
+def whole_tokens(text: str, fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Source fragments widened to whole tokens where the tagger cut one: "&E" of "PG&E's
+    schedule" is "PG&E".
+
+    A capital after a letter or digit opens a word glued to the one before (a live blog's
+    "52PMBush"): the span is not widened over it.
+
+    >>> t = "Customers of PG&E said the cuts were long. 8:52PMBush said so."
+    >>> [t[s:e] for s, e in whole_tokens(t, [(15, 17), (49, 53)])]
+    ['PG&E', 'Bush']
+    """
+    out = []
+    for s, e in fragments:
+        glued = s < e and text[s].isupper() and s > 0 and text[s - 1].isalnum()
+        while not glued and 0 < s < e and _IN_TOKEN.match(text, s - 1) and _IN_TOKEN.match(text, s):
+            s -= 1
+        while s < e < len(text) and _IN_TOKEN.match(text, e - 1) and _IN_TOKEN.match(text, e):
+            e += 1
+        out.append((s, e))
+    return out
 
 
 def _source_start(att: SpanAttribution) -> int:

@@ -13,7 +13,8 @@ from newstrace.extract.citations import _find_mentions, _resolve_short_forms
 from newstrace.extract.speakers.names import clean_name, is_short_form, is_short_form_or_equal, tokens
 from newstrace.extract.speakers.abbreviations import abbreviations
 from newstrace.extract.speakers.words import (
-    FEMALE, MALE, NOT_ROLES, OCCUPATION_RE, ORG_WORDS, PERSON_NOUNS, SHE, TITLE_ROLES)
+    FEMALE, GENDERED_NOUNS, MALE, NEWS_FEMALE, NEWS_MALE, NOT_ROLES, OCCUPATION_RE, ORG_WORDS, PERSON_NOUNS, SHE,
+    SHIP_PREFIXES, SURNAMES_FIRST, TITLE_ROLES)
 from newstrace.extract.turns import Turn, may_have_turns, speaker_turns
 
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]*)\.\s+$")  # "Gov. " right before a name
@@ -23,9 +24,17 @@ _PRONOUN_AFTER = re.compile(
     r"|\s+(?:said|says|added|told\s+\w+|explained|insisted|argued|claimed|wrote)\s+(?:that\s+)?(?P<said>he|she)\b")
 # a capitalised word that speaks alone ("Maróth said")
 _SAID_AFTER = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:said|says|told|noted|added|stated|pointed out|wrote|argued)\b")
+# a sentence that opens with a prepositional phrase: "In an interview with ", "According to "
+_FRONTED = re.compile(r"\W*(?:In|At|During|After|Before|With|Following|Since|Unlike|Like|According\s+to|Under|From|"
+                      r"For|To|On|Despite|Against|Besides|Beside)\s[^,.;:!?\"“”]*$")
 _TITLE_LINE = 300  # a longer first line is a paragraph (as ingest's title_line has it)
 _POSSESSIVE_IN = re.compile(r"['’]s\s")
 _MRS = re.compile(r"\b(?:Mrs|Ms|Miss)\.?\s*$")
+_GENDERED = "|".join(sorted(GENDERED_NOUNS, key=len, reverse=True))
+# a noun of gender as the name's role: "His sister, Mahnefah Gray", "Councilwoman Ana Lopez", "her son Tom"
+_ROLE_BEFORE = re.compile(rf"\b({_GENDERED})(?:-in-law)?\s*,?\s+$", re.IGNORECASE)
+# or set after it: "Al Smith, her husband," "Ann Lee, the mother of two,"
+_ROLE_AFTER = re.compile(rf"^,\s+(?:his|her|their|the|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?({_GENDERED})\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -46,6 +55,7 @@ class Article:
     def __init__(self, text: str, doc) -> None:
         self.text = text
         self.sent_starts = self._sentence_starts(doc)
+        self._lower: set[str] | None = None  # the words the text writes in lower case, read once if asked
         self._headline: dict[int, bool] = {}
         self.names: list[Name] = []
         for ent in doc.ents:
@@ -53,16 +63,19 @@ class Article:
                 continue
             name = clean_name(ent.text)
             if ent.label_ == "PERSON":
-                name = OCCUPATION_RE.sub("", name)
+                name = self._without_leading_noun(OCCUPATION_RE.sub("", name), ent.start_char)
             if not name or not re.search(r"[A-Za-z]", name):
                 continue
             start = ent.start_char + ent.text.find(name) if name in ent.text else ent.start_char
+            # a ship ("INS Mysore") is no person: a body that may speak for its crew
+            label = "ORG" if ent.label_ == "PERSON" and name.split()[0] in SHIP_PREFIXES and " " in name else ent.label_
             self.names.append(
-                Name(name, start, start + len(name), ent.label_, self.sentence_of(ent.start_char),
+                Name(name, start, start + len(name), label, self.sentence_of(ent.start_char),
                       self._gender(name, ent.start_char), self.in_headline(ent.start_char))
             )
         self._end_at_possessives()
         self._people_called_organisations(text)
+        self._surnames_untagged(text)
         self.names.sort(key=lambda n: n.start)  # by place: bisected (name_starts)
         self.persons = sorted((n for n in self.names if n.label == "PERSON"), key=lambda n: n.start)
         self.person_starts = [p.start for p in self.persons]
@@ -82,6 +95,29 @@ class Article:
         self._turns: list[Turn] | None = None
         self._lower_words: set[str] | None = None
         self._headlines: dict[str, set[tuple[str, ...]]] = {}
+
+    def _without_leading_noun(self, name: str, start: int) -> str:
+        """A person's name without the common noun NER took into it where a sentence
+        opens with the person's role: "Lawyer Alexis Kougias" (a noun of persons),
+        "Voter Kitty Mak" (before a first name, a word the article writes in lower case or
+        that ends as nouns of agents do: -er, -or, -ist, -ant, -ent).
+
+        (A first name is kept: "Will Smith", though "will" is a common word.)"""
+        words = name.split()
+        if len(words) < 3 or not words[0][:1].isupper() or not name[:1].isupper():
+            return name
+        first, given = words[0].casefold(), words[1].casefold()
+        if first in FEMALE | MALE:
+            return name
+        if first in PERSON_NOUNS or first in GENDERED_NOUNS:
+            return name.split(None, 1)[1]
+        if given not in FEMALE | MALE or self.sent_starts[self.sentence_of(start)] < start - 3:
+            return name
+        if self._lower is None:
+            self._lower = set(re.findall(r"\b[a-z][a-z'’-]+\b", self.text))
+        if first in self._lower or f"{first}s" in self._lower or re.search(r"[a-z](?:er|or|ist|ant|ent)$", first):
+            return name.split(None, 1)[1]
+        return name
 
     def persons_within(self, start: int, end: int) -> list[Name]:
         """The persons named from ``start`` (included) to ``end`` (excluded), by where they start."""
@@ -139,6 +175,14 @@ class Article:
         """Whether ``name`` opens its sentence (after a word or two: "But Guardian, ...")."""
         return self.sent_starts[name.sentence] >= name.start - 25
 
+    def fronted_object(self, name: Name, pronoun: int) -> bool:
+        """Whether ``name`` is the object in a phrase that opens the sentence of a pronoun
+        at ``pronoun`` and ends right before it, which the pronoun cannot stand for: "In
+        an interview with Dawn, she said" (she is not Dawn); "In Mujahir's recording, he
+        claims" (a possessive) may be Mujahir."""
+        opening = self.text[self.sent_starts[self.sentence_of(pronoun)]:name.start]
+        return bool(_FRONTED.match(opening)) and bool(re.fullmatch(r"\s*,\s*", self.text[name.end:pronoun]))
+
     def sentence_of(self, pos: int) -> int:
         lo, hi = 0, len(self.sent_starts)
         while lo + 1 < hi:
@@ -155,9 +199,17 @@ class Article:
             return "f"
         if re.search(r"\bMr\.?\s*$", before):
             return "m"
+        # a role that says it ("His sister, Mahnefah Gray") before any list of first names
+        role = _ROLE_BEFORE.search(self.text, max(0, start - 30), start) \
+            or _ROLE_AFTER.match(self.text[start + len(name):start + len(name) + 60])
+        if role:
+            return GENDERED_NOUNS[role.group(1).casefold()]
         # a first name says the gender only before a surname: a name alone is a surname
-        # ("Clinton", "Carter" are also men's first names)
+        # ("Clinton", "Carter" are also men's first names); a census name that East Asian
+        # names put first as a surname says nothing ("Ma Ngok")
         first = tokens(name)[:1] if len(tokens(name)) > 1 else ()
+        if first and first[0] in SURNAMES_FIRST and first[0] not in NEWS_FEMALE | NEWS_MALE:
+            return None
         if first and first[0] in FEMALE:
             return "f"
         if first and first[0] in MALE:
@@ -189,7 +241,41 @@ class Article:
                 continue
             if first in MALE or first in FEMALE or last in persons or last in speaking:
                 n.label = "PERSON"
+                bare = self._without_leading_noun(n.text, n.start)  # "Voter Kitty Mak"
+                n.start, n.text = n.end - len(bare), bare
                 n.gender = n.gender or self._gender(n.text, n.start)
+
+    def _surnames_untagged(self, text: str) -> None:
+        """The surname of a person the article names in full is that person wherever it
+        stands alone, whatever NER made of it there: "Waseem appeared in a news conference
+        ..." after "Mohammed Waseem" (NER gave that "Waseem" no label, and twice ORG).
+        Not a word next to another capitalised word (a name of its own: "Kimani Gray")."""
+        surnames = {}
+        for n in self.names:
+            words = n.text.split()
+            if n.label == "PERSON" and len(words) > 1 and not n.headline \
+                    and re.fullmatch(r"[A-Z][\w'’-]+", words[-1]) and words[-1].casefold() not in FEMALE | MALE:
+                surnames[words[-1]] = n
+        if not surnames:
+            return
+        taken = [(n.start, n.end) for n in self.names]
+        for n in self.names:
+            if n.label == "ORG" and n.text in surnames and not self._next_to_capital(n.start, n.end):
+                n.label = "PERSON"
+        starts = sorted(s for s, _ in taken)
+        ends = {s: e for s, e in taken}
+        for word in surnames:
+            for m in re.finditer(rf"(?<![\w'’.-]){re.escape(word)}(?![\w-])", text):
+                k = bisect_left(starts, m.end())
+                if k and ends[starts[k - 1]] > m.start() or self._next_to_capital(m.start(), m.end()) \
+                        or self.in_headline(m.start()):
+                    continue  # inside a name NER gave, or part of another
+                self.names.append(Name(word, m.start(), m.end(), "PERSON", self.sentence_of(m.start())))
+
+    def _next_to_capital(self, start: int, end: int) -> bool:
+        """Whether a capitalised word stands right before or after ``start:end`` (same line)."""
+        return bool(re.search(r"[A-Z][\w'’.-]*[ \t]+$", self.text[max(0, start - 30):start])
+                    or re.match(r"(?:['’]s)?[ \t]+[A-Z]", self.text[end:end + 30]))
 
     def _end_at_possessives(self) -> None:
         """A person's name that NER ran on past a possessive ("Trump’s Jewish supporters",

@@ -105,7 +105,9 @@ def pronoun(art: Article, low: str, start: int, previous: Resolved | None, conte
     # (the farthest any rule below looks), are read: a long text has thousands
     lo = bisect_left(art.person_starts, min(art.sent_starts[sentence], start - 2600))
     hi = bisect_left(art.person_starts, start)
-    persons = [p for p in art.persons[lo:hi] if not any(s <= p.start < e for s, e in content)]
+    # nor the object of a phrase that opens the pronoun's sentence ("In an interview with Dawn, she said")
+    persons = [p for p in art.persons[lo:hi] if not any(s <= p.start < e for s, e in content)
+               and not (p.sentence == sentence and art.fronted_object(p, start))]
 
     def compatible(name: str, g: str | None) -> bool:
         g = g or art.gender_of(name)

@@ -143,11 +143,14 @@ def candidates(src, kind: str, rule_answer: Resolved | None) -> list[Candidate]:
         return cand
 
     content = [(s, e) for s, e in src.content]
+    sentence = art.sentence_of(src.start)
     lo = max(0, src.start - _REACH[kind])
     hi = src.end + _AFTER if kind == "description" and art.sentence_of(src.start) <= 1 else src.start
     for n in art.names[bisect_left(art.name_starts, lo):bisect_left(art.name_starts, hi)]:
         if src.start <= n.start < src.end or any(s <= n.start < e for s, e in content):
             continue  # the source itself, the speaker's own words
+        if kind == "he_she" and n.label == "PERSON" and n.sentence == sentence and art.fronted_object(n, src.start):
+            continue  # "In an interview with Dawn, she said": not Dawn
         if n.label == "PERSON":
             cand = add(art.fullest(n.text), "person")
         elif n.label == "ORG":
@@ -265,7 +268,11 @@ def features(src, kind: str, cands: list[Candidate]) -> list[dict[str, float]]:
         if before:
             near_subject = f.get("subject", 0.0) * float(sentence - art.sentence_of(before[-1].start) <= 1)
             f["subject_near"] = near_subject
-        f["unreliable"] = float(not _reliable(art, c.name) or (bool(c.mentions) and all(m.headline for m in c.mentions)))
+        # (a description of a person that spoke is no NER spelling: "a senior officer" opens
+        # with a lower-case word; one of a thing, "a video of the episode", stays unreliable)
+        spoke_as_person = c.kind == "desc" and head_class(_head(c.name)) == "person"
+        f["unreliable"] = float(not spoke_as_person and (not _reliable(art, c.name)
+                                                         or (bool(c.mentions) and all(m.headline for m in c.mentions))))
         if kind == "description":
             f[f"head:{hclass}:{c.kind}"] = 1.0
             f[f"last_speaker:{hclass}"] = f["last_speaker"]

@@ -49,10 +49,40 @@ def _relative(art: Article, start: int) -> Resolved:
     named = _named_before(art, start, low)
     if named is not None and low in ("which", "that"):  # "Norton, which declined to comment"
         return named
-    m = re.search(r"\b((?:a|an|the|A|An|The)\s+[^,.;:!?\"“”()]{1,80}?)[,\s]*$", before)
-    if m:
-        return Resolved(clean_description(m.group(1)), "description", start, [])
+    phrase = noun_phrase_before(before)
+    if phrase:
+        return Resolved(clean_description(phrase), "description", start, [])
     return named or Resolved(low or None, "pronoun", start, [])
+
+
+_DETERMINER = re.compile(r"\b(?:a|an|the|A|An|The)\s")
+_PHRASE_PREPOSITION = re.compile(r"\s(?:of|for|at|in|from|on|with)\s+$")
+
+
+def noun_phrase_before(before: str) -> str | None:
+    """The noun phrase that ends ``before`` (a relative pronoun follows): from its last
+    determiner, carried left over "of", "for", "at" ... to the determiner before; or a bare
+    plural after a preposition. Not a clause: 'arrested the pirates, who' is the pirates.
+
+    >>> noun_phrase_before("the commandos boarded the Salahaddin and arrested the pirates, ")
+    'the pirates'
+    >>> noun_phrase_before("he met the president of the union "), noun_phrase_before("fired tear gas at demonstrators ")
+    ('the president of the union', 'demonstrators')
+    """
+    tail = re.search(r"[^,.;:!?\"“”()]{1,80}?[,\s]*$", before)
+    segment = tail.group(0) if tail else ""
+    offset = len(before) - len(segment)
+    dets = [m.start() for m in _DETERMINER.finditer(segment)]
+    if dets:
+        k = len(dets) - 1
+        while k > 0 and _PHRASE_PREPOSITION.search(segment[:dets[k]]) \
+                and not re.search(r"\b(?:and|or|but|who|which|that)\b", segment[dets[k - 1]:dets[k]]) \
+                and len(segment[dets[k - 1]:dets[k]].split()) <= 6:
+            k -= 1
+        return before[offset + dets[k]:].rstrip(" ,\t\n") or None
+    bare = re.search(r"\s(?:of|for|at|in|from|on|with|by|among|against)\s+"
+                     r"([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,2}s)\s*$", before)
+    return bare.group(1) if bare else None
 
 
 _NAME_MAY_FOLLOW = PREPOSITIONS | {"the", "and", "or", "as", "than", "like", "including", "called", "named"}

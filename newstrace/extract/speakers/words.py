@@ -38,6 +38,12 @@ TITLE_ROLES = dict(line.split("\t") for line in word_list("title_roles.tsv"))
 NEWS_FEMALE, NEWS_MALE = frozenset(word_list("first_names_female.txt")), frozenset(word_list("first_names_male.txt"))
 FEMALE = NEWS_FEMALE | (frozenset(word_list("first_names_female_census.txt")) - NEWS_MALE)
 MALE = NEWS_MALE | (frozenset(word_list("first_names_male_census.txt")) - NEWS_FEMALE)
+# surnames that East Asian names put first: a census first name among them gives no gender
+SURNAMES_FIRST = frozenset(word_list("surnames_first.txt"))
+# nouns that give the person they name a gender ("His sister, Mahnefah Gray")
+GENDERED_NOUNS = dict(line.split("\t") for line in word_list("gendered_nouns.tsv"))
+# prefixes of ships' names ("INS Mysore"), which NER calls persons: vessels
+SHIP_PREFIXES = frozenset(word_list("ship_prefixes.txt"))
 ORG_WORDS = frozenset(word_list("organisation_words.txt"))
 ORG_HEADS = frozenset(word_list("organisation_heads.txt"))
 MEDIA_NOUNS = frozenset(word_list("media_nouns.txt"))
