@@ -208,16 +208,18 @@ def _id_from(article_id: str) -> str:
 def test_a_groups_score_from_its_sums_is_the_average_over_its_pairs_of_articles():
     """What makes group-average linkage cheap: summed vectors give the average pair score."""
     vectors = [
-        {"w": {"quake": 0.8, "iran": 0.6}, "t": {"quake": 1.0}, "n": {"qeshm": 1.0}, "d": {"n5.9": 1.0}, "y": {"y2008": 1.0}},
+        {"w": {"quake": 0.8, "iran": 0.6}, "t": {"quake": 1.0}, "n": {"qeshm": 1.0}, "d": {"n5.9": 1.0}, "y": {"y2008": 1.0},
+         "when": {"2008-09-10": 0.8, "2008-09-09": 0.6}},
         {"w": {"quake": 0.6, "dubai": 0.8}, "t": {}, "n": {"dubai": 1.0}, "d": {}, "y": {"y2005": 1.0}},
         {"w": {"iran": 1.0}, "t": {"iran": 1.0}, "n": {"qeshm": 0.6, "iran": 0.8}, "d": {"n5.9": 1.0}, "y": {}},
-        {"w": {"dubai": 1.0}, "t": {"tremor": 1.0}, "n": {}, "d": {}, "y": {"y2008": 1.0}},
+        {"w": {"dubai": 1.0}, "t": {"tremor": 1.0}, "n": {}, "d": {}, "y": {"y2008": 1.0}, "when": {"2008-09-10": 1.0}},
     ]
     units = [Unit(sums=v, statements=Counter({"s1": 1}) if i % 2 else Counter(), article=str(i))
              for i, v in enumerate(vectors)]
     model = load_model()
     pair = scores(units, linear_part(pair_sums(units), model), model)
-    summed = [Unit(sums={f: dict(Counter(a.sums[f]) + Counter(b.sums[f])) for f in a.sums}, size=2,
+    summed = [Unit(sums={f: dict(Counter(a.sums.get(f, {})) + Counter(b.sums.get(f, {}))) for f in {*a.sums, *b.sums}},
+                   size=2,
                    statements=a.statements + b.statements) for a, b in ((units[0], units[1]), (units[2], units[3]))]
     expected = (pair[0, 2] + pair[0, 3] + pair[1, 2] + pair[1, 3]) / 4
     assert abs(pair_score(summed[0], summed[1], model) - expected) < 1e-9
@@ -244,3 +246,29 @@ def test_the_polnear_story_sets_are_disjoint_dated_and_name_real_articles():
                 assert (POLNEAR / f"{row['article']}.txt").exists(), row["article"]
         sizes = Counter(row["story"] for row in rows)
         assert sum(1 for k in sizes.values() if k > 1) >= 15, name  # events of several articles, not all alone
+
+
+def polnear_article(name: str, order: int) -> Article:
+    """A PolNeAR article by file name, dated as its name dates it."""
+    path = next(POLNEAR.glob(f"*/text/{name}.txt"))
+    text = path.read_text(encoding="utf-8")
+    head, _, rest = text.partition("\n\n")
+    return Article(id=name, text=text, title=head if rest and "\n" not in head else None, order=order,
+                   published=name.split("_")[1], fingerprint=hashlib.sha1(text.encode()).hexdigest())
+
+
+@pytest.mark.skipif(not POLNEAR.exists(), reason="../shared/corpora/polnear not present")
+@pytest.mark.parametrize("same_event, twin", [
+    # "Saturday night's Republican debate" (Feb. 9) and the live blog of the debate "Saturday,
+    # Feb. 6, 2016" (Feb. 7); the twin: the Democrats' debate "tonight" (Thursday, Feb. 11)
+    (("huff-post_2016-02-07_the-latest-gop-debate-kicked-off", "nyt_2016-02-09_rubio-is-tested-as-republican-ri"),
+     "politico_2016-02-11_things-to-watch-in-tonight-s-deb"),
+    # "Monday's showdown at Hofstra" (Sept. 26) and "the first presidential debate Monday
+    # night" (Sept. 27); the twin: the vice-presidential debate of Tuesday, Oct. 4
+    (("west-journal_2016-09-26_rush-limbaugh-hillary-asking-mod", "huff-post_2016-09-27_hillary-clinton-goes-after-donal"),
+     "west-journal_2016-10-05_pence-gives-gop-a-boost-with-sol"),
+])
+def test_reports_naming_one_event_day_in_other_words_join_and_a_twin_on_another_day_does_not(same_event, twin):
+    articles = [polnear_article(name, n) for n, name in enumerate((*same_event, twin))]
+    _, stories = group(articles)
+    assert sorted(map(sorted, stories.values())) == sorted([sorted(same_event), [twin]]), stories

@@ -43,7 +43,8 @@ from stories_eval import score  # noqa: E402
 from stories_quality import regroup  # noqa: E402
 
 from newstrace.link.stories import (  # noqa: E402
-    PAIR_FEATURES, PairModel, StoryIndex, StorySettings, _article_unit, _gaps, average_link, pair_sums, terms,
+    PAIR_FEATURES, PairModel, StoryIndex, StorySettings, _article_unit, _gaps, average_link, load_model, pair_sums,
+    terms,
 )
 from newstrace.store import Store  # noqa: E402
 
@@ -92,14 +93,16 @@ def pair_features(units: list) -> dict[str, np.ndarray]:
     return feats
 
 
-def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float = 1.0, steps: int = 50) -> tuple[np.ndarray, float]:
-    """Weighted logistic regression by Newton's method; the bias is not penalised."""
+def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float = 1.0, steps: int = 50,
+        offset: np.ndarray | float = 0.0) -> tuple[np.ndarray, float]:
+    """Weighted logistic regression by Newton's method; the bias is not penalised.
+    ``offset``: a fixed part of each example's logit (the features whose weights are kept)."""
     xb = np.hstack([x, np.ones((len(x), 1))])
     w = np.zeros(xb.shape[1])
     penalty = np.eye(xb.shape[1]) * l2
     penalty[-1, -1] = 0.0
     for _ in range(steps):
-        p = 1 / (1 + np.exp(-np.clip(xb @ w, -50, 50)))
+        p = 1 / (1 + np.exp(-np.clip(xb @ w + offset, -50, 50)))
         grad = xb.T @ (weight * (p - y)) + penalty @ w
         hess = (xb * (weight * p * (1 - p))[:, None]).T @ xb + penalty
         step = np.linalg.solve(hess, grad)
@@ -181,6 +184,8 @@ def main() -> None:
     parser.add_argument("--features", default=",".join(PAIR_FEATURES), help="comma-separated feature names")
     parser.add_argument("--min-similarity", type=float, default=0.0,
                         help="train on the pairs whose mean word and name cosine is at least this")
+    parser.add_argument("--keep", metavar="MODEL",
+                        help="keep the weights of this model's features; fit only the others and the bias")
     parser.add_argument("--out", help="write the model here")
     args = parser.parse_args()
     names = args.features.split(",")
@@ -202,7 +207,12 @@ def main() -> None:
         ws.append(np.full(len(ys[-1]), 1.0 / len(ys[-1])))
     x, y, weight = np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
     weight *= len(y) / weight.sum()
-    weights, bias = fit(x, y, weight, args.l2)
+    kept = load_model(args.keep).weights if args.keep else {}
+    free = [i for i, n in enumerate(names) if n not in kept]
+    offset = x @ np.array([kept.get(n, 0.0) for n in names])
+    free_weights, bias = fit(x[:, free], y, weight, args.l2, offset=offset)
+    weights = np.array([kept.get(n, 0.0) for n in names])
+    weights[free] = free_weights
     model = PairModel(dict(zip(names, map(float, weights))), bias)
     print({n: round(float(w), 3) for n, w in zip(names, weights)}, round(bias, 3), file=sys.stderr)
     if set(names) - set(PAIR_FEATURES):  # experimental features: pair scores, no clustering

@@ -10,7 +10,10 @@ events apart (two earthquakes in one region, two actresses entering rehab):
   their words;
 - ``d``: numbers and years ("y2008", "n6.1");
 - ``y``: the year it mentions most, if any (two reports of "the 2008 quake" and "the 2013
-  quake" are twins, not one story).
+  quake" are twins, not one story);
+- ``when``: for a dated article, the days it names, resolved against its publication day
+  (``event_dates``: "Monday night's debate", "yesterday", "March 1"), by count, unit
+  length: two reports of one event name its day in different words.
 
 Weights are TF-IDF, the document frequencies counted in the store as articles arrive,
 plus those of a small reference sample (``story_background.json``, Wikinews) so that the
@@ -59,16 +62,17 @@ from importlib import resources
 
 import numpy as np
 
+from newstrace.link.event_dates import event_dates
 from newstrace.link.statements import in_chunks
 from newstrace.records import Article
 
 FIELDS = ("w", "t", "n", "d")
-SUM_FIELDS = FIELDS + ("y",)  # a story's sums: its articles' vectors and main years
+SUM_FIELDS = FIELDS + ("y", "when")  # a story's sums: its articles' vectors, main years and named days
 # terms kept per field in an article's vector and in a story's sums (heaviest first)
-ARTICLE_TERMS = {"w": 150, "t": 30, "n": 60, "d": 30}
-STORY_TERMS = {"w": 600, "t": 120, "n": 300, "d": 100, "y": 50}
+ARTICLE_TERMS = {"w": 150, "t": 30, "n": 60, "d": 30, "when": 20}
+STORY_TERMS = {"w": 600, "t": 120, "n": 300, "d": 100, "y": 50, "when": 60}
 # what the pair model weighs (``story_model.json`` names them in this order or any other)
-PAIR_FEATURES = ("w", "t", "n", "d", "tw", "statements", "ysame", "ydiff", "dated", "log_gap", "near")
+PAIR_FEATURES = ("w", "t", "n", "d", "when", "tw", "statements", "ysame", "ydiff", "dated", "log_gap", "near")
 
 HEADLINE_WORDS = 30  # a longer "title" is a first paragraph, not a headline
 MEMBERS_FOR_STATEMENTS = 200  # a large story's statements are read from this many of its articles
@@ -142,7 +146,8 @@ def _body(article: Article) -> str:
 
 def terms(article: Article) -> dict[str, Counter[str]]:
     """Counts of an article's terms by kind: words (``w``), headline words (``t``), names
-    (``n``, from the body: headlines capitalise every word) and numbers (``d``).
+    (``n``, from the body: headlines capitalise every word) and numbers (``d``); for a
+    dated article, the days it names (``when``, ISO dates).
 
     >>> a = Article(id="x", title="Quake hits Iran", text="Quake hits Iran\\n\\nA 5.6 quake hit Qeshm Island in 2008.")
     >>> sorted(terms(a)["n"]), sorted(terms(a)["d"]), sorted(terms(a)["t"])
@@ -180,6 +185,11 @@ def terms(article: Article) -> dict[str, Counter[str]]:
                 run = []
             sentence_start = False
         _names(run, single_at_start, counts["n"])
+    day = _day(article.published)
+    if day:
+        title = article.title or ""
+        text = article.text if article.text.startswith(title) else f"{title}\n\n{article.text}"
+        counts["when"] = event_dates(text, day)
     return counts
 
 
@@ -295,7 +305,7 @@ def pair_sums(units: list[Unit], statements: bool = True, term_ids: TermIds | No
     term_ids = term_ids or TermIds()
     out: dict[str, np.ndarray] = {}
     dense = _dense(units, term_ids, SUM_FIELDS)  # one column space: headline words meet words
-    for f in FIELDS:
+    for f in FIELDS + ("when",):
         out[f] = dense[f] @ dense[f].T
     tw = dense["t"] @ dense["w"].T
     out["tw"] = (tw + tw.T) / 2
@@ -357,7 +367,7 @@ def pair_score(a: Unit, b: Unit, model: PairModel, shared_statements: float | No
     than ``pair_sums`` for one pair of large stories). ``shared_statements``: the statements
     feature summed over their pairs of articles, when known without the units' statements."""
     w = model.weights
-    linear = sum(w.get(f, 0.0) * _dot(a.sums.get(f, {}), b.sums.get(f, {})) for f in FIELDS)
+    linear = sum(w.get(f, 0.0) * _dot(a.sums.get(f, {}), b.sums.get(f, {})) for f in FIELDS + ("when",))
     if w.get("tw"):
         tw = _dot(a.sums.get("t", {}), b.sums.get("w", {})) + _dot(b.sums.get("t", {}), a.sums.get("w", {}))
         linear += w["tw"] * tw / 2
@@ -555,6 +565,9 @@ class StoryIndex:
             vector[f] = {t: round(w / norm, 6) for t, w in weights.items()}
         year = main_year(counts)
         vector["y"] = {year: 1.0} if year else {}
+        days = _top(dict(counts.get("when", {})), ARTICLE_TERMS["when"])
+        norm = math.sqrt(sum(c * c for c in days.values())) or 1.0
+        vector["when"] = {t: round(c / norm, 6) for t, c in days.items()}
         return vector
 
     # --- neighbourhood and clustering -----------------------------------------------
