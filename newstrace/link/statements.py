@@ -34,8 +34,10 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
 from newstrace.extract.quotes import quoted_parts
 from newstrace.extract.speakers import is_short_form_or_equal
@@ -148,16 +150,26 @@ def _by_person(names: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int, i
     {'Anna Petrov': (5, 11, -1), 'Ivan Sokolov': (4, 12, -3)}
     """
     out: dict[str, tuple[int, int, int]] = {}
-    for name, (count, first) in names.items():
+    for (name, (count, first)), full in zip(names.items(), _fullest(tuple(names))):
+        n, _, at = out.get(full, (0, 0, first))
+        out[full] = (n + count, len(full), max(at, first))
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _fullest(names: tuple[str, ...]) -> tuple[str, ...]:
+    """For each of ``names``, the name it counts for in ``_by_person`` (a statement's
+    speakers are read again after every article that quotes it: the same few names)."""
+    out = []
+    for name in names:
         fuller = [f for f in names if f != name and _short_form(name, f)]
         full = fuller[0] if len(fuller) == 1 else name
         if len(fuller) > 1:  # fits more than one: fuller names that are themselves one person?
             longest = max(fuller, key=len)
             if all(_short_form(f, longest) for f in fuller):
                 full = longest
-        n, _, at = out.get(full, (0, 0, first))
-        out[full] = (n + count, len(full), max(at, first))
-    return out
+        out.append(full)
+    return tuple(out)
 
 
 
@@ -374,6 +386,7 @@ class StatementIndex:
         # the speaker index (the Linker's), asked whether two speaker ids are one person;
         # made on first use when the statements are linked on their own
         self._speakers = speakers
+        self._later: set[str] | None = None  # in a batch: statements whose speaker to read at its end
         self._upgrade()
 
     def _x(self, sql: str, args=()) -> sqlite3.Cursor:
@@ -401,6 +414,24 @@ class StatementIndex:
             self._count_afresh(statement)
         if began:
             self._x("COMMIT")
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Link many articles in one transaction (a relink, a bulk load): each statement's
+        speaker and first appearance are read once, at the end, instead of after every
+        article that quotes it (a popular statement is quoted in thousands). The result is
+        what linking them one by one gives; nothing reads a statement's speaker or first
+        appearance while linking."""
+        if self._later is not None:  # nested: the outer batch reads them
+            yield
+            return
+        self._later = set()
+        try:
+            yield
+            for statement in sorted(self._later):
+                self.refresh(statement)
+        finally:
+            self._later = None
 
     # --- adding -----------------------------------------------------------------------
 
@@ -508,14 +539,17 @@ class StatementIndex:
         edges: list[tuple[int, int, int, int, int]] = []
         others: dict[int, tuple] = {}
         families: set[int] = set()
-        candidates = self._candidates(chosen)
+        short = settings.align.strong_words - 2  # wordings this short have few trigrams to share
+        # a run or a whole longer wording puts two chosen trigrams in common (the size, known
+        # here, is at most the number of words with elisions that the test below reads)
+        candidates = [(other, shared) for other, shared, other_size in self._candidates(chosen)
+                      if shared >= 2 or len(words) < short or other_size < short]
         if candidates:
             rows = {}
             for chunk, marks in in_chunks([other for other, _ in candidates]):
                 rows.update((r[0], r[1:]) for r in self._x(
                     f"SELECT id, key, ends, size, family FROM statement_nodes WHERE id IN ({marks})", chunk))
             mine = set(words) - {GAP}
-            short = settings.align.strong_words - 2  # wordings this short have few trigrams to share
             for other, shared in candidates:
                 other_key, their_ends, other_size, family = rows[other]
                 theirs = other_key.split("\x1f")[0].split(" ")
@@ -548,11 +582,11 @@ class StatementIndex:
             self._x("DELETE FROM statement_families WHERE family=?", (other,))
         return _Placed(node, words, size, key, shown, family, attribution.id, edges, others), len(families) > 1
 
-    def _candidates(self, chosen: list[int]) -> list[tuple[int, int]]:
+    def _candidates(self, chosen: list[int]) -> list[tuple[int, int, int]]:
         """Wordings that may share a passage with one whose chosen trigrams are ``chosen``,
-        with how many they share: of each trigram's postings the shortest wordings first
-        (a few dozen at most); those sharing most, and for each trigram that none of them
-        holds, the best that does."""
+        with how many they share and their size: of each trigram's postings the shortest
+        wordings first (a few dozen at most); those sharing most, and for each trigram that
+        none of them holds, the best that does."""
         if not chosen:
             return []
         sql = self._grams_sql.get(len(chosen))
@@ -572,7 +606,7 @@ class StatementIndex:
             if hits[node] - covered:
                 top.append(node)
                 covered |= hits[node]
-        return [(n, len(hits[n])) for n in top]
+        return [(n, len(hits[n]), sizes[n]) for n in top]
 
     def _place(self, new: _Placed, work: _Work) -> bool:
         """Regions for a new wording from its shorter neighbours' passages, when that changes
@@ -913,6 +947,9 @@ class StatementIndex:
         for chunk, marks in in_chunks(sorted(work.touched | work.dirty)):
             live.update(st for (st,) in self._x(f"SELECT id FROM statements WHERE id IN ({marks})", chunk))
         work.touched = live
+        if self._later is not None:
+            self._later |= live
+            return
         for statement in sorted(live):
             self.refresh(statement)
 
