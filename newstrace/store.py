@@ -298,6 +298,9 @@ class Store(Queries):
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA synchronous=NORMAL")
+            # up to 256 MiB of pages (SQLite's default is 2 MiB): the linker's indexes of a
+            # store of a million mentions are read at random, each page again and again
+            self.db.execute("PRAGMA cache_size=-262144")
             self._migrate()
         except sqlite3.Error as e:
             self.db.close()

@@ -635,7 +635,13 @@ class StatementIndex:
             return False
         length = len(new.words)
         label = next(iter(spans), None)
-        core = (min(s for s, _ in spans[label]), max(e for _, e in spans[label])) if label else (0, length)
+        core = (min(s for s, _ in spans[label]), max(e for _, e in spans[label])) if spans else (0, length)
+        shortest = None  # the family's shortest wording, when this one takes its place
+        if label is None and longer:
+            found = self._sole_statement(new)
+            if found is None:
+                return False
+            label, shortest = found
         widened = []
         for other, n0, n1, o0, o1 in longer:
             carried = _carry([(0, length, 0, length, label)], n0, n1, o0, o1, overlap)
@@ -646,8 +652,15 @@ class StatementIndex:
                 return False  # it would open or add a passage in a longer wording
             lo, hi, c0, c1, _ = theirs[0]
             w0, w1 = min(c0, min(s for _, s, _ in carried)), max(c1, max(e for *_, e in carried))
+            if other == shortest:  # it opened the statement: now its core is what it shares with this one
+                w0, w1 = min(s for _, s, _ in carried), max(e for *_, e in carried)
+                shortest = None
             if (w0, w1) != (c0, c1):
                 widened.append((other, lo, w0, w1))
+        if shortest is not None:
+            return False  # the family's shortest wording would open a statement of its own
+        if not spans and label is not None:
+            work.retext.add(label)  # the old shortest one's core narrowed: the text is chosen again
         if label is None:
             label = free_id(self.db, "statements", _statement_id, new.first)
             self._x("INSERT INTO statements(id, text, words, shingles) VALUES (?, '', 0, 0)", (label,))
@@ -666,6 +679,28 @@ class StatementIndex:
         self._offer_text(label, offers, work)
         work.touched.add(label)
         return True
+
+    def _sole_statement(self, new: _Placed) -> tuple[str, int] | None:
+        """The statement and the shortest wording of ``new``'s family, when every wording
+        of it holds that one statement alone (one region each, no other family holds it)
+        and ``new`` is shorter than all of them. Then a cut of the whole family has ``new``
+        open the passage, and the old shortest (if it is a neighbour that carries it:
+        ``_place`` checks) and through it every other wording carry it on as before, under
+        the old id; only the old shortest's core becomes the stretch it shares with ``new``."""
+        regions, nodes, statements, statement = self._x(
+            "SELECT COUNT(*), COUNT(DISTINCT g.node), COUNT(DISTINCT g.statement), MIN(g.statement)"
+            " FROM statement_nodes n JOIN statement_regions g ON g.node = n.id WHERE n.family=?",
+            (new.family,)).fetchone()
+        if not regions or regions != nodes or statements != 1:
+            return None
+        if self._x("SELECT COUNT(*) FROM statement_regions WHERE statement=?", (statement,)).fetchone()[0] != regions:
+            return None
+        node, size, key = self._x(
+            "SELECT n.id, n.size, n.key FROM statement_nodes n JOIN statement_regions g ON g.node = n.id"
+            " WHERE n.family=? ORDER BY n.size, n.key, n.id LIMIT 1", (new.family,)).fetchone()
+        if (size, key) <= (new.size, new.key):
+            return None  # it keeps opening the statement; the new one would open another
+        return statement, node
 
     def _offer_text(self, statement: str, offers: list[tuple[int, list[str], str, int, int]], work: _Work) -> None:
         """Keep a statement's text the words of its longest core (of equals, the first in
