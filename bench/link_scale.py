@@ -1,6 +1,6 @@
 """The statement linker at scale: time, peak memory and accuracy on generated mentions.
 
-    python bench/link_scale.py [SIZES ...] [--add N]      e.g. 10000 100000 --add 10000
+    python bench/link_scale.py [SIZES ...] [--add N] [--batch B]   e.g. 10000 100000 --add 10000
 
 For each size, in a fresh process and a fresh SQLite file: real quotations from
 ../shared/corpora (ECB+ dev, PolNeAR train+dev, Wikinews; eight words or more, none
@@ -15,7 +15,10 @@ benches). The truth is known, so it prints pairwise precision, recall and F1 wit
 wall time, the CPU time of the process (the machine is shared: CPU time is what the
 linker itself cost), the rate and the peak memory (max RSS of the process). ``--add N``
 then times N more mentions (other wordings of the same statements) added to the store of
-the largest size, in a fresh process that opens the store as a later run would.
+the largest size, in a fresh process that opens the store as a later run would (one
+transaction per article). ``--batch B`` links B articles to a transaction through
+``StatementIndex.batch``, as a relink or a bulk load does (the same statements); without
+it, one transaction per article, as ``newstrace run`` stores them.
 
     python bench/link_scale.py --sample 100000 --at 1000000 [--add 10000]   # cost by slice
 
@@ -113,13 +116,15 @@ def generate(size: int, seed: int = 26, offset: int = 0) -> list[tuple[str, str,
 
 
 def link(db_path: str, mentions: list[tuple[str, str, int]], first_order: int = 0,
-         every: int = 0) -> tuple[float, float]:
-    """Link ``mentions`` ten to an article; (wall seconds, CPU seconds). With ``every``,
-    print the times of each slice of that many mentions."""
+         every: int = 0, batch: int = 1) -> tuple[float, float]:
+    """Link ``mentions`` ten to an article, ``batch`` articles to a transaction; (wall
+    seconds, CPU seconds). With ``every``, print the times of each slice of that many
+    mentions."""
+    from contextlib import nullcontext
+
     from newstrace.extract.quotes import quote_mask
     from newstrace.link.align import stop_words
     from newstrace.link.statements import StatementIndex
-    from newstrace.records import Article, Attribution
     from newstrace.store import Store
 
     stop_words()  # spaCy's word list: imported once, before the clock starts
@@ -127,30 +132,39 @@ def link(db_path: str, mentions: list[tuple[str, str, int]], first_order: int = 
     index = StatementIndex(store.db)
     started, cpu = time.perf_counter(), time.process_time()
     slice_wall, slice_cpu = started, cpu
-    for n in range(0, len(mentions), 10):
-        if every and n and n % every == 0:
-            now, now_cpu = time.perf_counter(), time.process_time()
-            print(json.dumps({"mentions": n, "slice_wall": round(now - slice_wall, 2),
-                              "slice_cpu": round(now_cpu - slice_cpu, 2)}), flush=True)
-            slice_wall, slice_cpu = now, now_cpu
-        chunk = mentions[n:n + 10]
-        order = first_order + n // 10
-        parts, attributions, text = [], [], ""
-        article_id = f"a{order}"
-        for k, (wording, speaker, _) in enumerate(chunk):
-            start = len(text) + 1
-            text += f'"{wording}," {speaker or "he"} said.\n'
-            attributions.append(Attribution(
-                id=f"{article_id}#a{k + 1}", article=article_id, kind="direct", source=[], cue=[],
-                content=[(start, start + len(wording))], content_text=wording, speaker=speaker))
-        article = Article(id=article_id, text=text, order=order, published=None,
-                          fingerprint=hashlib.sha1(text.encode()).hexdigest())
-        with store.transaction():
-            store.put_article(article, attributions, [], "bench")
-            index.add(article, attributions, quote_mask(text))  # once per article, as the Linker does
+    for first in range(0, len(mentions), 10 * batch):
+        # one transaction per article as `newstrace run` stores them, or per batch of
+        # articles as a relink does (StatementIndex.batch)
+        with store.transaction(), index.batch() if batch > 1 else nullcontext():
+            for n in range(first, min(len(mentions), first + 10 * batch), 10):
+                if every and n and n % every == 0:
+                    now, now_cpu = time.perf_counter(), time.process_time()
+                    print(json.dumps({"mentions": n, "slice_wall": round(now - slice_wall, 2),
+                                      "slice_cpu": round(now_cpu - slice_cpu, 2)}), flush=True)
+                    slice_wall, slice_cpu = now, now_cpu
+                article, attributions = _article(mentions[n:n + 10], first_order + n // 10)
+                store.put_article(article, attributions, [], "bench")
+                index.add(article, attributions, quote_mask(article.text))  # once per article, as the Linker does
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     store.close()
     return seconds, cpu
+
+
+def _article(chunk: list[tuple[str, str, int]], order: int):
+    """One article quoting the mentions of ``chunk``, one line each; with its attributions."""
+    from newstrace.records import Article, Attribution
+
+    attributions, text = [], ""
+    article_id = f"a{order}"
+    for k, (wording, speaker, _) in enumerate(chunk):
+        start = len(text) + 1
+        text += f'"{wording}," {speaker or "he"} said.\n'
+        attributions.append(Attribution(
+            id=f"{article_id}#a{k + 1}", article=article_id, kind="direct", source=[], cue=[],
+            content=[(start, start + len(wording))], content_text=wording, speaker=speaker))
+    article = Article(id=article_id, text=text, order=order, published=None,
+                      fingerprint=hashlib.sha1(text.encode()).hexdigest())
+    return article, attributions
 
 
 def pairwise(db_path: str, truth: dict[str, int]) -> tuple[float, float, float]:
@@ -173,17 +187,17 @@ def peak_mb() -> int:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
-def one(size: int, add: int, every: int = 0) -> dict:
+def one(size: int, add: int, every: int = 0, batch: int = 1) -> dict:
     """Link ``size`` mentions in this process (then ``add`` more in another); the figures."""
     with tempfile.TemporaryDirectory(prefix="link_scale") as tmp:
         db_path = f"{tmp}/scale.db"
         mentions = generate(size)
-        seconds, cpu = link(db_path, mentions, every=every)
+        seconds, cpu = link(db_path, mentions, every=every, batch=batch)
         peak = peak_mb()
         truth = {f"a{n // 10}#a{n % 10 + 1}": i for n, (_, _, i) in enumerate(mentions)}
         del mentions
         p, r, f = pairwise(db_path, truth)
-        row = {"mentions": size, "seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1),
+        row = {"mentions": size, "batch": batch, "seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1),
                "per_second": round(size / seconds), "per_cpu_second": round(size / cpu),
                "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "peak_mb": peak,
                "db_mb": round(Path(db_path).stat().st_size / 2**20)}
@@ -204,26 +218,29 @@ def add_to(db_path: str, size: int, add: int) -> dict:
 
 def main(argv: list[str]) -> None:
     if argv and argv[0] == "--one":
-        print(json.dumps(one(int(argv[1]), int(argv[2]), int(argv[3]))))
+        print(json.dumps(one(int(argv[1]), int(argv[2]), int(argv[3]), int(argv[4]))))
         return
     if argv and argv[0] == "--add-to":
         print(json.dumps(add_to(argv[1], int(argv[2]), int(argv[3]))))
         return
-    add = 0
-    if "--add" in argv:
-        at = argv.index("--add")
-        add, argv = int(argv[at + 1]), argv[:at] + argv[at + 2:]
+    add, batch = 0, 1
+    for flag in ("--add", "--batch"):
+        if flag in argv:
+            at = argv.index(flag)
+            value, argv = int(argv[at + 1]), argv[:at] + argv[at + 2:]
+            add, batch = (value, batch) if flag == "--add" else (add, value)
     if argv and argv[0] == "--sample":
         every = int(argv[1])
         at = int(argv[argv.index("--at") + 1]) if "--at" in argv else 10 * every
         print(f"{len(real_quotes())} real quotations; times per slice of {every} mentions")
-        print(json.dumps(one(at, add, every)))
+        print(json.dumps(one(at, add, every, batch)))
         return
     sizes = [int(a) for a in argv] or [10_000]
-    print(f"{len(real_quotes())} real quotations; statements linked article by article (10 mentions each)")
+    print(f"{len(real_quotes())} real quotations; statements linked article by article (10 mentions each),"
+          f" {batch} article(s) to a transaction")
     for k, size in enumerate(sizes):
         extra = add if k == len(sizes) - 1 else 0
-        out = subprocess.run([sys.executable, __file__, "--one", str(size), str(extra), "0"],
+        out = subprocess.run([sys.executable, __file__, "--one", str(size), str(extra), "0", str(batch)],
                              capture_output=True, text=True, check=True)
         print(out.stdout.strip().splitlines()[-1])
 

@@ -288,7 +288,9 @@ class Store(Queries):
             return
         try:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves (see transaction()).
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=timeout)
+            # cached_statements: the linker's IN lists of every length are each a statement
+            # of their own; 128 (the default) lets them push the fixed ones out of the cache
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=timeout, cached_statements=1024)
         except sqlite3.Error as e:
             raise self.trouble(e) from e
         self.db.row_factory = sqlite3.Row
@@ -296,6 +298,9 @@ class Store(Queries):
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA synchronous=NORMAL")
+            # up to 256 MiB of pages (SQLite's default is 2 MiB): the linker's indexes of a
+            # store of a million mentions are read at random, each page again and again
+            self.db.execute("PRAGMA cache_size=-262144")
             self._migrate()
         except sqlite3.Error as e:
             self.db.close()

@@ -82,11 +82,12 @@ class Linker:
             db.execute("UPDATE articles SET duplicate_of=NULL")
             self.speakers.clear()
             articles = list(self.store.articles())
-            for article in articles:
-                sig = signature(article.text)
-                article.duplicate_of = self.duplicates.find(article, sig)
-                db.execute("UPDATE articles SET duplicate_of=? WHERE id=?", (article.duplicate_of, article.id))
-                self._link_article(article, list(self.store.attributions(article=article.id)), sig)
+            with self.statements.batch():  # one transaction: statements' speakers read once, at the end
+                for article in articles:
+                    sig = signature(article.text)
+                    article.duplicate_of = self.duplicates.find(article, sig)
+                    db.execute("UPDATE articles SET duplicate_of=? WHERE id=?", (article.duplicate_of, article.id))
+                    self._link_article(article, list(self.store.attributions(article=article.id)), sig)
             # stories take articles in publication order where it is known, else input order
             for article in sorted(articles, key=lambda a: (a.published is None, a.published or "", a.order)):
                 self.stories.add(article)

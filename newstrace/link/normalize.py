@@ -37,6 +37,7 @@ def segments(text: str) -> list[list[str]]:
     return out
 
 
+@lru_cache(maxsize=1 << 18)  # the wordings of one statement share most of their trigrams
 def _hash(shingle: str) -> int:
     # 8 bytes of blake2b as a signed 64-bit integer, the range SQLite stores natively;
     # Python's hash() is salted per process and would not survive a restart.

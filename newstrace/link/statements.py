@@ -34,8 +34,10 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
 from newstrace.extract.quotes import quoted_parts
 from newstrace.extract.speakers import is_short_form_or_equal
@@ -148,16 +150,26 @@ def _by_person(names: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int, i
     {'Anna Petrov': (5, 11, -1), 'Ivan Sokolov': (4, 12, -3)}
     """
     out: dict[str, tuple[int, int, int]] = {}
-    for name, (count, first) in names.items():
+    for (name, (count, first)), full in zip(names.items(), _fullest(tuple(names))):
+        n, _, at = out.get(full, (0, 0, first))
+        out[full] = (n + count, len(full), max(at, first))
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _fullest(names: tuple[str, ...]) -> tuple[str, ...]:
+    """For each of ``names``, the name it counts for in ``_by_person`` (a statement's
+    speakers are read again after every article that quotes it: the same few names)."""
+    out = []
+    for name in names:
         fuller = [f for f in names if f != name and _short_form(name, f)]
         full = fuller[0] if len(fuller) == 1 else name
         if len(fuller) > 1:  # fits more than one: fuller names that are themselves one person?
             longest = max(fuller, key=len)
             if all(_short_form(f, longest) for f in fuller):
                 full = longest
-        n, _, at = out.get(full, (0, 0, first))
-        out[full] = (n + count, len(full), max(at, first))
-    return out
+        out.append(full)
+    return tuple(out)
 
 
 
@@ -409,6 +421,7 @@ class StatementIndex:
         # the speaker index (the Linker's), asked whether two speaker ids are one person;
         # made on first use when the statements are linked on their own
         self._speakers = speakers
+        self._later: set[str] | None = None  # in a batch: statements whose speaker to read at its end
         self._upgrade()
 
     def _x(self, sql: str, args=()) -> sqlite3.Cursor:
@@ -436,6 +449,24 @@ class StatementIndex:
             self._count_afresh(statement)
         if began:
             self._x("COMMIT")
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Link many articles in one transaction (a relink, a bulk load): each statement's
+        speaker and first appearance are read once, at the end, instead of after every
+        article that quotes it (a popular statement is quoted in thousands). The result is
+        what linking them one by one gives; nothing reads a statement's speaker or first
+        appearance while linking."""
+        if self._later is not None:  # nested: the outer batch reads them
+            yield
+            return
+        self._later = set()
+        try:
+            yield
+            for statement in sorted(self._later):
+                self.refresh(statement)
+        finally:
+            self._later = None
 
     # --- adding -----------------------------------------------------------------------
 
@@ -543,14 +574,17 @@ class StatementIndex:
         edges: list[tuple[int, int, int, int, int]] = []
         others: dict[int, tuple] = {}
         families: set[int] = set()
-        candidates = self._candidates(chosen)
+        short = settings.align.strong_words - 2  # wordings this short have few trigrams to share
+        # a run or a whole longer wording puts two chosen trigrams in common (the size, known
+        # here, is at most the number of words with elisions that the test below reads)
+        candidates = [(other, shared) for other, shared, other_size in self._candidates(chosen)
+                      if shared >= 2 or len(words) < short or other_size < short]
         if candidates:
             rows = {}
             for chunk, marks in in_chunks([other for other, _ in candidates]):
                 rows.update((r[0], r[1:]) for r in self._x(
                     f"SELECT id, key, ends, size, family FROM statement_nodes WHERE id IN ({marks})", chunk))
             mine = set(words) - {GAP}
-            short = settings.align.strong_words - 2  # wordings this short have few trigrams to share
             for other, shared in candidates:
                 other_key, their_ends, other_size, family = rows[other]
                 theirs = other_key.split("\x1f")[0].split(" ")
@@ -583,11 +617,11 @@ class StatementIndex:
             self._x("DELETE FROM statement_families WHERE family=?", (other,))
         return _Placed(node, words, size, key, shown, family, attribution.id, edges, others), len(families) > 1
 
-    def _candidates(self, chosen: list[int]) -> list[tuple[int, int]]:
+    def _candidates(self, chosen: list[int]) -> list[tuple[int, int, int]]:
         """Wordings that may share a passage with one whose chosen trigrams are ``chosen``,
-        with how many they share: of each trigram's postings the shortest wordings first
-        (a few dozen at most); those sharing most, and for each trigram that none of them
-        holds, the best that does."""
+        with how many they share and their size: of each trigram's postings the shortest
+        wordings first (a few dozen at most); those sharing most, and for each trigram that
+        none of them holds, the best that does."""
         if not chosen:
             return []
         sql = self._grams_sql.get(len(chosen))
@@ -607,7 +641,7 @@ class StatementIndex:
             if hits[node] - covered:
                 top.append(node)
                 covered |= hits[node]
-        return [(n, len(hits[n])) for n in top]
+        return [(n, len(hits[n]), sizes[n]) for n in top]
 
     def _place(self, new: _Placed, work: _Work) -> bool:
         """Regions for a new wording from its shorter neighbours' passages, when that changes
@@ -636,7 +670,13 @@ class StatementIndex:
             return False
         length = len(new.words)
         label = next(iter(spans), None)
-        core = (min(s for s, _ in spans[label]), max(e for _, e in spans[label])) if label else (0, length)
+        core = (min(s for s, _ in spans[label]), max(e for _, e in spans[label])) if spans else (0, length)
+        shortest = None  # the family's shortest wording, when this one takes its place
+        if label is None and longer:
+            found = self._sole_statement(new)
+            if found is None:
+                return False
+            label, shortest = found
         widened = []
         for other, n0, n1, o0, o1 in longer:
             carried = _carry([(0, length, 0, length, label)], n0, n1, o0, o1, overlap)
@@ -647,8 +687,15 @@ class StatementIndex:
                 return False  # it would open or add a passage in a longer wording
             lo, hi, c0, c1, _ = theirs[0]
             w0, w1 = min(c0, min(s for _, s, _ in carried)), max(c1, max(e for *_, e in carried))
+            if other == shortest:  # it opened the statement: now its core is what it shares with this one
+                w0, w1 = min(s for _, s, _ in carried), max(e for *_, e in carried)
+                shortest = None
             if (w0, w1) != (c0, c1):
                 widened.append((other, lo, w0, w1))
+        if shortest is not None:
+            return False  # the family's shortest wording would open a statement of its own
+        if not spans and label is not None:
+            work.retext.add(label)  # the old shortest one's core narrowed: the text is chosen again
         if label is None:
             label = free_id(self.db, "statements", _statement_id, new.first)
             self._x("INSERT INTO statements(id, text, words, shingles) VALUES (?, '', 0, 0)", (label,))
@@ -667,6 +714,28 @@ class StatementIndex:
         self._offer_text(label, offers, work)
         work.touched.add(label)
         return True
+
+    def _sole_statement(self, new: _Placed) -> tuple[str, int] | None:
+        """The statement and the shortest wording of ``new``'s family, when every wording
+        of it holds that one statement alone (one region each, no other family holds it)
+        and ``new`` is shorter than all of them. Then a cut of the whole family has ``new``
+        open the passage, and the old shortest (if it is a neighbour that carries it:
+        ``_place`` checks) and through it every other wording carry it on as before, under
+        the old id; only the old shortest's core becomes the stretch it shares with ``new``."""
+        regions, nodes, statements, statement = self._x(
+            "SELECT COUNT(*), COUNT(DISTINCT g.node), COUNT(DISTINCT g.statement), MIN(g.statement)"
+            " FROM statement_nodes n JOIN statement_regions g ON g.node = n.id WHERE n.family=?",
+            (new.family,)).fetchone()
+        if not regions or regions != nodes or statements != 1:
+            return None
+        if self._x("SELECT COUNT(*) FROM statement_regions WHERE statement=?", (statement,)).fetchone()[0] != regions:
+            return None
+        node, size, key = self._x(
+            "SELECT n.id, n.size, n.key FROM statement_nodes n JOIN statement_regions g ON g.node = n.id"
+            " WHERE n.family=? ORDER BY n.size, n.key, n.id LIMIT 1", (new.family,)).fetchone()
+        if (size, key) <= (new.size, new.key):
+            return None  # it keeps opening the statement; the new one would open another
+        return statement, node
 
     def _offer_text(self, statement: str, offers: list[tuple[int, list[str], str, int, int]], work: _Work) -> None:
         """Keep a statement's text the words of its longest core (of equals, the first in
@@ -948,6 +1017,9 @@ class StatementIndex:
         for chunk, marks in in_chunks(sorted(work.touched | work.dirty)):
             live.update(st for (st,) in self._x(f"SELECT id FROM statements WHERE id IN ({marks})", chunk))
         work.touched = live
+        if self._later is not None:
+            self._later |= live
+            return
         for statement in sorted(live):
             self.refresh(statement)
 

@@ -1,0 +1,64 @@
+"""Linking many articles in one transaction (``StatementIndex.batch``: a relink, a bulk
+load) gives the statements that linking them one by one gives, on real quotations."""
+
+from __future__ import annotations
+
+import importlib.util
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newstrace.extract.quotes import quote_mask
+from newstrace.link.statements import StatementIndex
+from newstrace.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpora" / "ecbplus-dev" / "text"
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("link_scale", ROOT / "bench" / "link_scale.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _linked(path: Path, bench, mentions, batch: int) -> dict[str, list]:
+    articles = [bench._article(mentions[n:n + 10], n // 10) for n in range(0, len(mentions), 10)]
+    store = Store(path)
+    index = StatementIndex(store.db)
+    for first in range(0, len(articles), batch):
+        with store.transaction():
+            if batch > 1:
+                with index.batch():
+                    for article, attributions in articles[first:first + batch]:
+                        store.put_article(article, attributions, [], "test")
+                        index.add(article, attributions, quote_mask(article.text))
+            else:
+                article, attributions = articles[first]
+                store.put_article(article, attributions, [], "test")
+                index.add(article, attributions, quote_mask(article.text))
+    store.close()
+    db = sqlite3.connect(path)
+    tables = {
+        "statements": "SELECT id, text, speaker, first_seen, words, shingles, text_node FROM statements",
+        "attributions": "SELECT id, statement FROM attributions",
+        "speakers": "SELECT statement, speaker, mentions, first, first_article FROM statement_speakers",
+        "regions": "SELECT node, lo, hi, core_lo, core_hi, statement FROM statement_regions",
+        "shared": "SELECT attribution, statement FROM statement_shared",
+    }
+    out = {name: sorted(db.execute(sql).fetchall(), key=repr) for name, sql in tables.items()}
+    db.close()
+    return out
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpora not here")
+def test_a_batch_of_articles_links_as_one_article_at_a_time(tmp_path):
+    bench = _bench()
+    mentions = bench.generate(1500)  # real quotations as outlets print them, ten to an article
+    one_by_one = _linked(tmp_path / "one.db", bench, mentions, 1)
+    batched = _linked(tmp_path / "batch.db", bench, mentions, 40)
+    assert len(one_by_one["statements"]) > 500 and any(s[2] for s in one_by_one["statements"])
+    for name in one_by_one:
+        assert batched[name] == one_by_one[name], name
