@@ -498,3 +498,17 @@ def test_outlets_are_canonical_when_known_and_kept_otherwise():
     assert normalise_outlet("the UK Independent") == "The Independent"
     assert normalise_outlet("  The Daily   Planet ") == "The Daily Planet"
     assert normalise_outlet("") is None
+
+
+def test_a_byte_order_mark_changes_no_check_and_no_headline(tmp_path):
+    # a BOM with nothing after it is still an empty file; one Windows-1252 byte after it is
+    # still read (with a warning); the headline of a file with a BOM is still found
+    write(tmp_path / "empty.txt", b"\xef\xbb\xbf  \n")
+    write(tmp_path / "cp.txt", b"\xef\xbb\xbfCaf\xe9 du port\n")
+    articles, bad = read(tmp_path, clean=False)
+    assert [b.reason for b in bad] == ["empty file (only whitespace)"]
+    assert articles[0].text == "\ufeffCaf\u00e9 du port\n"
+    from newstrace.extract.headlines import headline_span
+    text = "\ufeffTrump says wall will be built soon\n\nThe president said it would."
+    assert headline_span(text, "Trump says wall will be built soon") == (1, 35)
+    assert headline_span(text) == (1, 35)

@@ -21,7 +21,8 @@ import re
 from newstrace.ingest.text import title_line
 from newstrace.records import SpanAttribution
 
-_FIRST_LINE = re.compile(r"[^\S\n]*([^\n]*)")
+# (a byte-order mark a plain-text file opens with is no part of its first line)
+_FIRST_LINE = re.compile(r"\ufeff?[^\S\n]*([^\n]*)")
 
 
 def headline_span(text: str, title: str | None = None) -> tuple[int, int] | None:

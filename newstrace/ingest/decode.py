@@ -50,15 +50,16 @@ def decode_text(raw: bytes, where: str, keep_bom: bool = False) -> str | BadInpu
     bad = check_bytes(raw, where)
     if bad:
         return bad
+    skipped = 0  # bytes of a UTF-8 byte-order mark
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = raw.decode("utf-16")
         except UnicodeDecodeError as exc:
             return BadInput(where, f"not UTF-16 text (invalid bytes at offset {exc.start})")
     else:
-        skipped = 0
-        if raw.startswith(codecs.BOM_UTF8) and not keep_bom:
-            # the BOM is a marker, not text: offsets count from the character after it
+        if raw.startswith(codecs.BOM_UTF8):
+            # the BOM is a marker, not text: decoded (and checked) without it, put back
+            # as its character when offsets must be the file's
             raw, skipped = raw[len(codecs.BOM_UTF8):], len(codecs.BOM_UTF8)
         try:
             text = raw.decode("utf-8")
@@ -74,7 +75,7 @@ def decode_text(raw: bytes, where: str, keep_bom: bool = False) -> str | BadInpu
     controls = sum(1 for ch in text if ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc")
     if controls > MAX_CONTROL_SHARE * len(text):
         return BadInput(where, "binary file (mostly control characters)")
-    return text
+    return "\ufeff" + text if keep_bom and skipped else text
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

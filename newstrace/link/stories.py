@@ -139,9 +139,14 @@ def _word(token: str) -> str:
     return w[:-2] if w.endswith("'s") else w
 
 
+def _text(article: Article) -> str:
+    # a plain-text file's byte-order mark (kept so that offsets are the file's) is no word
+    return article.text[1:] if article.text.startswith("\ufeff") else article.text
+
+
 def _body(article: Article) -> str:
-    title = article.title or ""
-    return article.text[len(title):] if title and article.text.startswith(title) else article.text
+    title, text = article.title or "", _text(article)
+    return text[len(title):] if title and text.startswith(title) else text
 
 
 def terms(article: Article) -> dict[str, Counter[str]]:
@@ -187,8 +192,8 @@ def terms(article: Article) -> dict[str, Counter[str]]:
         _names(run, single_at_start, counts["n"])
     day = _day(article.published)
     if day:
-        title = article.title or ""
-        text = article.text if article.text.startswith(title) else f"{title}\n\n{article.text}"
+        title, text = article.title or "", _text(article)
+        text = text if text.startswith(title) else f"{title}\n\n{text}"
         counts["when"] = event_dates(text, day)
     return counts
 
