@@ -274,6 +274,10 @@ def test_cues_that_open_a_sentence_or_name_tweets(sentence, expected):
     ("In an interview with Catholic World Report (CWR) in December 2016, Cardinal Raymond Burke said",
      [("Catholic World Report", "interview with", "Catholic World Report")]),
     ("The Mueller Report said the campaign did not conspire.", []),
+    # (review) the subject of what was told is no outlet; an abbreviation's dot ends no name
+    ("He told the newspaper Clinton had been warned about the server.", []),
+    ("He told the St. Petersburg Times newspaper that he was sorry.",
+     [("St. Petersburg Times", "told", "St. Petersburg Times")]),
 ])
 def test_outlets_by_kind_credits_affiliates_and_gathered_data(sentence, expected):
     assert [(o, cue, span) for o, cue, _, span in _cited(sentence)] == expected

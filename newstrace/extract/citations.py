@@ -370,11 +370,13 @@ def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> lis
 # an outlet named with its kind, before or after the name: "told the German newspaper Bild",
 # "Russian news agency Interfax reported", "the Kommersant newspaper said"
 _KIND = (r"newspaper|magazine|daily|tabloid|weekly|broadcaster|news agency|news site|news website|"
-         r"news portal|TV channel|television channel|TV station|television station|radio station|outlet")
+         r"news portal|TV channel|television channel|TV station|television station|radio station")
 _NAME = r"[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}"
 _KIND_THEN_NAME = re.compile(rf"\b(?:{_KIND}) ({_NAME})")
 _NAME_THEN_KIND = re.compile(rf"\b[Tt]he ({_NAME}) (?:{_KIND})\b(?! [A-Z])")
 _WORD_BEFORE = re.compile(r"[\w’'-]+ $")
+# a dot that ends no sentence inside an outlet's name ("the St. Petersburg Times")
+_ABBREVIATIONS = frozenset({"St", "Ste", "Ft", "Mt", "Pt", "U.S", "U.K", "D.C", "N.Y", "L.A", "Jr", "Sr", "Dr"})
 
 
 def _cue_before_kind(before: str) -> re.Match | None:
@@ -406,7 +408,9 @@ def _citations_by_kind(text: str, taken: list[tuple[int, int]], adjectives: list
         for m in pattern.finditer(text):
             s = m.start(1)
             # the name ends at a sentence's end or a day ("Le Parisien Wednesday.")
-            words = re.split(r"(?<=\.) ", m.group(1))[0].split()
+            words = m.group(1).split()
+            ends = [i for i, w in enumerate(words) if w.endswith(".") and w[:-1] not in _ABBREVIATIONS]
+            words = words[:ends[0] + 1] if ends else words
             words = words[:next((i for i, w in enumerate(words) if _CALENDAR.match(w.rstrip("."))), len(words))]
             name = re.sub(r"['’]s?$", "", " ".join(words).rstrip("."))
             e = s + len(name)
@@ -416,7 +420,11 @@ def _citations_by_kind(text: str, taken: list[tuple[int, int]], adjectives: list
             if pattern is _KIND_THEN_NAME:
                 if len(name) == len(m.group(1)) and re.match(r" [A-Z]", text[e:e + 2]):
                     continue  # the name goes on past four words
-                cue = _cue_before_kind(text[max(0, m.start() - 120):m.start()])
+                # "told the newspaper Trump knew": the name is the subject of what was told,
+                # not the outlet (which only a verb of the outlet's own can then show)
+                subject = re.search(r"\b(?:the|a|an) $", text[max(0, m.start() - 4):m.start()]) and re.match(
+                    r" (?!(?:that|on|in|about|of|for|last|this|earlier)\b)[a-z]", text[e:e + 12])
+                cue = None if subject else _cue_before_kind(text[max(0, m.start() - 120):m.start()])
             else:
                 cue = _UNKNOWN_PRE.search(text[max(0, m.start() - 80):m.start()])
             cue = cue or _UNKNOWN_POST.match(text[m.end():m.end() + 80])
