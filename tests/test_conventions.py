@@ -286,3 +286,13 @@ def test_a_post_of_several_lines_stops_at_the_articles_own_line():
     assert text[post.content[0][0]:post.content[0][1]].startswith("\u2026.The assault")
     assert text[post.content[0][0]:post.content[0][1]].endswith("weak laws!")
     assert text[post.source[0][0]:post.source[0][1]] == "Donald J. Trump (@realDonaldTrump)"
+
+
+def test_a_post_sharing_its_signatures_line_keeps_its_lines_above_and_links_cost_little():
+    text = ("Hopefully Mexico will stop this onslaught at their Northern Border.\n"
+            "All Democrats fault for weak laws! \u2014 Donald J. Trump (@realDonaldTrump) October 18, 2018")
+    (post,) = embedded_posts(text, [])
+    assert text[post.content[0][0]:post.content[0][1]].startswith("Hopefully Mexico")
+    # a hostile line of links before a signature: no post, and no quadratic regex
+    hostile = "word" + " http://x" * 50_000 + "\n\u2014 A B (@ab) October 1, 2018"
+    assert embedded_posts(hostile, []) == []

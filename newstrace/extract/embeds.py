@@ -27,22 +27,26 @@ _SIGNATURE = re.compile(
     re.MULTILINE,
 )
 # what ends a post's text but is no words of it: links to its picture or page
-_TRAILING_LINK = re.compile(r"(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
+_LINK = re.compile(r"(?:pic\.twitter\.com/|https?://)\S+$")
 # a line of tags, handles and links only ("#Immigration #Border pic.twitter.com/…")
 _TAGS_ONLY = re.compile(r"^\s*(?:(?:[#@]\w+|pic\.twitter\.com/\S+|https?://\S+)\s*)+$")
 POST_CHARS = 280  # the longest post; lines above the signature beyond it are the article's
 MAX_LINES_BACK = 6
+MAX_LINE = 2000  # a longer line is the article's, whatever links end it
 
 
 def _words_of_line(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The post's words in text[start:end] (one line): links at its end dropped; None for
     an empty line or one of tags and links only."""
     piece = text[start:end]
-    if not piece.strip() or _TAGS_ONLY.match(piece):
+    if not piece.strip() or len(piece) > MAX_LINE or _TAGS_ONLY.match(piece):
         return None
-    link = _TRAILING_LINK.search(piece)
-    if link:
-        end = start + link.start()
+    # links peeled off the end one by one (a regex over all of them backtracks on a long line)
+    while True:
+        head, _, last = text[start:end].rstrip().rpartition(" ")
+        if not head or not _LINK.match(last):
+            break
+        end = start + len(head)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -56,9 +60,8 @@ def _post_before(text: str, signature_start: int, reported: bytearray) -> tuple[
     marks the characters of the attributions found), ends with a colon ("Trump tweeted:")
     or would make the post longer than a post can be."""
     line_start = text.rfind("\n", 0, signature_start) + 1
+    # a post's last paragraph may share the signature's line; its earlier ones stand above
     span = _words_of_line(text, line_start, signature_start)
-    if span is not None:
-        return span  # a post's last paragraph and its signature share the line
     end = line_start - 1  # the line before
     for _ in range(MAX_LINES_BACK):
         if end < 0:
