@@ -98,3 +98,15 @@ def test_a_source_cut_inside_a_token_is_the_whole_token():
     start = text.index("PG&E said") + 2  # the tagger's "&E"
     att = SpanAttribution([(start, start + 2)], [(start + 3, start + 7)], [(start + 8, len(text) - 1)])
     assert speaker_key(resolve(text, [att])[0].speaker) == speaker_key("Pacific Gas and Electric Company")
+
+
+def test_a_possessors_noun_gives_no_gender_and_a_common_word_no_person():
+    # (review) "the boy's mother": the role is "mother", not "boy"
+    text = ("Mary Smith, the boy's mother, spoke to reporters outside the court. "
+            "She said the family would appeal.")
+    assert resolve_one(text, "She")[0] == "Mary Smith"
+    # "Young people" is no mention of Mark Young: the article writes "young" in lower case too
+    from newstrace.extract.speakers.article import Article
+    text = "Mark Young spoke first. Young people said the young are ignored."
+    art = Article(text, analyse(text))
+    assert [n.text for n in art.persons if n.start > 20] == []

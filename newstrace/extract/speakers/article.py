@@ -34,7 +34,8 @@ _GENDERED = "|".join(sorted(GENDERED_NOUNS, key=len, reverse=True))
 # a noun of gender as the name's role: "His sister, Mahnefah Gray", "Councilwoman Ana Lopez", "her son Tom"
 _ROLE_BEFORE = re.compile(rf"\b({_GENDERED})(?:-in-law)?\s*,?\s+$", re.IGNORECASE)
 # or set after it: "Al Smith, her husband," "Ann Lee, the mother of two,"
-_ROLE_AFTER = re.compile(rf"^,\s+(?:his|her|their|the|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?({_GENDERED})\b", re.IGNORECASE)
+_ROLE_AFTER = re.compile(rf"^,\s+(?:his|her|their|the|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?({_GENDERED})\b(?![’']s\b)",
+                         re.IGNORECASE)  # not a possessor: "Mary Smith, the boy's mother,"
 
 
 @dataclass(slots=True)
@@ -256,6 +257,9 @@ class Article:
             if n.label == "PERSON" and len(words) > 1 and not n.headline \
                     and re.fullmatch(r"[A-Z][\w'’-]+", words[-1]) and words[-1].casefold() not in FEMALE | MALE:
                 surnames[words[-1]] = n
+        # not a word the article also writes in lower case ("Mark Young" and "Young people")
+        lower = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+        surnames = {w: n for w, n in surnames.items() if w.casefold() not in lower}
         if not surnames:
             return
         taken = [(n.start, n.end) for n in self.names]
