@@ -62,3 +62,15 @@ def test_a_batch_of_articles_links_as_one_article_at_a_time(tmp_path):
     assert len(one_by_one["statements"]) > 500 and any(s[2] for s in one_by_one["statements"])
     for name in one_by_one:
         assert batched[name] == one_by_one[name], name
+
+
+def test_a_batch_refuses_to_run_outside_a_transaction():
+    import pytest
+
+    from newstrace.link import Linker
+    from newstrace.store import Store
+
+    store = Store(":memory:")
+    with pytest.raises(RuntimeError, match="transaction"):
+        with Linker(store).statements.batch():
+            pass

@@ -460,6 +460,9 @@ class StatementIndex:
         if self._later is not None:  # nested: the outer batch reads them
             yield
             return
+        if not self.db.in_transaction:
+            # a crash mid-batch must not leave statements without speaker or first appearance
+            raise RuntimeError("StatementIndex.batch() needs an open transaction (Store.transaction())")
         self._later = set()
         try:
             yield
