@@ -272,3 +272,16 @@ def test_reports_naming_one_event_day_in_other_words_join_and_a_twin_on_another_
     articles = [polnear_article(name, n) for n, name in enumerate((*same_event, twin))]
     _, stories = group(articles)
     assert sorted(map(sorted, stories.values())) == sorted([sorted(same_event), [twin]]), stories
+
+
+def test_event_dates_read_leap_days_outlet_names_and_tenses():
+    from datetime import date
+
+    from newstrace.link.event_dates import event_dates
+
+    # (review) Feb. 29 with no year is a day of the leap year nearest publication
+    assert event_dates("born on Feb. 29", date(2016, 3, 5)) == {"2016-02-29": 1}
+    # "USA Today" is no day; "today" is
+    assert event_dates("USA Today reported it. He said today that", date(2016, 3, 5)) == {"2016-03-05": 1}
+    # "until Friday" says nothing of the tense: the Friday before a Saturday's report
+    assert event_dates("The office stayed open until Friday.", date(2016, 3, 5)) == {"2016-03-04": 1}

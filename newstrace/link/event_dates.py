@@ -44,12 +44,15 @@ _YEAR = r"(?:,?\s+((?:19|20)\d\d))?"
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}(?!\s*(?:%|percent|million|billion|points))")
 _DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b{_YEAR}")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+# ("today" in an outlet's name, "USA Today", "Russia Today", is no day)
 _RELATIVE = re.compile(
-    r"\b(yesterday|last night|today|tonight|this (?:morning|afternoon|evening)|tomorrow)\b", re.IGNORECASE)
+    r"\b(yesterday|last night|(?<!USA )(?<!Russia )(?<!Psychology )today|tonight|this (?:morning|afternoon|evening)"
+    r"|tomorrow)\b(?! (?-i:[A-Z]))", re.IGNORECASE)
 _RELATIVE_DAYS = {"yesterday": -1, "last night": -1, "tomorrow": 1}
 # a weekday after these (a few words before it) is ahead of publication, not behind
+# ("until"/"by" say nothing of the tense: "stayed open until Friday" is behind)
 _AHEAD = re.compile(r"\b(?:next|coming|upcoming|will|won't|'ll|’ll|scheduled|slated|set to|expected to|plans? to"
-                    r"|ahead of|until|by)\b[^.!?;]{0,30}$", re.IGNORECASE)
+                    r"|ahead of)\b[^.!?;]{0,30}$", re.IGNORECASE)
 _LAST = re.compile(r"\blast\s+$", re.IGNORECASE)
 
 
@@ -78,11 +81,12 @@ def event_dates(text: str, published: date) -> Counter[str]:
 
 def _add_day(found: Counter[str], published: date, month: str, day: str, year: str | None) -> None:
     number = _MONTHS[month.lower()]
-    try:
-        if year:
-            found[date(int(year), number, int(day)).isoformat()] += 1
-            return
-        options = [date(y, number, int(day)) for y in (published.year - 1, published.year, published.year + 1)]
-    except ValueError:  # "Feb. 30", "June 31": not a day
-        return
-    found[min(options, key=lambda d: abs((d - published).days)).isoformat()] += 1
+    years = (int(year),) if year else (published.year - 1, published.year, published.year + 1)
+    options = []
+    for y in years:  # each year alone: Feb. 29 is a day in one year of four
+        try:
+            options.append(date(y, number, int(day)))
+        except ValueError:  # "Feb. 30", "June 31": not a day
+            pass
+    if options:
+        found[min(options, key=lambda d: abs((d - published).days)).isoformat()] += 1
