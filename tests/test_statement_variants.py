@@ -155,3 +155,14 @@ def test_two_quotations_cut_at_other_ends_with_a_word_changed_between_link():
          "Nothing less than the future of Europe, and with that the future of Germany in Europe, is at stake",
          "Merkel"),
     ]) == [True]
+
+
+def test_a_stock_phrase_between_elisions_joins_nothing():
+    # (review) five words held whole between elisions are a stock phrase, not a passage
+    from newstrace.link.align import compare
+    from newstrace.link.normalize import GAP
+
+    a = ["the", "american", "people", "deserve", "better", GAP, "and", "we", "will", "fight"]
+    b = ["we", "know", "that", "the", "american", "people", "deserve", "better", "than", "this", "tax", "plan",
+         "from", "washington"]
+    assert compare(a, b) is None

@@ -204,7 +204,9 @@ def _variant(blocks, a: list[str], b: list[str], settings: AlignSettings, core: 
             hi += 1
         if sum(bl.size for bl in blocks[lo:hi + 1]) >= short - allowed:
             return _match(a, blocks[lo:hi + 1], settings)
-    held = [bl for bl in blocks if bl.size >= settings.min_words and (
+    # (as long as the overlap of two cut quotations: a five-word stock phrase between two
+    # elisions, "the American people deserve better", would join two statements of one speaker)
+    held = [bl for bl in blocks if bl.size >= settings.overlap_words and (
         _segment(a, bl.a, bl.size) or _segment(b, bl.b, bl.size))]
     if held:
         return _match(a, [max(held, key=lambda bl: bl.size)], settings)
