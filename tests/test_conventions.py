@@ -120,6 +120,10 @@ def test_predicates_that_report_no_speech_are_not_cues(sentence, source, cue, co
     ("The White House issued a statement calling the test a clear violation.", "The White House",
      "issued a statement calling", "the test a clear violation"),
     ("He said we might see a delay.", "He", "said", "we might see a delay"),
+    # (review) an act whose object is itself speech
+    ("The ministry issued a statement condemning the attack.", "The ministry", "issued",
+     "a statement condemning the attack"),
+    ("The embassy issued a warning to travellers on Monday.", "The embassy", "issued", "a warning to travellers on Monday"),
 ])
 def test_speech_stays(sentence, source, cue, content):
     a = SpanAttribution(_at(sentence, source), _at(sentence, cue), _at(sentence, content))

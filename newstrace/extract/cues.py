@@ -54,6 +54,13 @@ _HYPOTHETICAL = re.compile(r"\b(?:might|could|would|may|can|should|must|possibly
 _ADVERB = re.compile(r"\w+ly$|^(?:only|just|also|even|still|now|then|again|further|already)$")
 _STATEMENT_OPENING = re.compile(r"^\W*(?:that|whether|if|how|why|what|when|where|who|whom|which)\b|^\W*[\"“‘'«]",
                                 re.IGNORECASE)
+# an act whose object is itself speech ("issued a statement condemning the attack",
+# "issued a warning to travellers"): the statement is the content
+_SPEECH_OBJECT = re.compile(
+    r"^\W*(?:(?:a|an|the|its|his|her|their|new|fresh|joint|formal|public|written|strong|stern)\s+){0,3}"
+    r"(?:statements?|warnings?|denials?|apolog(?:y|ies)|ultimatums?|messages?|appeals?|pleas?|threats?"
+    r"|reminders?|calls?|demands?|rebukes?|condemnations?|clarifications?|corrections?|retractions?)\b",
+    re.IGNORECASE)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|"
                           r"did)\b|\w[’']re\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|"
@@ -133,7 +140,8 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "topic"
     verbs = [w for w in lexical if not _ADVERB.match(w)]
     # a thing, or an act to do ("ordered officials to delay"); "’s" is a possessive here
-    thing = not quoted and not _STATEMENT_OPENING.match(content) and not _FINITE_VERB.search(content)
+    thing = not quoted and not _STATEMENT_OPENING.match(content) and not _FINITE_VERB.search(content) \
+        and not _SPEECH_OBJECT.match(content)
     if verbs and verbs[0] in things and thing \
             and not any(w in cue_words() for w in verbs[1:]):
         return "thing"
