@@ -283,9 +283,14 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
 
     def within(piece: int, whole: int) -> bool:
         # every quotation of ``piece`` lies inside one of ``whole`` in the same article
-        outer = holders.of(whole)
+        # (``whole``'s quotations by article: a popular statement is quoted in thousands)
         found = holders.of(piece)
-        return bool(found) and all(any(a == b and s2 <= s and e <= e2 for b, s2, e2 in outer) for a, s, e in found)
+        if not found:
+            return False
+        outer: dict[str, list[tuple[int, int]]] = {}
+        for b, s2, e2 in holders.of(whole):
+            outer.setdefault(b, []).append((s2, e2))
+        return all(any(s2 <= s and e <= e2 for s2, e2 in outer.get(a, ())) for a, s, e in found)
 
     def halves(first: int, second: int, whole: int) -> bool:
         one_nodes, two_nodes = set(members[first]), set(members[second])
