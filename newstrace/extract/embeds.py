@@ -28,8 +28,9 @@ _SIGNATURE = re.compile(
 )
 # what ends a post's text but is no words of it: links to its picture or page
 _LINK = re.compile(r"(?:pic\.twitter\.com/|https?://)\S+$")
-# a line of tags, handles and links only ("#Immigration #Border pic.twitter.com/…")
-_TAGS_ONLY = re.compile(r"^\s*(?:(?:[#@]\w+|pic\.twitter\.com/\S+|https?://\S+)\s*)+$")
+# a line of tags, handles and links only ("#Immigration #Border pic.twitter.com/…"), read
+# word by word (one regex over the line backtracks exponentially on links glued together)
+_TAG_WORD = re.compile(r"(?:[#@]\w+)+|pic\.twitter\.com/\S+|https?://\S+")
 POST_CHARS = 280  # the longest post; lines above the signature beyond it are the article's
 MAX_LINES_BACK = 6
 MAX_LINE = 2000  # a longer line is the article's, whatever links end it
@@ -39,7 +40,7 @@ def _words_of_line(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The post's words in text[start:end] (one line): links at its end dropped; None for
     an empty line or one of tags and links only."""
     piece = text[start:end]
-    if not piece.strip() or len(piece) > MAX_LINE or _TAGS_ONLY.match(piece):
+    if not piece.strip() or len(piece) > MAX_LINE or all(_TAG_WORD.fullmatch(w) for w in piece.split()):
         return None
     # links peeled off the end one by one (a regex over all of them backtracks on a long line)
     while True:
