@@ -21,8 +21,10 @@ from newstrace.outlets import AMBIGUOUS_NAMES, canonical_outlet, outlet_aliases,
 from newstrace.records import Citation
 
 _APOS = "['’]"
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DAY = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|"
+    rf"(?:{_WEEKDAY}|today|tonight|yesterday|"
     r"earlier|later|last week|this week|last month|this month|last year|this year|recently)"
 )
 
@@ -102,7 +104,6 @@ _POST_NOUN = re.compile(
     r"fact-check|fact check|post|tweet|video|message|channel|livestream|page|account|headline)\b"
 )
 _DAY_RE = re.compile(rf"\b{_DAY}\b")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # a reprint credit: "[Judge Extends Freeze …, by Nate Raymond, Reuters, January 17, 2018]"
 _CREDIT_BEFORE = re.compile(r"\[[^\[\]\n]{3,300}, by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
                             r"(?:,? and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})?, (?:[Tt]he )?$")
@@ -181,10 +182,7 @@ _NOT_BEFORE = frozenset(
 _OPENERS = _NOT_BEFORE | {"So", "Yet", "Or", "Now", "Then", "Still", "Even", "When", "While", "After",
                           "Before", "Since", "If", "Though", "Although", "Because", "At", "However"}
 _UNKNOWN_LEAD = re.compile(rf"(?:.*[.!?]\s+)?(?:(?:{'|'.join(sorted(_OPENERS))})\s+)*", re.DOTALL)
-_CALENDAR = re.compile(
-    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|on|In|I)$"
-)
+_CALENDAR = re.compile(rf"^(?:{_WEEKDAY}|{_MONTH}|on|In|I)$")
 
 
 @dataclass(slots=True)
