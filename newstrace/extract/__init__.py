@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newstrace.extract.base import SpanExtractor
-from newstrace.extract.continuation import MAX_GAP, only_short_lines_between
+from newstrace.extract.continuation import MAX_GAP, add_continuations, only_short_lines_between, split_continuations
 from newstrace.extract.quotes import classify, one_attribution_per_quote, quote_mask
 from newstrace.extract.speakers import is_short_form_or_equal
 from newstrace.outlets import canonical_outlet
@@ -208,7 +208,6 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     >>> [(t[a.content[0][0]:a.content[0][1]], bool(a.cue)) for a in attribution_conventions(t, [head, said])]
     [('We won', True), ('And we will win again.', False)]
     """
-    from newstrace.extract.continuation import add_continuations, split_continuations
     from newstrace.extract.cues import drop_not_speech
     from newstrace.extract.embeds import embedded_posts
     from newstrace.extract.frames import that_clauses
