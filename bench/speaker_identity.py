@@ -48,6 +48,8 @@ def _by_position(db: sqlite3.Connection, unit: dict) -> list[str | None]:
 
 
 def score(db_path: str, gold_path: str, misses: bool = False, count_missing: bool = False) -> dict:
+    """The figures over the units found (``count_missing``: over all units, the missing
+    ones kept apart from everyone), the other view beside them."""
     db = sqlite3.connect(db_path)
     units = [json.loads(line) for line in open(gold_path, encoding="utf-8") if line.strip()]
     units = [u for u in units if u.get("person")]
@@ -61,11 +63,20 @@ def score(db_path: str, gold_path: str, misses: bool = False, count_missing: boo
             predicted[(u["article"], u["speaker"])] = None
             continue
         predicted[(u["article"], u["speaker"])] = ids.most_common(1)[0][0]
-    tp = fp = fn = 0
-    wrong = []
+    found = [u for u in units if predicted[(u["article"], u["speaker"])] is not None]
     # a missing unit is counted apart from everyone (--all) or left out of the pairs (the
     # default: its attributions were resolved to someone else, which says nothing of identity)
-    scored = units if count_missing else [u for u in units if predicted[(u["article"], u["speaker"])] is not None]
+    out = _pairs(units if count_missing else found, predicted, misses)
+    other = _pairs(found if count_missing else units, predicted, False)
+    out["missing"] = missing
+    out["with_missing_left_out" if count_missing else "with_missing_apart"] = {
+        k: other[k] for k in ("precision", "recall", "f1")}
+    return out
+
+
+def _pairs(scored: list[dict], predicted: dict, misses: bool) -> dict:
+    tp = fp = fn = 0
+    wrong = []
     for a, b in combinations(scored, 2):
         gold = a["person"] == b["person"]
         pa, pb = predicted[(a["article"], a["speaker"])], predicted[(b["article"], b["speaker"])]
@@ -82,7 +93,7 @@ def score(db_path: str, gold_path: str, misses: bool = False, count_missing: boo
     r = tp / (tp + fn) if tp + fn else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     out = {"units": len(scored), "persons": len({u["person"] for u in scored}), "gold_pairs": tp + fn,
-           "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "missing": missing}
+           "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
     if misses:
         seen = Counter()
         for why, a, b in wrong:
@@ -100,9 +111,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--all", action="store_true", help="count missing units as kept apart from everyone")
     args = parser.parse_args(argv)
     result = score(args.db, args.gold, args.misses, args.all)
-    if not args.all:  # the other view beside it: a resolver that loses units must show
-        other = score(args.db, args.gold, False, True)
-        result["with_missing_apart"] = {k: other[k] for k in ("precision", "recall", "f1")}
     for line in result.pop("misses", []):
         print(line)
     print(json.dumps(result))
