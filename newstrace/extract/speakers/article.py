@@ -94,8 +94,13 @@ class Article:
         self.title_roles = self._title_roles()
         self.abbreviations = abbreviations(text)
         self._turns: list[Turn] | None = None
-        self._lower_words: set[str] | None = None
         self._headlines: dict[str, set[tuple[str, ...]]] = {}
+
+    def lower_words(self) -> set[str]:
+        """The words the text writes in lower case (read once)."""
+        if self._lower is None:
+            self._lower = set(re.findall(r"\b[a-z][a-z'’-]+\b", self.text))
+        return self._lower
 
     def _without_leading_noun(self, name: str, start: int) -> str:
         """A person's name without the common noun NER took into it where a sentence
@@ -114,9 +119,8 @@ class Article:
             return name.split(None, 1)[1]
         if given not in FEMALE | MALE or self.sent_starts[self.sentence_of(start)] < start - 3:
             return name
-        if self._lower is None:
-            self._lower = set(re.findall(r"\b[a-z][a-z'’-]+\b", self.text))
-        if first in self._lower or f"{first}s" in self._lower or re.search(r"[a-z](?:er|or|ist|ant|ent)$", first):
+        lower = self.lower_words()
+        if first in lower or f"{first}s" in lower or re.search(r"[a-z](?:er|or|ist|ant|ent)$", first):
             return name.split(None, 1)[1]
         return name
 
@@ -234,7 +238,7 @@ class Article:
                 continue
             first, last = words[0].casefold(), words[-1]
             if lower is None:
-                lower = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+                lower = self.lower_words()
                 speaking = set(re.findall(_SAID_AFTER, text))
             # not "New Hampshire Sanders", "Spokeswoman Haley Morris": words the text also
             # writes in lower case are not first names
@@ -258,7 +262,7 @@ class Article:
                     and re.fullmatch(r"[A-Z][\w'’-]+", words[-1]) and words[-1].casefold() not in FEMALE | MALE:
                 surnames[words[-1]] = n
         # not a word the article also writes in lower case ("Mark Young" and "Young people")
-        lower = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+        lower = self.lower_words()
         surnames = {w: n for w, n in surnames.items() if w.casefold() not in lower}
         if not surnames:
             return
@@ -343,9 +347,7 @@ class Article:
         if not words:
             return False
         first = words[0]
-        if self._lower_words is None:
-            self._lower_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", self.text))
-        return not (first.casefold() in self._lower_words and first.casefold() not in FEMALE | MALE)
+        return not (first.casefold() in self.lower_words() and first.casefold() not in FEMALE | MALE)
 
     def _headline_tokens(self, label: str) -> set[tuple[str, ...]]:
         """The names (as tokens) of ``label`` that the headline lines give."""
