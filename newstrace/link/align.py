@@ -140,8 +140,7 @@ def compare(a: list[str], b: list[str], settings: AlignSettings = AlignSettings(
     contained = matched >= short - allowed and (allowed or _whole_segments(chain, a, b))
     if longest < settings.run and not contained:
         return _variant(blocks, a, b, settings, core, short, allowed, chain)
-    a0, a1 = chain[0].a, chain[-1].a + chain[-1].size
-    b0, b1 = chain[0].b, chain[-1].b + chain[-1].size
+    a0, a1, b0, b1 = _bounds(chain)
     if not contained and ends_a is not None and ends_b is not None and (
             (_diverge(a1 < len(a), b1 < len(b), a1 - 1 in ends_a, b1 - 1 in ends_b)
              and not any(_resumes(blocks[hi], right, settings) for right in blocks[hi + 1:]))
@@ -151,9 +150,13 @@ def compare(a: list[str], b: list[str], settings: AlignSettings = AlignSettings(
     return _match(a, chain, settings)
 
 
+def _bounds(chain) -> tuple[int, int, int, int]:
+    """Where a stretch of blocks starts and ends in each wording: (a0, a1, b0, b1)."""
+    return chain[0].a, chain[-1].a + chain[-1].size, chain[0].b, chain[-1].b + chain[-1].size
+
+
 def _match(a: list[str], chain, settings: AlignSettings) -> Match:
-    a0, a1 = chain[0].a, chain[-1].a + chain[-1].size
-    b0, b1 = chain[0].b, chain[-1].b + chain[-1].size
+    a0, a1, b0, b1 = _bounds(chain)
     matched = sum(bl.size for bl in chain)
     shared = a[a0:a1]
     strong = matched >= settings.strong_words or content_words(shared) >= settings.strong_content
@@ -210,8 +213,7 @@ def _variant(blocks, a: list[str], b: list[str], settings: AlignSettings, core: 
         _segment(a, bl.a, bl.size) or _segment(b, bl.b, bl.size))]
     if held:
         return _match(a, [max(held, key=lambda bl: bl.size)], settings)
-    a0, a1 = chain[0].a, chain[-1].a + chain[-1].size
-    b0, b1 = chain[0].b, chain[-1].b + chain[-1].size
+    a0, a1, b0, b1 = _bounds(chain)
     matched = sum(bl.size for bl in chain)
     # one word in ten may differ inside the stretch, as for the shorter held whole
     if matched >= settings.overlap_words and max(a1 - a0, b1 - b0) - matched <= matched // settings.per_changed and (
