@@ -166,3 +166,47 @@ def test_a_stock_phrase_between_elisions_joins_nothing():
     b = ["we", "know", "that", "the", "american", "people", "deserve", "better", "than", "this", "tax", "plan",
          "from", "washington"]
     assert compare(a, b) is None
+
+
+# Trump's line at two rallies, as the Washington Post (2016-08-10) and the Western Journal
+# (2016-09-12) report it (PolNeAR's quote-links set, a hard negative: one speaker, two
+# occasions). The words are the same; the venues the articles name are not.
+PORTLAND = ('At a rally in Portland, Maine, on Thursday afternoon, Trump included the Philippines on a list '
+            'of countries he said had sent immigrants who had plotted to kill Americans. "We\'re letting people '
+            'come in from terrorist nations that shouldn\'t be allowed, because you can\'t vet them," he said. '
+            '"There\'s no way of vetting them. You have no idea who they are. This could be the great Trojan '
+            'horse of all time."')
+EVERETT = ('“Bad, bad things are going to happen,” Trump warned in Everett, Wash., recently. '
+           '“This could be the great Trojan horse of all time.”')
+
+
+def _statement_groups(texts: list[tuple[str, str, str]]) -> set[frozenset[str]]:
+    store = Store(":memory:")
+    linker = Linker(store)
+    for n, (text, first, speaker) in enumerate(texts):
+        a = article(f"t{n}", n, text)
+        linker.add(a, [quote_at(a, first, 1, speaker)], [], "hand")
+    return _groups(store)
+
+
+def test_one_speakers_same_words_at_two_named_venues_are_two_statements():
+    for order in ([(PORTLAND, "There's no way", "Trump"), (EVERETT, "This could be", "Donald Trump")],
+                  [(EVERETT, "This could be", "Donald Trump"), (PORTLAND, "There's no way", "Trump")]):
+        assert _statement_groups(order) == {frozenset({"t0#a1"}), frozenset({"t1#a1"})}, order
+
+
+def test_the_same_words_at_one_venue_named_two_ways_or_unnamed_still_link():
+    """Reports of one rally that name it differently ("in Portland" and "in Maine"), or a
+    report that names no venue, do not part the words."""
+    maine = 'Trump spoke at a rally in Bangor, Maine, and recalled Portland. "This could be the great Trojan horse of all time."'
+    bare = 'Trump repeated his warning. "This could be the great Trojan horse of all time," he said.'
+    for other in (maine, bare):
+        assert _statement_groups([(PORTLAND, "There's no way", "Trump"),
+                                  (other, "This could be", "Trump")]) == {frozenset({"t0#a1", "t1#a1"})}, other
+
+
+def test_anothers_reading_of_the_words_at_another_venue_still_links():
+    """Someone else quoting the line elsewhere is a mention of it, not a new utterance."""
+    reading = 'At a town hall in Durham, N.C., Clinton read it out: "This could be the great Trojan horse of all time."'
+    assert _statement_groups([(PORTLAND, "There's no way", "Trump"),
+                                  (reading, "This could be", "Hillary Clinton")]) == {frozenset({"t0#a1", "t1#a1"})}

@@ -44,6 +44,7 @@ from newstrace.extract.speakers import is_short_form_or_equal
 from newstrace.link.align import AlignSettings, Match, compare, content_words, might_share, word_total
 from newstrace.link.evidence import clearly_different, is_name, one_person, proper_words, speaker_group
 from newstrace.link.normalize import GAP, sentence_ends, shingle_hashes, tokens, winnow, word_count
+from newstrace.link.occasions import disagree, venues
 from newstrace.records import PRONOUNS, Article, Attribution
 
 
@@ -516,7 +517,7 @@ class StatementIndex:
                         "SELECT statement FROM statement_regions WHERE node=?", (node,)))
             else:
                 self._insert_fragments(rows)  # a new wording's speaker evidence reads the fragments before it
-                new, joins = self._new_node(words, spans, text, attribution, article, key)
+                new, joins = self._new_node(words, spans, text, attribution, article, key, s)
                 placed[new.node] = new
                 known[key] = (new.node, article.order)
                 if joins:
@@ -571,7 +572,7 @@ class StatementIndex:
             self._cut(family, work)
 
     def _new_node(self, words: list[str], spans: list[tuple[str, int, int]], text: str, attribution: Attribution,
-                  article: Article, key: str) -> tuple[_Placed, bool]:
+                  article: Article, key: str, at: int = 0) -> tuple[_Placed, bool]:
         """A node for a new wording, indexed, with an edge to each neighbour it shares a
         passage with; whether it joined two families or more."""
         settings = self.settings
@@ -601,7 +602,7 @@ class StatementIndex:
                 if not might_share(mine, theirs, settings.align):
                     continue
                 match = compare(words, theirs, settings.align, ends, {int(i) for i in their_ends.split()})
-                if match is not None and self._speakers_allow(match, other, speaker, attribution.speaker_id, article):
+                if match is not None and self._speakers_allow(match, other, speaker, attribution.speaker_id, article, at):
                     edges.append((other, match.a0, match.a1, match.b0, match.b1))
                     others[other] = (other_size, other_key, theirs)
                     families.add(family)
@@ -765,7 +766,7 @@ class StatementIndex:
                             (best[1], best[0], best[2], statement))
 
     def _speakers_allow(self, match: Match, other: int, speaker: str, speaker_id: str | None,
-                        article: Article) -> bool:
+                        article: Article, at: int = 0) -> bool:
         """Whether who speaks allows a match: a run of words links whoever speaks (a
         quote given to the wrong person, or read out by another, is still the same
         words); a shorter passage not when the speakers are clearly two people; a short
@@ -773,9 +774,10 @@ class StatementIndex:
         another and the two articles tell one story (a short phrase in unrelated stories
         is too common to trace). Who is one person: the store's speaker ids where they
         tell ("Labour's Mr Livingstone" and "Ken Livingstone" one, "George W. Bush" and
-        "George H. W. Bush" two: ``evidence.one_person``), else the names."""
+        "George H. W. Bush" two: ``evidence.one_person``), else the names. One person's
+        words said at two venues the articles name are two statements (``occasions``)."""
         if match.matched >= self.settings.align.run:
-            return True
+            return not self._two_occasions(other, speaker, speaker_id, article, at)
         theirs = self._x(
             "SELECT DISTINCT f.speaker, a.speaker_id, f.article FROM statement_fragments f"
             " LEFT JOIN attributions a ON a.id = f.attribution WHERE f.node=? LIMIT 50", (other,)).fetchall()
@@ -793,6 +795,27 @@ class StatementIndex:
             if len(mine & self._proper_words(other_article)) >= self.settings.same_story:
                 return True
         return False
+
+    def _two_occasions(self, other: int, speaker: str, speaker_id: str | None, article: Article, at: int) -> bool:
+        """Whether every quotation of wording ``other`` is the same person's words at
+        another venue than the one this article names for its quotation at ``at``."""
+        mine = venues(article.text, at)
+        if not mine:
+            return False
+        theirs = self._x(
+            "SELECT f.speaker, a.speaker_id, f.article, f.start FROM statement_fragments f"
+            " LEFT JOIN attributions a ON a.id = f.attribution WHERE f.node=? LIMIT 50", (other,)).fetchall()
+        for their_speaker, their_id, other_article, start in theirs:
+            if one_person(speaker or None, their_speaker or None, speaker_id, their_id, self._same_speaker) is not True:
+                return False  # another's reading of the words is still the words
+            text = self._article_text(other_article)
+            if not disagree(article.text, mine, text, venues(text, start)):
+                return False
+        return bool(theirs)
+
+    def _article_text(self, article_id: str) -> str:
+        row = self._x("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
+        return row[0] if row else ""
 
     def _same_speaker(self, a: str, b: str) -> bool | None:
         """Whether speaker ids ``a`` and ``b`` are one person, as far as evidence goes: the
@@ -813,8 +836,7 @@ class StatementIndex:
     def _proper_words(self, article_id: str) -> frozenset[str]:
         cached = self._names.get(article_id)
         if cached is None:
-            row = self._x("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
-            cached = proper_words(row[0]) if row else frozenset()
+            cached = proper_words(self._article_text(article_id))
             if len(self._names) > 4096:
                 self._names.clear()
             self._names[article_id] = cached
