@@ -96,6 +96,30 @@ def test_polnear_headline_is_kept_for_its_scorer_but_not_for_users():
      "to cause power grid failures", "raising"),
     ("Although this storm has been categorized as “G-1,” which means it is minor, it could still cause some "
      "havoc.", "this storm", "has been categorized as", "“G-1,”", "raising"),
+    # wishes, plans and aims (PTC 725276027, 793467906, judged rounds 1-4)
+    ("Basically Saris wants these illegals to never leave.", "Saris", "wants", "these illegals to never leave",
+     "wish"),
+    ("Following the flyby, NASA plans to use the spacecraft to study the outer heliosphere.", "NASA", "plans",
+     "to use the spacecraft to study the outer heliosphere", "wish"),
+    ("They are left-wing Democrats seeking to get Hillary Clinton elected in 2016.", "left-wing Democrats",
+     "seeking", "to get Hillary Clinton elected in 2016", "wish"),
+    # a request for a thing, a question about a topic (PTC 771406408, 759337941)
+    ("Fearing potential threats to the family, they asked for reinforcements.", "they", "asked",
+     "for reinforcements", "request_for_thing"),
+    ("When The Daily Caller News Foundation asked prosecutors about the disclosure, Awan’s lawyer said he had "
+     "learned of the forthcoming story from a source on Capitol Hill.", "The Daily Caller News Foundation",
+     "asked", "prosecutors about the disclosure", "request_for_thing"),
+    # knowing and perceiving (PTC 771406408, 732610971, 698719689, judged round 4)
+    ("They heard Kobili Traore chanting Muslim prayers and Koranic verses.", "They", "heard",
+     "Kobili Traore chanting Muslim prayers and Koranic verses", "perception"),
+    ("Orban has seen the influence of George Soros and his organizations in Hungary.", "Orban", "has seen",
+     "the influence of George Soros and his organizations in Hungary", "perception"),
+    ("They’ve also seen an unexpected number of cases of pneumonic plague, which transmits more easily from "
+     "person to person.", "They", "’ve also seen", "an unexpected number of cases of pneumonic plague", "perception"),
+    ("Ebola virus disease, formerly known as Ebola haemorrhagic fever, is a severe, often fatal illness in humans.",
+     "Ebola virus disease", "formerly known as", "Ebola haemorrhagic fever", "raising"),
+    # a negation right before the cue (PTC 732610971)
+    ("Orban said they do not think the fight is hopeless.", "they", "think", "the fight is hopeless", "negated"),
 ])
 def test_predicates_that_report_no_speech_are_not_cues(sentence, source, cue, content, rule):
     a = SpanAttribution(_at(sentence, source), _at(sentence, cue), _at(sentence, content))
@@ -124,6 +148,11 @@ def test_predicates_that_report_no_speech_are_not_cues(sentence, source, cue, co
     ("The ministry issued a statement condemning the attack.", "The ministry", "issued",
      "a statement condemning the attack"),
     ("The embassy issued a warning to travellers on Monday.", "The embassy", "issued", "a warning to travellers on Monday"),
+    # a view held, a that-clause known, hearsay (PTC 732610971, 725276027, 759337941)
+    ("Orban sees it as destroying the culture of Europe.", "Orban", "sees", "it as destroying the culture of Europe"),
+    ("The illegal aliens know that minor kritarchs have no authority over deportations.", "The illegal aliens",
+     "know", "that minor kritarchs have no authority over deportations"),
+    ("The minister has not only said that the count was fair.", "The minister", "said", "that the count was fair"),
 ])
 def test_speech_stays(sentence, source, cue, content):
     a = SpanAttribution(_at(sentence, source), _at(sentence, cue), _at(sentence, content))
@@ -307,3 +336,25 @@ def test_links_glued_together_before_a_signature_cost_little():
     hostile = "http://x" * 60 + " y\n\u2014 A B (@ab) October 1, 2018"
     (post,) = embedded_posts(hostile, [])
     assert hostile[post.content[0][0]:post.content[0][1]].endswith(" y")
+
+
+@pytest.mark.parametrize("text", [
+    # knowing, a hedge, a negated belief and a feeling inside quotations (PTC 999000599,
+    # 732610971, 696246189, judged round 4): none reports anything
+    "“Yeah, I know they all look alike,” Clinton joked.",
+    "“And I don’t think it’s politically correct to say we value that,” she concluded.",
+    "“We don’t think the fight is hopeless, on the contrary, we are winning,” Orban said.",
+    "“We don’t really know what caused him to travel to Syria.”",
+    "“I guess I was really afraid of them,” he said.",
+    "“People feel more comfortable where they are taken in,” she said.",
+])
+def test_no_report_nested_in_a_quotation(text):
+    from newstrace.extract.nested import nested_attributions
+    assert nested_attributions(text, [], quote_mask(text)) == []
+
+
+def test_a_belief_nested_in_a_quotation_stays():
+    from newstrace.extract.nested import nested_attributions
+    text = "“I thought you guys were the other party,” he said."
+    (a,) = nested_attributions(text, [], quote_mask(text))
+    assert text[a.cue[0][0]:a.cue[0][1]] == "thought"

@@ -21,10 +21,13 @@ from newstrace.records import SpanAttribution
 _SUBJECT = (r"I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Pp]eople|[Ss]omebody|[Ss]omeone|[Ee]verybody|"
             r"[Ee]veryone|[Nn]obody|(?:[Oo]lder|[Yy]ounger) (?:people|generations)|people who are \w+")
 _ADVERB = (r"(?:(?:do|does|did|really|definitely|truly|honestly|personally|certainly|always|"
-           r"still|just|also|firmly|strongly|genuinely|all|have|has|had|would|will|don[’']t|"
-           r"didn[’']t|do not|did not|never)\s+)*")
-_VERB = (r"(?:think|thinks|thought|believe|believes|believed|know|knew|say|says|said|tell|tells|"
-         r"told|feel|feels|felt|hope|hoped|fear|feared|doubt|doubted|guess|claim|claims|claimed|"
+           r"still|just|also|firmly|strongly|genuinely|all|have|has|had|would|will)\s+)*")
+# knowing ("I know they all look alike"), a hedge ("I guess I was really afraid") and a
+# negated belief ("I don’t think it’s politically correct …": no adverb above negates)
+# report nothing; nor does a feeling ("people feel more comfortable where …")
+_VERB = (r"(?:think|thinks|thought|believe|believes|believed|say|says|said|tell|tells|"
+         r"told|(?:feel|feels|felt)(?!\s+(?:more|less|so|very|too|quite|comfortable|safe|good|bad|better|worse|"
+         r"sorry|free|happy|sad)\b)|hope|hoped|fear|feared|doubt|doubted|claim|claims|claimed|"
          r"insist|insisted|argue|argued|yell|yelled|shout|shouted|made it (?:very |perfectly |really )?clear|"
          r"make it (?:very |perfectly |really )?clear|have no doubt|had no doubt)")
 # the subject, adverbs and verb; then "that" or a colon, or the clause straight away
