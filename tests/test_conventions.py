@@ -358,3 +358,31 @@ def test_a_belief_nested_in_a_quotation_stays():
     text = "“I thought you guys were the other party,” he said."
     (a,) = nested_attributions(text, [], quote_mask(text))
     assert text[a.cue[0][0]:a.cue[0][1]] == "thought"
+
+
+@pytest.mark.parametrize("text, content", [
+    # hearsay adverbs (PTC 771406408, 759337941, 111111121, 695833178; judged rounds 1-4)
+    ("He allegedly assaulted the Jewish woman and hit her mercilessly.",
+     ["He", "assaulted the Jewish woman and hit her mercilessly"]),
+    ("This allegedly occurred during the same period in 2016 the DNC was hacked.",
+     ["This", "occurred during the same period in 2016 the DNC was hacked"]),
+    ("Guyger allegedly walked into the apartment of the neighbor, Botham Jean, and fatally shot him Sept 6.",
+     ["Guyger", "walked into the apartment of the neighbor, Botham Jean, and fatally shot him Sept 6"]),
+    ("The photo even has a handwritten note that was reportedly written by an FBI agent.",
+     ["The photo even has a handwritten note that was", "written by an FBI agent"]),
+])
+def test_hearsay_adverbs_attribute_their_clause(text, content):
+    (a,) = attribution_conventions(text, [])
+    assert not a.source and [text[s:e] for s, e in a.cue] in (["allegedly"], ["reportedly"])
+    assert [text[s:e] for s, e in a.content] == content
+
+
+def test_hearsay_about_a_quotation_is_an_attribution_of_its_own():
+    # PTC 771406408: the killer's shout, and that someone alleges it
+    text = "The killer had allegedly shouted, “Allahu Akbar”.\nIn the tragic night, neighbours called."
+    shout = SpanAttribution(_at(text, "The killer"), _at(text, "had allegedly shouted"), _at(text, "“Allahu Akbar”"))
+    cues = [text[a.cue[0][0]:a.cue[0][1]] for a in attribution_conventions(text, [shout])]
+    assert sorted(cues) == ["allegedly", "had allegedly shouted"]
+    # an evidential predicate after the adverb is the attribution (PTC 758812201)
+    text = "The illnesses are allegedly thought to be either a sonic attack or faulty gear."
+    assert attribution_conventions(text, []) == []

@@ -212,6 +212,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.embeds import embedded_posts
     from newstrace.extract.frames import that_clauses
     from newstrace.extract.headlines import drop_headline, headline_span
+    from newstrace.extract.hearsay import hearsay
     from newstrace.extract.nested import nested_attributions
 
     mask = quote_mask(text) if mask is None else mask
@@ -220,6 +221,9 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = drop_headline(text, spans, headline_span(text, title))
     spans = drop_not_speech(text, spans, mask)
     spans = one_attribution_per_quote(text, spans, mask)
+    # "allegedly", "reportedly": the clause is someone unnamed's, though it holds a
+    # quotation another attribution claims ("The killer had allegedly shouted, “…”")
+    spans = sorted(spans + hearsay(text, spans, mask), key=_order)
     spans = split_continuations(text, spans, mask)
     spans = add_continuations(text, spans, mask)
     spans = spans + embedded_posts(text, spans)
