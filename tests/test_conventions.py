@@ -386,3 +386,47 @@ def test_hearsay_about_a_quotation_is_an_attribution_of_its_own():
     # an evidential predicate after the adverb is the attribution (PTC 758812201)
     text = "The illnesses are allegedly thought to be either a sonic attack or faulty gear."
     assert attribution_conventions(text, []) == []
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    # evaluative acts with an object (PTC 771406408, 735815173, 732610971, 702077434;
+    # judged rounds 1-4)
+    ("“Ten years ago, the daughter of one of her neighbors pushed my sister down the stairs, and the next time "
+     "she called her a dirty Jew,” he described.", "called", "her a dirty Jew"),
+    ("Sarah’s brother said that the killer called Sarah and her daughter, “dirty Jews”.", "called",
+     "Sarah and her daughter, “dirty Jews”"),
+    ("An article in The Daily Caller said he lauded Farrakhan on Monday as “an outstanding human being.”",
+     "lauded", "Farrakhan on Monday as “an outstanding human being.”"),
+    ("Soros, for his part, compared Orban unfavorably to both the Nazis and the Communists, saying his rule "
+     "evoked dark tones from the 1930’s.", "compared", "Orban unfavorably to both the Nazis and the Communists"),
+    ("Prosecutors, who pushed for 35 years in prison, accused Khweis of lying repeatedly over the last 15 "
+     "months of the trial.", "accused", "Khweis of lying repeatedly over the last 15 months of the trial"),
+    ("Pope Francis’s remarks that accused victims of a notorious Chilean pedophile priest, the Rev.\nFernando "
+     "Karadima, of “slander” against Bishop Juan Barros.", "accused",
+     "victims of a notorious Chilean pedophile priest, the Rev.\nFernando Karadima, of “slander” against Bishop "
+     "Juan Barros"),
+])
+def test_evaluative_acts_with_an_object(sentence, cue, content):
+    from newstrace.extract.evaluations import evaluations
+    (a,) = evaluations(sentence, [])
+    assert sentence[a.cue[0][0]:a.cue[0][1]] == cue and sentence[a.content[0][0]:a.content[0][1]] == content
+
+
+@pytest.mark.parametrize("sentence", [
+    "Many neighbours, woken by religious chanting, called the police.",  # PTC 771406408
+    "Wilson unveiled a “gun fabricator” called the Ghost Gunner.",  # PTC 773748383
+    "Trump attacked what he called Machado’s “sex tape” on Twitter.",  # PolNeAR dev
+])
+def test_no_evaluation_where_nothing_is_said_of_someone(sentence):
+    from newstrace.extract.evaluations import evaluations
+    assert evaluations(sentence, []) == []
+
+
+def test_the_writers_gloss_after_a_quotation_is_not_the_content():
+    # PTC 731762731, judged round 4
+    text = ("Jim Scanlan, another survivor, said “the timing of it is too perfect” given the controversy last "
+            "month surrounding Pope Francis’s remarks.")
+    said = SpanAttribution(_at(text, "Jim Scanlan, another survivor"), _at(text, "said"),
+                           [(text.index("“the"), len(text) - 1)])
+    (a,) = attribution_conventions(text, [said])
+    assert text[a.content[0][0]:a.content[-1][1]] == "“the timing of it is too perfect”"
