@@ -118,11 +118,36 @@ def test_polnear_headline_is_kept_for_its_scorer_but_not_for_users():
      "person to person.", "They", "’ve also seen", "an unexpected number of cases of pneumonic plague", "perception"),
     ("Ebola virus disease, formerly known as Ebola haemorrhagic fever, is a severe, often fatal illness in humans.",
      "Ebola virus disease", "formerly known as", "Ebola haemorrhagic fever", "raising"),
+    # looking for what is not yet known (PTC 111111114, 758477392, rounds 1-2)
+    ("She is currently weighing whether she can order a longer delay to give the affected people time to renew "
+     "their efforts to gain legal status.", "She", "is currently weighing",
+     "whether she can order a longer delay", "inquiry"),
+    ("Authorities are also investigating whether or not Kazi was suffering from any mental health issues.",
+     "Authorities", "are also investigating", "whether or not Kazi was suffering from any mental health issues",
+     "inquiry"),
+    ("US investigators are looking into whether the employee in China has been affected by a \"sonic attack\".",
+     "US investigators", "are looking into", "whether the employee in China has been affected", "inquiry"),
+    # findings and names with no one speaking; the writer's impersonal frames (rounds 1-4)
+    ("A new experimental vaccine has been shown to be effective against the virus.", "A new experimental vaccine",
+     "has been shown", "to be effective against the virus", "raising"),
+    ("In January, Traore was determined to be fit to stand trial.", "Traore", "was determined",
+     "to be fit to stand trial", "raising"),
+    ("One thing to note is that Christianity is not Europe's \"last hope,\" it's the world's \"only hope.\"", "One",
+     "thing to note is", "that Christianity is not Europe's", "raising"),
+    ("Symptoms include swollen lymph nodes, called buboes, as well as fever.", "", "called", "buboes", "naming"),
+    ("The product is a \"gun fabricator\" called the Ghost Gunner.", "", "called", "the Ghost Gunner", "naming"),
+    # writing about a topic; acts on things (PTC 771406408, 999000599, 696246189)
+    ("I wrote about the murder of Sarah Halimi last year.", "I", "wrote about", "the murder of Sarah Halimi",
+     "topic"),
+    ("The authorities allowed him to commit the crime.", "The authorities", "allowed", "him to commit the crime",
+     "thing"),
+    ("The photo went viral, with people spreading cover-up conspiracies.", "people", "spreading",
+     "cover-up conspiracies", "thing"),
     # a negation right before the cue (PTC 732610971)
     ("Orban said they do not think the fight is hopeless.", "they", "think", "the fight is hopeless", "negated"),
 ])
 def test_predicates_that_report_no_speech_are_not_cues(sentence, source, cue, content, rule):
-    a = SpanAttribution(_at(sentence, source), _at(sentence, cue), _at(sentence, content))
+    a = SpanAttribution(_at(sentence, source) if source else [], _at(sentence, cue), _at(sentence, content))
     assert not_speech(sentence, a, quote_mask(sentence)) == rule
 
 

@@ -44,6 +44,8 @@ _NEGATED = re.compile(r"\b(?:not(?!\s+only)|never|no longer|neither|nor)\b|n[’
 _NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:(?!only\b)\w+ly\s+|even\s+|always\s+)?$", re.IGNORECASE)
 _THAT = re.compile(r"^\W*that\b|^\W*[\"“‘'«]", re.IGNORECASE)
 _SEEN_AS = re.compile(r"^\W*(?:[\w’'.-]+\s+){1,4}as\b")
+_ABOUT_TOPIC = frozenset("write writes wrote written writing talk talks talked talking speak speaks spoke spoken "
+                         "speaking".split())
 # a person asked about a topic: "asked prosecutors about the disclosure"
 _ABOUT = re.compile(r"^\W*for\b|^\W*(?:[\w’'.-]+\s+){1,3}about\b")
 # a topic: a cue that ends in a preposition ("pushed back on", "learned of", "is very
@@ -100,7 +102,8 @@ def _tables():
     wishes = frozenset(w for line in lists["wishes"] for w in line.split())
     requests = frozenset(w for line in lists["requests_for_things"] for w in line.split())
     perception = frozenset(w for line in lists["perception"] for w in line.split())
-    return raising, acts, function, things, wishes, requests, perception
+    inquiry = [re.compile(p) for p in lists["inquiry"]]
+    return raising, acts, function, things, wishes, requests, perception, inquiry
 
 
 def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
@@ -129,7 +132,7 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     >>> not_speech(t, SpanAttribution([(0, 6)], [(7, 20)], [(21, 36)]), quote_mask(t)) is None
     True
     """
-    raising, acts, function, things, wishes, requests, perception = _tables()
+    raising, acts, function, things, wishes, requests, perception, inquiry = _tables()
     cue = " ".join(text[s:e] for s, e in a.cue).lower()
     after = text[a.cue[-1][1]:a.cue[-1][1] + 12].lower() if a.cue else ""
     words = _WORD.findall(cue)
@@ -164,6 +167,16 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     if verbs and verbs[0] in perception and not quoted and not _THAT.match(content) \
             and not _SEEN_AS.match(content):
         return "perception"
+    if any(p.search(cue) for p in inquiry) and not quoted and not _THAT.match(content):
+        return "inquiry"
+    # a thing named, with no one naming it: "a “gun fabricator” called the Ghost Gunner",
+    # "swollen lymph nodes called buboes"
+    if not a.source and words == ["called"] and not quoted and not _STATEMENT_OPENING.match(content) \
+            and len(content.split()) <= 5:
+        return "naming"
+    # writing or talking about a topic: "I wrote about the murder of Sarah Halimi"
+    if words and words[-1] == "about" and verbs and verbs[0] in _ABOUT_TOPIC and thing:
+        return "topic"
     if _NO_COMMENT.match(content) or re.search(r"\bto$", cue) and _NO_COMMENT.match("to " + content):
         return "no_comment"
     source = " ".join(text[s:e] for s, e in a.source).strip().lower()
