@@ -455,3 +455,22 @@ def test_the_writers_gloss_after_a_quotation_is_not_the_content():
                            [(text.index("“the"), len(text) - 1)])
     (a,) = attribution_conventions(text, [said])
     assert text[a.content[0][0]:a.content[-1][1]] == "“the timing of it is too perfect”"
+
+
+@pytest.mark.parametrize("article, quote, cue, next_quote", [
+    # PTC 730237078 (judged round 4) and 728343601 (round 5): the cue after a quotation
+    # is that quotation's, the next quotation paragraph carries the speaker on
+    ("article730237078", "“New Horizons has long been a mission of firsts", "notes in a statement",
+     "“And now, we’ve been able to make images"),
+    ("article728343601", "\"Holy Father, I decided to write this letter", "writes",
+     "\"Our story is well known"),
+])
+@needs_shared(PTC)
+def test_a_cue_after_a_quotation_reports_that_quotation(article, quote, cue, next_quote):
+    text = _ptc(article)
+    (analysis,) = analyse([Article(id=article, text=text, title=text.split("\n", 1)[0])])
+    q, n = text.index(quote), text.index(next_quote)
+    first = [a for a in analysis.attributions if a.content and a.content[0][0] - 1 <= q < a.content[-1][1]]
+    later = [a for a in analysis.attributions if a.content and a.content[0][0] - 1 <= n < a.content[-1][1]]
+    assert [text[s:e] for a in first for s, e in a.cue] == [cue]
+    assert later and all(not a.cue for a in later)

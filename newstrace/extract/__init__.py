@@ -216,6 +216,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.headlines import drop_headline, headline_span
     from newstrace.extract.hearsay import hearsay
     from newstrace.extract.nested import nested_attributions
+    from newstrace.extract.trailing_cues import quotes_before_cues
 
     mask = quote_mask(text) if mask is None else mask
     # cues the tagger left out, in the frame of reported speech ("had told police that …")
@@ -225,6 +226,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = drop_headline(text, spans, headline_span(text, title))
     spans = drop_not_speech(text, spans, mask)
     spans = cut_glosses(text, spans, mask)  # "said “…” given the controversy …"
+    spans = quotes_before_cues(text, spans)  # '"…," Mr Cruz writes.' is his, not the next paragraph's
     spans = one_attribution_per_quote(text, spans, mask)
     # "allegedly", "reportedly": the clause is someone unnamed's, though it holds a
     # quotation another attribution claims ("The killer had allegedly shouted, “…”")
