@@ -474,3 +474,20 @@ def test_a_cue_after_a_quotation_reports_that_quotation(article, quote, cue, nex
     later = [a for a in analysis.attributions if a.content and a.content[0][0] - 1 <= n < a.content[-1][1]]
     assert [text[s:e] for a in first for s, e in a.cue] == [cue]
     assert later and all(not a.cue for a in later)
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    # reports nested in a quotation by a named person, with "assured", with a day before
+    # "that" (PTC 728343601, judged round 5, read after scoring; 762152527, round 2)
+    ('Mr Cruz says: "Holy Father, Juan Barros says he saw nothing and yet, there are dozens of us."',
+     "Juan Barros", "says", "he saw nothing and yet, there are dozens of us."),
+    ('"When we gave him the letter for the Pope, he assured us he would give it to the Pope," she told AP.',
+     "he", "assured", "he would give it to the Pope"),
+    ("Evidence: “House Speaker Paul Ryan said Wednesday that Oversight Chairman Trey Gowdy was ‘accurate’.”",
+     "House Speaker", "said", "Oversight Chairman Trey Gowdy was ‘accurate’."),
+])
+def test_reports_nested_in_a_quotation(text, source, cue, content):
+    from newstrace.extract.nested import nested_attributions
+    found = [(text[a.cue[0][0]:a.cue[0][1]], text[a.content[0][0]:a.content[-1][1]])
+             for a in nested_attributions(text, [], quote_mask(text))]
+    assert (cue, content) in found
