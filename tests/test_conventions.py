@@ -143,6 +143,21 @@ def test_polnear_headline_is_kept_for_its_scorer_but_not_for_users():
      "thing"),
     ("The photo went viral, with people spreading cover-up conspiracies.", "people", "spreading",
      "cover-up conspiracies", "thing"),
+    # intentions, eagerness, awareness, a plea, refusing and failing (PTC 999000870, 763440871,
+    # 786250729, 761874505, 723883127, 770156851: judged round 5, read after scoring)
+    ("Most of them intend to take the Pacific coast route to reach the US.", "Most of them", "intend",
+     "to take the Pacific coast route to reach the US", "wish"),
+    ("We here at The Remnant are always eager to promote the home-schooling movement.",
+     "We here at The Remnant", "are always eager", "to promote the home-schooling movement", "wish"),
+    ("Of course, anyone who paid attention was aware of Google’s attempts to interfere on Clinton’s behalf.",
+     "anyone", "aware of", "Google’s attempts to interfere on Clinton’s behalf", "not_communication"),
+    ("Saucier, who lives in Vermont, pleaded guilty in 2016 to taking photos inside the USS Alexandria.",
+     "Saucier, who lives in Vermont,", "pleaded guilty", "to taking photos inside the USS Alexandria",
+     "not_communication"),
+    ("Karadima’s victims reported it as early as 2002, but officials refused to believe them.", "officials",
+     "refused", "to believe them", "negated"),
+    ("For decades, America’s elites failed to see that the transnational moment was passing.",
+     "America’s elites", "failed to see", "that the transnational moment was passing", "negated"),
     # a negation right before the cue (PTC 732610971)
     ("Orban said they do not think the fight is hopeless.", "they", "think", "the fight is hopeless", "negated"),
 ])

@@ -46,6 +46,7 @@ _THAT = re.compile(r"^\W*that\b|^\W*[\"“‘'«]", re.IGNORECASE)
 _SEEN_AS = re.compile(r"^\W*(?:[\w’'.-]+\s+){1,4}as\b")
 _ABOUT_TOPIC = frozenset("write writes wrote written writing talk talks talked talking speak speaks spoke spoken "
                          "speaking".split())
+_FAILED = re.compile(r"\b(?:refus|fail)(?:e|es|ed|ing|s)?\s+to(?:\s+\w+)?$", re.IGNORECASE)
 # a person asked about a topic: "asked prosecutors about the disclosure"
 _ABOUT = re.compile(r"^\W*for\b|^\W*(?:[\w’'.-]+\s+){1,3}about\b")
 # a topic: a cue that ends in a preposition ("pushed back on", "learned of", "is very
@@ -60,7 +61,7 @@ _CLAUSE_OPENING = re.compile(r"^\W*(?:that|whether|if|how|why|what|when|where|wh
 # impression that")
 _HYPOTHETICAL = re.compile(r"\b(?:might|could|would|may|can|should|must|possibly)\b|[’']d\b")
 # adverbs beside a cue's verb ("only mentioned", "have vocally opposed")
-_ADVERB = re.compile(r"\w+ly$|^(?:only|just|also|even|still|now|then|again|further|already)$")
+_ADVERB = re.compile(r"\w+ly$|^(?:only|just|also|even|still|now|then|again|further|already|always)$")
 _STATEMENT_OPENING = re.compile(r"^\W*(?:that|whether|if|how|why|what|when|where|who|whom|which)\b|^\W*[\"“‘'«]",
                                 re.IGNORECASE)
 # an act whose object is itself speech ("issued a statement condemning the attack",
@@ -144,6 +145,9 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     if words and all(w in function for w in words) and cue.strip(" :,"):
         return "function_words"
     if _NEGATED.search(cue) or a.cue and _NEGATED_BEFORE.search(text, max(0, a.cue[0][0] - 30), a.cue[0][0]):
+        return "negated"
+    # refusing or failing to do it: "officials refused to believe them", "failed to see that"
+    if _FAILED.search(cue) or _FAILED.search(cue + " to") and re.match(r"\W*to\b", content):
         return "negated"
     lexical = [w for w in words if w not in function]
     if lexical and all(w in acts for w in lexical) and not quoted and not _CLAUSE.match(content):
