@@ -281,3 +281,22 @@ def test_cues_that_open_a_sentence_or_name_tweets(sentence, expected):
 ])
 def test_outlets_by_kind_credits_affiliates_and_gathered_data(sentence, expected):
     assert [(o, cue, span) for o, cue, _, span in _cited(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a syndication credit and a credit line after a reprinted passage (PTC 758469195,
+    # 761874505, judged round 5; 697472447, 755170235 of PTC train)
+    ("American in China injured in 'sonic attack'\n\n© Provided by Al Jazeera Secretary of State Mike Pompeo "
+     "said the US was moving medical teams to China.", [("Al Jazeera", "provided by")]),
+    ("He said he only wanted service mementos.\n–Fox News\n“They interpreted the law in my case to say it was "
+     "criminal,” Saucier told Fox News.", [("Fox News", "credit"), ("Fox News", "told")]),
+    ("Campos’s story and background remains a mystery.\n–Newsweek\nCampos’s co-worker said so.",
+     [("Newsweek", "credit")]),
+    # an outlet's journalist reports, reads, says (PTC 786250729, round 5; PolNeAR train)
+    ("Fox News’ Tucker Carlson read an internal email on Monday night’s show.", [("Fox News", "read")]),
+    ('"I never said that," Trump said, after CNBC\'s Becky Quick said it was on his website.', [("CNBC", "said")]),
+    # a dash inside a sentence is no credit line
+    ("The hosts — CNN and Fox News — were there.", []),
+])
+def test_credits_and_journalists(sentence, expected):
+    assert [(c.outlet, c.cue) for c in extract_citations(sentence)] == expected

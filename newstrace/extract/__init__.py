@@ -210,16 +210,27 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     """
     from newstrace.extract.cues import drop_not_speech
     from newstrace.extract.embeds import embedded_posts
+    from newstrace.extract.evaluations import evaluations
     from newstrace.extract.frames import that_clauses
+    from newstrace.extract.glosses import cut_glosses
     from newstrace.extract.headlines import drop_headline, headline_span
+    from newstrace.extract.hearsay import hearsay
     from newstrace.extract.nested import nested_attributions
+    from newstrace.extract.trailing_cues import quotes_before_cues
 
     mask = quote_mask(text) if mask is None else mask
     # cues the tagger left out, in the frame of reported speech ("had told police that …")
     spans = sorted(spans + that_clauses(text, spans, mask), key=_order)
+    # evaluative acts with an object ("praised him as", "accused X of", "called her a …")
+    spans = sorted(spans + evaluations(text, spans), key=_order)
     spans = drop_headline(text, spans, headline_span(text, title))
     spans = drop_not_speech(text, spans, mask)
+    spans = cut_glosses(text, spans, mask)  # "said “…” given the controversy …"
+    spans = quotes_before_cues(text, spans)  # '"…," Mr Cruz writes.' is his, not the next paragraph's
     spans = one_attribution_per_quote(text, spans, mask)
+    # "allegedly", "reportedly": the clause is someone unnamed's, though it holds a
+    # quotation another attribution claims ("The killer had allegedly shouted, “…”")
+    spans = sorted(spans + hearsay(text, spans, mask), key=_order)
     spans = split_continuations(text, spans, mask)
     spans = add_continuations(text, spans, mask)
     spans = spans + embedded_posts(text, spans)

@@ -53,7 +53,9 @@ _PRE_CUES = [
     ),
     re.compile(
         r"\b((?:[Rr]eprinted|[Rr]epublished|[Rr]eposted|[Pp]osted|[Pp]ublished) (?:with permission )?from|"
-        r"(?:first|originally) (?:appeared|published|ran) (?:in|on|at|by))(?: the)? $"
+        r"(?:first|originally) (?:appeared|published|ran) (?:in|on|at|by)|"
+        # a syndication credit: "© Provided by Al Jazeera"
+        r"(?<=© )[Pp]rovided by)(?: the)? $"
     ),
 ]
 # "said on Twitter", "posted on Telegram", "in an interview on CNN": the only cues that
@@ -94,7 +96,8 @@ _NEEDS_THE = {"Guardian", "Independent", "Economist", "Observer"}
 # "CNN's Jake Tapper reported": the outlet's journalist reports for it.
 _POST_POSSESSIVE_VERB = re.compile(
     rf"^{_APOS}s? (?:[A-Z][\w.'’-]+ ){{1,3}}{_AUX}(reported|reports|wrote|writes|noted|notes|"
-    rf"revealed|reveals|asked|asks|learned|has learned|confirmed)\b"
+    rf"revealed|reveals|asked|asks|learned|has learned|confirmed|read|reads|said|says|told|tells|"
+    rf"concluded|concludes|explained|explains|found|finds|pointed out|points out|interviewed)\b"
 )
 _POST_NOUN = re.compile(
     rf"^(?:{_APOS}s?)?(?:/[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)*)*(?: (?:new|recent|latest|"
@@ -116,6 +119,8 @@ _CONTRIBUTED = re.compile(
     r"(?:,? (?:and )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})+)? (?:also )?(contributed)\b"
 )
 _DATELINE_AFTER = re.compile(r"^\)\s*[-–—:]")
+_CREDIT_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–—]+[ \t]*$")
+_CREDIT_LINE_AFTER = re.compile(r"^\.?[ \t]*(?:\n|$)")
 
 _IN_A = re.compile(r"\b(?:[Ii]n|[Oo]n|[Vv]ia) (?:a|an|his|her|their|its|the|one)(?: \w+)? $")
 # "the Times", "the Post": resolved against the outlets named before in the article
@@ -229,6 +234,8 @@ def _word_before(text: str, start: int) -> str:
 
 def _is_part_of_longer_name(text: str, start: int, end: int) -> bool:
     """'Michael Bloomberg', 'Time Warner', 'Fox Sports': the name belongs to something else."""
+    if re.search(r"©\s*[Pp]rovided by (?:the )?$", text[max(0, start - 20):start]):
+        return False  # "© Provided by Al Jazeera Secretary of State …": the caption runs on
     before = _word_before(text, start)
     if before and re.fullmatch(r"[A-Z][a-z]+", before) and before not in _NOT_BEFORE:
         # "Monday, CNN" has a comma; a bare capitalised word glued before is a first name
@@ -290,6 +297,8 @@ def _cue(text: str, m: _Mention) -> str | None:
         return None
     if before.endswith("(") and _DATELINE_AFTER.match(after) and kind == "media":
         return "dateline"
+    if kind == "media" and _CREDIT_LINE_BEFORE.search(before) and _CREDIT_LINE_AFTER.match(after):
+        return "credit"  # a line of its own after a dash: "–Fox News" closing a reprinted passage
     on = _ON_CUE.search(before) or (_ON_CUE_APART.search(before) if kind == "platform" else None)
     if on:
         # "said on X" is the platform's cue; for media only TV/radio appearances count

@@ -148,6 +148,7 @@ def add_continuations(text: str, spans: list[SpanAttribution], mask: bytearray) 
 
 def only_short_lines_between(gap: str) -> bool:
     """Whether the lines between two quotations are blank or short asides that are no
-    sentence of the article ("Advertisement", "SPONSORED")."""
+    sentence of the article ("Advertisement", "SPONSORED"), or a photo's caption with its
+    credit ("© AFP Cardinal O'Malley (centre) accompanied the Pope in Latin America")."""
     return all(len(line.strip()) <= SHORT_LINE or not any(ch.isalnum() for ch in line)
-               for line in gap.split("\n")[1:-1])
+               or line.lstrip().startswith("©") for line in gap.split("\n")[1:-1])

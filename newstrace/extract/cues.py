@@ -34,11 +34,21 @@ _NO_COMMENT = re.compile(r"^(?:to\s+)?(?:comment|respond|answer|elaborate|speak|
 # the present tense of thinking and seeing; what they said or found ("You noted", "We
 # found", an interview's turns) stays
 _NOW = re.compile(r"\b(?:know|see|think|believe|consider|speculate|wonder|need|must|can|should|remember|"
-                  r"understand|agree|doubt|guess|suppose|feel|hope|expect|trust|starting to see)\b")
+                  r"understand|agree|doubt|guess|suppose|feel|hope|expect|trust|mind|starting to see)\b")
 _WRITER = frozenset({"we", "you", "one", "us"})
 # saying negated: "did not concede that", "wasn't sure why", "have not released details";
 # what someone denies or refuses to say is said with a verb of its own ("denied", "refused")
 _NEGATED = re.compile(r"\b(?:not(?!\s+only)|never|no longer|neither|nor)\b|n[’']t\b", re.IGNORECASE)
+# a negation right before the cue ("“I don’t think it’s politically correct …”", "We don’t
+# really know what caused him …"): the cue alone is "think", "know"
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:(?!only\b)\w+ly\s+|even\s+|always\s+)?$", re.IGNORECASE)
+_THAT = re.compile(r"^\W*that\b|^\W*[\"“‘'«]", re.IGNORECASE)
+_SEEN_AS = re.compile(r"^\W*(?:[\w’'.-]+\s+){1,4}as\b")
+_ABOUT_TOPIC = frozenset("write writes wrote written writing talk talks talked talking speak speaks spoke spoken "
+                         "speaking".split())
+_FAILED = re.compile(r"\b(?:refus|fail)(?:e|es|ed|ing|s)?\s+to(?:\s+\w+)?$", re.IGNORECASE)
+# a person asked about a topic: "asked prosecutors about the disclosure"
+_ABOUT = re.compile(r"^\W*for\b|^\W*(?:[\w’'.-]+\s+){1,3}about\b")
 # a topic: a cue that ends in a preposition ("pushed back on", "learned of", "is very
 # favorable to", "raising questions about") with a noun phrase after it says what was
 # talked about, not what was said, unless a word of the cue is one PolNeAR's annotators
@@ -51,7 +61,7 @@ _CLAUSE_OPENING = re.compile(r"^\W*(?:that|whether|if|how|why|what|when|where|wh
 # impression that")
 _HYPOTHETICAL = re.compile(r"\b(?:might|could|would|may|can|should|must|possibly)\b|[’']d\b")
 # adverbs beside a cue's verb ("only mentioned", "have vocally opposed")
-_ADVERB = re.compile(r"\w+ly$|^(?:only|just|also|even|still|now|then|again|further|already)$")
+_ADVERB = re.compile(r"\w+ly$|^(?:only|just|also|even|still|now|then|again|further|already|always)$")
 _STATEMENT_OPENING = re.compile(r"^\W*(?:that|whether|if|how|why|what|when|where|who|whom|which)\b|^\W*[\"“‘'«]",
                                 re.IGNORECASE)
 # an act whose object is itself speech ("issued a statement condemning the attack",
@@ -90,7 +100,11 @@ def _tables():
     acts = frozenset(w for line in lists["not_communication"] for w in line.split())
     function = frozenset(w for line in lists["function_words"] for w in line.split())
     things = frozenset(w for line in lists["things"] for w in line.split())
-    return raising, acts, function, things
+    wishes = frozenset(w for line in lists["wishes"] for w in line.split())
+    requests = frozenset(w for line in lists["requests_for_things"] for w in line.split())
+    perception = frozenset(w for line in lists["perception"] for w in line.split())
+    inquiry = [re.compile(p) for p in lists["inquiry"]]
+    return raising, acts, function, things, wishes, requests, perception, inquiry
 
 
 def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
@@ -119,7 +133,7 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     >>> not_speech(t, SpanAttribution([(0, 6)], [(7, 20)], [(21, 36)]), quote_mask(t)) is None
     True
     """
-    raising, acts, function, things = _tables()
+    raising, acts, function, things, wishes, requests, perception, inquiry = _tables()
     cue = " ".join(text[s:e] for s, e in a.cue).lower()
     after = text[a.cue[-1][1]:a.cue[-1][1] + 12].lower() if a.cue else ""
     words = _WORD.findall(cue)
@@ -130,7 +144,10 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "raising"
     if words and all(w in function for w in words) and cue.strip(" :,"):
         return "function_words"
-    if _NEGATED.search(cue):
+    if _NEGATED.search(cue) or a.cue and _NEGATED_BEFORE.search(text, max(0, a.cue[0][0] - 30), a.cue[0][0]):
+        return "negated"
+    # refusing or failing to do it: "officials refused to believe them", "failed to see that"
+    if _FAILED.search(cue) or _FAILED.search(cue + " to") and re.match(r"\W*to\b", content):
         return "negated"
     lexical = [w for w in words if w not in function]
     if lexical and all(w in acts for w in lexical) and not quoted and not _CLAUSE.match(content):
@@ -145,6 +162,25 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     if verbs and verbs[0] in things and thing \
             and not any(w in cue_words() for w in verbs[1:]):
         return "thing"
+    if verbs and verbs[0] in wishes and not quoted:
+        return "wish"
+    # "asked for reinforcements", "asked prosecutors about the disclosure"
+    if verbs and verbs[0] in requests and thing and (words[-1] == "for" or _ABOUT.match(content)):
+        return "request_for_thing"
+    # "sees it as destroying the culture of Europe" is a view held; "knows that" stays
+    if verbs and verbs[0] in perception and not quoted and not _THAT.match(content) \
+            and not _SEEN_AS.match(content):
+        return "perception"
+    if any(p.search(cue) for p in inquiry) and not quoted and not _THAT.match(content):
+        return "inquiry"
+    # a thing named, with no one naming it: "a “gun fabricator” called the Ghost Gunner",
+    # "swollen lymph nodes called buboes"
+    if not a.source and words == ["called"] and not quoted and not _STATEMENT_OPENING.match(content) \
+            and len(content.split()) <= 5:
+        return "naming"
+    # writing or talking about a topic: "I wrote about the murder of Sarah Halimi"
+    if words and words[-1] == "about" and verbs and verbs[0] in _ABOUT_TOPIC and thing:
+        return "topic"
     if _NO_COMMENT.match(content) or re.search(r"\bto$", cue) and _NO_COMMENT.match("to " + content):
         return "no_comment"
     source = " ".join(text[s:e] for s, e in a.source).strip().lower()

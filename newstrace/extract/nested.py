@@ -19,16 +19,29 @@ from newstrace.extract.quotes import covered
 from newstrace.records import SpanAttribution
 
 _SUBJECT = (r"I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Pp]eople|[Ss]omebody|[Ss]omeone|[Ee]verybody|"
-            r"[Ee]veryone|[Nn]obody|(?:[Oo]lder|[Yy]ounger) (?:people|generations)|people who are \w+")
+            r"[Ee]veryone|[Nn]obody|(?:[Oo]lder|[Yy]ounger) (?:people|generations)|people who are \w+|"
+            # a person named by first and last name ("Juan Barros says he saw nothing")
+            r"(?!(?:The|This|That|These|Those|But|And|Our|My|Your|His|Her|Their|Its|Holy|Mr|Mrs|Ms|Dr)\b)"
+            r"[A-Z][a-z]+ [A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 _ADVERB = (r"(?:(?:do|does|did|really|definitely|truly|honestly|personally|certainly|always|"
-           r"still|just|also|firmly|strongly|genuinely|all|have|has|had|would|will|don[’']t|"
-           r"didn[’']t|do not|did not|never)\s+)*")
-_VERB = (r"(?:think|thinks|thought|believe|believes|believed|know|knew|say|says|said|tell|tells|"
-         r"told|feel|feels|felt|hope|hoped|fear|feared|doubt|doubted|guess|claim|claims|claimed|"
-         r"insist|insisted|argue|argued|yell|yelled|shout|shouted|made it (?:very |perfectly |really )?clear|"
+           r"still|just|also|firmly|strongly|genuinely|all|have|has|had|would|will)\s+)*")
+# knowing ("I know they all look alike"), a hedge ("I guess I was really afraid") and a
+# negated belief ("I don’t think it’s politically correct …": no adverb above negates)
+# report nothing; nor does a feeling ("people feel more comfortable where …")
+_VERB = (r"(?:think|thinks|thought|believe|believes|believed|say|says|said|tell|tells|"
+         r"told|(?:feel|feels|felt)(?!\s+(?:more|less|so|very|too|quite|comfortable|safe|good|bad|better|worse|"
+         r"sorry|free|happy|sad)\b)|hope|hoped|fear|feared|doubt|doubted|claim|claims|claimed|"
+         r"insist|insisted|argue|argued|yell|yelled|shout|shouted|assured|assures|"
+         r"admitted|admits|screaming|yelling|shouting|made it (?:very |perfectly |really )?clear|"
          r"make it (?:very |perfectly |really )?clear|have no doubt|had no doubt)")
 # the subject, adverbs and verb; then "that" or a colon, or the clause straight away
-_NESTED = re.compile(rf"(?<![\w’'-])({_SUBJECT})\s+{_ADVERB}({_VERB})\b[ \t]*(?:,\s*)?(?:that\b\s*|:\s*)?")
+# a day between the verb and "that" ("Paul Ryan said Wednesday that …")
+_DAY = r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s+(?=that\b))?"
+# the one told or assured ("he assured us he would give it to the Pope")
+_HEARER = r"(?P<hearer>(?:me|us|him|her|them|you)\b[ \t]*)?"
+_TELLING = frozenset({"tell", "tells", "told", "assured", "assures"})
+_NESTED = re.compile(rf"(?<![\w’'-])({_SUBJECT})\s+{_ADVERB}({_VERB})\b[ \t]*{_HEARER}{_DAY}(?:,\s*)?"
+                     rf"(?:that\b\s*|:\s*)?")
 # a parenthetical "…, I thought, …" inside a sentence
 _ASIDE = re.compile(rf",\s*({_SUBJECT})\s+{_ADVERB}({_VERB}),\s*")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$|[\"”’'])|\n")
@@ -60,7 +73,9 @@ def nested_attributions(text: str, spans: list[SpanAttribution], mask: bytearray
             continue
         if text[m.end(2):m.end(2) + 1] == "," or re.match(r"\s+(?:in|on|so)\b", text[m.end(2):]):
             continue  # "you know, ...", "I believe in ...", "I think so": no report
-        found.append((m, [(m.end(), _clause_end(text, m.end(), mask))]))
+        # "I thought you guys were …": a hearer only after a verb of telling
+        start = m.start("hearer") if m.group("hearer") and m.group(2).lower() not in _TELLING else m.end()
+        found.append((m, [(start, _clause_end(text, start, mask))]))
     out = []
     for m, frags in found:
         frags = [(s, e) for s, e in (_trim(text, f) for f in frags) if s < e]

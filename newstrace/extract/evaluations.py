@@ -1,0 +1,89 @@
+"""Evaluative speech acts with an object: praising, blaming, naming someone something.
+
+    Ellison praised him as “a role model”.
+    Prosecutors accused Khweis of lying repeatedly over the last 15 months of the trial.
+    Sarah’s brother said that the killer called Sarah and her daughter, “dirty Jews”.
+    Soros compared Orban unfavorably to both the Nazis and the Communists.
+
+PolNeAR's annotators count these (its guidelines: evaluations of an entity are
+attributions); the tagger, trained on its text, finds them in news reports and misses
+them in commentary, where they abound (issue 28: the largest class of misses in judged
+round 4's commentary). Four frames, each a verb, its object and what the speaker said of
+it: "as" (praised, denounced, vilified … X as Y), "of" (accused X of Y), a name given
+(called X a Y, called X “Y”) and a comparison (compared X to Y). The content is the object
+and what follows, to the end of the clause. Pure functions over the text; no model.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.extract.frames import _source_before
+from newstrace.extract.quotes import covered
+from newstrace.records import SpanAttribution
+
+_AS_VERBS = (r"praised|praises|praising|lauded|lauds|hailed|hails|vilified|vilifies|branded|brands|labell?ed|"
+             r"denounced|denounces|derided|derides|decried|decries|dismissed|dismisses|portrayed|portrays|"
+             r"characteri[sz]ed|characteri[sz]es|castigated|condemned|condemns|ridiculed|mocked|slammed|blasted")
+# an object: one to six words, no sentence punctuation ("Farrakhan on Monday", "his victim")
+_OBJECT = r"(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+"
+_AS = re.compile(rf"(?<![\w’'-])({_AS_VERBS})\s+({_OBJECT})\s+as\s+(?=\S)", re.IGNORECASE)
+# accused: the object may hold an apposition ("victims of a notorious priest, the Rev. X, of “slander”")
+_OF = re.compile(r"(?<![\w’'-])(accused|accuses|accusing|accuse)\s+((?:[\w’'.,-]+\s+){0,13}?[\w’'.-]+)\s+of\s+(?=\S)")
+# a name given to a person named or a pronoun: "called her a dirty Jew", "called Jews “the enemy …”"
+_NAMED = re.compile(
+    r"(?<![\w’'-])(called|calls|calling|branded|brands|dubbed|dubs|labell?ed)\s+"
+    r"((?:her|him|them|me|us|you|it|[A-Z][\w’'.-]*)(?:\s+(?:and\s+(?:her|his|their)\s+)?[A-Z]?[\w’'.-]+){0,3}?)"
+    r",?\s+(?=(?:a|an)\s|[“\"‘])")
+_COMPARED = re.compile(r"(?<![\w’'-])(compared|compares|likened|likens)\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
+                       r"(?:\s+\w+ly)?)\s+(?:to|with)\s+(?=\S)")
+# where the clause ends: a sentence's end, a semicolon, or a comma or "while" that opens
+# another clause ("…, saying his rule evoked …", "… while hitting her")
+_CLAUSE_END = re.compile(r"[.!?…](?=\s|$|[\"”’'])|\n|;|,(?=[”\"’])|,\s+(?:saying|and|but|while|who|which|after|before|"
+                         r"because|as|when|according)\b|\s+(?:while|and\s+(?:has|had|was|is|declared|said|says))\b")
+# a title's full stop ends no clause ("the Rev.\nFernando Karadima")
+_TITLE = re.compile(r"(?:^|\W)(?:Rev|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|Prof|Fr)$")
+MIN_WORDS = 2
+
+
+def _clause_end(text: str, i: int) -> int:
+    while True:
+        m = _CLAUSE_END.search(text, i)
+        if not m:
+            return len(text)
+        if text[m.start()] == "." and _TITLE.search(text, max(0, m.start() - 5), m.start()):
+            i = m.end() + 1  # past the title and the line break after it
+            continue
+        return m.start()
+
+
+def evaluations(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
+    """An attribution for each evaluative act in one of the four frames whose verb no
+    attribution of ``spans`` has in its cue; its source is what opens the clause before
+    the verb.
+
+    >>> t = "Prosecutors accused Khweis of lying repeatedly over the last 15 months of the trial."
+    >>> [(t[a.source[0][0]:a.source[0][1]], t[a.cue[0][0]:a.cue[0][1]], t[a.content[0][0]:a.content[0][1]])
+    ...  for a in evaluations(t, [])]
+    [('Prosecutors', 'accused', 'Khweis of lying repeatedly over the last 15 months of the trial')]
+    """
+    taken = covered(len(text), [f for a in spans for f in a.cue])
+    found = []
+    for frame in (_AS, _OF, _NAMED, _COMPARED):
+        for m in frame.finditer(text):
+            cs, ce = m.span(1)
+            if any(taken[cs:ce]) or "\n" in m.group(2) or frame is _NAMED and re.search(r"[’']s$", m.group(2)):
+                continue  # "what he called Machado’s “sex tape”" names a thing
+            end = _clause_end(text, m.end())
+            start = m.start(2)
+            content = text[start:end].rstrip(" ,:")
+            if content.count("“") > content.count("”") and text.startswith("”", start + len(content) + 1):
+                content = text[start:start + len(content) + 2]  # the quotation's full stop and closing mark
+            if len(re.findall(r"\w+", text[m.end():start + len(content)])) < MIN_WORDS - 1 \
+                    or len(content.split()) < MIN_WORDS + 1:
+                continue
+            source = _source_before(text, cs)
+            found.append(SpanAttribution(source=[source] if source else [], cue=[(cs, ce)],
+                                         content=[(start, start + len(content))], score=0.5))
+            taken[cs:ce] = b"\x01" * (ce - cs)
+    return found
