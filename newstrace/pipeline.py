@@ -169,7 +169,8 @@ def run(
                             article.order = store.order_for(article.id)
                         if article.id in reread:  # the relink it needs must survive a kill
                             store.set_relink_pending(True)
-                        replaced = linker.add(article, analysis.attributions, analysis.citations, extractor)
+                        replaced = linker.add(article, analysis.attributions, analysis.citations, extractor,
+                                              story=False)  # placed when the run ends, below
                     if replaced:
                         report.updated += 1
                     else:
@@ -191,6 +192,9 @@ def run(
             with store.transaction():
                 linker.rebuild()
                 store.set_relink_pending(False)
+        # the run's articles (and any a killed run left) join stories in publication order
+        # where it is known, else input order, as the issue of a stream would have them
+        linker.place_in_stories()
         store.record_run(RunFigures(
             started, now(), round(time.perf_counter() - clock, 3), report.added, report.updated,
             report.unchanged, len(report.failures), str(path), settings.model,

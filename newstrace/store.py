@@ -572,6 +572,13 @@ class Store(Queries):
             duplicate_of=row["duplicate_of"], file=row["file"],
         )
 
+    def articles_without_story(self) -> list[Article]:
+        """Stored articles not yet in a story (a run places them when it ends), in
+        publication order where it is known, else input order."""
+        rows = self.db.execute("SELECT * FROM articles WHERE story IS NULL"
+                               " ORDER BY published IS NULL, published, ord, id")
+        return [self._article(row) for row in rows]
+
     def story_of(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT story FROM articles WHERE id=?", (article_id,)).fetchone()
         return row[0] if row else None

@@ -182,11 +182,15 @@ def test_a_killed_run_leaves_a_database_the_next_run_completes(tmp_path):
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         partial = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-        # every stored article is whole: linked into a story
-        assert con.execute("SELECT COUNT(*) FROM articles WHERE story IS NULL").fetchone()[0] == 0
+        # a run places its articles in stories when it ends (in publication order): killed
+        # before, they wait, each stored whole with its attributions and statements
+        assert con.execute("SELECT COUNT(*) FROM articles WHERE story IS NULL").fetchone()[0] == partial
+        assert con.execute("SELECT COUNT(DISTINCT article) FROM attributions").fetchone()[0] > 0
     assert 5 <= partial < 40
     resumed = newstrace.run(feed, out=out)
     assert resumed.unchanged == partial and resumed.added == 40 - partial
+    with sqlite3.connect(db) as con:  # the next run placed those it found waiting
+        assert con.execute("SELECT COUNT(*) FROM articles WHERE story IS NULL").fetchone()[0] == 0
     clean = tmp_path / "clean"
     newstrace.run(feed, out=clean)
     with newstrace.Store(db) as a, newstrace.Store(clean / "newstrace.db") as b:

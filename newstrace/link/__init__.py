@@ -41,9 +41,12 @@ class Linker:
         attributions: list[Attribution],
         citations: list[Citation],
         extractor: str,
+        story: bool = True,
     ) -> bool:
         """Store ``article`` with what was extracted from it, and link it. True when it
-        replaced an earlier version of the same article."""
+        replaced an earlier version of the same article. With ``story=False`` it waits
+        for ``place_in_stories`` (a run places its articles when it ends, in publication
+        order)."""
         with self.store.transaction():
             replaced = self.store.fingerprint_of(article.id) is not None
             if replaced:
@@ -52,8 +55,21 @@ class Linker:
             article.duplicate_of = self.duplicates.find(article, sig)
             self.store.put_article(article, attributions, citations, extractor)
             self._link_article(article, attributions, sig)
-            self.stories.add(article)
+            if story:
+                self.stories.add(article)
         return replaced
+
+    def place_in_stories(self, per_transaction: int = 500) -> int:
+        """Put every stored article that is in no story yet into one, in publication order
+        where it is known, else input order (articles join stories as they were published,
+        not as a folder happens to list them), a transaction for each ``per_transaction``
+        articles so that a kill keeps what was placed; the number placed."""
+        waiting = self.store.articles_without_story()
+        for start in range(0, len(waiting), per_transaction):
+            with self.store.transaction():
+                for article in waiting[start:start + per_transaction]:
+                    self.stories.add(article)
+        return len(waiting)
 
     def _link_article(self, article: Article, attributions: list[Attribution], sig: list[int]) -> None:
         """Every link but its story (a rebuild adds stories in publication order after)."""
@@ -89,5 +105,5 @@ class Linker:
                     db.execute("UPDATE articles SET duplicate_of=? WHERE id=?", (article.duplicate_of, article.id))
                     self._link_article(article, list(self.store.attributions(article=article.id)), sig)
             # stories take articles in publication order where it is known, else input order
-            for article in sorted(articles, key=lambda a: (a.published is None, a.published or "", a.order)):
+            for article in self.store.articles_without_story():
                 self.stories.add(article)
