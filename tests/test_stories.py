@@ -227,7 +227,9 @@ def test_a_groups_score_from_its_sums_is_the_average_over_its_pairs_of_articles(
 
 
 POLNEAR = ECB.parent / "polnear"
-POLNEAR_SETS = ("polnear-events", "polnear-windows2", "polnear-windows3", "polnear-windows4")
+POLNEAR_SETS = ("polnear-events", "polnear-windows2", "polnear-windows3", "polnear-windows4", "polnear-windows5")
+# the least articles and events of several articles each set holds (windows5 is a short window)
+POLNEAR_SET_SIZES = {"polnear-windows5": (65, 8)}
 
 
 def test_the_polnear_story_sets_are_disjoint_dated_and_name_real_articles():
@@ -236,7 +238,8 @@ def test_the_polnear_story_sets_are_disjoint_dated_and_name_real_articles():
     seen: dict[str, str] = {}
     for name in POLNEAR_SETS:
         rows = [json.loads(line) for line in (bench / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-        assert len(rows) >= 190, name
+        least_rows, least_events = POLNEAR_SET_SIZES.get(name, (190, 15))
+        assert len(rows) >= least_rows, name
         for row in rows:
             assert set(row) == {"article", "story", "published", "outlet"}, row
             assert row["article"] not in seen, (row["article"], seen.get(row["article"]), name)
@@ -245,7 +248,7 @@ def test_the_polnear_story_sets_are_disjoint_dated_and_name_real_articles():
             if POLNEAR.exists():
                 assert (POLNEAR / f"{row['article']}.txt").exists(), row["article"]
         sizes = Counter(row["story"] for row in rows)
-        assert sum(1 for k in sizes.values() if k > 1) >= 15, name  # events of several articles, not all alone
+        assert sum(1 for k in sizes.values() if k > 1) >= least_events, name  # events of several articles, not all alone
 
 
 def polnear_article(name: str, order: int) -> Article:
