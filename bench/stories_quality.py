@@ -73,10 +73,13 @@ def main() -> None:
                         help="group only the articles of gold stories of two or more (a stream of events, no singletons)")
     parser.add_argument("--undated", action="store_true", help="forget publication dates before grouping")
     parser.add_argument("--by-outlet", action="store_true", help="group each outlet's articles on their own")
+    parser.add_argument("--each", action="store_true",
+                        help="also score each gold file of several on its own (publication order)")
     parser.add_argument("--setting", action="append", default=[], metavar="NAME=VALUE",
                         help="a StorySettings field other than its default (for experiments)")
     args = parser.parse_args()
-    gold = {a: s for path in args.gold.split(",") for a, s in read_gold(path).items()}
+    golds = {path: read_gold(path) for path in args.gold.split(",")}
+    gold = {a: s for one in golds.values() for a, s in one.items()}
     with Store(args.database) as store:
         outlet_of = {a.id: a.outlet for a in store.articles()}
     if args.by_outlet:  # one outlet's archive: a story told by several outlets is one story in each
@@ -84,6 +87,7 @@ def main() -> None:
     if args.events_only:
         sizes = Counter(gold.values())
         gold = {a: s for a, s in gold.items() if sizes[s] > 1}
+        golds = {path: {a: s for a, s in one.items() if a in gold} for path, one in golds.items()}
     alone = score(gold, [{"id": a, "articles": [a]} for a in gold])["bcubed"]
     print(json.dumps({"every_article_alone": alone}))
     overrides = {name: type(getattr(StorySettings(), name))(value)
@@ -117,6 +121,11 @@ def main() -> None:
                             f.write(json.dumps(s, ensure_ascii=False) + "\n")
                 elif name != runs[0][0]:
                     f1s.append(result["bcubed"]["f1"])
+                if name == runs[0][0] and args.each and len(golds) > 1:
+                    for path, one in golds.items():
+                        part = score(one, stories)
+                        print(json.dumps({"order": name, "gold": path, "bcubed": part["bcubed"],
+                                          "predicted_stories": part["predicted_stories"], "gold_stories": part["gold_stories"]}))
                 print(json.dumps({"order": name, "bcubed": result["bcubed"], "predicted_stories": result["predicted_stories"],
                                   "gold_stories": result["gold_stories"], "seconds": round(seconds, 1)}))
     if f1s:
