@@ -14,7 +14,7 @@ from newstrace.extract.speakers.names import clean_name, is_short_form, is_short
 from newstrace.extract.speakers.abbreviations import abbreviations
 from newstrace.extract.speakers.words import (
     FEMALE, GENDERED_NOUNS, MALE, NEWS_FEMALE, NEWS_MALE, NOT_ROLES, OCCUPATION_RE, ORG_WORDS, PERSON_NOUNS, SHE,
-    SHIP_PREFIXES, SURNAMES_FIRST, TITLE_ROLES)
+    SHIP_PREFIXES, SURNAMES_FIRST, TITLE_ROLES, TITLE_WORDS)
 from newstrace.extract.turns import Turn, may_have_turns, speaker_turns
 
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]*)\.\s+$")  # "Gov. " right before a name
@@ -60,16 +60,20 @@ class Article:
         self._headline: dict[int, bool] = {}
         self.names: list[Name] = []
         for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
-                continue
             name = clean_name(ent.text)
+            # a person behind titles NER took for an organisation or a work ("Undersheriff James Gage")
+            behind = _person_after_titles(name) if ent.label_ in ("ORG", "WORK_OF_ART") else None
+            if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE") and not behind:
+                continue
             if ent.label_ == "PERSON":
                 name = self._without_leading_noun(OCCUPATION_RE.sub("", name), ent.start_char)
+            name = behind or name
             if not name or not re.search(r"[A-Za-z]", name):
                 continue
             start = ent.start_char + ent.text.find(name) if name in ent.text else ent.start_char
             # a ship ("INS Mysore") is no person: a body that may speak for its crew
             label = "ORG" if ent.label_ == "PERSON" and name.split()[0] in SHIP_PREFIXES and " " in name else ent.label_
+            label = "PERSON" if behind else label
             self.names.append(
                 Name(name, start, start + len(name), label, self.sentence_of(ent.start_char),
                       self._gender(name, ent.start_char), self.in_headline(ent.start_char))
@@ -244,7 +248,7 @@ class Article:
             # writes in lower case are not first names
             if first in lower or first in PERSON_NOUNS:
                 continue
-            if first in MALE or first in FEMALE or last in persons or last in speaking:
+            if _first_name(words[0]) or last in persons or last in speaking:
                 n.label = "PERSON"
                 bare = self._without_leading_noun(n.text, n.start)  # "Voter Kitty Mak"
                 n.start, n.text = n.end - len(bare), bare
@@ -472,6 +476,40 @@ class Article:
 
 
 _last_article: list[tuple[object, Article]] = []  # (doc, its Article): the one made last
+
+
+def _first_name(word: str) -> bool:
+    """A known first name, or a hyphenated one with a known part ("Nils-Erik", "Jean-Luc")."""
+    low = word.casefold()
+    return low in FEMALE or low in MALE or ("-" in low and any(p in FEMALE or p in MALE for p in low.split("-") if p))
+
+
+def _title_like(word: str) -> bool:
+    """A word set before a name as a title or a role: "Detective", "Constable", "Dist.",
+    and a title with a prefix ("Undersheriff", "Vice-Chancellor")."""
+    low = word.casefold().rstrip(".")
+    return low in TITLE_WORDS or any(low.endswith(t) and len(t) >= 5 and low[:-len(t)].strip("-") in _PREFIXES
+                                     for t in TITLE_WORDS)
+
+
+_PREFIXES = frozenset({"under", "vice", "deputy", "sub", "co", "assistant", "acting"})
+
+
+def _person_after_titles(name: str) -> str | None:
+    """The person's name that ends ``name`` behind words of titles and roles, when it opens
+    with a known first name.
+
+    >>> _person_after_titles("Detective Constable Daniel Dubé"), _person_after_titles("Undersheriff James Gage")
+    ('Daniel Dubé', 'James Gage')
+    >>> _person_after_titles("Crown Prosecution Service") is None and _person_after_titles("Bank of Will Smith") is None
+    True
+    """
+    words = name.split()
+    for i in range(1, len(words) - 1):
+        if _first_name(words[i]) and len(words) - i <= 3 and all(_title_like(w) for w in words[:i]) \
+                and all(re.fullmatch(r"[A-Z][\w'’-]+", w) for w in words[i:]):
+            return " ".join(words[i:])
+    return None
 
 
 def article_of(text: str, doc) -> Article:
