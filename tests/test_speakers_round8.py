@@ -57,3 +57,18 @@ def test_a_person_behind_titles_ner_called_an_organisation_or_a_work():
     assert _round(8, "ecb-eddc568c6")["Undersheriff James Gage"] == ["James Gage"]
     assert _round(8, "fire-erupts-in-parking-structure-at-sola-airport-norway")[
         "Nils-Erik Haagenrud of Rogaland Fire and Rescue"] == ["Nils-Erik Haagenrud"]
+
+
+def test_the_company_is_the_business_of_the_sentences_before_not_the_one_named_most():
+    # "Hasbro hosted a panel ... The company's upcoming replica helmet ... Asked about
+    # sustainability, the company noted": not "Fan Expo Canada", named twice at the top
+    got = _round(8, "fan-expo-canada-2019-offers-celebrities-cosplay-panels")
+    assert got["the company"] == ["Hasbro"]
+
+
+def test_a_short_form_of_an_organisation_and_the_studio_after_it():
+    # "... tapped by Summit Entertainment ... Summit says that no deal has been signed yet
+    # ... The studio wants New Moon in theaters ... but has said"
+    got = _round(7, "ecb-e57db2d75")
+    assert got["Summit"] == ["Summit Entertainment"]
+    assert got["The studio"] == ["Summit Entertainment", "Summit Entertainment"]

@@ -10,7 +10,7 @@ from bisect import bisect_left
 
 from newstrace.extract.speakers.article import Article, Name
 from newstrace.extract.speakers.base import Resolved
-from newstrace.extract.speakers.names import clean_name
+from newstrace.extract.speakers.names import clean_name, tokens
 from newstrace.extract.speakers.words import (
     DETERMINERS, EDGE_PUNCT, FIRST, POSSESSORS, PREPOSITIONS, QUANTIFIERS, TITLES)
 
@@ -100,11 +100,29 @@ def capitalised_word(src):
     >>> from newstrace.extract.speakers.testing import resolve_one
     >>> resolve_one("The fighters left the town. Maróth said they would return.", "Maróth")
     ('Maróth', 'capitalised_word')
+    >>> resolve_one("He was hired by Summit Entertainment. Summit says no deal was signed.", "Summit")
+    ('Summit Entertainment', 'capitalised_word')
     """
     desc = src.desc
     if desc and desc[0].isupper() and not re.search(r"\s", desc) and desc.casefold() not in FIRST:
+        org = _org_opened_by(src.art, clean_name(desc))
+        if org:
+            return src.resolved(org, "org")
         return src.resolved(src.art.fullest(clean_name(desc)), "person")
     return None
+
+
+def _org_opened_by(art: Article, word: str) -> str | None:
+    """The organisation the article names in full whose name opens with ``word``, when
+    no person goes by it: "Summit says" after "Summit Entertainment", as "Woolworths" is
+    "Woolworths Group" (NER left the short form untagged)."""
+    if art.person_full(word):
+        return None
+    key = tokens(word)
+    fulls = {re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, "ORG"), flags=re.IGNORECASE)
+             for n in art.names if n.label == "ORG" and not n.headline and len(tokens(n.text)) > 1
+             and tokens(n.text)[:1] == key and tokens(n.text)[0] not in ("the", "a", "an")}
+    return fulls.pop() if len(fulls) == 1 else None
 
 
 def capitalised_words(src):
