@@ -72,3 +72,18 @@ def test_a_short_form_of_an_organisation_and_the_studio_after_it():
     got = _round(7, "ecb-e57db2d75")
     assert got["Summit"] == ["Summit Entertainment"]
     assert got["The studio"] == ["Summit Entertainment", "Summit Entertainment"]
+
+
+def test_a_work_is_its_author_or_outlet():
+    stores = _round(7, "stores-in-australia-lower-toilet-paper-limits-per-transactio")
+    assert stores["the News.com.au report"] == ["News.com.au"]  # an outlet known by its domain
+    assert stores["a report from ABC Australia on March 3"] == ["ABC Australia"]  # the date after the owner
+    assert stores["The Thursday edition of NT News, a daily printed in Darwin,"] == ["NT News"]
+    assert _round(7, "ecb-ed21fb300")["A statement from Surrey police"] == ["Surrey police"]
+    # "... the Combined Joint Task Force ... released a statement saying ... A spokesperson told
+    # ... the statement read": the statement of the speaker before the last
+    coalition = _round(7, "coalition-authorities-report-no-casualties-from-missile-stri")
+    assert coalition["the statement"] == ["Combined Joint Task Force Operation Inherent Resolve"]
+    # a possessive owner with "&", spelled out in the article
+    got = _round(6, "scheduled-power-outages-in-northern-california-begin")
+    assert got["PG&E's schedule"] == ["Pacific Gas and Electric Company"]
