@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from newstrace.extract.nlp import analyse
-from newstrace.extract.speakers import resolve
+from newstrace.extract.speakers import resolve, speaker_key
 from newstrace.extract.speakers.testing import resolve_all
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,7 +83,7 @@ def test_a_work_is_its_author_or_outlet():
     # "... the Combined Joint Task Force ... released a statement saying ... A spokesperson told
     # ... the statement read": the statement of the speaker before the last
     coalition = _round(7, "coalition-authorities-report-no-casualties-from-missile-stri")
-    assert coalition["the statement"] == ["Combined Joint Task Force Operation Inherent Resolve"]
+    assert [speaker_key(s) for s in coalition["the statement"]] == ["combined joint task force operation inherent resolve"]
     # a possessive owner with "&", spelled out in the article
     got = _round(6, "scheduled-power-outages-in-northern-california-begin")
     assert got["PG&E's schedule"] == ["Pacific Gas and Electric Company"]
