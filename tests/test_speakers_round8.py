@@ -87,3 +87,15 @@ def test_a_work_is_its_author_or_outlet():
     # a possessive owner with "&", spelled out in the article
     got = _round(6, "scheduled-power-outages-in-northern-california-begin")
     assert got["PG&E's schedule"] == ["Pacific Gas and Electric Company"]
+
+
+def test_an_organisation_after_its_kind_in_lower_case():
+    got = _round(8, "fire-erupts-in-parking-structure-at-sola-airport-norway")
+    assert got["news broadcaster NRK"] == ["NRK"]
+
+
+def test_a_conjunction_or_preposition_the_span_took_is_no_part_of_the_speaker():
+    got = _round(8, "fire-erupts-in-parking-structure-at-sola-airport-norway")
+    assert got["and local police"] == ["local police"]  # "... evacuated and local police warned people"
+    got = _round(6, "ecb-e1910058e")
+    assert got["the Greek Commerce Confederation at"] == ["the Greek Commerce Confederation"]
