@@ -99,3 +99,23 @@ def test_a_conjunction_or_preposition_the_span_took_is_no_part_of_the_speaker():
     assert got["and local police"] == ["local police"]  # "... evacuated and local police warned people"
     got = _round(6, "ecb-e1910058e")
     assert got["the Greek Commerce Confederation at"] == ["the Greek Commerce Confederation"]
+
+
+def test_a_headline_description_of_an_organisation_is_the_one_the_body_names():
+    # Wikinews titles end with a full stop: "Thai political party withdraws nomination of
+    # princess for prime minister.", "..., Canadian police report."
+    thai = _round(8, "thai-political-party-withdraws-nomination-of-princess-for-pr")
+    assert thai["Thai political party"] == ["Thai Raksa Chart Party"]
+    police = _round(8, "11-month-old-baby-finds-illegal-drugs-in-playground-in-briti")
+    assert police["Canadian police"] == ["Kamloops Police"]
+
+
+def test_the_one_who_asks_after_by_is_the_speaker():
+    # PolNeAR (breitbart, 2016-05-27): the asker of "was asked by" is no hearer
+    from newstrace.records import SpanAttribution
+
+    t = "Sanders was asked by host Bill Maher, who is supporting Sanders, whether the story had moved."
+    src, cue = t.index("host Bill Maher"), t.index("was asked by")
+    att = SpanAttribution([(src, src + len("host Bill Maher"))], [(cue, cue + len("was asked by"))],
+                          [(t.index("whether"), len(t) - 1)])
+    assert resolve(t, [att])[0].speaker == "Bill Maher"

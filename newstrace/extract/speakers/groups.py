@@ -115,7 +115,8 @@ def the_company(src):
     # The studio wants"), is named where it spoke
     prev = src.previous
     if prev is not None and prev.kind == "org" and prev.speaker and prev.position <= src.start \
-            and not any(w in PUBLIC_BODY_WORDS for w in tokens(prev.speaker)):
+            and not any(w in PUBLIC_BODY_WORDS for w in tokens(prev.speaker)) and art.reliable(prev.speaker) \
+            and not (prev.speaker.isupper() and prev.speaker not in art.abbreviations):  # not "NAACP"
         entry = counts.setdefault(" ".join(tokens(prev.speaker)), [0, 0, prev.speaker])
         entry[0] += 1
         entry[1] = max(entry[1], prev.position)

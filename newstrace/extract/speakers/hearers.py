@@ -31,8 +31,10 @@ def told(src):
     if not verb:
         return None
     art = src.art
-    told = art.text.find(verb.group("verb"), src.end, src.end + 200)
-    m = _BY.match(art.text, told + len(verb.group("verb"))) if told >= 0 else None
+    told = art.text.find(verb.group("verb"), src.end, src.end + 80)
+    if told < 0 or re.search(r"\bby\s+$", art.text[max(0, src.start - 4):src.start]):
+        return None  # the source is not the one addressed: "Sanders was asked by host Bill Maher"
+    m = _BY.match(art.text, told + len(verb.group("verb")))
     if m:
         named = [p for p in art.persons_within(m.start("by"), m.end("by")) if p.end <= m.end("by")]
         if named:  # "by Emergencies Minister Yevgeny Zinichev"

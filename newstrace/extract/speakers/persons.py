@@ -116,8 +116,8 @@ def _org_opened_by(art: Article, word: str) -> str | None:
     """The organisation the article names in full whose name opens with ``word``, when
     no person goes by it: "Summit says" after "Summit Entertainment", as "Woolworths" is
     "Woolworths Group" (NER left the short form untagged)."""
-    if art.person_full(word):
-        return None
+    if art.person_full(word) or any(n.text == word and n.label != "ORG" for n in art.names):
+        return None  # ("California", a place the article names, is not the California Democratic Party)
     key = tokens(word)
     fulls = {re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, "ORG"), flags=re.IGNORECASE)
              for n in art.names if n.label == "ORG" and not n.headline and len(tokens(n.text)) > 1

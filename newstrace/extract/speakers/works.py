@@ -44,6 +44,8 @@ _OWNERS_WORK = re.compile(
 # "The statement", and "in a statement", "in its letter", "with a short video", "wrote a
 # heartfelt letter", "released a statement"
 _THE_WORK = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(%s)" % "|".join(WORKS))
+_RELEASED_A_WORK = re.compile(r"\b(?:issued|released|sent|put\s+out)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(%s)\b"
+                              % "|".join(WORKS))
 _IN_A_WORK = re.compile(
     r"\b(?:[Ii]n|[Ww]ith|[Tt]hrough|wrote|issued|released|sent|published|posted|penned)\s+"
     r"(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(%s)\b" % "|".join(WORKS))
@@ -66,8 +68,9 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
         sentence = art.sentence_of(earlier.position)
         lo = art.sent_starts[sentence]
         hi = art.sent_starts[sentence + 1] if sentence + 1 < len(art.sent_starts) else len(art.text)
+        puts_out = _IN_A_WORK if k == 0 else _RELEASED_A_WORK  # (before the last: one it put out)
         if earlier.work == the.group(1) \
-                or any(m.group(1) == the.group(1) for m in _IN_A_WORK.finditer(art.text, lo, hi)):
+                or any(m.group(1) == the.group(1) for m in puts_out.finditer(art.text, lo, hi)):
             # (and "the statement" again after "The statement also said": the same one)
             return Resolved(earlier.speaker, earlier.kind, start, [], work=the.group(1))
     m = _AUTHORED.fullmatch(text)
