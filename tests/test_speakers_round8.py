@@ -119,3 +119,11 @@ def test_the_one_who_asks_after_by_is_the_speaker():
     att = SpanAttribution([(src, src + len("host Bill Maher"))], [(cue, cue + len("was asked by"))],
                           [(t.index("whether"), len(t) - 1)])
     assert resolve(t, [att])[0].speaker == "Bill Maher"
+
+
+def test_a_name_after_a_title_that_ner_missed_is_a_person():
+    # "Princess Ubolratana Mahidol" (NER: no name); then "the princess, 67," and "Princess
+    # Ubolratana" are she
+    thai = _round(8, "thai-political-party-withdraws-nomination-of-princess-for-pr")
+    assert thai["Princess Ubolratana"] == ["Ubolratana Mahidol"]
+    assert thai["the princess, 67,"] == ["Ubolratana Mahidol"]

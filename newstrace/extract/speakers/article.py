@@ -27,6 +27,8 @@ _SAID_AFTER = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:said|says|told|noted|added|s
 # a sentence that opens with a prepositional phrase: "In an interview with ", "According to "
 _FRONTED = re.compile(r"\W*(?:In|At|During|After|Before|With|Following|Since|Unlike|Like|According\s+to|Under|From|"
                       r"For|To|On|Despite|Against|Besides|Beside)\s[^,.;:!?\"“”]*$")
+# a title, then two or three capitalised words and no more
+_TITLED = re.compile(r"\b(?P<title>[A-Z][a-z]+)\.?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b(?!\s+[A-Z])")
 _TITLE_LINE = 300  # a longer first line is a paragraph (as ingest's title_line has it)
 _POSSESSIVE_IN = re.compile(r"['’]s\s")
 _MRS = re.compile(r"\b(?:Mrs|Ms|Miss)\.?\s*$")
@@ -81,6 +83,7 @@ class Article:
         self._end_at_possessives()
         self._people_called_organisations(text)
         self._surnames_untagged(text)
+        self._titled_untagged(text)
         self.names.sort(key=lambda n: n.start)  # by place: bisected (name_starts)
         self.persons = sorted((n for n in self.names if n.label == "PERSON"), key=lambda n: n.start)
         self.person_starts = [p.start for p in self.persons]
@@ -283,6 +286,27 @@ class Article:
                         or self.in_headline(m.start()):
                     continue  # inside a name NER gave, or part of another
                 self.names.append(Name(word, m.start(), m.end(), "PERSON", self.sentence_of(m.start())))
+
+    def _titled_untagged(self, text: str) -> None:
+        """A name of two or three capitalised words after a title is a person's, where NER
+        gave those words no name: "Princess Ubolratana Mahidol", "Governor Ricardo Rosselló
+        Nevares". Not words the text also writes in lower case or titles themselves ("Vice
+        President"), nor an organisation's words ("General Motors Company")."""
+        taken = sorted((n.start, n.end) for n in self.names)
+        lower = None
+        for m in _TITLED.finditer(text):
+            if m.group("title").casefold() not in TITLE_WORDS or self.in_headline(m.start()):
+                continue
+            start, end = m.span("name")
+            k = bisect_left(taken, (end, -1))
+            if k and taken[k - 1][1] > start or k < len(taken) and taken[k][0] < end:
+                continue  # NER named some of it
+            words = [w.casefold() for w in m.group("name").split()]
+            lower = self.lower_words() if lower is None else lower
+            if any(w in lower or w in TITLE_WORDS or w in ORG_WORDS for w in words):
+                continue
+            self.names.append(Name(m.group("name"), start, end, "PERSON", self.sentence_of(start),
+                                   self._gender(m.group("name"), start)))
 
     def _next_to_capital(self, start: int, end: int) -> bool:
         """Whether a capitalised word stands right before or after ``start:end`` (same line)."""
