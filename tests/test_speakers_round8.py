@@ -127,3 +127,19 @@ def test_a_name_after_a_title_that_ner_missed_is_a_person():
     thai = _round(8, "thai-political-party-withdraws-nomination-of-princess-for-pr")
     assert thai["Princess Ubolratana"] == ["Ubolratana Mahidol"]
     assert thai["the princess, 67,"] == ["Ubolratana Mahidol"]
+
+
+def test_a_person_ner_cut_out_of_an_organisations_name_is_the_organisation():
+    # "Rogaland Fire and Rescue requested support" (NER: "Rogaland Fire", PERSON; the name
+    # "Rogaland Fire and Rescue" stands in the sentence before)
+    got = _round(8, "fire-erupts-in-parking-structure-at-sola-airport-norway")
+    assert got["Rogaland Fire and Rescue"] == ["Rogaland Fire and Rescue"]
+
+
+def test_a_word_left_alone_keeps_what_follows_it():
+    # PolNeAR's "According to" (a source span cut there) is no "According"; nor is a
+    # description that ends with "and" cut (a relative clause's antecedent)
+    from newstrace.extract.speakers.names import clean_description
+
+    assert clean_description("According to") == "According to"
+    assert clean_description("the South Carolina electorate and") == "the South Carolina electorate and"

@@ -84,6 +84,7 @@ class Article:
         self._people_called_organisations(text)
         self._surnames_untagged(text)
         self._titled_untagged(text)
+        self._organisations_cut(text)
         self.names.sort(key=lambda n: n.start)  # by place: bisected (name_starts)
         self.persons = sorted((n for n in self.names if n.label == "PERSON"), key=lambda n: n.start)
         self.person_starts = [p.start for p in self.persons]
@@ -286,6 +287,18 @@ class Article:
                         or self.in_headline(m.start()):
                     continue  # inside a name NER gave, or part of another
                 self.names.append(Name(word, m.start(), m.end(), "PERSON", self.sentence_of(m.start())))
+
+    def _organisations_cut(self, text: str) -> None:
+        """A person NER cut out of an organisation's name the article gives elsewhere is that
+        organisation: "Rogaland Fire" (PERSON) of "Rogaland Fire and Rescue requested"."""
+        orgs = {n.text for n in self.names if n.label == "ORG" and " " in n.text}
+        for n in self.names:
+            if n.label == "PERSON":
+                whole = max((o for o in orgs if len(o) > len(n.text) and text.startswith(o, n.start)
+                             and not text[n.end:n.start + len(o)].strip().startswith(("'", "’"))),
+                            key=len, default=None)
+                if whole:
+                    n.label, n.text, n.end, n.gender = "ORG", whole, n.start + len(whole), None
 
     def _titled_untagged(self, text: str) -> None:
         """A name of two or three capitalised words after a title is a person's, where NER

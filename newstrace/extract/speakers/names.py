@@ -59,7 +59,9 @@ def clean_name(name: str) -> str:
     return text
 
 
-_LOOSE_ENDS = re.compile(r"^(?:and|or|but)\s+(?=\S)|\s+(?:at|in|on|to|from|with|by|and|or)$")
+_LOOSE_START = re.compile(r"^(?:and|or|but)\s+(?=\S)")
+# (a trailing one only after two words or more: "According to", "Officials in" stay)
+_LOOSE_END = re.compile(r"(?<=\S)\s+(?:at|in|on|from|with|by)$")
 
 
 def clean_description(text: str) -> str:
@@ -81,7 +83,9 @@ def clean_description(text: str) -> str:
     desc = POSSESSIVE.sub("", desc).strip(EDGE_PUNCT)
     # a conjunction or preposition the span took from the words around it ("and local
     # police", "the Greek Commerce Confederation at")
-    desc = _LOOSE_ENDS.sub("", desc) or desc
+    desc = _LOOSE_START.sub("", desc)
+    if len(desc.split()) > 2:
+        desc = _LOOSE_END.sub("", desc)
     first, _, rest = desc.partition(" ")
     if first in {"The", "A", "An", "This", "These", "Those", "Some", "Another", "Other", "Two", "Three"} \
             and rest[:1].islower():  # "The Tennessean" is a name
