@@ -143,3 +143,16 @@ def test_a_word_left_alone_keeps_what_follows_it():
 
     assert clean_description("According to") == "According to"
     assert clean_description("the South Carolina electorate and") == "the South Carolina electorate and"
+
+
+def test_a_description_that_fronts_the_name_it_describes():
+    # "A 15-year department veteran, Ortiz had hoped to become a detective." (the tagger
+    # left the "A" out of the source)
+    got = _round(8, "ecb-e11ee2858")
+    assert got["15-year department veteran"] == ['Luis Gerardo "Jerry" Ortiz']
+
+
+def test_the_navy_is_the_navy_the_article_named():
+    # "... the Indian Navy ... The navy said" (navy and army are heads of organisations' names)
+    got = _round(6, "ecb-ea0d7c1e2")
+    assert got["The navy"] == ["Indian Navy"]

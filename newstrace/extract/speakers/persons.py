@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 
 from newstrace.extract.speakers.article import Article, Name
+from newstrace.extract.speakers.descriptions import looks_singular
 from newstrace.extract.speakers.base import Resolved
 from newstrace.extract.speakers.names import clean_name, tokens
 from newstrace.extract.speakers.words import (
@@ -80,6 +81,34 @@ def apposition(src):
             if n.label == "PERSON":
                 return src.resolved(art.fullest(n.text), "person")
             return src.resolved(re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, "ORG"), flags=re.I), "org")
+    return None
+
+
+def name_after_comma(src):
+    """A description set before the name it describes, which then speaks: "A 15-year
+    department veteran, Ortiz had hoped to become a detective" (the name follows the comma
+    and is followed by no other name or list).
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = "Jerry Ortiz was shot. A 15-year department veteran, Ortiz had hoped to become a detective."
+    >>> resolve_one(t, "A 15-year department veteran")
+    ('Jerry Ortiz', 'name_after_comma')
+    """
+    art = src.art
+    words = src.desc.split()
+    if not words or not (src.desc[:1].islower() or src.desc[:1].isdigit()) and words[0] not in ("A", "An", "The") \
+            or len(words) > 6:
+        return None
+    m = re.match(r"\s*,\s+", art.text[src.end:src.end + 4])
+    opening = art.sent_starts[art.sentence_of(src.start)]
+    # (the description opens its sentence, as an appositive that fronts the subject does)
+    if not m or not re.fullmatch(r"\W*(?:(?:A|An|The)\s+)?", art.text[opening:src.start]) \
+            or not looks_singular(src.desc):
+        return None
+    at = src.end + m.end()
+    for p in art.persons_within(at, at + 1):
+        if not re.match(r"\s*(?:,|and\b|or\b|\(|['’]s\b)", art.text[p.end:p.end + 6]):
+            return src.resolved(art.fullest(p.text), "person")
     return None
 
 
