@@ -156,3 +156,19 @@ def test_the_navy_is_the_navy_the_article_named():
     # "... the Indian Navy ... The navy said" (navy and army are heads of organisations' names)
     got = _round(6, "ecb-ea0d7c1e2")
     assert got["The navy"] == ["Indian Navy"]
+
+
+
+def test_a_surname_of_a_person_named_in_full_is_not_cut_out_of_an_organisation():
+    # PolNeAR (politico, 2016-01-05): NER reads "Braynard and Chrabaszcz" as one
+    # organisation; "Braynard" there is still Matt Braynard, as on main
+    path = ROOT.parent / "shared" / "corpora" / "polnear" / "train" / "text" / \
+        "politico_2016-01-05_trump-quietly-builds-a-data-jugg.txt"
+    if not path.exists():
+        import pytest
+
+        pytest.skip("PolNeAR not in ../shared")
+    from newstrace.extract.speakers.testing import resolve_one
+
+    t = path.read_text(encoding="utf-8")
+    assert resolve_one(t, "Braynard and Chrabaszcz")[0] == "Matt Braynard"

@@ -292,10 +292,13 @@ class Article:
         """A person NER cut out of an organisation's name the article gives elsewhere is that
         organisation: "Rogaland Fire" (PERSON) of "Rogaland Fire and Rescue requested"."""
         orgs = {n.text for n in self.names if n.label == "ORG" and " " in n.text}
+        # (not two persons NER took for one organisation: "Braynard and Chrabaszcz")
+        surnames = {n.text.split()[-1] for n in self.names if n.label == "PERSON" and " " in n.text}
         for n in self.names:
-            if n.label == "PERSON":
+            if n.label == "PERSON" and n.text not in surnames:  # ("Braynard" of Matt Braynard stays his)
                 whole = max((o for o in orgs if len(o) > len(n.text) and text.startswith(o, n.start)
-                             and not text[n.end:n.start + len(o)].strip().startswith(("'", "’"))),
+                             and not text[n.end:n.start + len(o)].strip().startswith(("'", "’"))
+                             and not surnames & set(o[len(n.text):].split())),
                             key=len, default=None)
                 if whole:
                     n.label, n.text, n.end, n.gender = "ORG", whole, n.start + len(whole), None
