@@ -172,3 +172,9 @@ def test_a_surname_of_a_person_named_in_full_is_not_cut_out_of_an_organisation()
 
     t = path.read_text(encoding="utf-8")
     assert resolve_one(t, "Braynard and Chrabaszcz")[0] == "Matt Braynard"
+
+
+def test_a_source_cut_after_an_abbreviated_title_is_the_name_after_it():
+    # '"This is the kind of person ...," said Dist. Atty. Steve Cooley.' (the source span
+    # is "Dist. Atty"; NER calls "Atty" a person)
+    assert _round(8, "ecb-e11ee2858")["Dist. Atty"] == ["Steve Cooley"]
