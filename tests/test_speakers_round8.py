@@ -178,3 +178,13 @@ def test_a_source_cut_after_an_abbreviated_title_is_the_name_after_it():
     # '"This is the kind of person ...," said Dist. Atty. Steve Cooley.' (the source span
     # is "Dist. Atty"; NER calls "Atty" a person)
     assert _round(8, "ecb-e11ee2858")["Dist. Atty"] == ["Steve Cooley"]
+
+
+def test_a_title_that_is_a_name_stays_a_name():
+    # PolNeAR (nyt, 2016-09-19): "Both Mr. King and Mr. Schultz say" is Larry King and Ed
+    # Schultz; only an abbreviated title NER took for a name ("Atty.") is dropped
+    t = ("Having people like Larry King work for them helps them, said Ed Schultz. "
+         "Both Mr. King and Mr. Schultz say RT's management has never told them what to say.")
+    from newstrace.extract.speakers.testing import resolve_one
+
+    assert resolve_one(t, "Mr. King and Mr. Schultz")[0] == "Larry King and Ed Schultz"

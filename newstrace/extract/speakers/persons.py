@@ -178,8 +178,9 @@ def _head_person(art: Article, start: int, end: int) -> Name | None:
     """The person a source is about: 'SDF spokesperson Mustafa Bali', 'John Podesta,
     Clinton's campaign chairman', 'Nikki Holland of the National Crime Agency'; not
     'Trump's aides' or 'a spokesman for Clinton'."""
-    # (not a title NER took for a name: "Atty" of "Dist. Atty. Steve Cooley")
-    inside = [p for p in art.persons_within(start, end) if p.end <= end and p.text.casefold() not in TITLES]
+    # (not an abbreviated title NER took for a name: "Atty" of "Dist. Atty. Steve Cooley")
+    inside = [p for p in art.persons_within(start, end)
+              if p.end <= end and not (p.text.casefold() in TITLES and art.text.startswith(".", p.end))]
     good = []
     objects: list[Name] = []  # persons after a preposition, and those joined to them by "and"
     for p in inside:
