@@ -14,7 +14,7 @@ from newstrace.extract.speakers.names import clean_name, is_short_form, is_short
 from newstrace.extract.speakers.abbreviations import abbreviations
 from newstrace.extract.speakers.words import (
     FEMALE, GENDERED_NOUNS, MALE, NEWS_FEMALE, NEWS_MALE, NOT_ROLES, OCCUPATION_RE, ORG_WORDS, PERSON_NOUNS, SHE,
-    SHIP_PREFIXES, SURNAMES_FIRST, TITLE_ROLES)
+    SHIP_PREFIXES, SURNAMES_FIRST, TITLE_ROLES, TITLE_WORDS)
 from newstrace.extract.turns import Turn, may_have_turns, speaker_turns
 
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]*)\.\s+$")  # "Gov. " right before a name
@@ -27,6 +27,8 @@ _SAID_AFTER = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:said|says|told|noted|added|s
 # a sentence that opens with a prepositional phrase: "In an interview with ", "According to "
 _FRONTED = re.compile(r"\W*(?:In|At|During|After|Before|With|Following|Since|Unlike|Like|According\s+to|Under|From|"
                       r"For|To|On|Despite|Against|Besides|Beside)\s[^,.;:!?\"“”]*$")
+# a title, then two or three capitalised words and no more
+_TITLED = re.compile(r"\b(?P<title>[A-Z][a-z]+)\.?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b(?!\s+[A-Z])")
 _TITLE_LINE = 300  # a longer first line is a paragraph (as ingest's title_line has it)
 _POSSESSIVE_IN = re.compile(r"['’]s\s")
 _MRS = re.compile(r"\b(?:Mrs|Ms|Miss)\.?\s*$")
@@ -60,16 +62,20 @@ class Article:
         self._headline: dict[int, bool] = {}
         self.names: list[Name] = []
         for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
-                continue
             name = clean_name(ent.text)
+            # a person behind titles NER took for an organisation or a work ("Undersheriff James Gage")
+            behind = _person_after_titles(name) if ent.label_ in ("ORG", "WORK_OF_ART") else None
+            if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE") and not behind:
+                continue
             if ent.label_ == "PERSON":
                 name = self._without_leading_noun(OCCUPATION_RE.sub("", name), ent.start_char)
+            name = behind or name
             if not name or not re.search(r"[A-Za-z]", name):
                 continue
             start = ent.start_char + ent.text.find(name) if name in ent.text else ent.start_char
             # a ship ("INS Mysore") is no person: a body that may speak for its crew
             label = "ORG" if ent.label_ == "PERSON" and name.split()[0] in SHIP_PREFIXES and " " in name else ent.label_
+            label = "PERSON" if behind else label
             self.names.append(
                 Name(name, start, start + len(name), label, self.sentence_of(ent.start_char),
                       self._gender(name, ent.start_char), self.in_headline(ent.start_char))
@@ -77,6 +83,8 @@ class Article:
         self._end_at_possessives()
         self._people_called_organisations(text)
         self._surnames_untagged(text)
+        self._titled_untagged(text)
+        self._organisations_cut(text)
         self.names.sort(key=lambda n: n.start)  # by place: bisected (name_starts)
         self.persons = sorted((n for n in self.names if n.label == "PERSON"), key=lambda n: n.start)
         self.person_starts = [p.start for p in self.persons]
@@ -244,7 +252,7 @@ class Article:
             # writes in lower case are not first names
             if first in lower or first in PERSON_NOUNS:
                 continue
-            if first in MALE or first in FEMALE or last in persons or last in speaking:
+            if _first_name(words[0]) or last in persons or last in speaking:
                 n.label = "PERSON"
                 bare = self._without_leading_noun(n.text, n.start)  # "Voter Kitty Mak"
                 n.start, n.text = n.end - len(bare), bare
@@ -279,6 +287,42 @@ class Article:
                         or self.in_headline(m.start()):
                     continue  # inside a name NER gave, or part of another
                 self.names.append(Name(word, m.start(), m.end(), "PERSON", self.sentence_of(m.start())))
+
+    def _organisations_cut(self, text: str) -> None:
+        """A person NER cut out of an organisation's name the article gives elsewhere is that
+        organisation: "Rogaland Fire" (PERSON) of "Rogaland Fire and Rescue requested"."""
+        orgs = {n.text for n in self.names if n.label == "ORG" and " " in n.text}
+        # (not two persons NER took for one organisation: "Braynard and Chrabaszcz")
+        surnames = {n.text.split()[-1] for n in self.names if n.label == "PERSON" and " " in n.text}
+        for n in self.names:
+            if n.label == "PERSON" and n.text not in surnames:  # ("Braynard" of Matt Braynard stays his)
+                whole = max((o for o in orgs if len(o) > len(n.text) and text.startswith(o, n.start)
+                             and not text[n.end:n.start + len(o)].strip().startswith(("'", "’"))
+                             and not surnames & set(o[len(n.text):].split())),
+                            key=len, default=None)
+                if whole:
+                    n.label, n.text, n.end, n.gender = "ORG", whole, n.start + len(whole), None
+
+    def _titled_untagged(self, text: str) -> None:
+        """A name of two or three capitalised words after a title is a person's, where NER
+        gave those words no name: "Princess Ubolratana Mahidol", "Governor Ricardo Rosselló
+        Nevares". Not words the text also writes in lower case or titles themselves ("Vice
+        President"), nor an organisation's words ("General Motors Company")."""
+        taken = sorted((n.start, n.end) for n in self.names)
+        lower = None
+        for m in _TITLED.finditer(text):
+            if m.group("title").casefold() not in TITLE_WORDS or self.in_headline(m.start()):
+                continue
+            start, end = m.span("name")
+            k = bisect_left(taken, (end, -1))
+            if k and taken[k - 1][1] > start or k < len(taken) and taken[k][0] < end:
+                continue  # NER named some of it
+            words = [w.casefold() for w in m.group("name").split()]
+            lower = self.lower_words() if lower is None else lower
+            if any(w in lower or w in TITLE_WORDS or w in ORG_WORDS for w in words):
+                continue
+            self.names.append(Name(m.group("name"), start, end, "PERSON", self.sentence_of(start),
+                                   self._gender(m.group("name"), start)))
 
     def _next_to_capital(self, start: int, end: int) -> bool:
         """Whether a capitalised word stands right before or after ``start:end`` (same line)."""
@@ -472,6 +516,40 @@ class Article:
 
 
 _last_article: list[tuple[object, Article]] = []  # (doc, its Article): the one made last
+
+
+def _first_name(word: str) -> bool:
+    """A known first name, or a hyphenated one with a known part ("Nils-Erik", "Jean-Luc")."""
+    low = word.casefold()
+    return low in FEMALE or low in MALE or ("-" in low and any(p in FEMALE or p in MALE for p in low.split("-") if p))
+
+
+def _title_like(word: str) -> bool:
+    """A word set before a name as a title or a role: "Detective", "Constable", "Dist.",
+    and a title with a prefix ("Undersheriff", "Vice-Chancellor")."""
+    low = word.casefold().rstrip(".")
+    return low in TITLE_WORDS or any(low.endswith(t) and len(t) >= 5 and low[:-len(t)].strip("-") in _PREFIXES
+                                     for t in TITLE_WORDS)
+
+
+_PREFIXES = frozenset({"under", "vice", "deputy", "sub", "co", "assistant", "acting"})
+
+
+def _person_after_titles(name: str) -> str | None:
+    """The person's name that ends ``name`` behind words of titles and roles, when it opens
+    with a known first name.
+
+    >>> _person_after_titles("Detective Constable Daniel Dubé"), _person_after_titles("Undersheriff James Gage")
+    ('Daniel Dubé', 'James Gage')
+    >>> _person_after_titles("Crown Prosecution Service") is None and _person_after_titles("Bank of Will Smith") is None
+    True
+    """
+    words = name.split()
+    for i in range(1, len(words) - 1):
+        if _first_name(words[i]) and len(words) - i <= 3 and all(_title_like(w) for w in words[:i]) \
+                and all(re.fullmatch(r"[A-Z][\w'’-]+", w) for w in words[i:]):
+            return " ".join(words[i:])
+    return None
 
 
 def article_of(text: str, doc) -> Article:

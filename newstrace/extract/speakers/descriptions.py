@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from newstrace.extract.speakers.words import QUANTIFIERS
+from newstrace.extract.speakers.words import COMPANY_NOUNS, ORG_HEADS, PUBLIC_BODY_WORDS, QUANTIFIERS
 
 
 def headline_description(src):
@@ -16,9 +16,39 @@ def headline_description(src):
     >>> from newstrace.extract.speakers.testing import resolve_one
     >>> resolve_one("Retired General Reveals Plan\\n\\nThe plan is old.", "Retired General")
     ('Retired General', 'headline_description')
+
+    A description of an organisation is the first the body names with its head word:
+
+    >>> resolve_one("Thai political party withdraws nomination.\\n\\nOn Saturday, the Thai Raksa Chart Party "
+    ...             "withdrew the princess as its candidate.", "Thai political party")
+    ('Thai Raksa Chart Party', 'headline_description')
     """
-    if src.art.in_headline(src.start):
+    art = src.art
+    first_line = art.text.find("\n")
+    title = 0 < first_line and src.end <= first_line and art.text.startswith("\n", first_line + 1)
+    if art.in_headline(src.start) or title:  # (a title that ends with a full stop, as Wikinews' do)
+        body = _body_organisation(art, src.desc)
+        if body:
+            return src.resolved(body, "org")
+    if art.in_headline(src.start):
         return src.resolved(src.desc or None, "description")
+    return None
+
+
+def _body_organisation(art, desc: str) -> str | None:
+    """The organisation a headline's description of one stands for: the first the body
+    names with the description's head word ("Thai political party withdraws ..." -> Thai
+    Raksa Chart Party; "..., Canadian police report" -> Kamloops Police)."""
+    words = desc.casefold().split()
+    if not 2 <= len(words) <= 3 or not all(w.isalpha() for w in words):
+        return None
+    head = words[-1]
+    if head not in ORG_HEADS | PUBLIC_BODY_WORDS | COMPANY_NOUNS:
+        return None
+    for n in art.names:
+        if n.label == "ORG" and not n.headline and not art.quoted(n.start) \
+                and head in (w.casefold() for w in n.text.split()[1:]):
+            return re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, "ORG"), flags=re.IGNORECASE)
     return None
 
 

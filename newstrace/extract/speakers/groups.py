@@ -111,11 +111,21 @@ def the_company(src):
         entry = counts.setdefault(" ".join(tokens(full)), [0, 0, full])
         entry[0] += 1
         entry[1] = n.start
+    # the last speaker, when a business (a short form NER left untagged: "Summit says ...
+    # The studio wants"), is named where it spoke
+    prev = src.previous
+    if prev is not None and prev.kind == "org" and prev.speaker and prev.position <= src.start \
+            and not any(w in PUBLIC_BODY_WORDS for w in tokens(prev.speaker)) and art.reliable(prev.speaker) \
+            and not (prev.speaker.isupper() and prev.speaker not in art.abbreviations):  # not "NAACP"
+        entry = counts.setdefault(" ".join(tokens(prev.speaker)), [0, 0, prev.speaker])
+        entry[0] += 1
+        entry[1] = max(entry[1], prev.position)
     if not counts:
         return None
-    # a business named in the source's sentence or the one before ("the technology giant
-    # Cisco Systems, ... helping the company think"), else the one named most
-    lo = art.sent_starts[max(0, art.sentence_of(src.start) - 1)]
+    # a business named in the source's sentence or the three before ("the technology giant
+    # Cisco Systems, ... helping the company think"; "Hasbro hosted a panel ... The company's
+    # replica ... Asked about it, the company noted"), else the one named most
+    lo = art.sent_starts[max(0, art.sentence_of(src.start) - 3)]
     near = [e for e in counts.values() if e[1] >= lo]
     _, _, full = max(near, key=lambda e: e[1]) if near else max(counts.values(), key=lambda e: (e[0], e[1]))
     return src.resolved(re.sub(r"^(?:the|a|an)\s+", "", full, flags=re.IGNORECASE), "org")

@@ -59,12 +59,19 @@ def clean_name(name: str) -> str:
     return text
 
 
+_LOOSE_START = re.compile(r"^(?:and|or|but)\s+(?=\S)")
+# (a trailing one only after two words or more: "According to", "Officials in" stay)
+_LOOSE_END = re.compile(r"(?<=\S)\s+(?:at|in|on|from|with|by)$")
+
+
 def clean_description(text: str) -> str:
     """A description as a speaker: one line, no stray quotation mark or outer punctuation,
     its opening determiner in lower case unless a name follows.
 
     >>> clean_description('The former "elected official,')
     'the former elected official'
+    >>> clean_description('and local police'), clean_description('the Greek Commerce Confederation at')
+    ('local police', 'the Greek Commerce Confederation')
     """
     desc = " ".join(text.split())
     # a quotation mark the source span cut from its pair ('a "former elected official')
@@ -74,6 +81,11 @@ def clean_description(text: str) -> str:
         desc = desc.replace("“", "").replace("”", "")
     desc = " ".join(desc.split()).strip(EDGE_PUNCT)
     desc = POSSESSIVE.sub("", desc).strip(EDGE_PUNCT)
+    # a conjunction or preposition the span took from the words around it ("and local
+    # police", "the Greek Commerce Confederation at")
+    desc = _LOOSE_START.sub("", desc)
+    if len(desc.split()) > 2:
+        desc = _LOOSE_END.sub("", desc)
     first, _, rest = desc.partition(" ")
     if first in {"The", "A", "An", "This", "These", "Those", "Some", "Another", "Other", "Two", "Three"} \
             and rest[:1].islower():  # "The Tennessean" is a name

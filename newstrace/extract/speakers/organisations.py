@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from newstrace.extract.speakers.article import Article, Name
 from newstrace.extract.speakers.names import POSSESSIVE
-from newstrace.extract.speakers.words import DETERMINERS, EDGE_PUNCT, MEDIA_NOUNS, ORG_HEADS
+from newstrace.extract.speakers.words import COMPANY_NOUNS, DETERMINERS, EDGE_PUNCT, MEDIA_NOUNS, ORG_HEADS
 
 
 def head_org(src):
@@ -19,6 +19,8 @@ def head_org(src):
     >>> from newstrace.extract.speakers.testing import resolve_one
     >>> resolve_one("The World Bank has warned of a slowdown.", "The World Bank")
     ('The World Bank', 'head_org')
+    >>> resolve_one("The blaze was in a car, news broadcaster NRK later reported.", "news broadcaster NRK")
+    ('NRK', 'head_org')
     """
     art = src.art
     org = _head_org(art, src.start, src.end)
@@ -67,6 +69,12 @@ def _head_org(art: Article, start: int, end: int) -> Name | None:
     for n in inside:
         rest = (art.text[start:n.start] + art.text[n.end:end]).strip(EDGE_PUNCT + "s").casefold()
         if rest in ("", "the") and n.label == "ORG":
+            return n
+        # the organisation's kind in lower case before it: "news broadcaster NRK", "the
+        # toy company Hasbro"
+        lead = art.text[start:n.start].split()
+        if n.label == "ORG" and lead and not art.text[n.end:end].strip(EDGE_PUNCT) \
+                and all(w.islower() for w in lead) and lead[-1] in MEDIA_NOUNS | ORG_HEADS | COMPANY_NOUNS:
             return n
     # "Crumbling Islamic State", "the embattled Clinton Foundation": ends with a known ORG
     source = art.text[start:end].strip(EDGE_PUNCT)

@@ -9,8 +9,9 @@ import re
 from bisect import bisect_left
 
 from newstrace.extract.speakers.article import Article, Name
+from newstrace.extract.speakers.descriptions import looks_singular
 from newstrace.extract.speakers.base import Resolved
-from newstrace.extract.speakers.names import clean_name
+from newstrace.extract.speakers.names import clean_name, tokens
 from newstrace.extract.speakers.words import (
     DETERMINERS, EDGE_PUNCT, FIRST, POSSESSORS, PREPOSITIONS, QUANTIFIERS, TITLES)
 
@@ -83,6 +84,34 @@ def apposition(src):
     return None
 
 
+def name_after_comma(src):
+    """A description set before the name it describes, which then speaks: "A 15-year
+    department veteran, Ortiz had hoped to become a detective" (the name follows the comma
+    and is followed by no other name or list).
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = "Jerry Ortiz was shot. A 15-year department veteran, Ortiz had hoped to become a detective."
+    >>> resolve_one(t, "A 15-year department veteran")
+    ('Jerry Ortiz', 'name_after_comma')
+    """
+    art = src.art
+    words = src.desc.split()
+    if not words or not (src.desc[:1].islower() or src.desc[:1].isdigit()) and words[0] not in ("A", "An", "The") \
+            or len(words) > 6:
+        return None
+    m = re.match(r"\s*,\s+", art.text[src.end:src.end + 4])
+    opening = art.sent_starts[art.sentence_of(src.start)]
+    # (the description opens its sentence, as an appositive that fronts the subject does)
+    if not m or not re.fullmatch(r"\W*(?:(?:A|An|The)\s+)?", art.text[opening:src.start]) \
+            or not looks_singular(src.desc):
+        return None
+    at = src.end + m.end()
+    for p in art.persons_within(at, at + 1):
+        if not re.match(r"\s*(?:,|and\b|or\b|\(|['’]s\b)", art.text[p.end:p.end + 6]):
+            return src.resolved(art.fullest(p.text), "person")
+    return None
+
+
 def known_person(src):
     """A description that is a person of the article, named in full elsewhere ("Trump").
 
@@ -100,11 +129,29 @@ def capitalised_word(src):
     >>> from newstrace.extract.speakers.testing import resolve_one
     >>> resolve_one("The fighters left the town. Maróth said they would return.", "Maróth")
     ('Maróth', 'capitalised_word')
+    >>> resolve_one("He was hired by Summit Entertainment. Summit says no deal was signed.", "Summit")
+    ('Summit Entertainment', 'capitalised_word')
     """
     desc = src.desc
     if desc and desc[0].isupper() and not re.search(r"\s", desc) and desc.casefold() not in FIRST:
+        org = _org_opened_by(src.art, clean_name(desc))
+        if org:
+            return src.resolved(org, "org")
         return src.resolved(src.art.fullest(clean_name(desc)), "person")
     return None
+
+
+def _org_opened_by(art: Article, word: str) -> str | None:
+    """The organisation the article names in full whose name opens with ``word``, when
+    no person goes by it: "Summit says" after "Summit Entertainment", as "Woolworths" is
+    "Woolworths Group" (NER left the short form untagged)."""
+    if art.person_full(word) or any(n.text == word and n.label != "ORG" for n in art.names):
+        return None  # ("California", a place the article names, is not the California Democratic Party)
+    key = tokens(word)
+    fulls = {re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, "ORG"), flags=re.IGNORECASE)
+             for n in art.names if n.label == "ORG" and not n.headline and len(tokens(n.text)) > 1
+             and tokens(n.text)[:1] == key and tokens(n.text)[0] not in ("the", "a", "an")}
+    return fulls.pop() if len(fulls) == 1 else None
 
 
 def capitalised_words(src):
@@ -131,7 +178,9 @@ def _head_person(art: Article, start: int, end: int) -> Name | None:
     """The person a source is about: 'SDF spokesperson Mustafa Bali', 'John Podesta,
     Clinton's campaign chairman', 'Nikki Holland of the National Crime Agency'; not
     'Trump's aides' or 'a spokesman for Clinton'."""
-    inside = [p for p in art.persons_within(start, end) if p.end <= end]
+    # (not an abbreviated title NER took for a name: "Atty" of "Dist. Atty. Steve Cooley")
+    inside = [p for p in art.persons_within(start, end)
+              if p.end <= end and not (p.text.casefold() in TITLES and art.text.startswith(".", p.end))]
     good = []
     objects: list[Name] = []  # persons after a preposition, and those joined to them by "and"
     for p in inside:

@@ -66,6 +66,7 @@ RULES: tuple[Rule, ...] = (
     Rule("head_org", organisations.head_org),
     Rule("work_author", works.work_author),
     Rule("apposition", persons.apposition),
+    Rule("name_after_comma", persons.name_after_comma),
     Rule("role", roles.role),
     Rule("title_holder", roles.title_holder),
     Rule("org_by_head", organisations.org_by_head),

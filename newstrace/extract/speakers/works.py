@@ -19,19 +19,21 @@ def work_author(src):
     >>> from newstrace.extract.speakers.testing import resolve_one
     >>> resolve_one("Marco Rubio wrote to voters. Rubio's press release said he would win.", "Rubio's press release")
     ('Marco Rubio', 'work_author')
+    >>> resolve_one("Stocks ran low, according to the News.com.au report.", "the News.com.au report")
+    ('News.com.au', 'work_author')
     """
-    return _author(src.art, src.text, src.start, src.end, src.previous, src.content)
+    return _author(src.art, src.text, src.start, src.end, src.previous, src.content, src.history)
 
 
 _AUTHORED = re.compile(
-    r"(?P<owner>his|her|[Mm]y|[Oo]ur|[Yy]our|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*(?:['’]s?))\s+(?:[\w-]+\s+){0,3}?(?:%s)"
+    r"(?P<owner>his|her|[Mm]y|[Oo]ur|[Yy]our|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w&-]*(?:['’]s?))\s+(?:[\w-]+\s+){0,3}?(?:%s)"
     % "|".join(WORKS))
 # "a Twitter post by Amy Cook", "data from the Gun Violence Archive", "a report by The Atlantic"
 _WORKS_BY = re.compile(
     r"(?i:(?:(?:a|an|the|this|that|one|another)\s+)?(?:[\w-]+\s+){0,3}?(?:%s|report|reports|data|study|analysis|"
     r"poll|survey|figures|filing|website|site|page|feed|channel)\s+"
     r"(?:(?:released|issued|published|put\s+out)\s+)?(?:by|from|of)\s+(?:the\s+)?)"
-    r"(?P<owner>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.&’'-]*)){0,6})" % "|".join(WORKS))
+    r"(?P<owner>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.&’'-]*)){0,6}(?:\s+police)?)" % "|".join(WORKS))
 
 # "a March 14, 2019 NATO press release", "NEOC data", "a Quinnipiac University poll": the
 # owner's name right before the work
@@ -42,34 +44,42 @@ _OWNERS_WORK = re.compile(
 # "The statement", and "in a statement", "in its letter", "with a short video", "wrote a
 # heartfelt letter", "released a statement"
 _THE_WORK = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(%s)" % "|".join(WORKS))
+_RELEASED_A_WORK = re.compile(r"\b(?:issued|released|sent|put\s+out)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(%s)\b"
+                              % "|".join(WORKS))
 _IN_A_WORK = re.compile(
     r"\b(?:[Ii]n|[Ww]ith|[Tt]hrough|wrote|issued|released|sent|published|posted|penned)\s+"
     r"(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(%s)\b" % "|".join(WORKS))
 
 
 def _author(art: Article, source: str, start: int, end: int, previous: Resolved | None,
-            content=()) -> Resolved | None:
+            content=(), history=()) -> Resolved | None:
     """'his tweet', "Rubio's press release", 'a report by The Atlantic': who wrote it."""
     text = " ".join(source.split()).strip(EDGE_PUNCT)
     the = _THE_WORK.fullmatch(text)
-    if the and previous and previous.kind in ("person", "org") and 0 <= start - previous.position < 1500:
+    # the last speaker, else one of the two before it ("... released a statement saying ...
+    # A spokesperson told ... the statement read")
+    for k, earlier in enumerate(reversed(history[-3:] if history else [previous] if previous else [])):
+        if not the or earlier.kind not in ("person", "org") or not 0 <= start - earlier.position < 1500:
+            continue
         # "In a statement ..., the Association of Flight Attendants called ... The statement
         # also referenced ...", "Exxon Mobil contended in its letter ... The letter also
         # accuses": the work the last speaker was just said to speak in (not "The Times said
         # Cook provided a written statement ... the statement said")
-        sentence = art.sentence_of(previous.position)
+        sentence = art.sentence_of(earlier.position)
         lo = art.sent_starts[sentence]
         hi = art.sent_starts[sentence + 1] if sentence + 1 < len(art.sent_starts) else len(art.text)
-        if previous.work == the.group(1) \
-                or any(m.group(1) == the.group(1) for m in _IN_A_WORK.finditer(art.text, lo, hi)):
+        puts_out = _IN_A_WORK if k == 0 else _RELEASED_A_WORK  # (before the last: one it put out)
+        if earlier.work == the.group(1) \
+                or any(m.group(1) == the.group(1) for m in puts_out.finditer(art.text, lo, hi)):
             # (and "the statement" again after "The statement also said": the same one)
-            return Resolved(previous.speaker, previous.kind, start, [], work=the.group(1))
+            return Resolved(earlier.speaker, earlier.kind, start, [], work=the.group(1))
     m = _AUTHORED.fullmatch(text)
     if not m:
         m = _WORKS_BY.fullmatch(_trim_apposition(text)) or _OWNERS_WORK.fullmatch(text)
         if not m or not m.group("owner")[:1].isupper():
             return None
     owner = m.group("owner")
+    owner = re.sub(r"['’]s?$", "", owner) if owner[:1].isupper() else owner  # "PG&E's"
     if owner in art.abbreviations:  # "NEOC data": the National Emergency Operation Centre's
         return Resolved(art.abbreviations[owner], "org", start, [])
     if owner.casefold() in ("my", "our", "your"):  # "our findings", an interviewer's "your release"
@@ -87,9 +97,19 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
     org = art.fullest(name, "ORG")
     if any(n.label == "ORG" and tokens(n.text) == tokens(org) for n in art.names):
         return Resolved(org, "org", start, [])
+    if _DOMAIN.fullmatch(owner) or owner.endswith(" police"):  # "A statement from Surrey police"
+        return Resolved(owner, "org", start, [])
     return None
 
 
 def _trim_apposition(text: str) -> str:
-    """'a Twitter post by Amy Cook, director of the ... event' -> 'a Twitter post by Amy Cook'."""
-    return text.split(",", 1)[0].strip()
+    """'a Twitter post by Amy Cook, director of the ... event' -> 'a Twitter post by Amy
+    Cook'; 'a report from ABC Australia on March 3' -> 'a report from ABC Australia'."""
+    return _WHEN.sub("", text.split(",", 1)[0].strip())
+
+
+_WHEN = re.compile(r"\s+(?:on|in|last|this|from)\s+(?:(?:%s)\b|\d).*$" % "|".join(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December".split()))
+# a web outlet NER leaves unnamed, known by its domain ("the News.com.au report")
+_DOMAIN = re.compile(r"[A-Z][\w-]*(?:\.[a-z]{2,4})+")
