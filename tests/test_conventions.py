@@ -506,3 +506,45 @@ def test_reports_nested_in_a_quotation(text, source, cue, content):
     found = [(text[a.cue[0][0]:a.cue[0][1]], text[a.content[0][0]:a.content[-1][1]])
              for a in nested_attributions(text, [], quote_mask(text))]
     assert (cue, content) in found
+
+
+@pytest.mark.parametrize("sentence,source,cue,content", [
+    # judged PTC rounds 1-5: saying with no "that", and beliefs, which the tagger left out
+    ("When she was arrested three days later on manslaughter charges, Guyger said she confused Jean’s home for "
+     "her own, confused Jean for an intruder, and shot him when he refused her commands, according to court "
+     "documents.", "Guyger", "said", "she confused Jean’s home for her own, confused Jean for an intruder, "
+     "and shot him when he refused her commands"),
+    ("Candace Smith told officers they were separating, and that he left when she told him she was calling "
+     "police.", "she", "told", "she was calling police"),
+    ("The arrests came despite a press release tweeted by Libby Schaaf, the Democratic mayor of Oakland, which "
+     "noted that “multiple credible sources” told her ICE would be conducting the raids in the Bay Area.",
+     "multiple credible sources”", "told", "ICE would be conducting the raids in the Bay Area"),
+    ("Authorities believe he may have had an accomplice, based on the elaborate planning on Sunday night’s "
+     "rampage.", "Authorities", "believe",
+     "he may have had an accomplice, based on the elaborate planning on Sunday night’s rampage"),
+    ("Professor Paul Hunter has warned that, while it would be rather easy for an advanced country to contain "
+     "the disease in its current form, he fears that it could evolve into something far more dangerous.",
+     "he", "fears", "that it could evolve into something far more dangerous"),
+    ("Muhammad said he did not release his copy of the photograph because he thought it would be perceived as "
+     "a betrayal of that promise.", "he", "thought", "it would be perceived as a betrayal of that promise"),
+])
+def test_reports_with_no_that_and_beliefs(sentence, source, cue, content):
+    from newstrace.extract.bare_clauses import bare_clauses
+
+    found = [(sentence[a.source[0][0]:a.source[0][1]], sentence[a.cue[0][0]:a.cue[0][1]],
+              sentence[a.content[0][0]:a.content[-1][1]]) for a in bare_clauses(sentence, [], quote_mask(sentence))]
+    assert (source, cue, content) in found
+
+
+@pytest.mark.parametrize("sentence", [
+    # a question to the reader, an emotion, a noun, saying not reported, the writer's opinion
+    "Ever thought that the academic discipline of history has gone to the Diversity dogs?",
+    "Hall is still worried that the termination might affect the criminal investigation.",
+    "The fear they could be deported is real.",
+    "It is hard to say he was wrong about that.",
+    "I think it was a mistake to leave the deal.",
+])
+def test_no_bare_clause_where_nothing_is_reported(sentence):
+    from newstrace.extract.bare_clauses import bare_clauses
+
+    assert bare_clauses(sentence, [], quote_mask(sentence)) == []
