@@ -193,6 +193,17 @@ def test_predicates_that_report_no_speech_are_not_cues(sentence, source, cue, co
     ("The illegal aliens know that minor kritarchs have no authority over deportations.", "The illegal aliens",
      "know", "that minor kritarchs have no authority over deportations"),
     ("The minister has not only said that the count was fair.", "The minister", "said", "that the count was fair"),
+    # an evaluation said of someone or something, not a topic (PTC rounds 4-5: 728343601,
+    # 723883127, 770156851, 694356862, 770376380)
+    ("The Pope later apologised for hurting victims' feelings \"without meaning to\" but continued to insist.",
+     "The Pope", "later apologised for", "hurting victims' feelings \"without meaning to\""),
+    ("The emeritus archbishop of Santiago subsequently apologized for having refused to believe the victims "
+     "from the start.", "The emeritus archbishop of Santiago", "subsequently apologized for",
+     "having refused to believe the victims from the start"),
+    ("With never-Trump conservatives bailing on the GOP and crying out for the Party of Pelosi to save us, some "
+     "painful truths need to be restated.", "never-Trump conservatives", "crying out for", "the Party of Pelosi to save us"),
+    ("President Trump’s sharp denunciation of the Iranian regime during his address represented a welcome "
+     "departure.", "President Trump’s", "sharp denunciation of", "the Iranian regime"),
 ])
 def test_speech_stays(sentence, source, cue, content):
     a = SpanAttribution(_at(sentence, source), _at(sentence, cue), _at(sentence, content))
