@@ -282,6 +282,9 @@ def test_kinds(text, content, kind):
      "that her husband illegally carried a “gun all of the time"),
     ("She told police that Quentin Smith had come home drunk earlier in the week.", "She", "told",
      "that Quentin Smith had come home drunk earlier in the week"),
+    # PTC 111111121: who is told is any short noun phrase; a quotation opens the clause
+    ("She told a town hall that “local, state and federal laws prohibit me from taking action,” according to ABC "
+     "affiliate WFAA.", "She", "told", "that “local, state and federal laws prohibit me from taking action"),
     # PTC 735815173: the content ends where the next report begins
     ("The congressman wasn’t sure why the ADL wrote that he had been misquoted in his praise for the "
      "anti-Semite, he told The Daily Caller News Foundation on Sunday.", "the ADL", "wrote",
