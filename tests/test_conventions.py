@@ -541,6 +541,9 @@ def test_reports_nested_in_a_quotation(text, source, cue, content):
      "he", "fears", "that it could evolve into something far more dangerous"),
     ("Muhammad said he did not release his copy of the photograph because he thought it would be perceived as "
      "a betrayal of that promise.", "he", "thought", "it would be perceived as a betrayal of that promise"),
+    # PolNeAR dev: a belief nested in a report is the one who believes
+    ("Trump said he believes Obama was born in the United States.", "he", "believes",
+     "Obama was born in the United States"),
 ])
 def test_reports_with_no_that_and_beliefs(sentence, source, cue, content):
     from newstrace.extract.bare_clauses import bare_clauses
@@ -557,6 +560,10 @@ def test_reports_with_no_that_and_beliefs(sentence, source, cue, content):
     "The fear they could be deported is real.",
     "It is hard to say he was wrong about that.",
     "I think it was a mistake to leave the deal.",
+    # PolNeAR dev: an imperative, a noun after an adjective, "that" a determiner
+    "Now tell this isn't a witch hunt of the highest order.",
+    "Folks, this reeks of some of the greatest fear that I have ever seen.",
+    "There are some who feel that way, but not among the vast majority.",
 ])
 def test_no_bare_clause_where_nothing_is_reported(sentence):
     from newstrace.extract.bare_clauses import bare_clauses

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from newstrace.extract.frames import _frame_after, _source_before
+from newstrace.extract.frames import _frame_after, _source_before, cue_words
 from newstrace.extract.quotes import covered
 from newstrace.records import SpanAttribution
 
@@ -52,6 +52,10 @@ _SENTENCE_END = re.compile(r"[.!?…](?=\s|$|[\"”’'])|\n")
 _NOT_REPORTED = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|my|our|your|this|of|to|would|could|might|may|"
                            r"can|should|must|not|never|no)|n[’']t)\s+$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?:^|\s)(?:I|we|We)$")
+# no subject before the cue: an imperative ("Now tell me this isn't a witch hunt"); or the
+# cue is a noun after an adjective ("the greatest fear that I have ever seen")
+_NO_SUBJECT = frozenset("now so then just and but ever please also well".split())
+_ADJECTIVE = re.compile(r"(?:\w+est|own|real|same|such|main|only|worst)\s+$", re.IGNORECASE)
 MIN_WORDS = 4
 
 
@@ -83,9 +87,18 @@ def bare_clauses(text: str, spans: list[SpanAttribution], mask: bytearray) -> li
             if cs in seen or any(taken[cs:ce]) or mask[cs]:
                 continue
             before = text[max(0, cs - 12):cs]
-            if _NOT_REPORTED.search(before) or not text[cs].islower():
+            if _NOT_REPORTED.search(before) or _ADJECTIVE.search(before) or not text[cs].islower():
                 continue  # "the fear they could", "to say he had"; "Said" opening a name
             source = _source_before(text, cs)
+            if source is not None:  # "Trump said he believes …": he believes, nested in Trump's report
+                words = list(re.finditer(r"\S+", text[source[0]:source[1]]))
+                said = [w for w in words[:-1] if w.group(0).lower() in cue_words()]
+                if said:
+                    source = (source[0] + said[-1].end() + 1, source[1])
+                if text[source[0]:source[1]].lower() in _NO_SUBJECT:
+                    continue
+            if re.match(r"that\s+[\w’'-]+\s*(?:[,.;:!?]|$)", text[m.start(2):m.start(2) + 40]):
+                continue  # "who feel that way": "that" is no conjunction here
             if source is None or pattern is _BELIEVED and _FIRST_PERSON.search(text[source[0]:source[1]]):
                 continue  # the writer's "I think it is": an opinion, not a report
             start = m.start(2)
