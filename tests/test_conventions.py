@@ -193,6 +193,17 @@ def test_predicates_that_report_no_speech_are_not_cues(sentence, source, cue, co
     ("The illegal aliens know that minor kritarchs have no authority over deportations.", "The illegal aliens",
      "know", "that minor kritarchs have no authority over deportations"),
     ("The minister has not only said that the count was fair.", "The minister", "said", "that the count was fair"),
+    # an evaluation said of someone or something, not a topic (PTC rounds 4-5: 728343601,
+    # 723883127, 770156851, 694356862, 770376380)
+    ("The Pope later apologised for hurting victims' feelings \"without meaning to\" but continued to insist.",
+     "The Pope", "later apologised for", "hurting victims' feelings \"without meaning to\""),
+    ("The emeritus archbishop of Santiago subsequently apologized for having refused to believe the victims "
+     "from the start.", "The emeritus archbishop of Santiago", "subsequently apologized for",
+     "having refused to believe the victims from the start"),
+    ("With never-Trump conservatives bailing on the GOP and crying out for the Party of Pelosi to save us, some "
+     "painful truths need to be restated.", "never-Trump conservatives", "crying out for", "the Party of Pelosi to save us"),
+    ("President Trump’s sharp denunciation of the Iranian regime during his address represented a welcome "
+     "departure.", "President Trump’s", "sharp denunciation of", "the Iranian regime"),
 ])
 def test_speech_stays(sentence, source, cue, content):
     a = SpanAttribution(_at(sentence, source), _at(sentence, cue), _at(sentence, content))
@@ -271,6 +282,9 @@ def test_kinds(text, content, kind):
      "that her husband illegally carried a “gun all of the time"),
     ("She told police that Quentin Smith had come home drunk earlier in the week.", "She", "told",
      "that Quentin Smith had come home drunk earlier in the week"),
+    # PTC 111111121: who is told is any short noun phrase; a quotation opens the clause
+    ("She told a town hall that “local, state and federal laws prohibit me from taking action,” according to ABC "
+     "affiliate WFAA.", "She", "told", "that “local, state and federal laws prohibit me from taking action"),
     # PTC 735815173: the content ends where the next report begins
     ("The congressman wasn’t sure why the ADL wrote that he had been misquoted in his praise for the "
      "anti-Semite, he told The Daily Caller News Foundation on Sunday.", "the ADL", "wrote",
@@ -506,3 +520,52 @@ def test_reports_nested_in_a_quotation(text, source, cue, content):
     found = [(text[a.cue[0][0]:a.cue[0][1]], text[a.content[0][0]:a.content[-1][1]])
              for a in nested_attributions(text, [], quote_mask(text))]
     assert (cue, content) in found
+
+
+@pytest.mark.parametrize("sentence,source,cue,content", [
+    # judged PTC rounds 1-5: saying with no "that", and beliefs, which the tagger left out
+    ("When she was arrested three days later on manslaughter charges, Guyger said she confused Jean’s home for "
+     "her own, confused Jean for an intruder, and shot him when he refused her commands, according to court "
+     "documents.", "Guyger", "said", "she confused Jean’s home for her own, confused Jean for an intruder, "
+     "and shot him when he refused her commands"),
+    ("Candace Smith told officers they were separating, and that he left when she told him she was calling "
+     "police.", "she", "told", "she was calling police"),
+    ("The arrests came despite a press release tweeted by Libby Schaaf, the Democratic mayor of Oakland, which "
+     "noted that “multiple credible sources” told her ICE would be conducting the raids in the Bay Area.",
+     "multiple credible sources”", "told", "ICE would be conducting the raids in the Bay Area"),
+    ("Authorities believe he may have had an accomplice, based on the elaborate planning on Sunday night’s "
+     "rampage.", "Authorities", "believe",
+     "he may have had an accomplice, based on the elaborate planning on Sunday night’s rampage"),
+    ("Professor Paul Hunter has warned that, while it would be rather easy for an advanced country to contain "
+     "the disease in its current form, he fears that it could evolve into something far more dangerous.",
+     "he", "fears", "that it could evolve into something far more dangerous"),
+    ("Muhammad said he did not release his copy of the photograph because he thought it would be perceived as "
+     "a betrayal of that promise.", "he", "thought", "it would be perceived as a betrayal of that promise"),
+    # PolNeAR dev: a belief nested in a report is the one who believes
+    ("Trump said he believes Obama was born in the United States.", "he", "believes",
+     "Obama was born in the United States"),
+])
+def test_reports_with_no_that_and_beliefs(sentence, source, cue, content):
+    from newstrace.extract.bare_clauses import bare_clauses
+
+    found = [(sentence[a.source[0][0]:a.source[0][1]], sentence[a.cue[0][0]:a.cue[0][1]],
+              sentence[a.content[0][0]:a.content[-1][1]]) for a in bare_clauses(sentence, [], quote_mask(sentence))]
+    assert (source, cue, content) in found
+
+
+@pytest.mark.parametrize("sentence", [
+    # a question to the reader, an emotion, a noun, saying not reported, the writer's opinion
+    "Ever thought that the academic discipline of history has gone to the Diversity dogs?",
+    "Hall is still worried that the termination might affect the criminal investigation.",
+    "The fear they could be deported is real.",
+    "It is hard to say he was wrong about that.",
+    "I think it was a mistake to leave the deal.",
+    # PolNeAR dev: an imperative, a noun after an adjective, "that" a determiner
+    "Now tell this isn't a witch hunt of the highest order.",
+    "Folks, this reeks of some of the greatest fear that I have ever seen.",
+    "There are some who feel that way, but not among the vast majority.",
+])
+def test_no_bare_clause_where_nothing_is_reported(sentence):
+    from newstrace.extract.bare_clauses import bare_clauses
+
+    assert bare_clauses(sentence, [], quote_mask(sentence)) == []

@@ -208,6 +208,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     >>> [(t[a.content[0][0]:a.content[0][1]], bool(a.cue)) for a in attribution_conventions(t, [head, said])]
     [('We won', True), ('And we will win again.', False)]
     """
+    from newstrace.extract.bare_clauses import bare_clauses
     from newstrace.extract.cues import drop_not_speech
     from newstrace.extract.embeds import embedded_posts
     from newstrace.extract.evaluations import evaluations
@@ -221,6 +222,8 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     mask = quote_mask(text) if mask is None else mask
     # cues the tagger left out, in the frame of reported speech ("had told police that …")
     spans = sorted(spans + that_clauses(text, spans, mask), key=_order)
+    # and with no "that", and beliefs ("said she confused", "Officials also believe he had help")
+    spans = sorted(spans + bare_clauses(text, spans, mask), key=_order)
     # evaluative acts with an object ("praised him as", "accused X of", "called her a …")
     spans = sorted(spans + evaluations(text, spans), key=_order)
     spans = drop_headline(text, spans, headline_span(text, title))

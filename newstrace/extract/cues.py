@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from newstrace.extract.evaluations import EVALUATIVE
 from newstrace.extract.frames import cue_words
 from newstrace.records import SpanAttribution
 
@@ -53,7 +54,8 @@ _ABOUT = re.compile(r"^\W*for\b|^\W*(?:[\w’'.-]+\s+){1,3}about\b")
 # favorable to", "raising questions about") with a noun phrase after it says what was
 # talked about, not what was said, unless a word of the cue is one PolNeAR's annotators
 # mark as a cue at least half the time ("lashed out at", "warned against": frames.py's
-# lexicon) or the content is a clause or a quotation
+# lexicon) or an evaluation ("apologised for", "critical of": evaluations.EVALUATIVE), or the
+# content is a clause or a quotation
 _TOPIC_CUE = re.compile(r"\b(?:at|on|about|of|to|for|with|into|against|in|by|over|toward|towards)$")
 _CLAUSE_OPENING = re.compile(r"^\W*(?:that|whether|if|how|why|what|when|where|who|whom|which|to)\b", re.IGNORECASE)
 # a modal or "possibly" in the cue of the writer, the reader or no one, outside quotations:
@@ -153,7 +155,7 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     if lexical and all(w in acts for w in lexical) and not quoted and not _CLAUSE.match(content):
         return "not_communication"
     if _TOPIC_CUE.search(cue) and not quoted and not _CLAUSE_OPENING.match(content) \
-            and not _FINITE.search(content) and not any(w in cue_words() for w in words):
+            and not _FINITE.search(content) and not any(w in cue_words() or w in EVALUATIVE for w in words):
         return "topic"
     verbs = [w for w in lexical if not _ADVERB.match(w)]
     # a thing, or an act to do ("ordered officials to delay"); "’s" is a possessive here

@@ -25,6 +25,15 @@ from newstrace.records import SpanAttribution
 _AS_VERBS = (r"praised|praises|praising|lauded|lauds|hailed|hails|vilified|vilifies|branded|brands|labell?ed|"
              r"denounced|denounces|derided|derides|decried|decries|dismissed|dismisses|portrayed|portrays|"
              r"characteri[sz]ed|characteri[sz]es|castigated|condemned|condemns|ridiculed|mocked|slammed|blasted")
+# words that make "<cue> for/of/at X" an evaluation said of X, not a topic talked about
+# ("apologised for hurting victims' feelings", "was highly critical of the media", "sharp
+# denunciation of the regime", "crying out for the Party of Pelosi to save us"): cues.py keeps them
+EVALUATIVE = frozenset(
+    "apologized apologised apologizes apologises apologizing apologising apology apologies "
+    "critical criticized criticised criticizes criticises criticizing criticising "
+    "denounced denounces denouncing denunciation condemned condemns condemning condemnation "
+    "praised praises praising praise blamed blames blaming thanked thanks thanking "
+    "complained complains complaining lamented laments lamenting crying cried cries".split())
 # an object: one to six words, no sentence punctuation ("Farrakhan on Monday", "his victim")
 _OBJECT = r"(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+"
 _AS = re.compile(rf"(?<![\w’'-])({_AS_VERBS})\s+({_OBJECT})\s+as\s+(?=\S)", re.IGNORECASE)

@@ -33,6 +33,10 @@ LEXICON = Path(__file__).resolve().parent / "data" / "cue_lexicon.txt"
 _OBJECT = (r"(?:(?:me|him|her|us|them|you|it|reporters|police|officials|journalists|investigators|"
            r"the\s+(?:court|committee|jury|judge|police|senate|house|public|audience|crowd|press))\s+|"
            r"(?:[A-Z][\w.’'-]*\s+){1,3})?")
+# who is told may be any short noun phrase ("told an approving audience that", "told a town
+# hall that"): after a verb of telling a that-clause is what was said, not a relative clause
+_TOLD_OBJECT = r"(?:(?:a|an|the|his|her|their|its|our)\s+(?:[\w’'-]+\s+){1,3}|[a-z]+s\s+)?"
+_TELLING = "told|tells|telling|tell|assured|assures|informed|informs|reminded|reminds|warned|warns"
 _WHEN = (r"(?:(?:on|in|last|this|earlier|late|early)\s+(?:[A-Z][a-z]+|week|month|year|day|"
          r"morning|afternoon|evening|night|\d{4})(?:\s+\d{1,2})?,?\s+)?")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$|[\"”’'])|\n")
@@ -72,7 +76,8 @@ def cue_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _frame() -> re.Pattern[str]:
     words = "|".join(sorted((re.escape(w) for w in cue_words()), key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'-])({words})\s+{_OBJECT}{_WHEN}that\s+(?=\S)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w’'-])(?:({words})\s+{_OBJECT}|({_TELLING})\s+{_TOLD_OBJECT}){_WHEN}that\s+(?=\S)",
+                      re.IGNORECASE)
 
 
 def that_clauses(text: str, spans: list[SpanAttribution], mask: bytearray | None = None) -> list[SpanAttribution]:
@@ -93,11 +98,12 @@ def that_clauses(text: str, spans: list[SpanAttribution], mask: bytearray | None
     starts = {a.content[0][0] for a in spans if a.content}
     found = []
     for m in _frame().finditer(text):
-        cs, ce = m.span(1)
+        cs, ce = m.span(1) if m.group(1) else m.span(2)
         if any(taken[cs:ce]) or mask is not None and mask[cs]:
             continue
         that = m.end() - len(m.group(0)) + m.group(0).rfind("that")
-        if not _SUBJECT.match(text, m.end()) or _HYPOTHETICAL.search(text, max(0, cs - 12), cs):
+        quoted = text[m.end()] in "\"“"  # 'told a town hall that “local, state and federal laws …”'
+        if not (quoted or _SUBJECT.match(text, m.end())) or _HYPOTHETICAL.search(text, max(0, cs - 12), cs):
             continue  # "said that many years ago", "the person that I've talked to that did"
         end = _SENTENCE_END.search(text, m.end())
         end = end.start() if end else len(text)

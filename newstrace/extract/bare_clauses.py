@@ -1,0 +1,117 @@
+"""Reports whose clause has no "that", and beliefs: cues the tagger did not propose.
+
+    Guyger said she confused Jean's home for her own.
+    Candace Smith told officers they were separating.
+    Authorities believe he may have had an accomplice.
+    Professor Paul Hunter fears that it could evolve into something far more dangerous.
+
+``frames.that_clauses`` finds a lexicon cue followed by "that"; English drops the "that"
+after verbs of saying and thinking, and PolNeAR's lexicon leaves out the verbs of belief
+(its annotators mark "believe" in fewer than half of its places), which readers of news
+count as attributions (issue 28: over judged rounds 1-5, some twenty such reports in a
+dozen articles were missed: "said she had found", "told her ICE would be", "he thought it
+would be", "they fear they could face", "Officials also believe he had help").
+
+The frame: a subject before the cue (one to eight words from the clause's opening), a
+verb of saying (``SAYING``) or of belief (``BELIEF``), for verbs of telling a short
+object ("officers", "her"), then a clause that opens with a subject and a finite verb
+("she confused", "ICE would", "the photograph would"), or, for verbs of belief, "that".
+The content runs to the sentence's end. Inside quotations the speaker's own words are
+left to ``nested``; the writer's "I think" is an opinion, not a report. Attributions so
+found go through the same conventions as the tagger's. Pure functions over the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.extract.frames import _frame_after, _source_before, cue_words
+from newstrace.extract.quotes import covered
+from newstrace.records import SpanAttribution
+
+SAYING = ("said", "says", "say", "told", "tells", "tell", "announced", "claimed", "claims", "insisted",
+          "argued", "argues", "added", "warned", "admitted", "acknowledged", "explained", "testified",
+          "stated", "wrote", "writes", "recalled", "assured", "suggested", "conceded", "reported")
+BELIEF = ("thought", "thinks", "think", "believe", "believes", "believed", "fear", "fears", "feared",
+          "feel", "feels", "felt", "suspect", "suspects", "suspected", "anticipated")
+# who is told: a pronoun, a name, a few role nouns ("told officers they were separating")
+_TOLD = frozenset({"told", "tells", "tell", "warned", "assured"})
+_OBJECT = (r"(?:(?:me|him|her|us|them|you|reporters|police|officers|officials|journalists|investigators|"
+           r"detectives|the\s+\w+)\s+|(?:[A-Z][\w.’'-]*\s+){1,3})?")
+_FINITE = (r"(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|"
+           r"wasn[’']t|weren[’']t|isn[’']t|aren[’']t|hasn[’']t|hadn[’']t|didn[’']t|doesn[’']t|won[’']t|"
+           r"wouldn[’']t|couldn[’']t|can[’']t)")
+_ADVERB = r"(?:(?:\w+ly|also|still|never|only|just|even|already|then)\s+)?"
+# a clause's opening: a pronoun and any finite verb ("she confused", "he realizes"), or a
+# short noun phrase or name and an auxiliary ("the photograph would", "ICE would")
+_CLAUSE = (rf"(?:(?:he|she|they|we|it|there|you)\s+{_ADVERB}(?:{_FINITE}|\w+ed|\w+s)\b|"
+           rf"(?:(?:the|a|an|his|her|their|its|this|these|those|[A-Z][\w’'.-]*)\s+){{1,3}}{_ADVERB}{_FINITE}\b)")
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$|[\"”’'])|\n")
+# "the fear they could", "to say he had", "would think it was": a noun, or saying that is
+# not reported
+_NOT_REPORTED = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|my|our|your|this|of|to|would|could|might|may|"
+                           r"can|should|must|not|never|no)|n[’']t)\s+$", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"(?:^|\s)(?:I|we|We)$")
+# no subject before the cue: an imperative ("Now tell me this isn't a witch hunt"); or the
+# cue is a noun after an adjective ("the greatest fear that I have ever seen")
+_NO_SUBJECT = frozenset("now so then just and but ever please also well".split())
+_ADJECTIVE = re.compile(r"(?:\w+est|own|real|same|such|main|only|worst)\s+$", re.IGNORECASE)
+MIN_WORDS = 4
+
+
+_SAID = re.compile(rf"(?<![\w’'-])({'|'.join(SAYING)})\s+({_CLAUSE})")
+_TOLD_FRAME = re.compile(rf"(?<![\w’'-])({'|'.join(sorted(_TOLD))})\s+{_OBJECT}({_CLAUSE})")
+_BELIEVED = re.compile(rf"(?<![\w’'-])({'|'.join(BELIEF)})\s+{_ADVERB}(that\s+(?=\S)|{_CLAUSE})")
+
+
+def bare_clauses(text: str, spans: list[SpanAttribution], mask: bytearray) -> list[SpanAttribution]:
+    """An attribution for each verb of saying with a clause but no "that", and each verb
+    of belief with a clause, outside quotations, that no attribution of ``spans`` has for
+    its cue and none has content starting at.
+
+    >>> from newstrace.extract.quotes import quote_mask
+    >>> t = "Candace Smith told officers they were separating, and that he left."
+    >>> [(t[a.source[0][0]:a.source[0][1]], t[a.cue[0][0]:a.cue[0][1]], t[a.content[0][0]:a.content[0][1]])
+    ...  for a in bare_clauses(t, [], quote_mask(t))]
+    [('Candace Smith', 'told', 'they were separating, and that he left')]
+    >>> t = "I think it was a mistake, and the fear they could lose is real."
+    >>> bare_clauses(t, [], quote_mask(t))
+    []
+    """
+    taken = covered(len(text), [f for a in spans for f in a.cue])
+    starts = [a.content[0][0] for a in spans if a.content]
+    found, seen = [], set()
+    for pattern in (_TOLD_FRAME, _SAID, _BELIEVED):
+        for m in pattern.finditer(text):
+            cs, ce = m.span(1)
+            if cs in seen or any(taken[cs:ce]) or mask[cs]:
+                continue
+            before = text[max(0, cs - 12):cs]
+            if _NOT_REPORTED.search(before) or _ADJECTIVE.search(before) or not text[cs].islower():
+                continue  # "the fear they could", "to say he had"; "Said" opening a name
+            source = _source_before(text, cs)
+            if source is not None:  # "Trump said he believes …": he believes, nested in Trump's report
+                words = list(re.finditer(r"\S+", text[source[0]:source[1]]))
+                said = [w for w in words[:-1] if w.group(0).lower() in cue_words()]
+                if said:
+                    source = (source[0] + said[-1].end() + 1, source[1])
+                if text[source[0]:source[1]].lower() in _NO_SUBJECT:
+                    continue
+            if re.match(r"that\s+[\w’'-]+\s*(?:[,.;:!?]|$)", text[m.start(2):m.start(2) + 40]):
+                continue  # "who feel that way": "that" is no conjunction here
+            if source is None or pattern is _BELIEVED and _FIRST_PERSON.search(text[source[0]:source[1]]):
+                continue  # the writer's "I think it is": an opinion, not a report
+            start = m.start(2)
+            end = _SENTENCE_END.search(text, start)
+            end = end.start() if end else len(text)
+            after = _frame_after().search(text, start, end)  # "…, he told the Foundation on Sunday"
+            end = after.start() if after else end
+            if end < len(text) and text[end] == "?":
+                continue  # "Ever thought that history has gone to the dogs?": a question
+            content = text[start:end].rstrip(" ,;:\"”’'")
+            if len(content.split()) < MIN_WORDS or any(abs(s - start) <= 12 for s in starts):
+                continue
+            seen.add(cs)
+            found.append(SpanAttribution(source=[source], cue=[(cs, ce)],
+                                         content=[(start, start + len(content))], score=0.5))
+    return found
