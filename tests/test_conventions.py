@@ -160,6 +160,22 @@ def test_polnear_headline_is_kept_for_its_scorer_but_not_for_users():
      "America’s elites", "failed to see", "that the transnational moment was passing", "negated"),
     # a negation right before the cue (PTC 732610971)
     ("Orban said they do not think the fight is hopeless.", "they", "think", "the fight is hopeless", "negated"),
+    # acts of governments and stances with an object, in commentary (PTC 711622457, 774145019,
+    # 999001241, 770156851: rounds 5-6); saying negated by "nothing to say" (711622457)
+    ("Syed Muzaffar Shah Qadri’s preaching of hatred and jihad violence was so hardline that he was banned from "
+     "preaching in Pakistan, but the UK Home Office welcomed him into Britain.", "the UK Home Office", "welcomed",
+     "him into Britain", "thing"),
+    ("The Trump administration has levied tough sanctions on Russia.", "The Trump administration", "has levied",
+     "tough sanctions on Russia", "thing"),
+    ("He recently signed an immigration decree requiring asylum seekers to apply at their point of entry to the "
+     "country and barring illegal immigrants from requesting asylum.", "He", "barring",
+     "illegal immigrants from requesting asylum", "thing"),
+    ("Since the Cold War, America’s elites have been exhibiting symptoms of that congenital blindness associated "
+     "since Rome with declining and falling empires.", "America’s elites", "have been exhibiting symptoms of",
+     "that congenital blindness associated since Rome with declining and falling empires", "thing"),
+    ("Chris Bryant had nothing to say about any of those jihad preachers entering Britain with no problem.",
+     "Chris Bryant", "had nothing to say about", "any of those jihad preachers entering Britain with no problem",
+     "negated"),
 ])
 def test_predicates_that_report_no_speech_are_not_cues(sentence, source, cue, content, rule):
     a = SpanAttribution(_at(sentence, source) if source else [], _at(sentence, cue), _at(sentence, content))
@@ -204,6 +220,10 @@ def test_predicates_that_report_no_speech_are_not_cues(sentence, source, cue, co
      "painful truths need to be restated.", "never-Trump conservatives", "crying out for", "the Party of Pelosi to save us"),
     ("President Trump’s sharp denunciation of the Iranian regime during his address represented a welcome "
      "departure.", "President Trump’s", "sharp denunciation of", "the Iranian regime"),
+    # praise is said: "nothing but praise for" (PolNeAR counts it); a welcome with a clause
+    ("The senator had nothing but praise for the governor.", "The senator", "had nothing but praise for",
+     "the governor"),
+    ("The minister welcomed that the talks would resume.", "The minister", "welcomed", "that the talks would resume"),
 ])
 def test_speech_stays(sentence, source, cue, content):
     a = SpanAttribution(_at(sentence, source), _at(sentence, cue), _at(sentence, content))

@@ -37,9 +37,10 @@ _NO_COMMENT = re.compile(r"^(?:to\s+)?(?:comment|respond|answer|elaborate|speak|
 _NOW = re.compile(r"\b(?:know|see|think|believe|consider|speculate|wonder|need|must|can|should|remember|"
                   r"understand|agree|doubt|guess|suppose|feel|hope|expect|trust|mind|starting to see)\b")
 _WRITER = frozenset({"we", "you", "one", "us"})
-# saying negated: "did not concede that", "wasn't sure why", "have not released details";
+# saying negated: "did not concede that", "wasn't sure why", "have not released details",
+# "had nothing to say about";
 # what someone denies or refuses to say is said with a verb of its own ("denied", "refused")
-_NEGATED = re.compile(r"\b(?:not(?!\s+only)|never|no longer|neither|nor)\b|n[’']t\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not(?!\s+only)|never|no longer|neither|nor|nothing\s+to\s+(?:say|add))\b|n[’']t\b", re.IGNORECASE)
 # a negation right before the cue ("“I don’t think it’s politically correct …”", "We don’t
 # really know what caused him …"): the cue alone is "think", "know"
 _NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:(?!only\b)\w+ly\s+|even\s+|always\s+)?$", re.IGNORECASE)
@@ -62,6 +63,9 @@ _CLAUSE_OPENING = re.compile(r"^\W*(?:that|whether|if|how|why|what|when|where|wh
 # saying that did not happen ("how can we possibly say that", "you might almost get the
 # impression that")
 _HYPOTHETICAL = re.compile(r"\b(?:might|could|would|may|can|should|must|possibly)\b|[’']d\b")
+_DETERMINER_THAT = re.compile(r"^\W*that\s+(?!\w+\s+(?:is|are|was|were|has|have|had|will|would|can|could)\b)",
+                              re.IGNORECASE)
+_PREPOSITION_END = re.compile(r"\b(?:of|about|on|with|for|in|at|into|over)$")
 # adverbs beside a cue's verb ("only mentioned", "have vocally opposed")
 _ADVERB = re.compile(r"\w+ly$|^(?:only|just|also|even|still|now|then|again|further|already|always)$")
 _STATEMENT_OPENING = re.compile(r"^\W*(?:that|whether|if|how|why|what|when|where|who|whom|which)\b|^\W*[\"“‘'«]",
@@ -159,7 +163,9 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "topic"
     verbs = [w for w in lexical if not _ADVERB.match(w)]
     # a thing, or an act to do ("ordered officials to delay"); "’s" is a possessive here
-    thing = not quoted and not _STATEMENT_OPENING.match(content) and not _FINITE_VERB.search(content) \
+    # after a preposition "that" is a determiner, not a clause ("exhibiting symptoms of that blindness")
+    opening = _STATEMENT_OPENING.match(content) and not (_DETERMINER_THAT.match(content) and _PREPOSITION_END.search(cue))
+    thing = not quoted and not opening and not _FINITE_VERB.search(content) \
         and not _SPEECH_OBJECT.match(content)
     if verbs and verbs[0] in things and thing \
             and not any(w in cue_words() for w in verbs[1:]):
