@@ -1,6 +1,6 @@
 """Attributions, kinds and citations on the hand-judged PTC sample (issue 28).
 
-    python bench/eval_judged.py [--part round6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|dev|all] [--model default] [--show] [--json]
+    python bench/eval_judged.py [--part round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|dev|all] [--model default] [--show] [--json]
 
 The gold (``tests/gold/ptc_judged.jsonl``, ``ptc_judged_round2.jsonl``, ``_round3`` and ``_round4``: offsets only,
 drawn and annotated as docs/extraction.md says) marks every attribution of the judged PTC
@@ -9,8 +9,9 @@ articles first held out, then read, and 6 for development: ``--part round1``) an
 (12 articles, six commentary pieces and six reports, held out, then read: ``--part round2``) and
 round 3 (12 more, drawn the same way, held out, then read: ``--part round3``) and round 4 (12 more,
 drawn the same way, held out, then read: ``--part round4``) and round 5 (12 more, drawn the same way,
-held out, then read: ``--part round5``) and round 6 (12 more, drawn the same way, held out:
-``--part round6``, ``ptc_judged_round6.jsonl``; ``--part rounds1-5`` is the development rounds together,
+held out, then read: ``--part round5``) and round 6 (12 more, drawn the same way, held out, then read:
+``--part round6``, ``ptc_judged_round6.jsonl``) and round 7 (12 more, drawn the same way, held out:
+``--part round7``, ``ptc_judged_round7.jsonl``; ``--part rounds1-6`` is the development rounds together,
 ``--part all`` every round). The texts are read from
 ../shared/corpora/ptc (research data, not copied here).
 
@@ -52,6 +53,7 @@ GOLD_ROUND3 = ROOT / "tests" / "gold" / "ptc_judged_round3.jsonl"
 GOLD_ROUND4 = ROOT / "tests" / "gold" / "ptc_judged_round4.jsonl"
 GOLD_ROUND5 = ROOT / "tests" / "gold" / "ptc_judged_round5.jsonl"
 GOLD_ROUND6 = ROOT / "tests" / "gold" / "ptc_judged_round6.jsonl"
+GOLD_ROUND7 = ROOT / "tests" / "gold" / "ptc_judged_round7.jsonl"
 TEXTS = SHARED / "corpora" / "ptc" / "train" / "articles"
 
 EDGE = set(" \t\n\r\u00a0.,;:!?'\"‘’“”«»()[]{}-–—…")
@@ -62,12 +64,14 @@ def read_gold(part: str) -> list[dict]:
     """The judged articles of ``part``: "held-out" and "dev" (round 1's two parts, both read
     since), "round1" (both), "round2" (``ptc_judged_round2.jsonl``, read since), "round3"
     (``ptc_judged_round3.jsonl``, read since), "round4" (``ptc_judged_round4.jsonl``, read
-    since), "round5" (``ptc_judged_round5.jsonl``, read since), "round6" (held out:
-    ``ptc_judged_round6.jsonl``), "rounds1-4" and "rounds1-5" (development rounds together), "all"."""
-    rows = [json.loads(line) for path in (GOLD, GOLD_ROUND2, GOLD_ROUND3, GOLD_ROUND4, GOLD_ROUND5, GOLD_ROUND6)
+    since), "round5" (``ptc_judged_round5.jsonl``, read since), "round6" (``ptc_judged_round6.jsonl``, read
+    since), "round7" (held out: ``ptc_judged_round7.jsonl``), "rounds1-4", "rounds1-5" and "rounds1-6" (development
+    rounds together), "all"."""
+    rows = [json.loads(line) for path in (GOLD, GOLD_ROUND2, GOLD_ROUND3, GOLD_ROUND4, GOLD_ROUND5, GOLD_ROUND6, GOLD_ROUND7)
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = {"round1": ("held-out", "dev"), "round2": ("held-out-2",), "round3": ("held-out-3",), "round4": ("held-out-4",),
-              "round5": ("held-out-5",), "round6": ("held-out-6",), "rounds1-5": ("held-out", "dev", "held-out-2", "held-out-3",
+              "round5": ("held-out-5",), "round6": ("held-out-6",), "round7": ("held-out-7",),
+              "rounds1-6": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6"), "rounds1-5": ("held-out", "dev", "held-out-2", "held-out-3",
                                                                                    "held-out-4", "held-out-5"), "rounds1-4": ("held-out", "dev", "held-out-2", "held-out-3",
                                                       "held-out-4")}.get(part, (part,))
     return [r for r in rows if part == "all" or r["part"] in wanted]
@@ -260,7 +264,7 @@ def summary(c: dict) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--part", default="round6", choices=["round6", "round5", "rounds1-5", "rounds1-4", "round4", "round3", "round2", "round1",
+    ap.add_argument("--part", default="round7", choices=["round7", "round6", "rounds1-6", "round5", "rounds1-5", "rounds1-4", "round4", "round3", "round2", "round1",
                                                          "held-out", "dev", "all"])
     ap.add_argument("--model", default="default")
     ap.add_argument("--show", action="store_true", help="every false, missed and misjudged attribution")
