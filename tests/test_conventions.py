@@ -513,6 +513,10 @@ def test_the_writers_gloss_after_a_quotation_is_not_the_content():
      "“And now, we’ve been able to make images"),
     ("article728343601", "\"Holy Father, I decided to write this letter", "writes",
      "\"Our story is well known"),
+    # the line goes on after the cue (PTC 999000894, judged round 3); the cue before ran on
+    # into the quotation of a line with a cue of its own (694356862, round 5)
+    ("article999000894", "“We have our military on the border", "said", "“And I noticed all that beautiful"),
+    ("article694356862", "“The Iranian influence is spreading", "added", "“It’s a new monster"),
 ])
 @needs_shared(PTC)
 def test_a_cue_after_a_quotation_reports_that_quotation(article, quote, cue, next_quote):
@@ -523,6 +527,16 @@ def test_a_cue_after_a_quotation_reports_that_quotation(article, quote, cue, nex
     later = [a for a in analysis.attributions if a.content and a.content[0][0] - 1 <= n < a.content[-1][1]]
     assert [text[s:e] for a in first for s, e in a.cue] == [cue]
     assert later and all(not a.cue for a in later)
+
+
+def test_a_colon_is_no_cue():
+    # PTC 762152527 (judged round 2): the judges mark a source and no cue
+    text = ("Another Republican who wants to stop investigating is former RNC Chair, Michael Steele: “There is no "
+            "Spygate because there are no spies in the campaign.” The attitude of Steve Scalise is wishy-washy.")
+    steele = SpanAttribution(_at(text, "former RNC Chair, Michael Steele"), _at(text, ":"),
+                             _at(text, "“There is no Spygate because there are no spies in the campaign.”"))
+    (a,) = attribution_conventions(text, [steele])
+    assert a.cue == [] and a.source == steele.source and a.content == steele.content
 
 
 @pytest.mark.parametrize("text, source, cue, content", [

@@ -209,7 +209,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     [('We won', True), ('And we will win again.', False)]
     """
     from newstrace.extract.bare_clauses import bare_clauses
-    from newstrace.extract.cues import drop_not_speech
+    from newstrace.extract.cues import colon_cues, drop_not_speech
     from newstrace.extract.embeds import embedded_posts
     from newstrace.extract.evaluations import evaluations
     from newstrace.extract.frames import that_clauses
@@ -239,7 +239,8 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = spans + embedded_posts(text, spans)
     # in text order whatever the steps added (continuation pieces, nested attributions):
     # the running speaker is read from the attribution before
-    return sorted(spans + nested_attributions(text, spans, mask), key=_order)
+    spans = sorted(spans + nested_attributions(text, spans, mask), key=_order)
+    return colon_cues(text, spans)  # "Michael Steele: “…”" has a source, and no cue
 
 
 def extract_spans(texts: list[str], model: str = "default") -> list[list[SpanAttribution]]:

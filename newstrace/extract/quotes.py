@@ -330,6 +330,10 @@ def one_attribution_per_quote(text: str, spans: list[SpanAttribution],
         earlier = [out[j] for j in out if out[j].cue and a.cue and out[j].content]
         clash = next((b for b in earlier if _shares_most(mine, b.content, a.content)
                       and not _inside(a.cue, b.content) and not _inside(b.cue, a.content)), None)
+        if clash is not None and a.cue:
+            # the earlier cue ran on into a later line whose quotation has its own cue
+            # ('“A,” said Tabler.\n“B,” Tabler added.'): the line's cue takes its quotation
+            clash = _cut_other_line(text, clash, a, out)
         if clash is None or not a.cue:
             out[k] = a
             for s, e in a.content:
@@ -344,6 +348,23 @@ def one_attribution_per_quote(text: str, spans: list[SpanAttribution],
                 out[k] = SpanAttribution(a.source, a.cue, [(q, e)], a.score)
                 held[q:e] = b"\x01" * (e - q)
     return [out[k] for k in sorted(out)]
+
+
+def _cut_other_line(text: str, b: SpanAttribution, a: SpanAttribution,
+                    out: dict[int, SpanAttribution]) -> SpanAttribution | None:
+    """None, and ``b`` without its fragments in the line of ``a``'s cue, when ``b``'s cue
+    lies in another line and ``b`` keeps a fragment outside that line; else ``b``."""
+    start = text.rfind("\n", 0, a.cue[0][0]) + 1
+    end = text.find("\n", a.cue[0][0])
+    end = len(text) if end < 0 else end
+    if start <= b.cue[0][0] < end:
+        return b
+    rest = [(s, e) for s, e in b.content if not start <= s < end]
+    if not rest or len(rest) == len(b.content):
+        return b
+    j = next(j for j in out if out[j] is b)
+    out[j] = SpanAttribution(b.source, b.cue, rest, b.score)
+    return None
 
 
 def _shares_most(mine: bytearray, theirs: Fragments, own: Fragments) -> bool:

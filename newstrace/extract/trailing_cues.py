@@ -26,8 +26,10 @@ from newstrace.records import SpanAttribution
 # Alan Stern, of the Southwest Research Institute in Boulder, Colorado, notes'
 _QUOTE_THEN_SOURCE = re.compile(r"[ \t\u00a0]*([\"“])[^\n]*?[,?!…]\s*([\"”])[ \t\u00a0]+"
                                 r"(?:[^\s\"“”]+[ \t\u00a0]+){1,20}$")
-# after the cue, the line ends soon with no other quotation ("… notes in a statement.")
-_LINE_REST = re.compile(r"[^\"“”\n]{0,60}(?:\n|$)")
+# after the cue, the line ends with no other quotation and no colon ("… notes in a
+# statement.", "… said in Montana, while campaigning for the Republicans in the state ahead
+# of next week’s midterm election.")
+_LINE_REST = re.compile(r"[^\"“”:\n]{0,160}(?:\n|$)")
 
 
 def quotes_before_cues(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
