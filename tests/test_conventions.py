@@ -603,3 +603,21 @@ def test_no_bare_clause_where_nothing_is_reported(sentence):
     from newstrace.extract.bare_clauses import bare_clauses
 
     assert bare_clauses(sentence, [], quote_mask(sentence)) == []
+
+
+@needs_shared(PTC)
+def test_a_poll_widget_is_nobodys_statement():
+    # PTC 999000158 (judged round 1) and 999000870 (round 5): the tagger read "story continues
+    # below" as a cue, and a post's words were taken from the widget's lines
+    from newstrace.extract.furniture import drop_furniture
+    text = _ptc("article999000158")
+    widget = SpanAttribution(_at(text, "our poll - story"), _at(text, "continues below"),
+                             _at(text, "Should military force be used to stop the caravan of migrants marching"))
+    ellison = SpanAttribution(_at(text, "Ellison", text.index("said Ellison")), _at(text, "said", text.index("said Ellison")),
+                              _at(text, "I absolutely, unqualifiedly denounce and reject the views of Louis Farrakhan"))
+    assert drop_furniture(text, [widget, ellison]) == [ellison]
+    text = _ptc("article999000870")
+    post = SpanAttribution(_at(text, "Adolfo Flores (@aflores)"), [],
+                           [(text.index("Email *", text.index("Story with @Haleaziz")),
+                             text.index("Terms of Use.", text.index("Story with @Haleaziz")) + 13)])
+    assert drop_furniture(text, [post]) == []

@@ -213,6 +213,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.embeds import embedded_posts
     from newstrace.extract.evaluations import evaluations
     from newstrace.extract.frames import that_clauses
+    from newstrace.extract.furniture import drop_furniture
     from newstrace.extract.glosses import cut_glosses
     from newstrace.extract.headlines import drop_headline, headline_span
     from newstrace.extract.hearsay import hearsay
@@ -236,7 +237,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = sorted(spans + hearsay(text, spans, mask), key=_order)
     spans = split_continuations(text, spans, mask)
     spans = add_continuations(text, spans, mask)
-    spans = spans + embedded_posts(text, spans)
+    spans = drop_furniture(text, spans + embedded_posts(text, spans))  # a poll widget says nothing
     # in text order whatever the steps added (continuation pieces, nested attributions):
     # the running speaker is read from the attribution before
     spans = sorted(spans + nested_attributions(text, spans, mask), key=_order)
