@@ -75,7 +75,7 @@ class AlignSettings:
     overlap_words: int = 8  # one quote's last words as another's first: a run this long
 
 
-def might_share(mine: set[str], other: list[str] | frozenset[str], settings: AlignSettings = AlignSettings()) -> bool:
+def might_share(mine: set[str], other: list[str], settings: AlignSettings = AlignSettings()) -> bool:
     """A cheap test before ``compare``: whether the distinct words two wordings have in
     common are enough for either of its rules (a run, or the shorter held whole, one
     word in ten aside).
@@ -83,8 +83,7 @@ def might_share(mine: set[str], other: list[str] | frozenset[str], settings: Ali
     >>> might_share(set("we will see them in court".split()), "see you in court".split())
     False
     """
-    # ``other``: the other wording's words, or the frozenset of them without elisions
-    theirs = other if isinstance(other, frozenset) else set(other) - {GAP}
+    theirs = set(other) - {GAP}
     shared = len(mine & theirs)
     short = min(len(mine), len(theirs))
     allowed = short // settings.per_changed + 1

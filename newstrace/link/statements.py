@@ -140,21 +140,6 @@ _named = lru_cache(maxsize=1 << 14)(is_name)
 _tokens = lru_cache(maxsize=1 << 13)(tokens)  # a wording's text and its words, read again at each cut
 
 
-@lru_cache(maxsize=1 << 16)
-def _key_words(key: str) -> tuple[list[str], frozenset[str]]:
-    """A stored wording's words (from its ``key``) and the set of them without elisions: a
-    popular statement's wordings are read as candidates for each new wording of it.
-    Callers must not change the list."""
-    words = key.split("\x1f")[0].split(" ")
-    return words, frozenset(words) - {GAP}
-
-
-@lru_cache(maxsize=1 << 12)
-def _ends(stored: str) -> frozenset[int]:
-    """A stored wording's sentence ends (``statement_nodes.ends``) as a set."""
-    return frozenset(int(i) for i in stored.split())
-
-
 def _by_person(names: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int, int]]:
     """Mention counts per person: a short form ("Petrov") counts for the one fuller name it
     fits ("General Anna Petrov"), as each article names the person in its own way; a short
@@ -610,12 +595,12 @@ class StatementIndex:
             mine = set(words) - {GAP}
             for other, shared in candidates:
                 other_key, their_ends, other_size, family = rows[other]
-                theirs, their_set = _key_words(other_key)
+                theirs = other_key.split("\x1f")[0].split(" ")
                 if shared < 2 and min(len(words), len(theirs)) >= short:
                     continue  # a run or a whole longer wording puts two chosen trigrams in common
-                if not might_share(mine, their_set, settings.align):
+                if not might_share(mine, theirs, settings.align):
                     continue
-                match = compare(words, theirs, settings.align, ends, _ends(their_ends))
+                match = compare(words, theirs, settings.align, ends, {int(i) for i in their_ends.split()})
                 if match is not None and self._speakers_allow(match, other, speaker, attribution.speaker_id, article):
                     edges.append((other, match.a0, match.a1, match.b0, match.b1))
                     others[other] = (other_size, other_key, theirs)
@@ -652,23 +637,18 @@ class StatementIndex:
             arm = ("SELECT * FROM (SELECT shingle, node, size FROM statement_grams WHERE shingle=?"
                    " ORDER BY size, node LIMIT ?)")
             sql = self._grams_sql[len(chosen)] = " UNION ALL ".join([arm] * len(chosen))
-        # each trigram's arm holds a node once: a node's trigrams are distinct
-        hits: dict[int, list[int]] = {}
+        hits: dict[int, set[int]] = defaultdict(set)
         sizes: dict[int, int] = {}
         for gram, node, size in self._x(sql, [v for g in chosen for v in (g, self.settings.postings)]):
-            found = hits.get(node)
-            if found is None:
-                hits[node] = [gram]
-                sizes[node] = size
-            else:
-                found.append(gram)
+            hits[node].add(gram)
+            sizes[node] = size
         ranked = sorted(hits, key=lambda n: (-len(hits[n]), sizes[n], n))
         top = ranked[:self.settings.candidates]
-        covered = {g for n in top for g in hits[n]}
+        covered = set().union(*(hits[n] for n in top)) if top else set()
         for node in ranked[self.settings.candidates:]:
-            if not covered.issuperset(hits[node]):
+            if hits[node] - covered:
                 top.append(node)
-                covered.update(hits[node])
+                covered |= hits[node]
         return [(n, len(hits[n]), sizes[n]) for n in top]
 
     def _place(self, new: _Placed, work: _Work) -> bool:
