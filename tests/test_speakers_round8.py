@@ -188,3 +188,18 @@ def test_a_title_that_is_a_name_stays_a_name():
     from newstrace.extract.speakers.testing import resolve_one
 
     assert resolve_one(t, "Mr. King and Mr. Schultz")[0] == "Larry King and Ed Schultz"
+
+
+def test_a_title_says_which_of_two_namesakes_speaks():
+    """The New York Times, 2016-05-18 (PolNeAR train): Bill Clinton is named first, then
+    Hillary Clinton; "Mrs. Clinton told voters" is hers and "Mr. Clinton" his, not the one
+    named first."""
+    from newstrace.extract.speakers.testing import resolve_one
+
+    text = ("In an election year when Bill Clinton's policies and personal indiscretions have faced intense "
+            "scrutiny, Hillary Clinton is beginning to shape the role her husband would play in her "
+            "administration.\n\nMrs. Clinton told voters in Kentucky on Sunday that Mr. Clinton would be in "
+            "charge of revitalizing the economy.")
+    assert resolve_one(text, "Mrs. Clinton") == ("Hillary Clinton", "head_person")
+    assert resolve_one(text.replace("Mrs. Clinton told", "Mr. Clinton told"), "Mr. Clinton") == \
+        ("Bill Clinton", "head_person")

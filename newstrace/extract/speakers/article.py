@@ -88,7 +88,7 @@ class Article:
         self.names.sort(key=lambda n: n.start)  # by place: bisected (name_starts)
         self.persons = sorted((n for n in self.names if n.label == "PERSON"), key=lambda n: n.start)
         self.person_starts = [p.start for p in self.persons]
-        self._fullest: dict[tuple[str, str], str] = {}
+        self._fullest: dict[tuple[str, str, str | None], str] = {}
         self._names_by_end: dict[str, tuple[dict[str, int], dict, dict[str, int]]] = {}
         self._orgs: dict[str, Name] | None = None
         self._by_text: dict[str, list[Name]] | None = None
@@ -339,14 +339,23 @@ class Article:
             if cut and any(is_short_form(tokens(n.text[:cut.start()]), o) for o in others):
                 n.text, n.end = n.text[:cut.start()], n.start + cut.start()
 
-    def fullest(self, name: str, label: str = "PERSON") -> str:
-        """The longest name of the article that ``name`` is a short form of."""
-        key = (name, label)
+    def fullest(self, name: str, label: str = "PERSON", gender: str | None = None) -> str:
+        """The longest name of the article that ``name`` is a short form of; with
+        ``gender`` (a "Mrs." or "Mr." before it), of two persons or more who share the
+        word, those of that gender or of none known: "Mrs. Clinton" is not the Bill Clinton
+        an article names first."""
+        key = (name, label, gender)
         if key not in self._fullest:
-            self._fullest[key] = self._find_fullest(name, label)
+            self._fullest[key] = self._find_fullest(name, label, gender)
         return self._fullest[key]
 
-    def _find_fullest(self, name: str, label: str) -> str:
+    def _full_names_gender(self, spellings: list[str]) -> str | None:
+        """The gender one person's full spellings say (a first name, a "Mrs." before one),
+        None when they say none or two."""
+        genders = {n.gender for n in self.persons if n.gender and n.text in spellings and len(tokens(n.text)) > 1}
+        return genders.pop() if len(genders) == 1 else None
+
+    def _find_fullest(self, name: str, label: str, gender: str | None = None) -> str:
         """The fullest name ``name`` is a short form of: of one person's spellings, the
         longest ("Donald J. Trump" for "Trump"); of different persons who share the word,
         the one the article makes most of: named in its headline, else named in full most
@@ -372,6 +381,11 @@ class Article:
                 persons.append([cand])
             else:
                 same.append(cand)
+        if gender is not None and len(persons) > 1:
+            # a choice between namesakes ("Bill Clinton", "Hillary Clinton"): the title's
+            # gender decides; one person alone keeps the name (a first name's gender is a
+            # guess: "Lindsey Graham")
+            persons = [p for p in persons if self._full_names_gender(p) in (None, gender)] or persons
         if not persons:
             return name
         headline = self._headline_tokens(label)

@@ -31,7 +31,7 @@ def head_person(src):
     both = _coordinated(art, person, src.start, src.end)
     if both:
         return src.resolved(both, "person")
-    return src.resolved(art.fullest(_expand_left(art, person, src.start)), "person")
+    return src.resolved(art.fullest(_expand_left(art, person, src.start), gender=person.gender), "person")
 
 
 # words inside a name after which it must go on: "Qaboos bin" is not all of "Qaboos bin Said"
