@@ -215,6 +215,7 @@ def features(src, kind: str, cands: list[Candidate]) -> list[dict[str, float]]:
     # the order of candidates by their last mention (or speech) before the source, nearest first
     near = sorted(range(1, len(cands)), key=lambda i: -_last_place(cands[i], src.start))
     recency = {i: r for r, i in enumerate(near)}
+    topic = _topic(art, src.start) if kind == "he_she" else None
     out = []
     for i, c in enumerate(cands):
         f: dict[str, float] = {}
@@ -262,6 +263,9 @@ def features(src, kind: str, cands: list[Candidate]) -> list[dict[str, float]]:
                     for x in o.mentions if x.label == "PERSON")), 3) / 3
             f["adjacent"] = float(src.start - m.end <= 3)
         if gender:
+            # a person brought in as the subject of a sentence since the last speaker spoke
+            f["topic_new"] = float(topic is not None and bool(c.mentions) and c.mentions[0].start == topic
+                                   and (not history or history[-1].position < topic))
             g = _gender(art, c)
             f["gender_match"] = float(g == gender)
             f["gender_clash"] = float(g is not None and g != gender)
@@ -303,6 +307,29 @@ def _capitalised_bodies(text: str, head: str, lo: int, hi: int) -> list[tuple[in
         if m.group("before") or m.group("after"):
             found.append((m.start(), m.end(), m.group(0)))
     return found
+
+
+# a sentence whose subject is "he" or "she": it goes on about the subject before it
+_PRONOUN_SUBJECT = re.compile(r"\W*(?:(?:But|And|Then|Later|Meanwhile|So)\s+)?(?:he|she)\b", re.IGNORECASE)
+
+
+def _topic(art, start: int) -> int | None:
+    """Where the person the sentences before a pronoun are about is named: the subject of
+    the nearest sentence (of the three before) that has a named person for subject, read
+    through sentences that quote someone or go on with "he"/"she" ("A professor ..., Yanis
+    Varoufakis, did not go to work. But he rode his bicycle ... \"What I did witness ...\"
+    he said": Varoufakis, not the speaker before him)."""
+    sentence = art.sentence_of(start)
+    for k in range(sentence - 1, max(-1, sentence - 4), -1):
+        lo = art.sent_starts[k]
+        hi = art.sent_starts[k + 1] if k + 1 < len(art.sent_starts) else len(art.text)
+        opening = art.text[lo:hi].lstrip()
+        if opening[:1] in "\"“'‘" or _PRONOUN_SUBJECT.match(opening):
+            continue
+        subject = next((p for p in art.persons_within(lo, hi) if not art.quoted(p.start) and art.is_subject(p)), None)
+        if subject is not None:
+            return subject.start
+    return None
 
 
 def _last_place(c: Candidate, start: int) -> int:
