@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newstrace.extract.nlp import analyse
+from newstrace.extract.speakers import resolve
 from newstrace.extract.speakers.article import article_of
 
 from test_speakers_round8 import _round
@@ -39,3 +42,24 @@ def test_his_exact_words_are_the_owner_brought_in_as_subject():
     # exact words:" -- Henry, not Teixeira (named last, and in the headline)
     got = _round(7, "ecb-e825833b7")
     assert got["His"] == ["John Henry"]
+
+
+POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear"
+
+
+@pytest.mark.skipif(not (POLNEAR / "train").exists(), reason="../shared/corpora/polnear not here")
+def test_a_name_in_a_quotation_in_doubled_apostrophes_takes_no_turn():
+    # New York Times text prints quotations in '' '': "''If you want to see Trump's ridiculous
+    # tweets, you can go on Facebook or CNN. ...'' He said his friends feel the same way" is
+    # still Jacob Shiansky, who was speaking (a version of topic_new gave Trump)
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from speakers_eval import polnear_spans
+
+    name = "nyt_2016-06-17_as-its-rivals-pair-up-will-twitt"
+    text = (POLNEAR / "train" / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    atts = polnear_spans(sorted((POLNEAR / "train" / "attributions").glob(f"{name}_*.ann"))[0])
+    got = {a.source[0][0]: r.speaker for a, r in zip(atts, resolve(text, atts, analyse(text))) if a.source}
+    assert text[5027:5029] == "He" and got[5027] == "Jacob Shiansky"
+    assert got[5113] == "Jacob Shiansky"

@@ -33,12 +33,12 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newstrace.extract.speakers.article import Name
+from newstrace.extract.speakers.article import _APPOSED_SUBJECT as _APPOSED, Name
 from newstrace.extract.speakers.base import Resolved
 from newstrace.extract.speakers.names import POSSESSIVE, is_short_form_or_equal, speaker_key
 from newstrace.extract.speakers.words import (
     AGENT_NOUNS, COLLECTIVE_NOUNS, COMPANY_NOUNS, DATA, DETERMINERS, GROUP, HE, MEDIA_NOUNS, ORG_HEADS,
-    PERSON_NOUNS, POSSESSORS, PREPOSITIONS, PUBLIC_BODY_WORDS, QUANTIFIERS, RELATIVE, SHE, WORKS)
+    PERSON_NOUNS, POSSESSORS, PREPOSITIONS, PUBLIC_BODY_WORDS, QUANTIFIERS, RELATIVE, SHE, TITLE_WORDS, WORKS)
 
 # how far back (characters) candidates are read, per kind of source; a description reads
 # the whole article before it ("the union" named in the lead, resolved at the end)
@@ -326,10 +326,35 @@ def _topic(art, start: int) -> int | None:
         opening = art.text[lo:hi].lstrip()
         if opening[:1] in "\"“'‘" or _PRONOUN_SUBJECT.match(opening):
             continue
-        subject = next((p for p in art.persons_within(lo, hi) if not art.quoted(p.start) and art.is_subject(p)), None)
+        subject = next((p for p in art.persons_within(lo, hi) if _plain_subject(art, p, lo)), None)
         if subject is not None:
             return subject.start
     return None
+
+
+# words that open a sentence and are no part of a name or title before it ("That includes
+# Ross Perot", "If you want to see Trump's", "Recall Sen. John McCain")
+_OPENERS = frozenset("that this these those if when while as after before although because since recall unlike like "
+                     "in at on for with without during despite there it here what how why".split())
+
+
+def _plain_subject(art, p, lo: int) -> bool:
+    """Whether person ``p`` is, in plain narration, the subject of the sentence opening at
+    ``lo``: the sentence opens with it after nothing but titles or roles ("Red Sox owner John
+    Henry has said"), or with a description it stands in apposition to; not in a quotation
+    (also one in doubled apostrophes, as the New York Times prints them), not a possessive."""
+    if art.quoted(p.start) or art.text.count("''", art.text.rfind("\n", 0, p.start) + 1, p.start) % 2 \
+            or re.match(r"['’]s?\b", art.text[p.end:p.end + 2]):
+        return False
+    opening = art.text[lo:p.start]
+    if _APPOSED.fullmatch(opening):
+        return bool(re.match(r"\s*,\s", art.text[p.end:p.end + 3]))
+    words = _WORD.findall(opening)
+    if words and words[0].casefold() in ("but", "and", "then", "so", "meanwhile", "later", "now"):
+        words = words[1:]
+    return len(words) <= 6 and not (words and words[0].casefold() in _OPENERS) and all(
+        w[:1].isupper() or w.casefold() in TITLE_WORDS or w.casefold() in ("of", "the", "owner") for w in words) \
+        and not re.search(r"[,;:\"“”()]", opening.strip(" \t\n\"“”'‘’"))
 
 
 def _last_place(c: Candidate, start: int) -> int:
