@@ -63,3 +63,14 @@ def test_a_name_in_a_quotation_in_doubled_apostrophes_takes_no_turn():
     got = {a.source[0][0]: r.speaker for a, r in zip(atts, resolve(text, atts, analyse(text))) if a.source}
     assert text[5027:5029] == "He" and got[5027] == "Jacob Shiansky"
     assert got[5113] == "Jacob Shiansky"
+
+
+def test_a_body_is_no_persons_role():
+    # ECB+ dev text e62d17c35 (round 9): in the title-case headline "Obama Administration Flips
+    # Bush Endangered Species Ruling" NER reads "Flips Bush" as a person, and "Administration"
+    # before it made that person the holder of the role "administration"; every "the Bush
+    # administration" and "The Obama administration" of the body went to "Flips Bush"
+    got = _round(9, "ecb-e62d17c35")
+    assert got["The Obama administration"] == ["The Obama administration"]
+    assert set(got["The Bush administration"]) | set(got["the Bush administration"]) == {
+        "The Bush administration", "the Bush administration"}
