@@ -20,7 +20,9 @@ articles (the first annotator's attributions), each with the text before it and 
 the article gives there, never the rules' or the ranker's answer.
 
 Rounds named in ``--exclude-rounds`` are left out (to score a round with weights that never
-saw it). Folds for cross-validation are by article.
+saw it). Folds for cross-validation are by article. ``--new-only`` keeps the shipped weights
+and fits only the features they lack (on every source, the shipped weights' excluded rounds
+and ``--exclude-rounds`` left out): a feature added later moves no other weight.
 """
 
 from __future__ import annotations
@@ -154,10 +156,12 @@ def matrices(exs: list[dict], names: list[str]) -> list[tuple[np.ndarray, list[i
     return out
 
 
-def fit(data: list[tuple[np.ndarray, list[int]]], n_features: int, l2: float, steps: int = 600) -> np.ndarray:
+def fit(data: list[tuple[np.ndarray, list[int]]], n_features: int, l2: float, steps: int = 600,
+        start: np.ndarray | None = None, free: np.ndarray | None = None) -> np.ndarray:
     """Weights of the conditional logit: maximise the log of the probability mass on the
-    right candidates, minus ``l2`` times the squared weights (Adam, full batch)."""
-    w = np.zeros(n_features)
+    right candidates, minus ``l2`` times the squared weights (Adam, full batch). With
+    ``start`` and ``free`` (a mask), only the free weights move from ``start``."""
+    w = np.zeros(n_features) if start is None else start.astype(float).copy()
     m = np.zeros(n_features)
     v = np.zeros(n_features)
     data = [(x, r) for x, r in data if r]
@@ -171,6 +175,8 @@ def fit(data: list[tuple[np.ndarray, list[int]]], n_features: int, l2: float, st
             q[right] = p[right] / p[right].sum()
             grad -= x.T @ (q - p)
         grad /= len(data)
+        if free is not None:
+            grad = grad * free
         m = 0.9 * m + 0.1 * grad
         v = 0.999 * v + 0.001 * grad * grad
         w -= 0.05 * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
@@ -189,7 +195,8 @@ def accuracy(data, w, exs) -> dict[str, list[int]]:
     return scores
 
 
-def cross_validate(exs: list[dict], names: list[str], l2: float, folds: int = 5) -> dict[str, list[int]]:
+def cross_validate(exs: list[dict], names: list[str], l2: float, folds: int = 5,
+                   start: np.ndarray | None = None, free: np.ndarray | None = None) -> dict[str, list[int]]:
     articles = sorted({e["article"] for e in exs})
     random.Random(28).shuffle(articles)
     fold_of = {a: i % folds for i, a in enumerate(articles)}
@@ -197,7 +204,7 @@ def cross_validate(exs: list[dict], names: list[str], l2: float, folds: int = 5)
     for k in range(folds):
         train = [e for e in exs if fold_of[e["article"]] != k]
         test = [e for e in exs if fold_of[e["article"]] == k]
-        w = fit(matrices(train, names), len(names), l2)
+        w = fit(matrices(train, names), len(names), l2, start=start, free=free)
         for key, s in accuracy(matrices(test, names), w, test).items():
             t = total.setdefault(key, [0, 0, 0])
             for i in range(3):
@@ -243,6 +250,9 @@ def main() -> None:
     parser.add_argument("--cv-only", action="store_true")
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--exclude-rounds", default="", help="rounds left out, e.g. 4,5")
+    parser.add_argument("--new-only", action="store_true",
+                        help="keep the shipped weights and fit only the features they lack (a feature added "
+                             "later moves nothing else)")
     parser.add_argument("--list", choices=["polnear"])
     parser.add_argument("--kinds", default="he_she,they_it,relative,description")
     parser.add_argument("--sample", type=int, default=40)
@@ -258,6 +268,9 @@ def main() -> None:
         return
     t0 = time.time()
     exclude = {int(x) for x in args.exclude_rounds.split(",") if x}
+    shipped = json.loads(OUT.read_text(encoding="utf-8")) if args.new_only else None
+    if shipped:  # the rounds the shipped weights never saw stay unseen
+        exclude |= set(shipped["excluded_rounds"])
     exs = examples(exclude)
     usable = [e for e in exs if e["right"]]
     names = sorted({k for e in usable for f in e["features"] for k in f})
@@ -267,20 +280,29 @@ def main() -> None:
     for kind in ("he_she", "they_it", "relative", "description"):
         n = [e for e in usable if e["kind"] == kind]
         print(f"  {kind:12} {len(n)}")
-    cv = cross_validate(usable, names, args.l2)
+    start = free = None
+    if shipped:
+        start = np.array([shipped["weights"].get(n, 0.0) for n in names])
+        free = np.array([0.0 if n in shipped["weights"] else 1.0 for n in names])
+    cv = cross_validate(usable, names, args.l2, start=start, free=free)
     print(f"5-fold cross-validation by article (l2 {args.l2}): ranker right / rules' answer right / sources")
     for key, (r, rule, n) in sorted(cv.items()):
         print(f"  {key:12} {r:4d} {rule:4d} {n:4d}   {r / n:.3f} vs {rule / n:.3f}")
     if args.cv_only:
         return
-    w = fit(matrices(usable, names), len(names), args.l2)
+    w = fit(matrices(usable, names), len(names), args.l2, start=start, free=free)
     fitted = accuracy(matrices(usable, names), w, usable)
     weights = {n: round(float(x), 4) for n, x in zip(names, w) if abs(x) >= 1e-4}
     OUT.write_text(json.dumps({
         "about": "speaker ranker weights (newstrace/extract/speakers/ranker.py), fitted by "
                  "training/train_speaker_ranker.py on the speaker gold sets and training/speaker_ranker_labels.jsonl",
-        "sources": len(usable), "l2": args.l2, "excluded_rounds": sorted(exclude),
-        "cross_validated": {k: v[0] / v[2] for k, v in cv.items()},
+        "sources": shipped["sources"] if shipped else len(usable), "l2": shipped["l2"] if shipped else args.l2,
+        "excluded_rounds": sorted(exclude),
+        **({"fitted_alone": {"features": sorted(n for n, f in zip(names, free) if f), "sources": len(usable),
+                             "l2": args.l2, "folds_with_shipped_weights": {k: v[0] / v[2] for k, v in cv.items()}}}
+           if shipped else {}),
+        # (with the shipped weights kept, the folds are no cross-validation of theirs: theirs are kept)
+        "cross_validated": shipped["cross_validated"] if shipped else {k: v[0] / v[2] for k, v in cv.items()},
         "weights": weights}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"fitted on all: {fitted['all'][0]}/{fitted['all'][2]}; {len(weights)} weights written to {OUT}")
 

@@ -24,6 +24,8 @@ _PRONOUN_AFTER = re.compile(
     r"|\s+(?:said|says|added|told\s+\w+|explained|insisted|argued|claimed|wrote)\s+(?:that\s+)?(?P<said>he|she)\b")
 # a capitalised word that speaks alone ("Maróth said")
 _SAID_AFTER = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:said|says|told|noted|added|stated|pointed out|wrote|argued)\b")
+# a description that opens a sentence and ends in a comma before a name in apposition
+_APPOSED_SUBJECT = re.compile(r"\W*(?:(?:But|And|Then|Meanwhile)\s+)?(?:A|An|The|Another|One)\s+[^,.;:!?\"“”()]{2,100},\s*")
 # a sentence that opens with a prepositional phrase: "In an interview with ", "According to "
 _FRONTED = re.compile(r"\W*(?:In|At|During|After|Before|With|Following|Since|Unlike|Like|According\s+to|Under|From|"
                       r"For|To|On|Despite|Against|Besides|Beside)\s[^,.;:!?\"“”]*$")
@@ -187,6 +189,15 @@ class Article:
     def opens_sentence(self, name: Name) -> bool:
         """Whether ``name`` opens its sentence (after a word or two: "But Guardian, ...")."""
         return self.sent_starts[name.sentence] >= name.start - 25
+
+    def is_subject(self, name: Name) -> bool:
+        """Whether ``name`` is its sentence's subject: it opens the sentence, or stands in
+        apposition to a description that does ("A professor of economics at the University
+        of Athens, Yanis Varoufakis, did not go to work")."""
+        if self.opens_sentence(name):
+            return True
+        opening = self.text[self.sent_starts[name.sentence]:name.start]
+        return bool(_APPOSED_SUBJECT.fullmatch(opening)) and bool(re.match(r"\s*,\s", self.text[name.end:name.end + 3]))
 
     def fronted_object(self, name: Name, pronoun: int) -> bool:
         """Whether ``name`` is the object in a phrase that opens the sentence of a pronoun

@@ -123,7 +123,7 @@ def pronoun(art: Article, low: str, start: int, previous: Resolved | None, conte
         prev_key = speaker_key(previous.speaker)
         newcomer = False
         for p in persons:
-            if previous.position < p.start < start and art.opens_sentence(p) and not art.quoted(p.start):
+            if previous.position < p.start < start and art.is_subject(p) and not art.quoted(p.start):
                 full = art.fullest(p.text)
                 if speaker_key(full) != prev_key and compatible(full, p.gender):
                     newcomer = True

@@ -33,12 +33,12 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newstrace.extract.speakers.article import Name
+from newstrace.extract.speakers.article import _APPOSED_SUBJECT as _APPOSED, Name
 from newstrace.extract.speakers.base import Resolved
 from newstrace.extract.speakers.names import POSSESSIVE, is_short_form_or_equal, speaker_key
 from newstrace.extract.speakers.words import (
     AGENT_NOUNS, COLLECTIVE_NOUNS, COMPANY_NOUNS, DATA, DETERMINERS, GROUP, HE, MEDIA_NOUNS, ORG_HEADS,
-    PERSON_NOUNS, POSSESSORS, PREPOSITIONS, PUBLIC_BODY_WORDS, QUANTIFIERS, RELATIVE, SHE, WORKS)
+    PERSON_NOUNS, POSSESSORS, PREPOSITIONS, PUBLIC_BODY_WORDS, QUANTIFIERS, RELATIVE, SHE, TITLE_WORDS, WORKS)
 
 # how far back (characters) candidates are read, per kind of source; a description reads
 # the whole article before it ("the union" named in the lead, resolved at the end)
@@ -215,6 +215,7 @@ def features(src, kind: str, cands: list[Candidate]) -> list[dict[str, float]]:
     # the order of candidates by their last mention (or speech) before the source, nearest first
     near = sorted(range(1, len(cands)), key=lambda i: -_last_place(cands[i], src.start))
     recency = {i: r for r, i in enumerate(near)}
+    topic = _topic(art, src.start) if kind == "he_she" else None
     out = []
     for i, c in enumerate(cands):
         f: dict[str, float] = {}
@@ -262,6 +263,9 @@ def features(src, kind: str, cands: list[Candidate]) -> list[dict[str, float]]:
                     for x in o.mentions if x.label == "PERSON")), 3) / 3
             f["adjacent"] = float(src.start - m.end <= 3)
         if gender:
+            # a person brought in as the subject of a sentence since the last speaker spoke
+            f["topic_new"] = float(topic is not None and bool(c.mentions) and c.mentions[0].start == topic
+                                   and (not history or history[-1].position < topic))
             g = _gender(art, c)
             f["gender_match"] = float(g == gender)
             f["gender_clash"] = float(g is not None and g != gender)
@@ -303,6 +307,54 @@ def _capitalised_bodies(text: str, head: str, lo: int, hi: int) -> list[tuple[in
         if m.group("before") or m.group("after"):
             found.append((m.start(), m.end(), m.group(0)))
     return found
+
+
+# a sentence whose subject is "he" or "she": it goes on about the subject before it
+_PRONOUN_SUBJECT = re.compile(r"\W*(?:(?:But|And|Then|Later|Meanwhile|So)\s+)?(?:he|she)\b", re.IGNORECASE)
+
+
+def _topic(art, start: int) -> int | None:
+    """Where the person the sentences before a pronoun are about is named: the subject of
+    the nearest sentence (of the three before) that has a named person for subject, read
+    through sentences that quote someone or go on with "he"/"she" ("A professor ..., Yanis
+    Varoufakis, did not go to work. But he rode his bicycle ... \"What I did witness ...\"
+    he said": Varoufakis, not the speaker before him)."""
+    sentence = art.sentence_of(start)
+    for k in range(sentence - 1, max(-1, sentence - 4), -1):
+        lo = art.sent_starts[k]
+        hi = art.sent_starts[k + 1] if k + 1 < len(art.sent_starts) else len(art.text)
+        opening = art.text[lo:hi].lstrip()
+        if opening[:1] in "\"“'‘" or _PRONOUN_SUBJECT.match(opening):
+            continue
+        subject = next((p for p in art.persons_within(lo, hi) if _plain_subject(art, p, lo)), None)
+        if subject is not None:
+            return subject.start
+    return None
+
+
+# words that open a sentence and are no part of a name or title before it ("That includes
+# Ross Perot", "If you want to see Trump's", "Recall Sen. John McCain")
+_OPENERS = frozenset("that this these those if when while as after before although because since recall unlike like "
+                     "in at on for with without during despite there it here what how why".split())
+
+
+def _plain_subject(art, p, lo: int) -> bool:
+    """Whether person ``p`` is, in plain narration, the subject of the sentence opening at
+    ``lo``: the sentence opens with it after nothing but titles or roles ("Red Sox owner John
+    Henry has said"), or with a description it stands in apposition to; not in a quotation
+    (also one in doubled apostrophes, as the New York Times prints them), not a possessive."""
+    if art.quoted(p.start) or art.text.count("''", art.text.rfind("\n", 0, p.start) + 1, p.start) % 2 \
+            or re.match(r"['’]s?\b", art.text[p.end:p.end + 2]):
+        return False
+    opening = art.text[lo:p.start]
+    if _APPOSED.fullmatch(opening):
+        return bool(re.match(r"\s*,\s", art.text[p.end:p.end + 3]))
+    words = _WORD.findall(opening)
+    if words and words[0].casefold() in ("but", "and", "then", "so", "meanwhile", "later", "now"):
+        words = words[1:]
+    return len(words) <= 6 and not (words and words[0].casefold() in _OPENERS) and all(
+        w[:1].isupper() or w.casefold() in TITLE_WORDS or w.casefold() in ("of", "the", "owner") for w in words) \
+        and not re.search(r"[,;:\"“”()]", opening.strip(" \t\n\"“”'‘’"))
 
 
 def _last_place(c: Candidate, start: int) -> int:

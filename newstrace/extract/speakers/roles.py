@@ -10,7 +10,8 @@ from bisect import bisect_left
 
 from newstrace.extract.speakers.article import Article
 from newstrace.extract.speakers.names import POSSESSIVE, clean_name, is_short_form_or_equal, tokens
-from newstrace.extract.speakers.words import AGENT_NOUNS, DETERMINERS, PERSON_NOUNS
+from newstrace.extract.speakers.words import (
+    AGENT_NOUNS, COLLECTIVE_NOUNS, DETERMINERS, PERSON_NOUNS, PUBLIC_BODY_WORDS)
 
 
 def role(src):
@@ -123,6 +124,8 @@ def _role_person(art: Article, desc: str, start: int) -> str | None:
     if any(w[:1].isupper() for w in words[1:-1] if w.casefold() not in DETERMINERS) and len(words) > 4:
         return None
     head = words[-1].casefold()
+    if head not in PERSON_NOUNS and (head in PUBLIC_BODY_WORDS or head in COLLECTIVE_NOUNS):
+        return None  # a body is no person's role: 'Obama Administration Flips Bush' (NER: "Flips Bush")
     found = [(pos, person) for role, person, pos in art.roles if role == head and pos < start]
     if found:
         return art.fullest(max(found)[1])
