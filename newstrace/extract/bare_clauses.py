@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from newstrace.extract.frames import _frame_after, _source_before, cue_words
+from newstrace.extract.frames import SENTENCE_END, cue_words, frame_after, source_before
 from newstrace.extract.quotes import covered
 from newstrace.records import SpanAttribution
 
@@ -46,7 +46,6 @@ _ADVERB = r"(?:(?:\w+ly|also|still|never|only|just|even|already|then)\s+)?"
 # short noun phrase or name and an auxiliary ("the photograph would", "ICE would")
 _CLAUSE = (rf"(?:(?:he|she|they|we|it|there|you)\s+{_ADVERB}(?:{_FINITE}|\w+ed|\w+s)\b|"
            rf"(?:(?:the|a|an|his|her|their|its|this|these|those|[A-Z][\w’'.-]*)\s+){{1,3}}{_ADVERB}{_FINITE}\b)")
-_SENTENCE_END = re.compile(r"[.!?…](?=\s|$|[\"”’'])|\n")
 # "the fear they could", "to say he had", "would think it was": a noun, or saying that is
 # not reported
 _NOT_REPORTED = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|my|our|your|this|of|to|would|could|might|may|"
@@ -89,7 +88,7 @@ def bare_clauses(text: str, spans: list[SpanAttribution], mask: bytearray) -> li
             before = text[max(0, cs - 12):cs]
             if _NOT_REPORTED.search(before) or _ADJECTIVE.search(before) or not text[cs].islower():
                 continue  # "the fear they could", "to say he had"; "Said" opening a name
-            source = _source_before(text, cs)
+            source = source_before(text, cs)
             if source is not None:  # "Trump said he believes …": he believes, nested in Trump's report
                 words = list(re.finditer(r"\S+", text[source[0]:source[1]]))
                 said = [w for w in words[:-1] if w.group(0).lower() in cue_words()]
@@ -102,9 +101,9 @@ def bare_clauses(text: str, spans: list[SpanAttribution], mask: bytearray) -> li
             if source is None or pattern is _BELIEVED and _FIRST_PERSON.search(text[source[0]:source[1]]):
                 continue  # the writer's "I think it is": an opinion, not a report
             start = m.start(2)
-            end = _SENTENCE_END.search(text, start)
+            end = SENTENCE_END.search(text, start)
             end = end.start() if end else len(text)
-            after = _frame_after().search(text, start, end)  # "…, he told the Foundation on Sunday"
+            after = frame_after().search(text, start, end)  # "…, he told the Foundation on Sunday"
             end = after.start() if after else end
             if end < len(text) and text[end] == "?":
                 continue  # "Ever thought that history has gone to the dogs?": a question

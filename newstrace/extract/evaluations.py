@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from newstrace.extract.frames import _source_before
+from newstrace.extract.frames import source_before
 from newstrace.extract.quotes import covered
 from newstrace.records import SpanAttribution
 
@@ -91,7 +91,7 @@ def evaluations(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution
             if len(re.findall(r"\w+", text[m.end():start + len(content)])) < MIN_WORDS - 1 \
                     or len(content.split()) < MIN_WORDS + 1:
                 continue
-            source = _source_before(text, cs)
+            source = source_before(text, cs)
             found.append(SpanAttribution(source=[source] if source else [], cue=[(cs, ce)],
                                          content=[(start, start + len(content))], score=0.5))
             taken[cs:ce] = b"\x01" * (ce - cs)

@@ -39,7 +39,8 @@ _TOLD_OBJECT = r"(?:(?:a|an|the|his|her|their|its|our)\s+(?:[\w’'-]+\s+){1,3}|
 _TELLING = "told|tells|telling|tell|assured|assures|informed|informs|reminded|reminds|warned|warns"
 _WHEN = (r"(?:(?:on|in|last|this|earlier|late|early)\s+(?:[A-Z][a-z]+|week|month|year|day|"
          r"morning|afternoon|evening|night|\d{4})(?:\s+\d{1,2})?,?\s+)?")
-_SENTENCE_END = re.compile(r"[.!?…](?=\s|$|[\"”’'])|\n")
+# where a sentence ends, for the rules that read one to its end (frames, nested, hearsay, bare_clauses)
+SENTENCE_END = re.compile(r"[.!?…](?=\s|$|[\"”’'])|\n")
 _CLAUSE_START = re.compile(r"(?:^|[.!?;:]\s+|\n|,\s+|\s(?:and|but|while|as|after|when|why|how|that|whether|if|"
                            r"because)\s+|[“\"(])")
 MIN_WORDS = 3  # "said that so": no statement
@@ -55,7 +56,7 @@ _HYPOTHETICAL = re.compile(r"\b(?:to|worth|would|could|might|may|can|cannot|shou
 
 
 @lru_cache(maxsize=1)
-def _frame_after() -> re.Pattern[str]:
+def frame_after() -> re.Pattern[str]:
     """A comma or closing quotation mark, then a short subject and a cue word: where the
     content of the frame ends ("…, he told the Foundation on Sunday", "…,” said Jao")."""
     words = "|".join(sorted((re.escape(w) for w in cue_words()), key=len, reverse=True))
@@ -105,20 +106,20 @@ def that_clauses(text: str, spans: list[SpanAttribution], mask: bytearray | None
         quoted = text[m.end()] in "\"“"  # 'told a town hall that “local, state and federal laws …”'
         if not (quoted or _SUBJECT.match(text, m.end())) or _HYPOTHETICAL.search(text, max(0, cs - 12), cs):
             continue  # "said that many years ago", "the person that I've talked to that did"
-        end = _SENTENCE_END.search(text, m.end())
+        end = SENTENCE_END.search(text, m.end())
         end = end.start() if end else len(text)
-        after = _frame_after().search(text, m.end(), end)  # "…, he told the Foundation on Sunday"
+        after = frame_after().search(text, m.end(), end)  # "…, he told the Foundation on Sunday"
         end = after.start() if after else end
         content = text[that:end].rstrip(" ,;:\"”’'")
         if len(content.split()) < MIN_WORDS + 1 or any(abs(s - that) <= 12 for s in starts):
             continue
-        source = _source_before(text, cs)
+        source = source_before(text, cs)
         found.append(SpanAttribution(source=[source] if source else [], cue=[(cs, ce)],
                                      content=[(that, that + len(content))], score=0.5))
     return found
 
 
-def _source_before(text: str, cue_start: int) -> tuple[int, int] | None:
+def source_before(text: str, cue_start: int) -> tuple[int, int] | None:
     """The words from the opening of the clause to the cue, less auxiliaries and adverbs
     ("Smith's wife had" -> "Smith's wife"), when they are one to eight words."""
     window = text[max(0, cue_start - 120):cue_start]

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 
+from newstrace.extract.frames import SENTENCE_END
+from newstrace.extract.nested import trim
 from newstrace.extract.quotes import covered
 from newstrace.records import SpanAttribution
 
 _ADVERB = re.compile(r"(?<![\w’'-])(?:allegedly|reportedly)(?![\w’'-])", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?…](?=\s|$|[\"”’'])|\n")
 # the start of the clause before the adverb: a sentence's opening, a semicolon, a colon
 _OPENING = re.compile(r"(?:^|[.!?…;:](?:[\"”’'])?\s+|\n)")
 # "are allegedly thought to be": the predicate after is itself an evidential one
@@ -46,22 +47,14 @@ def hearsay(text: str, spans: list[SpanAttribution], mask: bytearray) -> list[Sp
             continue
         window = text[max(0, s - 400):s]
         opening = max((o.end() for o in _OPENING.finditer(window)), default=0) + max(0, s - 400)
-        end = _SENTENCE_END.search(text, e)
+        end = SENTENCE_END.search(text, e)
         end = end.start() if end else len(text)
         before = (opening, s)
         after = (e, end)
-        frags = [f for f in (_trim(text, before), _trim(text, after)) if f[0] < f[1]]
+        frags = [f for f in (trim(text, before, ",;:"), trim(text, after, ",;:")) if f[0] < f[1]]
         words = sum(len(re.findall(r"\w+", text[a:b])) for a, b in frags)
         if words < MIN_WORDS or not frags or frags[-1][0] < e:
             continue  # no predicate after the adverb ("he did so, allegedly.")
         found.append(SpanAttribution(source=[], cue=[(s, e)], content=frags, score=0.5))
     return found
 
-
-def _trim(text: str, fragment: tuple[int, int]) -> tuple[int, int]:
-    s, e = fragment
-    while s < e and (text[s].isspace() or text[s] in ",;:"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
-        e -= 1
-    return s, e

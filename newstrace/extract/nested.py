@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from newstrace.extract.frames import SENTENCE_END
 from newstrace.extract.quotes import covered
 from newstrace.records import SpanAttribution
 
@@ -44,7 +45,6 @@ _NESTED = re.compile(rf"(?<![\w’'-])({_SUBJECT})\s+{_ADVERB}({_VERB})\b[ \t]*{
                      rf"(?:that\b\s*|:\s*)?")
 # a parenthetical "…, I thought, …" inside a sentence
 _ASIDE = re.compile(rf",\s*({_SUBJECT})\s+{_ADVERB}({_VERB}),\s*")
-_SENTENCE_END = re.compile(r"[.!?…](?=\s|$|[\"”’'])|\n")
 MIN_WORDS = 3  # "I think so", "you know", "I guess": no statement
 _FILLERS = re.compile(r"^(?:so|not|that|it|this|you know|i mean)\W*$", re.IGNORECASE)
 
@@ -78,7 +78,7 @@ def nested_attributions(text: str, spans: list[SpanAttribution], mask: bytearray
         found.append((m, [(start, _clause_end(text, start, mask))]))
     out = []
     for m, frags in found:
-        frags = [(s, e) for s, e in (_trim(text, f) for f in frags) if s < e]
+        frags = [(s, e) for s, e in (trim(text, f) for f in frags) if s < e]
         words = sum(len(re.findall(r"\w+", text[s:e])) for s, e in frags)
         if not frags or words < MIN_WORDS or _FILLERS.match(text[frags[0][0]:frags[-1][1]]):
             continue
@@ -89,7 +89,7 @@ def nested_attributions(text: str, spans: list[SpanAttribution], mask: bytearray
 
 def _clause_end(text: str, i: int, mask: bytearray) -> int:
     """The end of the sentence from ``i``, within the quotation."""
-    m = _SENTENCE_END.search(text, i)
+    m = SENTENCE_END.search(text, i)
     end = m.start() + (1 if m and text[m.start()] in ".!?…" else 0) if m else len(text)
     j = i
     while j < end and (mask[j] or text[j].isspace()):
@@ -104,10 +104,12 @@ def _sentence_start(text: str, i: int, mask: bytearray) -> int:
     return j
 
 
-def _trim(text: str, fragment: tuple[int, int]) -> tuple[int, int]:
+def trim(text: str, fragment: tuple[int, int], end_marks: str = ",;:\"”’'") -> tuple[int, int]:
+    """``fragment`` without the spaces and the clause punctuation at its ends (at its end,
+    ``end_marks``: by default closing quotation marks too)."""
     s, e = fragment
     while s < e and (text[s].isspace() or text[s] in ",;:"):
         s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:\"”’'"):
+    while e > s and (text[e - 1].isspace() or text[e - 1] in end_marks):
         e -= 1
     return s, e
