@@ -572,12 +572,11 @@ class Store(Queries):
             duplicate_of=row["duplicate_of"], file=row["file"],
         )
 
-    def articles_without_story(self) -> list[Article]:
-        """Stored articles not yet in a story (a run places them when it ends), in
-        publication order where it is known, else input order."""
-        rows = self.db.execute("SELECT * FROM articles WHERE story IS NULL"
-                               " ORDER BY published IS NULL, published, ord, id")
-        return [self._article(row) for row in rows]
+    def ids_without_story(self) -> list[str]:
+        """The ids of stored articles not yet in a story (a run places them when it ends),
+        in publication order where it is known, else input order."""
+        return [row[0] for row in self.db.execute(
+            "SELECT id FROM articles WHERE story IS NULL ORDER BY published IS NULL, published, ord, id")]
 
     def story_of(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT story FROM articles WHERE id=?", (article_id,)).fetchone()

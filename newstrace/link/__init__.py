@@ -64,11 +64,11 @@ class Linker:
         where it is known, else input order (articles join stories as they were published,
         not as a folder happens to list them), a transaction for each ``per_transaction``
         articles so that a kill keeps what was placed; the number placed."""
-        waiting = self.store.articles_without_story()
+        waiting = self.store.ids_without_story()  # ids: a long run's texts are read a chunk at a time
         for start in range(0, len(waiting), per_transaction):
             with self.store.transaction():
-                for article in waiting[start:start + per_transaction]:
-                    self.stories.add(article)
+                for article_id in waiting[start:start + per_transaction]:
+                    self.stories.add(self.store.article(article_id))
         return len(waiting)
 
     def _link_article(self, article: Article, attributions: list[Attribution], sig: list[int]) -> None:
@@ -105,5 +105,6 @@ class Linker:
                     db.execute("UPDATE articles SET duplicate_of=? WHERE id=?", (article.duplicate_of, article.id))
                     self._link_article(article, list(self.store.attributions(article=article.id)), sig)
             # stories take articles in publication order where it is known, else input order
-            for article in self.store.articles_without_story():
-                self.stories.add(article)
+            by_id = {article.id: article for article in articles}  # read above: not again
+            for article_id in self.store.ids_without_story():
+                self.stories.add(by_id[article_id])

@@ -594,6 +594,7 @@ class StatementIndex:
                 rows.update((r[0], r[1:]) for r in self._x(
                     f"SELECT id, key, ends, size, family FROM statement_nodes WHERE id IN ({marks})", chunk))
             mine = set(words) - {GAP}
+            here = venues(article.text, at)  # where the article says these words were said
             for other, shared in candidates:
                 other_key, their_ends, other_size, family = rows[other]
                 theirs = other_key.split("\x1f")[0].split(" ")
@@ -602,7 +603,7 @@ class StatementIndex:
                 if not might_share(mine, theirs, settings.align):
                     continue
                 match = compare(words, theirs, settings.align, ends, {int(i) for i in their_ends.split()})
-                if match is not None and self._speakers_allow(match, other, speaker, attribution.speaker_id, article, at):
+                if match is not None and self._speakers_allow(match, other, speaker, attribution.speaker_id, article, here):
                     edges.append((other, match.a0, match.a1, match.b0, match.b1))
                     others[other] = (other_size, other_key, theirs)
                     families.add(family)
@@ -766,7 +767,7 @@ class StatementIndex:
                             (best[1], best[0], best[2], statement))
 
     def _speakers_allow(self, match: Match, other: int, speaker: str, speaker_id: str | None,
-                        article: Article, at: int = 0) -> bool:
+                        article: Article, here: frozenset[str] = frozenset()) -> bool:
         """Whether who speaks allows a match: a run of words links whoever speaks (a
         quote given to the wrong person, or read out by another, is still the same
         words); a shorter passage not when the speakers are clearly two people; a short
@@ -777,7 +778,7 @@ class StatementIndex:
         "George H. W. Bush" two: ``evidence.one_person``), else the names. One person's
         words said at two venues the articles name are two statements (``occasions``)."""
         if match.matched >= self.settings.align.run:
-            return not self._two_occasions(other, speaker, speaker_id, article, at)
+            return not self._two_occasions(other, speaker, speaker_id, article, here)
         theirs = self._x(
             "SELECT DISTINCT f.speaker, a.speaker_id, f.article FROM statement_fragments f"
             " LEFT JOIN attributions a ON a.id = f.attribution WHERE f.node=? LIMIT 50", (other,)).fetchall()
@@ -796,11 +797,11 @@ class StatementIndex:
                 return True
         return False
 
-    def _two_occasions(self, other: int, speaker: str, speaker_id: str | None, article: Article, at: int) -> bool:
+    def _two_occasions(self, other: int, speaker: str, speaker_id: str | None, article: Article,
+                       here: frozenset[str]) -> bool:
         """Whether every quotation of wording ``other`` is the same person's words at
-        another venue than the one this article names for its quotation at ``at``."""
-        mine = venues(article.text, at)
-        if not mine:
+        another venue than ``here``, the venues this article names for its quotation."""
+        if not here:
             return False
         theirs = self._x(
             "SELECT f.speaker, a.speaker_id, f.article, f.start FROM statement_fragments f"
@@ -809,7 +810,7 @@ class StatementIndex:
             if one_person(speaker or None, their_speaker or None, speaker_id, their_id, self._same_speaker) is not True:
                 return False  # another's reading of the words is still the words
             text = self._article_text(other_article)
-            if not disagree(article.text, mine, text, venues(text, start)):
+            if not disagree(article.text, here, text, venues(text, start)):
                 return False
         return bool(theirs)
 
