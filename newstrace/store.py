@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from pathlib import Path
@@ -295,7 +296,7 @@ class Store(Queries):
             raise self.trouble(e) from e
         self.db.row_factory = sqlite3.Row
         try:
-            self.db.execute("PRAGMA journal_mode=WAL")
+            self._journal_mode_wal()
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA synchronous=NORMAL")
             # up to 256 MiB of pages (SQLite's default is 2 MiB): the linker's indexes of a
@@ -305,6 +306,20 @@ class Store(Queries):
         except sqlite3.Error as e:
             self.db.close()
             raise self.trouble(e) from e
+
+    def _journal_mode_wal(self) -> None:
+        """WAL mode, waiting as other writes do: SQLite answers "locked" at once, without
+        its busy wait, while another process is turning a new database to WAL (two runs
+        started together into one new --out)."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as e:
+                if getattr(e, "sqlite_errorcode", 0) & 0xFF not in (_BUSY, _LOCKED) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     RESUME = "every article stored before is kept: run the same command again to resume"
 

@@ -40,6 +40,35 @@ def test_two_runs_at_once_store_everything_in_one_input_order_and_nothing_elsewh
     assert not list(out.glob("*.tmp"))
 
 
+def _open_store(path: str, barrier, answers) -> None:
+    barrier.wait()
+    try:
+        newstrace.Store(path).db.close()
+        answers.put("")
+    except Exception as e:  # noqa: BLE001 - the answer is what the test reads
+        answers.put(str(e))
+
+
+def test_processes_opening_one_new_database_together_all_get_it(tmp_path):
+    """SQLite answers "locked" at once, without its busy wait, to a process that asks for
+    WAL mode while another is turning the new file to WAL: two runs started together into
+    one new --out failed about one time in three before the store waited for it."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    failures = []
+    for round_ in range(20):
+        barrier, answers = ctx.Barrier(3), ctx.Queue()
+        path = str(tmp_path / f"new-{round_}.db")
+        procs = [ctx.Process(target=_open_store, args=(path, barrier, answers)) for _ in range(3)]
+        for proc in procs:
+            proc.start()
+        for proc in procs:
+            proc.join(timeout=60)
+        failures += [answer for answer in (answers.get(timeout=5) for _ in procs) if answer]
+    assert failures == []
+
+
 # -- fault 12: a change of model killed before its final relink
 
 KILL_AT_LAST_ARTICLE = """
