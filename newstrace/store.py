@@ -12,6 +12,7 @@ midway leaves only whole articles behind and the next run picks up where it stop
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -262,6 +263,33 @@ SEARCH_SCHEMA = (
 )
 
 
+# Columns and indexes that stores made by older code of this schema version lack: added on
+# open (fixed names and types)
+_ADDED_COLUMNS = (
+    # speakers' ids came after schema 2's first stores: the column now, the ids at the next relink
+    ("attributions", {"speaker_id": "TEXT", "speaker_rule": "TEXT"}),
+    ("stories", {"anchor": "TEXT", "label_article": "TEXT"}),
+    ("articles", {"file": "TEXT"}),
+    # a store made before statements had wordings: the column now, the wordings at the next relink
+    ("statements", {"text_node": "INTEGER"}),
+    # candidate stories by term within a time window (link/stories.py)
+    ("story_terms", {"first_day": "TEXT", "last_day": "TEXT"}),
+)
+_ADDED_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS attributions_speaker_id ON attributions(speaker_id)",
+    "CREATE INDEX IF NOT EXISTS story_terms_term_day ON story_terms(term, last_day)",
+    # a speaker's page reads only this index: their statements, articles and how they were
+    # written (after the columns: older stores get speaker_id first)
+    "CREATE INDEX IF NOT EXISTS attributions_speaker_id_statement"
+    " ON attributions(speaker_id, statement, article, speaker_mention)",
+)
+# What a store is brought up to on open, in one word: a store stamped with it is up to date
+# and opens without the write lock (a second process opening it, a reader, a run beside a
+# run, does not wait for a writer)
+MIGRATION = hashlib.sha256(
+    repr((SCHEMA_VERSION, SCHEMA, SEARCH_SCHEMA, _ADDED_COLUMNS, _ADDED_INDEXES)).encode()).hexdigest()[:16]
+
+
 # SQLite's primary result codes (sqlite3.Error.sqlite_errorcode & 0xFF)
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 
@@ -355,13 +383,16 @@ class Store(Queries):
         ).fetchone()
         version = SCHEMA_VERSION
         if found:
-            row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            version = int(row[0]) if row else 0
+            stamps = dict(self.db.execute(
+                "SELECT key, value FROM meta WHERE key IN ('schema_version', 'migration', 'search_index')"))
+            version = int(stamps.get("schema_version", 0))
             if version > SCHEMA_VERSION:
                 raise StoreError(
                     f"{self.path}: schema version {version} is newer than this newstrace "
                     f"({SCHEMA_VERSION}); upgrade newstrace"
                 )
+            if version == SCHEMA_VERSION and stamps.get("migration") == MIGRATION and "search_index" in stamps:
+                return  # up to date: nothing to write, so no write lock to wait for
         with self.transaction():
             if version < SCHEMA_VERSION and self.db.execute(
                     "SELECT 1 FROM sqlite_master WHERE type='table' AND name='articles'").fetchone() \
@@ -372,30 +403,21 @@ class Store(Queries):
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
-            # a store made before speakers had ids: the column now, the ids at the next relink
-            self._add_columns("attributions", {"speaker_id": "TEXT", "speaker_rule": "TEXT"})
-            self.db.execute("CREATE INDEX IF NOT EXISTS attributions_speaker_id ON attributions(speaker_id)")
-            self._add_columns("stories", {"anchor": "TEXT", "label_article": "TEXT"})
-            self._add_columns("articles", {"file": "TEXT"})
-            # a store made before statements had wordings: the column now, the wordings at the next relink
-            self._add_columns("statements", {"text_node": "INTEGER"})
-            # candidate stories by term within a time window (link/stories.py)
-            self._add_columns("story_terms", {"first_day": "TEXT", "last_day": "TEXT"})
-            self.db.execute("CREATE INDEX IF NOT EXISTS story_terms_term_day ON story_terms(term, last_day)")
+            for table, columns in _ADDED_COLUMNS:
+                self._add_columns(table, columns)
+            for statement in _ADDED_INDEXES:
+                self.db.execute(statement)
             self.db.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                 (str(SCHEMA_VERSION),),
             )
             self._migrate_search()
+            self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('migration', ?)", (MIGRATION,))
 
     def _migrate_search(self) -> None:
         """The search indexes and their triggers; filled once from what a database made
         before them holds (then the triggers keep them up to date)."""
-        # a speaker's page reads only this index: their statements, articles and how they
-        # were written (after _add_columns: older stores get speaker_id first)
-        self.db.execute("CREATE INDEX IF NOT EXISTS attributions_speaker_id_statement"
-                        " ON attributions(speaker_id, statement, article, speaker_mention)")
         for statement in SEARCH_SCHEMA:
             self.db.execute(statement)
         if not self.db.execute("SELECT 1 FROM meta WHERE key='search_index'").fetchone():

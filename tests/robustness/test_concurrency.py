@@ -69,6 +69,42 @@ def test_processes_opening_one_new_database_together_all_get_it(tmp_path):
     assert failures == []
 
 
+def test_an_up_to_date_store_opens_while_another_process_writes(tmp_path):
+    """Opening a store took the write lock every time (the migration ran in a transaction
+    on each open): a reader or a second run waited for a long write. An up-to-date store
+    now opens without writing; one made by older code of the same schema version (no
+    migration stamp, a column missing) is still brought up to date."""
+    from newstrace.store import Store, StoreError
+
+    path = tmp_path / "newstrace.db"
+    Store(path).close()
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+    try:
+        with Store(path, timeout=0.2) as store:
+            assert store.count("articles") == 0
+        # a store of older code: it must take the lock, so it waits and says so
+        writer.execute("DELETE FROM meta WHERE key='migration'")
+        writer.execute("COMMIT")
+        writer.execute("BEGIN IMMEDIATE")
+        try:
+            Store(path, timeout=0.2)
+        except StoreError as error:
+            assert "locked" in str(error)
+        else:
+            raise AssertionError("a store without the migration stamp opened without migrating")
+    finally:
+        writer.execute("ROLLBACK")
+    # made by older code: no stamp and no `file` column (added to articles later)
+    writer.execute("DROP INDEX IF EXISTS articles_file")
+    writer.execute("ALTER TABLE articles DROP COLUMN file")
+    writer.close()
+    with Store(path) as store:
+        columns = {row[1] for row in store.db.execute("PRAGMA table_info(articles)")}
+        stamp = store.db.execute("SELECT value FROM meta WHERE key='migration'").fetchone()
+    assert "file" in columns and stamp is not None
+
+
 # -- fault 12: a change of model killed before its final relink
 
 KILL_AT_LAST_ARTICLE = """
