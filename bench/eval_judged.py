@@ -174,9 +174,13 @@ def cue_agrees(text: str, g: dict, p: dict) -> bool:
 
 
 def same_outlet(a: str, b: str) -> bool:
+    """One outlet: the same name, or names the outlet table gives one outlet ("9 News" and
+    "Nine News")."""
+    from newstrace.outlets import canonical_outlet
+
     def key(name):
         return re.sub(r"^the ", "", name.casefold())
-    return key(a) == key(b)
+    return key(a) == key(b) or canonical_outlet(a) is not None and canonical_outlet(a) == canonical_outlet(b)
 
 
 def judge(gold: list[dict], analyses: dict, show: bool = False) -> dict:

@@ -40,7 +40,7 @@ _PRE_CUES = [
         r"\b(told|telling|tells|said to|says to|speaking to|speaking with|spoke to|spoke with|"
         r"talking to|talked to|interview with|interviews with|interviewed by|in remarks to|"
         r"statement to|statements to|confirmed to|explained to|admitted to|citing|via|"
-        r"reporting by|reporting from)"
+        r"reporting by|reporting from|[Rr]eached by|[Cc]ontacted by)"
         rf"(?: {_DAY})? $"
     ),
     re.compile(
@@ -132,14 +132,17 @@ _SHORT_FORM = re.compile(
 # "The Washington Standard", "the New Scientist"): the short forms above, and the heads
 # of press titles ("Standard", "Press", "Review", "Scientist", "News Agency")
 _MEDIA_WORD = (
-    r"News|Times|Post|Journal|Herald|Tribune|Gazette|Magazine|Radio|TV|Television|Network|"
+    r"News Wire|Newswire|News Agency|Press Agency|News|Times|Post|Journal|Herald|Tribune|Gazette|Magazine|Radio|TV|Television|Network|"
     r"Telegraph|Chronicle|Examiner|Register|Inquirer|Courier|Dispatch|Beast|Caller|Beacon|"
     r"Monitor|Signal|Daily|Mercury|Bee|Sentinel|Enquirer|Ledger|Record|Observer|"
-    r"Globe|Mail|Star|Free Press|Press|Standard|Review|Scientist|News Agency|Press Agency|Report"
+    r"Globe|Mail|Star|Free Press|Press|Standard|Review|Scientist|Report"
 )
+_NETWORK_CHANNEL = r"(?:ABC|CBS|NBC|FOX|Fox|CW|PIX) ?\d{1,2}"
 _UNKNOWN = re.compile(
     rf"\b(?:[Tt]he )?((?:[A-Z][\w.&'’-]*\s){{0,4}}(?:{_MEDIA_WORD})|"
-    r"[WK][A-Z]{2,3}(?:-(?:TV|FM|AM))?|[A-Z][\w-]+\.com)(?![\w-])"
+    r"[WK][A-Z]{2,3}(?:-(?:TV|FM|AM))?|[A-Z][\w-]+\.com|"
+    # a local station by its network and channel: "Fox 5", "ABC15", "NBC 7 San Diego"
+    rf"{_NETWORK_CHANNEL})(?![\w-])"
 )
 # unknown outlets need a cue that only media take
 # capitals that read as a US station's call sign (WEEI, KNPR) but in news name something else
@@ -236,6 +239,8 @@ def _is_part_of_longer_name(text: str, start: int, end: int) -> bool:
     """'Michael Bloomberg', 'Time Warner', 'Fox Sports': the name belongs to something else."""
     if re.search(r"©\s*[Pp]rovided by (?:the )?$", text[max(0, start - 20):start]):
         return False  # "© Provided by Al Jazeera Secretary of State …": the caption runs on
+    if re.match(_NETWORK_CHANNEL, text[start:end + 3]):
+        return True  # "Fox 5", "ABC15": a local station (an unknown outlet), not the network
     before = _word_before(text, start)
     if before and re.fullmatch(r"[A-Z][a-z]+", before) and before not in _NOT_BEFORE:
         # "Monday, CNN" has a comma; a bare capitalised word glued before is a first name
@@ -377,7 +382,8 @@ def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> lis
 # an outlet named with its kind, before or after the name: "told the German newspaper Bild",
 # "Russian news agency Interfax reported", "the Kommersant newspaper said"
 _KIND = (r"newspaper|magazine|daily|tabloid|weekly|broadcaster|news agency|news site|news website|"
-         r"news portal|TV channel|television channel|TV station|television station|radio station")
+         r"news portal|TV channel|television channel|TV station|television station|radio station|"
+         r"news outlet|news service|wire service|news wire|newswire|blog|podcast")
 _NAME = r"[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}"
 _KIND_THEN_NAME = re.compile(rf"\b(?:{_KIND}) ({_NAME})")
 _NAME_THEN_KIND = re.compile(rf"\b[Tt]he ({_NAME}) (?:{_KIND})\b(?! [A-Z])")
