@@ -726,3 +726,37 @@ def test_a_headline_under_a_kicker_is_no_attribution():
     assert headline_span(text, "Shock!") == (0, headline_end)
     assert all((a.cue or a.content)[0][0] > headline_end for a in analysis.attributions)
     assert any("Pope Francis is now attacking" not in a.content_text for a in analysis.attributions)
+
+
+@pytest.mark.parametrize("sentence, source, content", [
+    # the judged PTC rounds' "For X," (766942310, 711622457, 999000125, 711566593)
+    ("For Kim, these weapons are purely defensive, designed to prevent a US attack on his nation.", "Kim",
+     "these weapons are purely defensive, designed to prevent a US attack on his nation"),
+    ("For Chris Bryant, apparently “fascism” means “defense of Britain and its values against jihad terror.”",
+     "Chris Bryant", "apparently “fascism” means “defense of Britain and its values against jihad terror"),
+    ("For Sofia Jao, BC ‘22, problems with the performance resided not in the set, but with Patel’s closing "
+     "remarks.", "Sofia Jao, BC ‘22", "problems with the performance resided not in the set, but with Patel’s "
+     "closing remarks"),
+    ("For Garcia’s Zarate’s attorney, Matt Gonzalez, Ralph Nader’s running mate in the 2008 presidential election, "
+     "the trial was all about Donald Trump.", "Garcia’s Zarate’s attorney, Matt Gonzalez, Ralph Nader’s running "
+     "mate in the 2008 presidential election", "the trial was all about Donald Trump"),
+])
+def test_a_viewpoint_opening_a_sentence_is_an_attribution(sentence, source, content):
+    from newstrace.extract.viewpoints import viewpoints
+
+    (a,) = viewpoints(sentence, [], quote_mask(sentence))
+    assert a.source == _at(sentence, source) and a.content == _at(sentence, content) and a.cue == [(0, 3)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "For years, the plant has polluted the river.",
+    "For example, the Church has committed itself to Islamopandering.",
+    # scripture's "For" (PTC): a conjunction, not a viewpoint
+    "For I know him, that he will command his children and his household after him.",
+    # a quotation's own "For X," is its speaker's
+    '"For Kim, these weapons are purely defensive," he said.',
+])
+def test_no_viewpoint_where_for_opens_no_one_s_view(sentence):
+    from newstrace.extract.viewpoints import viewpoints
+
+    assert viewpoints(sentence, [], quote_mask(sentence)) == []

@@ -67,7 +67,9 @@ _CLAUSE_OPENING = re.compile(r"^\W*(?:that|whether|if|how|why|what|when|where|wh
 _HYPOTHETICAL = re.compile(r"\b(?:might|could|would|may|can|should|must|possibly)\b|[’']d\b")
 _APPEAR = frozenset({"appear", "appears", "appeared"})
 _IMPERSONAL = re.compile(r"^it\s+(?:\w+\s+)?(?:is|was|be|’s|'s)\b")
-_PRONOUN_CONTENT = re.compile(r"^\W*(?:it|this|who|which|she|he|they|them|him|her|"
+_NO_ONE = re.compile(r"(?:no|none|nobody|neither)\b")
+_GREETING = re.compile(r"\W*(?:goodbye|good-bye|farewell|hello|adieu)\b", re.IGNORECASE)
+_PRONOUN_CONTENT = re.compile(r"^\W*(?:it|this|who|which|she|he|they|them|him|her|his|its|their|"
                               r"to\s+do\s+(?:that|so|it|this))\W*$", re.IGNORECASE)
 # ("denies that", "said so" stand for what was said, and stay)
 # a modal before the cue's verb (not "would": "would say to me" is habitual, and a
@@ -167,12 +169,20 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     # though …"; the writer's impersonal "It should be noted that …"
     if any(w in _APPEAR for w in words) and source in ("", "it") or _IMPERSONAL.match(source):
         return "raising"
-    # nothing said but a pronoun: "CNN only mentioned it", "has the nerve to say it"
-    if _PRONOUN_CONTENT.match(content):
+    # nothing said but a pronoun: "CNN only mentioned it", "has the nerve to say it"; or
+    # no word at all ("has released which $")
+    if _PRONOUN_CONTENT.match(content) or content and not re.search(r"[^\W\d_]", content):
         return "no_content"
+    # a farewell or a greeting: "Donald Trump is saying goodbye to all that"
+    if _GREETING.match(content) and words and words[-1] in ("say", "says", "said", "saying"):
+        return "idiom"
     if words and all(w in function for w in words) and cue.strip(" :,"):
         return "function_words"
     if _NEGATED.search(cue) or a.cue and _NEGATED_BEFORE.search(text, max(0, a.cue[0][0] - 30), a.cue[0][0]):
+        return "negated"
+    # saying negated by its subject: "No sane person is saying that …", "no reports have
+    # been issued saying …"
+    if _NO_ONE.match(source) and not any(mask[s:e].count(1) for s, e in a.source):
         return "negated"
     # refusing or failing to do it: "officials refused to believe them", "failed to see that"
     if _FAILED.search(cue) or _FAILED.search(cue + " to") and re.match(r"\W*to\b", content):
