@@ -760,3 +760,13 @@ def test_no_viewpoint_where_for_opens_no_one_s_view(sentence):
     from newstrace.extract.viewpoints import viewpoints
 
     assert viewpoints(sentence, [], quote_mask(sentence)) == []
+
+
+@needs_shared(PTC)
+def test_a_post_whose_signature_a_title_broke_over_two_lines():
+    # PTC 999001297 (judged round 7): "— Sec.\nKirstjen Nielsen (@SecNielsen) November 14, 2018"
+    text = _ptc("article999001297")
+    posts = [a for a in embedded_posts(text, []) if text[a.source[0][0]:a.source[0][1]] == "Kirstjen Nielsen (@SecNielsen)"]
+    assert len(posts) == 2
+    assert text[posts[0].content[0][0]:posts[0].content[0][1]].startswith(
+        "Border security is national security, and @DHSgov will enforce our nation's laws.")
