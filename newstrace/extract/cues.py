@@ -65,13 +65,18 @@ _CLAUSE_OPENING = re.compile(r"^\W*(?:that|whether|if|how|why|what|when|where|wh
 # saying that did not happen ("how can we possibly say that", "you might almost get the
 # impression that")
 _HYPOTHETICAL = re.compile(r"\b(?:might|could|would|may|can|should|must|possibly)\b|[’']d\b")
+# appearance with no one appearing to say it ("It appears that …"), the writer's "It
+# should be noted that …"
 _APPEAR = frozenset({"appear", "appears", "appeared"})
 _IMPERSONAL = re.compile(r"^it\s+(?:\w+\s+)?(?:is|was|be|’s|'s)\b")
+# a subject that negates the saying: "No sane person is saying that …"
 _NO_ONE = re.compile(r"(?:no|none|nobody|neither)\b")
+# a farewell or a greeting said: "saying goodbye to all that"
 _GREETING = re.compile(r"\W*(?:goodbye|good-bye|farewell|hello|adieu)\b", re.IGNORECASE)
+# a pronoun for all the content: "has the nerve to say it" ("denies that", "said so" stand
+# for what was said, and stay)
 _PRONOUN_CONTENT = re.compile(r"^\W*(?:it|this|who|which|she|he|they|them|him|her|his|its|their|"
                               r"to\s+do\s+(?:that|so|it|this))\W*$", re.IGNORECASE)
-# ("denies that", "said so" stand for what was said, and stay)
 # a modal before the cue's verb (not "would": "would say to me" is habitual, and a
 # reported future sits in the content)
 _MODAL_HEAD = re.compile(r"^(?:\w+ly\s+|also\s+|perhaps\s+)*(?:will|[’']ll|must|can|could|might|may|should|shall)\s+\w")
