@@ -219,6 +219,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.hearsay import hearsay
     from newstrace.extract.nested import nested_attributions
     from newstrace.extract.trailing_cues import quotes_before_cues
+    from newstrace.extract.viewpoints import viewpoints
 
     mask = quote_mask(text) if mask is None else mask
     # cues the tagger left out, in the frame of reported speech ("had told police that …")
@@ -235,6 +236,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     # "allegedly", "reportedly": the clause is someone unnamed's, though it holds a
     # quotation another attribution claims ("The killer had allegedly shouted, “…”")
     spans = sorted(spans + hearsay(text, spans, mask), key=_order)
+    spans = sorted(spans + viewpoints(text, spans, mask), key=_order)  # "For Kim, these weapons are …"
     spans = split_continuations(text, spans, mask)
     spans = add_continuations(text, spans, mask)
     spans = drop_furniture(text, spans + embedded_posts(text, spans))  # a poll widget says nothing

@@ -40,7 +40,9 @@ _WRITER = frozenset({"we", "you", "one", "us"})
 # saying negated: "did not concede that", "wasn't sure why", "have not released details",
 # "had nothing to say about";
 # what someone denies or refuses to say is said with a verb of its own ("denied", "refused")
-_NEGATED = re.compile(r"\b(?:not(?!\s+only)|never|no longer|neither|nor|nothing\s+to\s+(?:say|add))\b|n[’']t\b", re.IGNORECASE)
+# "stopped short of declaring", "is largely silent about": saying held back
+_NEGATED = re.compile(r"\b(?:not(?!\s+only)|never|no longer|neither|nor|nothing\s+to\s+(?:say|add)|stop(?:s|ped|ping)?\s+short|"
+                      r"silent)\b|n[’']t\b", re.IGNORECASE)
 # a negation right before the cue ("“I don’t think it’s politically correct …”", "We don’t
 # really know what caused him …"): the cue alone is "think", "know"
 _NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:(?!only\b)\w+ly\s+|even\s+|always\s+)?$", re.IGNORECASE)
@@ -48,9 +50,9 @@ _THAT = re.compile(r"^\W*that\b|^\W*[\"“‘'«]", re.IGNORECASE)
 _SEEN_AS = re.compile(r"^\W*(?:[\w’'.-]+\s+){1,4}as\b")
 _ABOUT_TOPIC = frozenset("write writes wrote written writing talk talks talked talking speak speaks spoke spoken "
                          "speaking".split())
-_FAILED = re.compile(r"\b(?:refus|fail)(?:e|es|ed|ing|s)?\s+to(?:\s+\w+)?$", re.IGNORECASE)
+_FAILED = re.compile(r"\b(?:refus|fail)(?:e|es|ed|ing|s|al|ure)?\s+to(?:\s+\w+)?$", re.IGNORECASE)
 # a person asked about a topic: "asked prosecutors about the disclosure"
-_ABOUT = re.compile(r"^\W*for\b|^\W*(?:[\w’'.-]+\s+){1,3}about\b")
+_ABOUT = re.compile(r"^\W*for\b|^\W*(?:[\w’'.-]+\s+){0,3}about\b")
 # a topic: a cue that ends in a preposition ("pushed back on", "learned of", "is very
 # favorable to", "raising questions about") with a noun phrase after it says what was
 # talked about, not what was said, unless a word of the cue is one PolNeAR's annotators
@@ -63,6 +65,23 @@ _CLAUSE_OPENING = re.compile(r"^\W*(?:that|whether|if|how|why|what|when|where|wh
 # saying that did not happen ("how can we possibly say that", "you might almost get the
 # impression that")
 _HYPOTHETICAL = re.compile(r"\b(?:might|could|would|may|can|should|must|possibly)\b|[’']d\b")
+# appearance with no one appearing to say it ("It appears that …"), the writer's "It
+# should be noted that …"
+_APPEAR = frozenset({"appear", "appears", "appeared"})
+_IMPERSONAL = re.compile(r"^it\s+(?:\w+\s+)?(?:is|was|be|’s|'s)\b")
+# a subject that negates the saying: "No sane person is saying that …"
+_NO_ONE = re.compile(r"(?:no|none|nobody|neither)\b")
+# a farewell or a greeting said: "saying goodbye to all that"
+_GREETING = re.compile(r"\W*(?:goodbye|good-bye|farewell|hello|adieu)\b", re.IGNORECASE)
+# a pronoun for all the content: "has the nerve to say it" ("denies that", "said so" stand
+# for what was said, and stay)
+_PRONOUN_CONTENT = re.compile(r"^\W*(?:it|this|who|which|she|he|they|them|him|her|his|its|their|"
+                              r"to\s+do\s+(?:that|so|it|this))\W*$", re.IGNORECASE)
+# a modal before the cue's verb (not "would": "would say to me" is habitual, and a
+# reported future sits in the content)
+_MODAL_HEAD = re.compile(r"^(?:\w+ly\s+|also\s+|perhaps\s+)*(?:will|[’']ll|must|can|could|might|may|should|shall)\s+\w")
+_MODAL_BEFORE = re.compile(r"(?:\b(?:will|must|can|could|might|may|should|shall)|[’']ll)\s+(?:\w+ly\s+|also\s+)?"
+                           r"(?:have\s+)?$")
 _DETERMINER_THAT = re.compile(r"^\W*that\s+(?!\w+\s+(?:is|are|was|were|has|have|had|will|would|can|could)\b)",
                               re.IGNORECASE)
 _PREPOSITION_END = re.compile(r"\b(?:of|about|on|with|for|in|at|into|over)$")
@@ -110,7 +129,9 @@ def _tables():
     requests = frozenset(w for line in lists["requests_for_things"] for w in line.split())
     perception = frozenset(w for line in lists["perception"] for w in line.split())
     inquiry = [re.compile(p) for p in lists["inquiry"]]
-    return raising, acts, function, things, wishes, requests, perception, inquiry
+    commitments = frozenset(w for line in lists["commitments"] for w in line.split())
+    decisions = frozenset(w for line in lists["decisions"] for w in line.split())
+    return raising, acts, function, things, wishes, requests, perception, inquiry, commitments, decisions
 
 
 def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
@@ -139,7 +160,7 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     >>> not_speech(t, SpanAttribution([(0, 6)], [(7, 20)], [(21, 36)]), quote_mask(t)) is None
     True
     """
-    raising, acts, function, things, wishes, requests, perception, inquiry = _tables()
+    raising, acts, function, things, wishes, requests, perception, inquiry, commitments, decisions = _tables()
     cue = " ".join(text[s:e] for s, e in a.cue).lower()
     after = text[a.cue[-1][1]:a.cue[-1][1] + 12].lower() if a.cue else ""
     words = _WORD.findall(cue)
@@ -148,9 +169,25 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     quoted = size > 0 and sum(mask[s:e].count(1) for s, e in a.content) >= size / 2  # mostly a quotation
     if a.cue and any(p.search(cue + " " + after) for p in raising):
         return "raising"
+    source = " ".join(text[s:e] for s, e in a.source).strip().lower()
+    # appearance with no one appearing to say it: "It appears that …", "it appears as
+    # though …"; the writer's impersonal "It should be noted that …"
+    if any(w in _APPEAR for w in words) and source in ("", "it") or _IMPERSONAL.match(source):
+        return "raising"
+    # nothing said but a pronoun: "CNN only mentioned it", "has the nerve to say it"; or
+    # no word at all ("has released which $")
+    if _PRONOUN_CONTENT.match(content) or content and not re.search(r"[^\W\d_]", content):
+        return "no_content"
+    # a farewell or a greeting: "Donald Trump is saying goodbye to all that"
+    if _GREETING.match(content) and words and words[-1] in ("say", "says", "said", "saying"):
+        return "idiom"
     if words and all(w in function for w in words) and cue.strip(" :,"):
         return "function_words"
     if _NEGATED.search(cue) or a.cue and _NEGATED_BEFORE.search(text, max(0, a.cue[0][0] - 30), a.cue[0][0]):
+        return "negated"
+    # saying negated by its subject: "No sane person is saying that …", "no reports have
+    # been issued saying …"
+    if _NO_ONE.match(source) and not any(mask[s:e].count(1) for s, e in a.source):
         return "negated"
     # refusing or failing to do it: "officials refused to believe them", "failed to see that"
     if _FAILED.search(cue) or _FAILED.search(cue + " to") and re.match(r"\W*to\b", content):
@@ -172,8 +209,13 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "thing"
     if verbs and verbs[0] in wishes and not quoted:
         return "wish"
+    if verbs and verbs[0] in commitments and not quoted \
+            and (words[-1] in ("to", "for") or re.match(r"\W*to\s", content)):
+        return "commitment"
+    if verbs and verbs[0] in decisions and not quoted:
+        return "decision"
     # "asked for reinforcements", "asked prosecutors about the disclosure"
-    if verbs and verbs[0] in requests and thing and (words[-1] == "for" or _ABOUT.match(content)):
+    if verbs and verbs[0] in requests and thing and (words[-1] in ("for", "about") or _ABOUT.match(content)):
         return "request_for_thing"
     # "sees it as destroying the culture of Europe" is a view held; "knows that" stays
     if verbs and verbs[0] in perception and not quoted and not _THAT.match(content) \
@@ -191,10 +233,19 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "topic"
     if _NO_COMMENT.match(content) or re.search(r"\bto$", cue) and _NO_COMMENT.match("to " + content):
         return "no_comment"
-    source = " ".join(text[s:e] for s, e in a.source).strip().lower()
     outside = not any(mask[s:e].count(1) for s, e in a.source)
+    if source in ("’s", "'s") and text[max(0, a.source[0][0] - 3):a.source[0][0]].lower() == "let":
+        source = "us"  # "let’s hope it works"
     if outside and source in _WRITER and _NOW.search(" ".join(words)):
         return "writers_voice"
+    # saying that has not happened, whoever the subject: "the killer’s public defender will
+    # call it a “vindication …”", "Kim must know that …", "perhaps someone can explain …"
+    # (a quotation announced, "will say: “…”", stays)
+    # (case kept: "has written to May urging" names Theresa May)
+    # (a column's "I should say that …" is its author speaking, and stays)
+    if not re.match(r"\W*[\"“‘'«]", content) and not (outside and source == "i") and (_MODAL_HEAD.match(" ".join(text[s:e] for s, e in a.cue))
+                       or a.cue and _MODAL_BEFORE.search(text, max(0, a.cue[0][0] - 25), a.cue[0][0])):
+        return "hypothetical"
     if outside and (source in _WRITER or not source) and _HYPOTHETICAL.search(cue):
         return "hypothetical"
     if content.rstrip(" \"”’'").endswith("?") and not quoted and (not source or source in _WRITER):

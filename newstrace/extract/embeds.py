@@ -21,8 +21,10 @@ from newstrace.records import SpanAttribution
 
 # "— Name (@handle) Month D, YYYY" (the date that embeds print), on its own line or
 # after the post's words; a hyphen only where a dash would stand (space or line start)
+# (a title's period may have broken the name over two lines, as a sentence splitter leaves
+# it: "— Sec.\nKirstjen Nielsen (@SecNielsen) November 14, 2018"; the source is the name)
 _SIGNATURE = re.compile(
-    r"(?:(?<=\s)|^)[—–-]{1,2}[ \t]?(?P<source>[^\n—–()]{1,80}? \(@\w{1,15}\))[ \t]+"
+    r"(?:(?<=\s)|^)[—–-]{1,2}[ \t]?(?:[A-Z][a-z]{1,4}\.\n)?(?P<source>[^\n—–()]{1,80}? \(@\w{1,15}\))[ \t]+"
     r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}",
     re.MULTILINE,
 )

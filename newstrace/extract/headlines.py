@@ -40,10 +40,39 @@ def headline_span(text: str, title: str | None = None) -> tuple[int, int] | None
     if not line:
         return None
     if title is not None and " ".join(title.split()).casefold() == " ".join(line.split()).casefold():
-        return (m.start(1), m.start(1) + len(m.group(1).rstrip()))
+        return (m.start(1), _under_kicker(text, m.start(1) + len(m.group(1).rstrip())))
     if title is None and title_line(text):
         return (m.start(1), m.start(1) + len(m.group(1).rstrip()))
     return None
+
+
+_NEXT_LINE = re.compile(r"[^\S\n]*\n[^\S\n]*([^\n]+)\n[^\S\n]*\n")
+_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _under_kicker(text: str, end: int) -> int:
+    r"""Where the headline ends when the title is a short kicker ("Shock!") and the
+    headline proper, in title case, stands on the line right below it, a blank line after
+    ("Shock!\nThe Pope Is Now Openly Attacking Child Sexual Abuse Victims For “Slander”").
+
+    >>> t = "Shock!\nThe Pope Is Now Openly Attacking Victims\n\nPope Francis said so."
+    >>> t[:_under_kicker(t, 6)]
+    'Shock!\nThe Pope Is Now Openly Attacking Victims'
+    >>> t = "Shock!\nThe pope attacked the victims, he said.\n\nMore."
+    >>> _under_kicker(t, 6)
+    6
+    """
+    if len(_WORDS.findall(text[:end])) > 3:
+        return end
+    m = _NEXT_LINE.match(text, end)
+    if not m:
+        return end
+    line = m.group(1).rstrip()
+    long_words = [w for w in _WORDS.findall(line) if len(w) > 3]
+    if len(long_words) >= 3 and not line.endswith(".") \
+            and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
+        return m.start(1) + len(line)
+    return end
 
 
 def drop_headline(text: str, spans: list[SpanAttribution], headline: tuple[int, int] | None
