@@ -308,3 +308,25 @@ def test_polnear_windows2_floor_over_its_texts_alone():
     _, stories = group(events)
     f1 = bcubed_f1({a.id: gold[a.id] for a in events}, stories)
     assert f1 >= 0.75, f1  # measured 0.781
+
+
+@needs_ecb
+def test_error_classes_agree_with_the_shared_scorer_and_divide_precision_lost():
+    """``bench/stories_errors.py`` on a real grouping: ecbplus-dev with each topic's twin
+    events put in one story (a grouping that merges every twin pair)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    sys.path.insert(0, str(ECB.parent.parent / "bench"))
+    from stories_errors import error_classes
+    from stories_eval import score
+
+    gold = ecb_gold()
+    merged = {a: s.split("-")[0] for a, s in gold.items()}  # "13-ecb", "13-ecbplus" -> "13"
+    found = error_classes(gold, merged)
+    stories: dict[str, list[str]] = {}
+    for a, s in merged.items():
+        stories.setdefault(s, []).append(a)
+    expected = score(gold, [{"id": k, "articles": v} for k, v in stories.items()])["bcubed"]
+    assert abs(found["f1"] - expected["f1"]) < 1e-3 and abs(found["precision"] - expected["precision"]) < 1e-3, (found, expected)
+    assert found["recall"] == 1.0 and found["lost_r"] == 0.0  # merging splits nothing
+    assert found["alone"] == 0 and found["lost_p_alone"] == 0.0  # every ecbplus-dev story has several articles
+    assert abs(found["lost_p_events"] - (1 - found["precision"])) < 1e-9 and found["precision"] < 0.6
