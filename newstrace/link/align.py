@@ -113,8 +113,8 @@ def compare(a: list[str], b: list[str], settings: AlignSettings = AlignSettings(
         m = compare(b, a, settings, ends_b, ends_a)
         return m and Match(m.b0, m.b1, m.a0, m.a1, m.matched, m.longest, m.strong)
     # an elision matches nothing, not even an elision
-    sa = [w if w != GAP else f"\x00a{i}" for i, w in enumerate(a)]
-    sb = [w if w != GAP else f"\x00b{i}" for i, w in enumerate(b)]
+    sa = [w if w != GAP else f"\x00a{i}" for i, w in enumerate(a)] if GAP in a else a
+    sb = [w if w != GAP else f"\x00b{i}" for i, w in enumerate(b)] if GAP in b else b
     every: list[_Block] = []
     _blocks(sa, sb, 0, len(sa), 0, len(sb), every)
     if not any(bl.size >= 2 for bl in every):
@@ -259,13 +259,18 @@ def _blocks(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int, 
         k += 1
     if b[blo:bhi].count(a[i]) > 1 or a[alo:ahi].count(a[i]) > 1:
         # words that recur: of equal blocks, the earliest in a, then in b (as difflib)
-        starts: dict[tuple[str, ...], int] = {}
+        # (positions by first word: the first ii whose k words b holds, at its first jj)
+        starts: dict[str, list[int]] = {}
         for jj in range(blo, bhi - k + 1):
-            starts.setdefault(tuple(b[jj:jj + k]), jj)
+            starts.setdefault(b[jj], []).append(jj)
+        found_at = None
         for ii in range(alo, ahi - k + 1):
-            jj = starts.get(tuple(a[ii:ii + k]))
-            if jj is not None:
-                i, j = ii, jj
+            for jj in starts.get(a[ii], ()):
+                if b[jj:jj + k] == a[ii:ii + k]:
+                    found_at = ii, jj
+                    break
+            if found_at:
+                i, j = found_at
                 break
     _blocks(a, b, alo, i, blo, j, out)
     out.append(_Block(i, j, k))

@@ -141,6 +141,13 @@ _named = lru_cache(maxsize=1 << 14)(is_name)
 _tokens = lru_cache(maxsize=1 << 13)(tokens)  # a wording's text and its words, read again at each cut
 
 
+@lru_cache(maxsize=1 << 12)
+def _ends(stored: str) -> frozenset[int]:
+    """A wording's sentence ends as ``statement_nodes.ends`` stores them (most wordings
+    end one sentence at the same few places: read once, not once per alignment)."""
+    return frozenset(int(i) for i in stored.split())
+
+
 def _by_person(names: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int, int]]:
     """Mention counts per person: a short form ("Petrov") counts for the one fuller name it
     fits ("General Anna Petrov"), as each article names the person in its own way; a short
@@ -594,7 +601,7 @@ class StatementIndex:
                 rows.update((r[0], r[1:]) for r in self._x(
                     f"SELECT id, key, ends, size, family FROM statement_nodes WHERE id IN ({marks})", chunk))
             mine = set(words) - {GAP}
-            here = venues(article.text, at)  # where the article says these words were said
+            here = None  # where the article says these words were said: read at the first match
             for other, shared in candidates:
                 other_key, their_ends, other_size, family = rows[other]
                 theirs = other_key.split("\x1f")[0].split(" ")
@@ -602,8 +609,12 @@ class StatementIndex:
                     continue  # a run or a whole longer wording puts two chosen trigrams in common
                 if not might_share(mine, theirs, settings.align):
                     continue
-                match = compare(words, theirs, settings.align, ends, {int(i) for i in their_ends.split()})
-                if match is not None and self._speakers_allow(match, other, speaker, attribution.speaker_id, article, here):
+                match = compare(words, theirs, settings.align, ends, _ends(their_ends))
+                if match is None:
+                    continue
+                if here is None:
+                    here = venues(article.text, at)
+                if self._speakers_allow(match, other, speaker, attribution.speaker_id, article, here):
                     edges.append((other, match.a0, match.a1, match.b0, match.b1))
                     others[other] = (other_size, other_key, theirs)
                     families.add(family)
