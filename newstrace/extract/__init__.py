@@ -210,7 +210,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     """
     from newstrace.extract.bare_clauses import bare_clauses
     from newstrace.extract.cues import colon_cues, drop_not_speech
-    from newstrace.extract.embeds import embedded_posts
+    from newstrace.extract.embeds import with_embedded_posts
     from newstrace.extract.evaluations import evaluations
     from newstrace.extract.frames import that_clauses
     from newstrace.extract.furniture import drop_furniture
@@ -239,7 +239,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = sorted(spans + viewpoints(text, spans, mask), key=_order)  # "For Kim, these weapons are …"
     spans = split_continuations(text, spans, mask)
     spans = add_continuations(text, spans, mask)
-    spans = drop_furniture(text, spans + embedded_posts(text, spans))  # a poll widget says nothing
+    spans = drop_furniture(text, with_embedded_posts(text, spans))  # a poll widget says nothing
     # in text order whatever the steps added (continuation pieces, nested attributions):
     # the running speaker is read from the attribution before
     spans = sorted(spans + nested_attributions(text, spans, mask), key=_order)

@@ -1,0 +1,57 @@
+"""Recall of who-said-what on judged news (issue 28 item 3): real sentences from the
+judged PTC rounds (tests/gold/ptc_judged_round*.jsonl) that the rules now read."""
+
+from newstrace.extract.embeds import with_embedded_posts
+from newstrace.records import SpanAttribution
+
+
+def _at(text: str, words: str, after: int = 0) -> tuple[int, int]:
+    start = text.index(words, after)
+    return start, start + len(words)
+
+
+def _texts(text, spans):
+    return [(text[slice(*a.source[0])] if a.source else "", text[slice(*a.content[0])]) for a in spans]
+
+
+def test_signature_is_no_cue_and_its_post_is_attributed():
+    # PTC article795693029: the tagger read the signature's dash as a cue, "Donald J" as its source
+    t = ("….In addition to stopping all payments to these countries, which seem to have almost no control over "
+         "their population, I must, in the strongest of terms, ask Mexico to stop this onslaught.\n"
+         "— Donald J. Trump (@realDonaldTrump) October 18, 2018\n"
+         "According to Breitbart, the caravan of migrants that began in Honduras has grown.\n")
+    dash = SpanAttribution([_at(t, "Donald J")], [_at(t, "—")], [_at(t, "….In addition")])
+    out = with_embedded_posts(t, [dash])
+    assert _texts(t, out) == [("Donald J. Trump (@realDonaldTrump)", t[:t.index("\n")])]
+
+
+def test_a_quotation_run_into_the_post_loses_the_posts_words():
+    # PTC article999001297: the quotation of Nielsen's words, then her tweet of them
+    t = ('Secretary of Homeland Security Kirstjen Nielsen said, "Border security is national security, and @ DHSgov '
+         'will enforce our nation\'s laws.\nToday, I am at the # Texas border talking with @ CBP officials on how we are '
+         'securing ports of entry."\nBorder security is national security, and @DHSgov will enforce our nation\'s laws.\n'
+         'Today, I am at the #Texas border talking with @CBP officials on how we are securing ports of entry.\n'
+         'pic.twitter.com/fOlIQNF5pW — Sec.\nKirstjen Nielsen (@SecNielsen) November 14, 2018\n'
+         'She also met with Secretary of Defense James Mattis in Texas.\n')
+    quote_end = t.index("\nToday, I am at the #Texas") 
+    said = SpanAttribution([_at(t, "Kirstjen Nielsen")], [_at(t, "said")], [(t.index('"Border'), quote_end)])
+    out = with_embedded_posts(t, [said])
+    post_start = t.index("Border security", t.index('entry."'))
+    assert _texts(t, out) == [
+        ("Kirstjen Nielsen", t[t.index('"Border'):t.index("\nBorder")]),
+        ("Kirstjen Nielsen (@SecNielsen)", t[post_start:t.index("\npic.twitter")]),
+    ]
+
+
+def test_an_attribution_inside_the_post_stands_beside_it():
+    # PTC article999000870: "after CBP announced …" is the tweet's words, and the tweet NBC 7's
+    t = ("US Marines instal wire along the primary border wall at the port of entry next to Tijuana in San Ysidro, "
+         "San Diego.🇺🇸 pic.twitter.com/aX0bznl2bm — The Real Lonnieღ IV (@lonnieloveiv) November 13, 2018\nA snaking line of traffic is visible at the San Ysidro Port of Entry "
+         "after CBP announced it would close multiple entry lanes into the U.S. at two San Diego-area ports of entry "
+         "in anticipation of the so-called migrant caravan's arrival.\n"
+         "https://t.co/92mOg1XNqu pic.twitter.com/mrQU6HYAgH — #NBC7 San Diego (@nbcsandiego) November 13, 2018\n")
+    announced = SpanAttribution([_at(t, "CBP")], [_at(t, "announced")],
+                                [(t.index("it would close"), t.index("'s arrival") + 10)])
+    out = with_embedded_posts(t, [announced])
+    assert _texts(t, out) == [("CBP", t[t.index("it would close"):t.index("'s arrival") + 10]),
+                              ("#NBC7 San Diego (@nbcsandiego)", t[t.index("A snaking"):t.index("\nhttps")])]
