@@ -54,4 +54,5 @@ def test_an_attribution_inside_the_post_stands_beside_it():
                                 [(t.index("it would close"), t.index("'s arrival") + 10)])
     out = with_embedded_posts(t, [announced])
     assert _texts(t, out) == [("CBP", t[t.index("it would close"):t.index("'s arrival") + 10]),
+                              ("The Real Lonnieღ IV (@lonnieloveiv)", t[:t.index(" pic.twitter")]),
                               ("#NBC7 San Diego (@nbcsandiego)", t[t.index("A snaking"):t.index("\nhttps")])]
