@@ -56,3 +56,43 @@ def test_an_attribution_inside_the_post_stands_beside_it():
     assert _texts(t, out) == [("CBP", t[t.index("it would close"):t.index("'s arrival") + 10]),
                               ("The Real Lonnieღ IV (@lonnieloveiv)", t[:t.index(" pic.twitter")]),
                               ("#NBC7 San Diego (@nbcsandiego)", t[t.index("A snaking"):t.index("\nhttps")])]
+
+
+def test_a_speech_quoted_as_a_block_of_lines_is_an_attribution():
+    # PTC article755393220: Bolton's speech, introduced by a sentence with no cue of speech
+    from newstrace.extract.quote_blocks import quote_blocks
+    t = ("It just so happens that at least one of these calls for regime change in Iran was caught on video last year "
+         "as Bolton gave a speech at the Grand Gathering of Iranians for Free Iran.\n"
+         "“There is a viable opposition to the rule of the ayatollahs, and that opposition is centered in this room today.\n"
+         "I had said for over 10 years since coming to these events, that the declared policy of the United States of "
+         "America should be the overthrow of the mullahs’ regime in Tehran.\n"
+         "The behavior and the objectives of the regime are not going to change, and therefore the only solution is to "
+         "change the regime itself.\nAnd that’s why, before 2019, we here will celebrate in Tehran!”\n"
+         "Pay attention to the first line in that quote above in which Bolton notes that the opposition needed to "
+         "overthrow Iran’s current regime “is centered in this room today.” Who was in that room?\n")
+    out = quote_blocks(t, [])
+    assert [t[slice(*a.content[0])] for a in out] == [t[t.index("There is"):t.index("!”") + 1]]
+    assert not out[0].source and not out[0].cue
+
+
+def test_a_quotation_in_the_article_sentence_is_no_block():
+    # PTC article788726416: the quoted words inside the narrator's sentence stay the tagger's to read
+    from newstrace.extract.quote_blocks import quote_blocks
+    t = ("In the letter, the lawmakers “express profound alarm” at the decision to “intervene in an ongoing law "
+         "enforcement investigation that may implicate the President himself or those around him.”\n"
+         "“Any decision by your offices to share this material with the President or his lawyers will violate "
+         "longstanding Department of Justice polices, as well as assurances you have provided to us.”\n")
+    assert [t[slice(*a.content[0])] for a in quote_blocks(t, [])] == [t[t.index("Any decision"):t.index("us.”") + 3]]
+
+
+def test_british_continuation_after_a_content_that_ran_into_its_opening_mark():
+    # PTC article111111112: the tagger's content for Collins ran on into the next paragraph's mark
+    from newstrace.extract.continuation import add_continuations
+    from newstrace.extract.quotes import quote_mask
+    t = ('A researcher with the organisation, Matthew Collins, said it was "delighted" with the decision.\n\n'
+         '"These two are among some of the most extreme anti-Muslim activists in the world.\n'
+         "They've nothing to contribute to life in this country.\n")
+    said = SpanAttribution([_at(t, "A researcher with the organisation, Matthew Collins,")], [_at(t, "said")],
+                           [(t.index("it was"), t.index('"These') + 1)])
+    out = add_continuations(t, [said], quote_mask(t))
+    assert [t[slice(*a.content[0])] for a in out[1:]] == [t[t.index("These"):t.index("world.") + 6]]
