@@ -96,3 +96,37 @@ def test_british_continuation_after_a_content_that_ran_into_its_opening_mark():
                            [(t.index("it was"), t.index('"These') + 1)])
     out = add_continuations(t, [said], quote_mask(t))
     assert [t[slice(*a.content[0])] for a in out[1:]] == [t[t.index("These"):t.index("world.") + 6]]
+
+
+def test_a_line_ending_in_reports_colon_attributes_the_paragraph_below():
+    # PTC article999000870
+    from newstrace.extract.colon_reports import colon_reports
+    t = ("— Adolfo Flores (@aflores) November 13, 2018\nRT reports:\nIn anticipation of potential clashes at the border, "
+         "American soldiers have begun reinforcing their positions.\n“Department of Defense personnel are installing "
+         "concertina wire,” US Customs and Border Protection (CBP) said in a statement.\n")
+    out = colon_reports(t, [])
+    assert [[t[slice(*f)] for f in a.source + a.cue + a.content] for a in out] == [
+        ["RT", "reports", "In anticipation of potential clashes at the border, American soldiers have begun reinforcing "
+                          "their positions."]]
+
+
+def test_a_source_read_with_its_verb_before_a_colon_gives_the_verb_back():
+    # PTC article999001297: the tagger read "Fox 5 reports" as the source and the colon as the cue
+    from newstrace.extract.colon_reports import split_source_verb
+    t = ("Fox 5 reports:\nSAN DIEGO -- People on the Mexican side of the border could be seen climbing the fence near "
+         "Border Field State Park Tuesday afternoon.\n")
+    a = SpanAttribution([_at(t, "Fox 5 reports")], [_at(t, ":")], [(t.index("SAN"), len(t) - 1)])
+    out = split_source_verb(t, [a])
+    assert [[t[slice(*f)] for f in x.source + x.cue] for x in out] == [["Fox 5", "reports"]]
+
+
+def test_the_source_before_a_colon_is_the_name_not_the_opening_phrase():
+    # PTC lines: "In January, I reported:", "As Stütz reports:", "Cardinal Henri de Lubac, writing in 1985, …, said:"
+    from newstrace.extract.colon_reports import colon_reports
+    for t, source in (
+            ("In January, I reported:\nOn Friday, the Justice Department unsealed an 11-count indictment concerning "
+             "the Uranium One scandal.\n", "I"),
+            ("As Stütz reports:\nWe give out that universally available blessing.\n", "Stütz"),
+            ("Cardinal Henri de Lubac, writing in 1985, recalling that drama, said:\n“Joseph Ratzinger, an expert at "
+             "the Council, was also the private secretary of Card.", "Cardinal Henri de Lubac")):
+        assert [t[slice(*a.source[0])] for a in colon_reports(t, [])] == [source]

@@ -219,6 +219,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.hearsay import hearsay
     from newstrace.extract.nested import nested_attributions
     from newstrace.extract.quote_blocks import quote_blocks
+    from newstrace.extract.colon_reports import colon_reports, split_source_verb
     from newstrace.extract.trailing_cues import quotes_before_cues
     from newstrace.extract.viewpoints import viewpoints
 
@@ -240,12 +241,13 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = sorted(spans + viewpoints(text, spans, mask), key=_order)  # "For Kim, these weapons are …"
     spans = split_continuations(text, spans, mask)
     spans = add_continuations(text, spans, mask)
+    spans = sorted(spans + colon_reports(text, spans), key=_order)  # "RT reports:" and the paragraph below
     spans = sorted(spans + quote_blocks(text, spans), key=_order)  # a speech quoted as a block of lines
     spans = drop_furniture(text, with_embedded_posts(text, spans))  # a poll widget says nothing
     # in text order whatever the steps added (continuation pieces, nested attributions):
     # the running speaker is read from the attribution before
     spans = sorted(spans + nested_attributions(text, spans, mask), key=_order)
-    return colon_cues(text, spans)  # "Michael Steele: “…”" has a source, and no cue
+    return colon_cues(text, split_source_verb(text, spans))  # "Michael Steele: “…”" has a source, and no cue
 
 
 def extract_spans(texts: list[str], model: str = "default") -> list[list[SpanAttribution]]:
