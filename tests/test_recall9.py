@@ -130,3 +130,20 @@ def test_the_source_before_a_colon_is_the_name_not_the_opening_phrase():
             ("Cardinal Henri de Lubac, writing in 1985, recalling that drama, said:\n“Joseph Ratzinger, an expert at "
              "the Council, was also the private secretary of Card.", "Cardinal Henri de Lubac")):
         assert [t[slice(*a.source[0])] for a in colon_reports(t, [])] == [source]
+
+
+def test_the_present_of_a_lexicon_verb_frames_a_that_clause():
+    # PTC: "reports"/"claims" where the lexicon holds "reported"/"claimed"
+    from newstrace.extract.frames import that_clauses
+    t = ("The World Health Organisation reports that the first Ebola outbreaks occurred in remote villages in Central "
+         "Africa near tropical rainforests.")
+    assert [(t[slice(*a.source[0])], t[slice(*a.cue[0])]) for a in that_clauses(t, [])] == [
+        ("The World Health Organisation", "reports")]
+
+
+def test_a_plural_noun_before_that_is_no_cue():
+    # PTC article695833178
+    from newstrace.extract.frames import that_clauses
+    t = ("In fact, there are so many unanswered questions that the Drudge Report even linked to an article asking them "
+         "directly.")
+    assert that_clauses(t, []) == []
