@@ -57,11 +57,15 @@ def _words_of_line(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _post_before(text: str, signature_start: int, reported: bytearray) -> tuple[int, int] | None:
+def _post_before(text: str, signature_start: int, reported: bytearray,
+                 soft: bytearray | None = None) -> tuple[int, int] | None:
     """The span of the post's words before a signature on its line, else in the lines
     above it, up to a line of the article's own: one that reports speech (``reported``
     marks the characters of the attributions found), ends with a colon ("Trump tweeted:")
-    or would make the post longer than a post can be."""
+    or would make the post longer than a post can be; a line whose attribution lies within
+    it (``soft``) is the post's only as its last line of words ("A snaking line of traffic
+    … after CBP announced it would close …" above the signature), the article's above that."""
+    soft = soft if soft is not None else bytearray(len(text))
     line_start = text.rfind("\n", 0, signature_start) + 1
     # a post's last paragraph may share the signature's line; its earlier ones stand above
     span = _words_of_line(text, line_start, signature_start)
@@ -79,7 +83,7 @@ def _post_before(text: str, signature_start: int, reported: bytearray) -> tuple[
                 end = start - 1
                 continue
             break
-        if any(reported[start:end]) or text[words[1] - 1] == ":" or (
+        if any(reported[start:end]) or span is not None and any(soft[start:end]) or text[words[1] - 1] == ":" or (
                 span is not None and words[1] - words[0] + span[1] - span[0] > POST_CHARS):
             break
         span = (words[0], span[1] if span is not None else words[1])
@@ -171,14 +175,15 @@ def embedded_posts(text: str, spans: list[SpanAttribution], nested: bool = False
     if nested:  # only what runs into a post from outside it holds the post's words
         taken = []
     reported = bytearray(len(text))
+    soft = bytearray(len(text))
     for a in spans:
-        if nested and _one_line(text, a.source + a.cue + a.content):
-            continue  # a sentence that says who said what may be the post's own
+        # a sentence that says who said what on one line may be the post's own
+        marks = soft if nested and _one_line(text, a.source + a.cue + a.content) else reported
         for s, e in a.source + a.cue:
-            reported[s:e] = b"\x01" * (e - s)
+            marks[s:e] = b"\x01" * (e - s)
     found = []
     for m in _SIGNATURE.finditer(text):
-        post = _post_before(text, m.start(), reported)
+        post = _post_before(text, m.start(), reported, soft)
         if post is None or any(s < post[1] and post[0] < e for s, e in taken):
             continue
         found.append(SpanAttribution([m.span("source")], [], [post], 1.0))
