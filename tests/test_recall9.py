@@ -147,3 +147,15 @@ def test_a_plural_noun_before_that_is_no_cue():
     t = ("In fact, there are so many unanswered questions that the Drudge Report even linked to an article asking them "
          "directly.")
     assert that_clauses(t, []) == []
+
+
+def test_a_cue_after_a_quotation_of_several_lines_takes_that_quotation():
+    # PTC article729561658: the tagger gave "the professor wrote" the next paragraph's quotation
+    from newstrace.extract.trailing_cues import quotes_before_cues
+    t = ('"Australia is a continent; it is not a country.\nThat error made it nearly impossible for you to accurately '
+         'complete your week 2 research outline correctly," the professor wrote in an email obtained by BuzzFeed News.\n'
+         '"As I mentioned above I will look over your week two paper once again and see if you earned more credits '
+         'than I gave you."\n')
+    wrote = SpanAttribution([_at(t, "the professor")], [_at(t, "wrote")], [(t.index('"As I'), len(t) - 1)])
+    out = quotes_before_cues(t, [wrote])
+    assert [t[slice(*f)] for f in out[0].content] == [t[:t.index(' the professor')]]
