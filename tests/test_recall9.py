@@ -159,3 +159,30 @@ def test_a_cue_after_a_quotation_of_several_lines_takes_that_quotation():
     wrote = SpanAttribution([_at(t, "the professor")], [_at(t, "wrote")], [(t.index('"As I'), len(t) - 1)])
     out = quotes_before_cues(t, [wrote])
     assert [t[slice(*f)] for f in out[0].content] == [t[:t.index(' the professor')]]
+
+
+def test_a_speaker_reports_inside_a_quotation_set_over_several_lines():
+    # PTC article755393220: Bolton's speech, a block of lines whose inner lines hold no mark
+    from newstrace.extract.nested import nested_attributions, quoted_contents
+    from newstrace.extract.quotes import quote_mask
+    t = ("“There is a viable opposition to the rule of the ayatollahs, and that opposition is centered in this room "
+         "today.\nI had said for over 10 years since coming to these events, that the declared policy of the United "
+         "States of America should be the overthrow of the mullahs’ regime in Tehran.\n"
+         "And that’s why, before 2019, we here will celebrate in Tehran!”\n")
+    block = SpanAttribution([], [], [(1, t.index("!”") + 1)])
+    mask = quote_mask(t)
+    assert nested_attributions(t, [block], mask) == []  # the line-by-line mask closes at the first line's end
+    out = nested_attributions(t, [block], quoted_contents(t, [block], mask))
+    # the time phrase before "that" stays in the content (slightly off; the judged gold starts at "that")
+    assert [(t[slice(*a.source[0])], t[slice(*a.cue[0])]) for a in out] == [("I", "said")]
+    assert t[slice(*out[0].content[0])].endswith("the overthrow of the mullahs’ regime in Tehran.")
+
+
+def test_whether_he_said_for_or_with_is_no_report():
+    # PTC article727128296
+    from newstrace.extract.nested import nested_attributions
+    from newstrace.extract.quotes import quote_mask
+    t = ('"He said he was going to go put on a light show.\nAnd I can\'t remember whether he said for or with his '
+         'friends, but that\'s what he did say," Haig said.')
+    out = nested_attributions(t, [], quote_mask(t))
+    assert all(t[slice(*a.content[0])].split()[0] != "for" for a in out)

@@ -217,7 +217,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.glosses import cut_glosses
     from newstrace.extract.headlines import drop_headline, headline_span
     from newstrace.extract.hearsay import hearsay
-    from newstrace.extract.nested import nested_attributions
+    from newstrace.extract.nested import nested_attributions, quoted_contents
     from newstrace.extract.quote_blocks import quote_blocks
     from newstrace.extract.colon_reports import colon_reports, split_source_verb
     from newstrace.extract.trailing_cues import quotes_before_cues
@@ -246,7 +246,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = drop_furniture(text, with_embedded_posts(text, spans))  # a poll widget says nothing
     # in text order whatever the steps added (continuation pieces, nested attributions):
     # the running speaker is read from the attribution before
-    spans = sorted(spans + nested_attributions(text, spans, mask), key=_order)
+    spans = sorted(spans + nested_attributions(text, spans, quoted_contents(text, spans, mask)), key=_order)
     return colon_cues(text, split_source_verb(text, spans))  # "Michael Steele: “…”" has a source, and no cue
 
 
