@@ -1,6 +1,6 @@
 """Attributions, kinds and citations on the hand-judged PTC sample (issue 28).
 
-    python bench/eval_judged.py [--part round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|dev|all] [--model default] [--show] [--json]
+    python bench/eval_judged.py [--part round9|rounds1-8|round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|dev|all] [--model default] [--show] [--json]
 
 The gold (``tests/gold/ptc_judged.jsonl``, ``ptc_judged_round2.jsonl``, ``_round3`` and ``_round4``: offsets only,
 drawn and annotated as docs/extraction.md says) marks every attribution of the judged PTC
@@ -13,7 +13,9 @@ held out, then read: ``--part round5``) and round 6 (12 more, drawn the same way
 ``--part round6``, ``ptc_judged_round6.jsonl``) and round 7 (12 more, drawn the same way, held out:
 ``--part round7``, ``ptc_judged_round7.jsonl``, read since) and round 8 (12 more, drawn the same way, held
 out: ``--part round8``, ``ptc_judged_round8.jsonl``; ``--part rounds1-7`` is the development rounds together,
-``--part all`` every round). The texts are read from
+``--part all`` every round) and round 9 (6 more, three commentary pieces and three reports, drawn the same
+way, held out: ``--part round9``, ``ptc_judged_round9.jsonl``; ``--part rounds1-8`` is the development rounds
+together). The texts are read from
 ../shared/corpora/ptc (research data, not copied here).
 
 The articles are read as ``newstrace extract --format jsonl`` reads them (the text as in
@@ -56,6 +58,7 @@ GOLD_ROUND5 = ROOT / "tests" / "gold" / "ptc_judged_round5.jsonl"
 GOLD_ROUND6 = ROOT / "tests" / "gold" / "ptc_judged_round6.jsonl"
 GOLD_ROUND7 = ROOT / "tests" / "gold" / "ptc_judged_round7.jsonl"
 GOLD_ROUND8 = ROOT / "tests" / "gold" / "ptc_judged_round8.jsonl"
+GOLD_ROUND9 = ROOT / "tests" / "gold" / "ptc_judged_round9.jsonl"
 TEXTS = SHARED / "corpora" / "ptc" / "train" / "articles"
 
 EDGE = set(" \t\n\r\u00a0.,;:!?'\"‘’“”«»()[]{}-–—…")
@@ -71,9 +74,12 @@ def read_gold(part: str) -> list[dict]:
     "rounds1-4", "rounds1-5", "rounds1-6" and "rounds1-7" (development rounds together), "all"."""
     rows = [json.loads(line) for path in (GOLD, GOLD_ROUND2, GOLD_ROUND3, GOLD_ROUND4, GOLD_ROUND5, GOLD_ROUND6, GOLD_ROUND7,
                                                      GOLD_ROUND8)
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] + [
+        json.loads(line) for line in GOLD_ROUND9.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = {"round1": ("held-out", "dev"), "round2": ("held-out-2",), "round3": ("held-out-3",), "round4": ("held-out-4",),
-              "round5": ("held-out-5",), "round6": ("held-out-6",), "round7": ("held-out-7",), "round8": ("held-out-8",),
+              "round5": ("held-out-5",), "round6": ("held-out-6",), "round7": ("held-out-7",), "round8": ("held-out-8",), "round9": ("held-out-9",),
+              "rounds1-8": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
+                            "held-out-7", "held-out-8"),
               "rounds1-7": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
                             "held-out-7"),
               "rounds1-6": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6"), "rounds1-5": ("held-out", "dev", "held-out-2", "held-out-3",
@@ -154,17 +160,21 @@ def boundary(text: str, gold, pred) -> str:
 
 
 def pair(text: str, gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
-    """One-to-one pairs (gold index, prediction index) whose contents share a character,
-    largest shared content first."""
+    """One-to-one pairs (gold index, prediction index) whose contents share a character:
+    those whose cues also agree first, then largest shared content first (so that a nested
+    attribution, whose content lies inside its outer one's, pairs with its own gold rather
+    than the outer one's: the pairing before 2026-12-07 took the largest shared content
+    alone, and counted 'He said he "felt at ease" after Farrakhan claimed that Obama …' and
+    its nested 'Farrakhan claimed …' both wrong when both were found)."""
     overlap = []
     for i, g in enumerate(gold):
         gc = chars(trim(text, g["content"]))
         for j, p in enumerate(pred):
             shared = len(gc & chars(trim(text, p["content"])))
             if shared:
-                overlap.append((-shared, i, j))
+                overlap.append((not cue_agrees(text, g, p), -shared, i, j))
     used_g, used_p, pairs = set(), set(), []
-    for _, i, j in sorted(overlap):
+    for _, _, i, j in sorted(overlap):
         if i not in used_g and j not in used_p:
             used_g.add(i)
             used_p.add(j)
@@ -273,7 +283,7 @@ def summary(c: dict) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--part", default="round8", choices=["round8", "rounds1-7", "round7", "round6", "rounds1-6", "round5", "rounds1-5", "rounds1-4", "round4", "round3", "round2", "round1",
+    ap.add_argument("--part", default="round9", choices=["round9", "rounds1-8", "round8", "rounds1-7", "round7", "round6", "rounds1-6", "round5", "rounds1-5", "rounds1-4", "round4", "round3", "round2", "round1",
                                                          "held-out", "dev", "all"])
     ap.add_argument("--model", default="default")
     ap.add_argument("--show", action="store_true", help="every false, missed and misjudged attribution")

@@ -210,14 +210,16 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     """
     from newstrace.extract.bare_clauses import bare_clauses
     from newstrace.extract.cues import colon_cues, drop_not_speech
-    from newstrace.extract.embeds import embedded_posts
+    from newstrace.extract.embeds import with_embedded_posts
     from newstrace.extract.evaluations import evaluations
     from newstrace.extract.frames import that_clauses
     from newstrace.extract.furniture import drop_furniture
     from newstrace.extract.glosses import cut_glosses
     from newstrace.extract.headlines import drop_headline, headline_span
     from newstrace.extract.hearsay import hearsay
-    from newstrace.extract.nested import nested_attributions
+    from newstrace.extract.nested import nested_attributions, quoted_contents
+    from newstrace.extract.quote_blocks import quote_blocks
+    from newstrace.extract.colon_reports import colon_reports, split_source_verb
     from newstrace.extract.trailing_cues import quotes_before_cues
     from newstrace.extract.viewpoints import viewpoints
 
@@ -239,11 +241,13 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = sorted(spans + viewpoints(text, spans, mask), key=_order)  # "For Kim, these weapons are …"
     spans = split_continuations(text, spans, mask)
     spans = add_continuations(text, spans, mask)
-    spans = drop_furniture(text, spans + embedded_posts(text, spans))  # a poll widget says nothing
+    spans = sorted(spans + colon_reports(text, spans), key=_order)  # "RT reports:" and the paragraph below
+    spans = sorted(spans + quote_blocks(text, spans), key=_order)  # a speech quoted as a block of lines
+    spans = drop_furniture(text, with_embedded_posts(text, spans))  # a poll widget says nothing
     # in text order whatever the steps added (continuation pieces, nested attributions):
     # the running speaker is read from the attribution before
-    spans = sorted(spans + nested_attributions(text, spans, mask), key=_order)
-    return colon_cues(text, spans)  # "Michael Steele: “…”" has a source, and no cue
+    spans = sorted(spans + nested_attributions(text, spans, quoted_contents(text, spans, mask)), key=_order)
+    return colon_cues(text, split_source_verb(text, spans))  # "Michael Steele: “…”" has a source, and no cue
 
 
 def extract_spans(texts: list[str], model: str = "default") -> list[list[SpanAttribution]]:

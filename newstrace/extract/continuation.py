@@ -124,7 +124,7 @@ def add_continuations(text: str, spans: list[SpanAttribution], mask: bytearray) 
     ['We won', 'It took years.', 'But we did it.', 'And again.']
     """
     taken = covered(len(text), [f for a in spans for f in a.cue + a.content + a.source])
-    quoted_ends = sorted(e for a in spans for s, e in a.content if any(mask[s:e]))
+    quoted_ends = sorted(_own_end(text, e) for a in spans for s, e in a.content if any(mask[s:e]))
     added: list[SpanAttribution] = []
     for s, e in quote_paragraphs(text, mask):
         if any(taken[s:e]):
@@ -144,6 +144,21 @@ def add_continuations(text: str, spans: list[SpanAttribution], mask: bytearray) 
     if not added:
         return spans
     return sorted(spans + added, key=lambda a: min(x for x, _ in a.cue + a.content + a.source))
+
+
+def _own_end(text: str, end: int) -> int:
+    r"""Where a content that ran on over a paragraph break into the next paragraph's opening
+    mark ends, short of that break (the tagger's 'said it was "delighted" with the
+    decision.\n\n"', whose next paragraph carries the quotation on).
+
+    >>> t = 'said it was "delighted".\n\n"These two'
+    >>> _own_end(t, t.index("These")), _own_end(t, t.index(".")), _own_end(t, len(t))
+    (24, 23, 36)
+    """
+    start = end
+    while start > 0 and (text[start - 1].isspace() or text[start - 1] in OPENING + STRAIGHT):
+        start -= 1
+    return start if "\n" in text[start:end] else end
 
 
 def only_short_lines_between(gap: str) -> bool:

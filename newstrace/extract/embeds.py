@@ -57,11 +57,15 @@ def _words_of_line(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _post_before(text: str, signature_start: int, reported: bytearray) -> tuple[int, int] | None:
+def _post_before(text: str, signature_start: int, reported: bytearray,
+                 soft: bytearray | None = None) -> tuple[int, int] | None:
     """The span of the post's words before a signature on its line, else in the lines
     above it, up to a line of the article's own: one that reports speech (``reported``
     marks the characters of the attributions found), ends with a colon ("Trump tweeted:")
-    or would make the post longer than a post can be."""
+    or would make the post longer than a post can be; a line whose attribution lies within
+    it (``soft``) is the post's only as its last line of words ("A snaking line of traffic
+    … after CBP announced it would close …" above the signature), the article's above that."""
+    soft = soft if soft is not None else bytearray(len(text))
     line_start = text.rfind("\n", 0, signature_start) + 1
     # a post's last paragraph may share the signature's line; its earlier ones stand above
     span = _words_of_line(text, line_start, signature_start)
@@ -79,7 +83,7 @@ def _post_before(text: str, signature_start: int, reported: bytearray) -> tuple[
                 end = start - 1
                 continue
             break
-        if any(reported[start:end]) or text[words[1] - 1] == ":" or (
+        if any(reported[start:end]) or span is not None and any(soft[start:end]) or text[words[1] - 1] == ":" or (
                 span is not None and words[1] - words[0] + span[1] - span[0] > POST_CHARS):
             break
         span = (words[0], span[1] if span is not None else words[1])
@@ -87,7 +91,78 @@ def _post_before(text: str, signature_start: int, reported: bytearray) -> tuple[
     return span
 
 
-def embedded_posts(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
+def _one_line(text: str, frags) -> bool:
+    start, end = min(s for s, _ in frags), max(e for _, e in frags)
+    return "\n" not in text[start:end]
+
+
+def _claimed(post: tuple[int, int], spans: list[SpanAttribution]) -> bool:
+    """Whether an attribution from outside the post holds most of its words already (the
+    article introduced it: "Trump wrote in a series of tweets: …")."""
+    ps, pe = post
+    for a in spans:
+        if any(ps <= s and e <= pe for s, e in a.source + a.cue):
+            continue
+        if 2 * sum(max(0, min(e, pe) - max(s, ps)) for s, e in a.content) >= pe - ps:
+            return True
+    return False
+
+
+def _inside(frags, start: int, end: int) -> bool:
+    return bool(frags) and all(start <= s and e <= end for s, e in frags)
+
+
+def _cut(frags, start: int, end: int):
+    """The fragments with the characters of start..end taken out (white space trimmed)."""
+    out = []
+    for s, e in frags:
+        for a, b in ((s, min(e, start)), (max(s, end), e)):
+            if b > a:
+                out.append((a, b))
+    return out
+
+
+def with_embedded_posts(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
+    r"""The spans with an attribution for each embedded post (``embedded_posts``), where the
+    post's signature decides over what the tagger read around it: an attribution whose
+    source or cue lies in a signature line is none ("— Donald J. Trump (@realDonaldTrump)"
+    read as cue "—" and source "Donald J"); one whose content runs into a post from outside
+    it loses the post's words (a quotation the tagger ran on into the tweet that repeats
+    it); one said inside the post ("New Strzok-Page texts reveal …") stands beside it.
+
+    >>> t = ("CBP said it would close lanes.\nA snaking line of traffic after CBP announced it would close lanes.\n"
+    ...      "https://t.co/92mOg pic.twitter.com/mrQU — #NBC7 San Diego (@nbcsandiego) November 13, 2018\n")
+    >>> inner = SpanAttribution([(t.index("CBP ann"), t.index("CBP ann") + 3)], [(t.index("announced"), t.index("announced") + 9)],
+    ...                         [(t.index("it would close lanes.\nhttps") , t.index("lanes.\nhttps") + 5)])
+    >>> [t[a.source[0][0]:a.source[0][1]] for a in with_embedded_posts(t, [inner])]
+    ['CBP', '#NBC7 San Diego (@nbcsandiego)']
+    """
+    signatures = [m for m in _SIGNATURE.finditer(text)]
+    if not signatures:
+        return spans
+    lines = [(text.rfind("\n", 0, m.start()) + 1, m.end()) for m in signatures]
+    spans = [a for a in spans
+             if not any(s < e2 and s2 < e for s, e in a.source + a.cue for s2, e2 in lines)]
+    posts = [p for p in embedded_posts(text, spans, nested=True) if not _claimed(p.content[0], spans)]
+    kept = []
+    for a in spans:
+        content = a.content
+        for p in posts:
+            (ps, pe), = p.content
+            roles_out = not any(ps <= s and e <= pe for s, e in a.source + a.cue)
+            if roles_out and not _inside(content, ps, pe) and any(s < pe and ps < e for s, e in content):
+                content = _cut(content, ps, pe)
+        if content != a.content:
+            content = [(s, e) for s, e in ((s + len(text[s:e]) - len(text[s:e].lstrip()),
+                                            e - len(text[s:e]) + len(text[s:e].rstrip())) for s, e in content) if e > s]
+            if not content:
+                continue
+            a = SpanAttribution(a.source, a.cue, content, a.score)
+        kept.append(a)
+    return kept + posts
+
+
+def embedded_posts(text: str, spans: list[SpanAttribution], nested: bool = False) -> list[SpanAttribution]:
     r"""An attribution (source: the signature's name and handle; no cue) for each embedded
     post whose words no attribution holds yet.
 
@@ -97,13 +172,18 @@ def embedded_posts(text: str, spans: list[SpanAttribution]) -> list[SpanAttribut
     [('Donald J. Trump (@realDonaldTrump)', 'All Democrats fault for weak laws!')]
     """
     taken = [f for a in spans for f in a.content]
+    if nested:  # only what runs into a post from outside it holds the post's words
+        taken = []
     reported = bytearray(len(text))
+    soft = bytearray(len(text))
     for a in spans:
+        # a sentence that says who said what on one line may be the post's own
+        marks = soft if nested and _one_line(text, a.source + a.cue + a.content) else reported
         for s, e in a.source + a.cue:
-            reported[s:e] = b"\x01" * (e - s)
+            marks[s:e] = b"\x01" * (e - s)
     found = []
     for m in _SIGNATURE.finditer(text):
-        post = _post_before(text, m.start(), reported)
+        post = _post_before(text, m.start(), reported, soft)
         if post is None or any(s < post[1] and post[0] < e for s, e in taken):
             continue
         found.append(SpanAttribution([m.span("source")], [], [post], 1.0))

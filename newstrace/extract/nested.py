@@ -71,8 +71,8 @@ def nested_attributions(text: str, spans: list[SpanAttribution], mask: bytearray
     for m in _NESTED.finditer(text):
         if not mask[m.start(1)] or any(cues[m.start(2):m.end(2)]) or m.start(2) in asides:
             continue
-        if text[m.end(2):m.end(2) + 1] == "," or re.match(r"\s+(?:in|on|so)\b", text[m.end(2):]):
-            continue  # "you know, ...", "I believe in ...", "I think so": no report
+        if text[m.end(2):m.end(2) + 1] == "," or re.match(r"\s+(?:in|on|so|with|about|of|for\s+or)\b", text[m.end(2):]):
+            continue  # "you know, ...", "I believe in ...", "I think so", "whether he said for or with his friends": no report
         # "I thought you guys were …": a hearer only after a verb of telling
         start = m.start("hearer") if m.group("hearer") and m.group(2).lower() not in _TELLING else m.end()
         found.append((m, [(start, _clause_end(text, start, mask))]))
@@ -85,6 +85,38 @@ def nested_attributions(text: str, spans: list[SpanAttribution], mask: bytearray
         out.append(SpanAttribution(source=[(m.start(1), m.end(1))], cue=[(m.start(2), m.end(2))],
                                    content=frags, score=1.0))
     return out
+
+
+_OPEN = "\"“‘'«"
+_CLOSE = "\"”’'»"
+
+
+def quoted_contents(text: str, spans: list[SpanAttribution], mask: bytearray) -> bytearray:
+    r"""``mask`` with the contents that are whole quotations marked as quoted too: a
+    quotation over several lines whose inner lines hold no mark (a speech set as a block,
+    a quotation whose paragraphs run on unmarked) is quoted on every line, though
+    ``quotes.quote_mask`` closes a quotation at a line's end; a speaker's words reported
+    on such a line ("I had said for over 10 years … that …") are theirs to report.
+
+    >>> t = '“There is an opposition.\nI had said for years that the policy should change.”'
+    >>> a = SpanAttribution([], [], [(1, len(t) - 1)])
+    >>> from newstrace.extract.quotes import quote_mask
+    >>> m = quote_mask(t)
+    >>> m[t.index("I had")], quoted_contents(t, [a], m)[t.index("I had")]
+    (0, 1)
+    """
+    out = None
+    for a in spans:
+        for s, e in a.content:
+            opened = s > 0 and text[s - 1] in _OPEN or text[s:s + 1] in tuple(_OPEN)
+            closed = e < len(text) and text[e] in _CLOSE or e > 0 and text[e - 1] in _CLOSE
+            inner = text[s + 1:e - 1]  # one quotation: no double mark inside (no narration between two)
+            if opened and closed and "\n" in text[s:e] and not any(ch in "\"“”«»" for ch in inner):
+                if out is None:
+                    out = bytearray(mask)
+                s, e = s + (text[s] in _OPEN), e - (text[e - 1] in _CLOSE)  # the words, marks left out
+                out[s:e] = b"\x01" * (e - s)
+    return mask if out is None else out
 
 
 def _clause_end(text: str, i: int, mask: bytearray) -> int:

@@ -32,6 +32,39 @@ _QUOTE_THEN_SOURCE = re.compile(r"[ \t\u00a0]*([\"“])[^\n]*?[,?!…]\s*([\"”
 _LINE_REST = re.compile(r"[^\"“”:\n]{0,160}(?:\n|$)")
 
 
+# the cue's line when the quotation closing on it opened lines above: no mark but the closing one
+_CLOSE_THEN_SOURCE = re.compile(r"[^\n\"“”]*?[,?!…]\s*([\"”])[ \t\u00a0]+(?:[^\s\"“”]+[ \t\u00a0]+){1,20}$")
+_OPENS_LINE = re.compile(r"[ \t\u00a0]*([\"“])[^\n\"“”]*$")
+MAX_LINES_UP = 6
+
+
+def _opened_above(text: str, line_start: int, cue_start: int) -> tuple[int, int] | None:
+    r"""The quotation that closes on the cue's line and opens a line above it, the lines
+    between holding no mark ('"Australia is a continent; it is not a country.\nThat error
+    made it nearly impossible …," the professor wrote'), as (opening, closing mark end).
+
+    >>> t = '"Australia is a continent.\nThat error made it impossible," the professor wrote.'
+    >>> q = _opened_above(t, t.index("That"), t.index("wrote"))
+    >>> t[q[0]:q[1]]
+    '"Australia is a continent.\nThat error made it impossible,"'
+    """
+    m = _CLOSE_THEN_SOURCE.match(text, line_start, cue_start)
+    if not m:
+        return None
+    end = line_start - 1
+    for _ in range(MAX_LINES_UP):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        opened = _OPENS_LINE.fullmatch(text, start, end)
+        if opened:
+            return opened.start(1), m.end(1)
+        if not text[start:end].strip() or any(ch in "\"“”" for ch in text[start:end]):
+            return None
+        end = start - 1
+    return None
+
+
 def quotes_before_cues(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
     r"""``spans`` with each cue that follows a quotation in its own line given that
     quotation for content, when the tagger gave it a quotation in a later line; cueless
@@ -50,9 +83,9 @@ def quotes_before_cues(text: str, spans: list[SpanAttribution]) -> list[SpanAttr
             line_end = text.find("\n", ce)
             line_end = len(text) if line_end < 0 else line_end
             m = _QUOTE_THEN_SOURCE.match(text, line_start, cs)
-            if m and a.content[0][0] > line_end and _LINE_REST.match(text, ce) \
+            quote = (m.start(1), m.end(2)) if m else _opened_above(text, line_start, cs)
+            if quote and a.content[0][0] > line_end and _LINE_REST.match(text, ce) \
                     and all(line_start <= s < cs for s, _ in a.source):
-                quote = (m.start(1), m.end(2))
                 a = SpanAttribution(a.source, a.cue, [quote], a.score)
                 claimed.append(quote)
         out.append(a)
