@@ -58,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     Rule("goes_on", pronouns.goes_on),
     Rule("ranked_he_she", ranker.ranked_he_she),
     Rule("he_she", pronouns.he_she),
+    Rule("they_subject", groups.they_subject),
     Rule("they_it", pronouns.they_it),
     Rule("group_subject", groups.group_subject),
     Rule("they_unresolved", groups.they_unresolved),
