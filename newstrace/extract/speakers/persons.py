@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from newstrace.extract.speakers.article import Article, Name
+from newstrace.extract.speakers.article import Article, Name, _first_name, _title_like
 from newstrace.extract.speakers.descriptions import looks_singular
 from newstrace.extract.speakers.base import Resolved
 from newstrace.extract.speakers.names import clean_name, tokens
@@ -246,11 +246,22 @@ def _expand_left(art: Article, person: Name, start: int) -> str:
     if " " in person.text and person.text[:1].isupper():
         return person.text
     m = re.search(r"([A-Z][a-z]+)\s+$", art.text[start:person.start])
-    if m and not art.text[start:start + m.start(1)].strip(EDGE_PUNCT) \
+    # (or a known first name after titles: "Mayor of London Sadiq Khan", NER's "Khan")
+    if m and (not art.text[start:start + m.start(1)].strip(EDGE_PUNCT) or _first_name(m.group(1))
+              or _untagged_given_name(art, start + m.start(1), m.group(1))) \
             and m.group(1).casefold() not in TITLES and not art.in_headline(start):
         return f"{m.group(1)} {person.text}"
     return person.text
 
+
+
+def _untagged_given_name(art: Article, at: int, word: str) -> bool:
+    """Whether the capitalised ``word`` at ``at``, right before a name NER tagged, is the
+    rest of that name: no part of another name, no title, role or word the text writes in
+    lower case ("Mayor of London Sadiq Khan", where NER tags "London" and "Khan")."""
+    if word.casefold() in TITLES or word.casefold() in art.lower_words() or _title_like(word):
+        return False
+    return not any(n.start <= at < n.end for n in art.names)
 
 
 _DESCRIPTION_THEN_NAME = re.compile(
