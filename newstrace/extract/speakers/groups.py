@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from newstrace.extract.speakers.names import clean_description, tokens
 from newstrace.extract.speakers.words import (
-    COLLECTIVE_NOUNS, COMPANY_NOUNS, GROUP, NOT_PEOPLE_PLURALS, PEOPLE_PLURALS, PUBLIC_BODY_WORDS)
+    COLLECTIVE_NOUNS, COMPANY_NOUNS, GROUP, NOT_PEOPLE_PLURALS, PEOPLE_PLURALS, PREPOSITIONS, PUBLIC_BODY_WORDS)
 
 # the endings of plurals that name people: "researchers", "scientists", "officials" (listed)
 _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "men", "ives")
@@ -167,6 +167,12 @@ _PLURAL_SUBJECT = re.compile(
 _CLAUSE = re.compile(r"(?:,\s+|\b)(?:[Aa]lthough|[Tt]hough|[Bb]ecause|[Ww]hile|[Ww]hen|[Aa]fter|[Ss]ince|[Bb]ut|[Aa]s)\s+")
 # words that open no subject: pronouns, and conjunctions or prepositions that open a clause
 # or a phrase ("If the birds had been ...", "In two cases ...")
+# an organisation that opens its sentence (after "the" or a time: "This Thursday the United
+# States Commission ...") and is followed by its verb ("also criticized", "said"), not a
+# noun it modifies ("World Bank watchers", "The GOP contenders")
+_ORG_OPENING = re.compile(r"\s*(?:(?:[Oo]n|[Tt]his|[Ll]ast|[Ee]arlier|[Ll]ater|[Ii]n)\s+\w+,?\s+)?(?:[Tt]he\s+)?")
+_ORG_VERB = re.compile(r"(?:\)|\s*\([^)]{1,20}\))?\s+(?:(?:also|then|later|had|has|have|were|are|will|would|could|did)\s+)?"
+                       r"(?:said|says|is|are|was|were|has|have|had|will|would|can|could|did|do|[a-z]+ed)\b")
 _NOT_SUBJECT = frozenset("it its this that there these those he she they we you i if when while although though "
                          "because after before since as but and so then in on at for with by from of to unless until "
                          "once whether".split())
@@ -196,9 +202,9 @@ def they_subject(src):
     lo = art.sent_starts[first]
     best: tuple[int, str, str] | None = None
     for n in art.names[bisect_left(art.name_starts, lo):bisect_left(art.name_starts, src.start)]:
-        if n.label == "ORG" and not n.headline and not art.quoted(n.start) and art.opens_sentence(n) \
-                and "," not in art.text[art.sent_starts[n.sentence]:n.start] \
-                and not re.match(r"['’]s?\b", art.text[n.end:n.end + 2]) \
+        if n.label == "ORG" and not n.headline and not art.quoted(n.start) \
+                and _ORG_OPENING.fullmatch(art.text, art.sent_starts[n.sentence], n.start) \
+                and _ORG_VERB.match(art.text, n.end) and not art.person_full(n.text) \
                 and not any(o.start <= n.start < o.end for o in art.outlets if o.outlet):
             full = art.abbreviations.get(n.text) or art.fullest(n.text, "ORG")
             full = re.sub(r"\s*\([^)]*\)?$", "", full)  # "... Religious Freedom (USCIRF"
@@ -210,8 +216,8 @@ def they_subject(src):
     for at in starts:
         at += len(art.text[at:]) - len(art.text[at:].lstrip())
         m = _PLURAL_SUBJECT.match(art.text, at, src.start)
-        if not m or art.quoted(at) or m.group("np").split()[0].casefold() in _NOT_SUBJECT \
-                or m.group("head") in NOT_PEOPLE_PLURALS:
+        if not m or art.quoted(at) or m.group("np").split()[0].casefold() in _NOT_SUBJECT | PREPOSITIONS \
+                or not is_people(m.group("head")):
             continue
         if best is None or at >= best[0]:  # (over an organisation NER cut from it: "State" of "State prosecutors")
             best = (at, clean_description(m.group("np")), "description")
