@@ -161,9 +161,25 @@ def test_an_organisation_after_a_place_based_kind_and_an_apposition_cut_at_which
 
 
 def test_they_is_no_organisation_that_modifies_a_noun_nor_a_plural_of_things():
-    # PolNeAR-like shapes seen moving the wrong way on the way (snapshot): an organisation
-    # before its noun ("World Bank watchers") is no subject; nor a plural of things
-    t = ("Many World Bank watchers doubted the choice. The bank said little. They were not surprised, they said.")
+    # PolNeAR train, nyt_2016-08-26 (a snapshot on the way gave "World Bank"): the
+    # organisation modifies "watchers", the subject; and politico_2016-03-23 ("Such efforts")
+    t = ("The bank's board announced two days earlier that it was beginning to consider who would be its next "
+         "president, inviting nominations as it did for the first time in 2012. While many World Bank watchers "
+         "expect Mr. Kim to be reappointed, given the seven-decade tradition of choosing an American picked by the "
+         "United States, the bank's largest contributor, they say he will have to work to solidify support.")
     assert resolve_one(t, "they")[0] != "World Bank"
-    t = "Such efforts rarely succeed in a primary, they said."
+    t = ("In Hawaii, her team has two offices, television ads on the air, and has organized with Sen. Mazie Hirono, "
+         "fighting back against the work done by top Sanders surrogate Rep. Tulsi Gabbard.\n\nSuch efforts, they "
+         "believe, will render Sanders\u2019 long-term play for New York and California moot.")
     assert resolve_one(t, "they")[1] != "they_subject"
+
+
+def test_a_fronted_statement_before_a_possessive_and_a_poll_by_two_outlets():
+    # PolNeAR train, wash-post_2016-03-30 (the snapshot showed "Trump"): the campaign's statement
+    t = ("\"He came in by himself, without us picking him up, and signed his notice to appear,\" said Officer "
+         "Joseph Beinlich, a Jupiter police spokesman.\n\nIn a statement defending Lewandowski, Trump's campaign "
+         "said he will be represented by Florida lawyers Scott Richardson and Kendall Coffey.")
+    assert resolve_one(t, "a statement")[0] != "Donald Trump" and resolve_one(t, "a statement")[0] != "Trump"
+    # PolNeAR train, west-journal_2016-07-14 (the snapshot showed "ABC News" alone)
+    t = ("Clinton's lead has narrowed, according to a poll conducted by the New York Times and ABC News.")
+    assert resolve_one(t, "a poll conducted by the New York Times and ABC News")[0] == "New York Times and ABC News"

@@ -58,6 +58,8 @@ def _fronted_work_owner(src) -> Resolved | None:
         return None
     for n in art.names:
         if comma < n.start <= comma + m.end() and n.label in ("PERSON", "ORG") and not art.quoted(n.start):
+            if re.match(r"['’]s?\s", art.text[n.end:n.end + 3]):
+                return None  # "In a statement ..., Trump's campaign said": the campaign's, not Trump's
             if n.label == "PERSON":
                 return src.resolved(art.fullest(n.text), "person")
             return src.resolved(re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, "ORG"), flags=re.IGNORECASE), "org")
@@ -135,6 +137,8 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
     if owner in ("his", "her"):
         res = pronoun(art, "he" if owner == "his" else "she", start, previous, content)
         return res if res.kind == "person" else None
+    if re.search(r"\s(?:and|&)\s+(?:the\s+)?[A-Z]", owner):  # "a poll conducted by the New York Times and ABC News"
+        return Resolved(re.sub(r"^(?:the|a|an)\s+", "", clean_name(owner), flags=re.I), "org", start, [])
     for o in art.outlets:  # "a recent report by The Atlantic"
         if o.outlet and start <= o.start and o.end <= end and tokens(o.outlet)[-1:] == tokens(owner)[-1:]:
             return Resolved(o.outlet, "org", start, [])
