@@ -73,6 +73,7 @@ _AUTHORED = re.compile(
     r"(?:%s|%s)" % ("|".join(WORKS), "|".join(_PLATFORMS)))
 _OWNER_KINDS = ("newspaper", "magazine", "daily", "website", "agency", "broadcaster", "office", "account",
                 "Twitter account", "Facebook page")
+_OUTLET_KINDS = ("newspaper", "magazine", "daily", "website", "agency", "broadcaster")
 # "a Twitter post by Amy Cook", "data from the Gun Violence Archive", "a report by The Atlantic"
 _WORKS_BY = re.compile(
     r"(?i:(?:(?:a|an|the|this|that|one|another)\s+)?(?:[\w-]+\s+){0,3}?(?:%s|report|reports|data|study|analysis|"
@@ -81,7 +82,7 @@ _WORKS_BY = re.compile(
     r"(?:by|from|of)\s+(?:the\s+)?)"
     r"(?P<owner>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.&’'-]*)){0,6}(?:\s+police)?)"
     # the owner's kind after its name ("Ethnos newspaper"), its office ("Erdogan's office")
-    r"(?:\s+(?:%s))?" % ("|".join(WORKS), "|".join(_OWNER_KINDS)))
+    r"(?:\s+(?P<kind>%s))?" % ("|".join(WORKS), "|".join(_OWNER_KINDS)))
 
 # "a March 14, 2019 NATO press release", "NEOC data", "a Quinnipiac University poll": the
 # owner's name right before the work
@@ -149,7 +150,10 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
     org = art.fullest(name, "ORG")
     if any(n.label == "ORG" and tokens(n.text) == tokens(org) for n in art.names):
         return Resolved(org, "org", start, [])
-    if _DOMAIN.fullmatch(owner) or owner.endswith(" police"):  # "A statement from Surrey police"
+    # "A statement from Surrey police"; "published by Ethnos newspaper" (a name NER left
+    # untagged, said to be an outlet by the word after it)
+    if _DOMAIN.fullmatch(owner) or owner.endswith(" police") \
+            or (m.groupdict().get("kind") in _OUTLET_KINDS and re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}", owner)):
         return Resolved(owner, "org", start, [])
     return None
 
