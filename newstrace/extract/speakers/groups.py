@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 
 from newstrace.extract.speakers.names import clean_description, tokens
+from newstrace.extract.speakers.pronouns import they_it
 from newstrace.extract.speakers.words import (
     COLLECTIVE_NOUNS, COMPANY_NOUNS, GROUP, NOT_PEOPLE_PLURALS, PEOPLE_PLURALS, PREPOSITIONS, PUBLIC_BODY_WORDS)
 
@@ -224,6 +225,7 @@ def they_subject(src):
     if best is None:
         return None
     prev = src.previous
-    if prev is not None and prev.kind in ("org", "description", "person") and best[0] < prev.position < src.start:
-        return None  # the group that spoke since: 'they_it'
+    if prev is not None and prev.kind in ("org", "description", "person") and best[0] - 40 <= prev.position < src.start \
+            and they_it(src) is not None:
+        return None  # the group that spoke since, or the subject itself spoke: 'they_it' names it as it spoke
     return src.resolved(best[1], best[2])
