@@ -229,7 +229,7 @@ def test_report_names_no_speaker_none(tmp_path):
     feed = tmp_path / "in.jsonl"
     line = "the committee would meet again on Friday to vote on the new budget rules"
     texts = [f"The meeting ran late on Monday in the old town hall. They said {line}. Others disagreed sharply.\n",
-             f"Farmers marched through the capital for a second week. They said {line}.\n"]
+             f"The march through the capital went on for a second week. They said {line}.\n"]
     feed.write_text("\n".join(json.dumps({"id": f"a{k}", "text": t}) for k, t in enumerate(texts)), encoding="utf-8")
     newstrace.run(feed, out=tmp_path / "out")
     statements = [json.loads(x) for x in (tmp_path / "out" / "statements.jsonl").read_text().splitlines()]

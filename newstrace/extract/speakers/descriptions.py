@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from newstrace.extract.speakers.names import clean_description
 from newstrace.extract.speakers.words import COMPANY_NOUNS, ORG_HEADS, PUBLIC_BODY_WORDS, QUANTIFIERS
 
 
@@ -50,6 +51,32 @@ def _body_organisation(art, desc: str) -> str | None:
                 and head in (w.casefold() for w in n.text.split()[1:]):
             return re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, "ORG"), flags=re.IGNORECASE)
     return None
+
+
+_THE_NOUN = re.compile(r"(?:the|this|that)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
+
+
+def fuller_mention(src):
+    """'the government' after 'the government of Samoa' in its sentence or the two before:
+    the fuller mention of the same noun, a body named by its place ("of" and a name).
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = ("On December 5 and 6, the government of Samoa executed a planned shutdown of public "
+    ...      "services. The government said 128 vaccination teams participated.")
+    >>> resolve_one(t, "The government")
+    ('the government of Samoa', 'fuller_mention')
+    """
+    m = _THE_NOUN.fullmatch(src.desc)
+    if not m or m.group("noun").casefold() not in PUBLIC_BODY_WORDS | ORG_HEADS:
+        return None
+    art = src.art
+    lo = art.sent_starts[max(0, art.sentence_of(src.start) - 2)]
+    fuller = re.compile(r"\b[Tt]he\s+(%s)\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+                        % re.escape(m.group("noun").casefold()))
+    found = [f for f in fuller.finditer(art.text, lo, src.start) if not art.quoted(f.start())]
+    if not found:
+        return None
+    return src.resolved(clean_description(found[-1].group(0)), "description")
 
 
 def description(src):

@@ -8,8 +8,9 @@ import re
 from bisect import bisect_left
 
 from newstrace.extract.speakers.names import clean_description, tokens
+from newstrace.extract.speakers.pronouns import they_it
 from newstrace.extract.speakers.words import (
-    COLLECTIVE_NOUNS, COMPANY_NOUNS, GROUP, NOT_PEOPLE_PLURALS, PEOPLE_PLURALS, PUBLIC_BODY_WORDS)
+    COLLECTIVE_NOUNS, COMPANY_NOUNS, GROUP, NOT_PEOPLE_PLURALS, PEOPLE_PLURALS, PREPOSITIONS, PUBLIC_BODY_WORDS)
 
 # the endings of plurals that name people: "researchers", "scientists", "officials" (listed)
 _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "men", "ives")
@@ -153,3 +154,78 @@ def former_latter(src):
     if n.label == "PERSON":
         return src.resolved(art.fullest(n.text), "person")
     return src.resolved(re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, "ORG"), flags=re.IGNORECASE), "org")
+
+
+# a plural noun phrase that is a clause's subject: "State prosecutors charged", "The
+# officers, although ...", "Penguins and other seabirds are"; its head in lower case, so no
+# name ("Williams said") is read as a plural
+_PLURAL_SUBJECT = re.compile(
+    r"(?P<np>(?:(?:[Tt]he|[Tt]hese|[Tt]hose|[Bb]oth|[Aa]ll|[Mm]any|[Mm]ost|[Ss]everal|[Ss]ome|[Oo]ther)\s+)?"
+    r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*(?<![sui'’])s)"
+    r"(?:\s+and\s+(?:other\s+|the\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?<![sui'’])s)?)"
+    r"(?=\s*,|\s+(?:are|were|have|had|has|said|say|will|would|could|can|did|do|also|have|[a-z]+ed)\b)")
+# where a clause may open inside a sentence
+_CLAUSE = re.compile(r"(?:,\s+|\b)(?:[Aa]lthough|[Tt]hough|[Bb]ecause|[Ww]hile|[Ww]hen|[Aa]fter|[Ss]ince|[Bb]ut|[Aa]s)\s+")
+# words that open no subject: pronouns, and conjunctions or prepositions that open a clause
+# or a phrase ("If the birds had been ...", "In two cases ...")
+# an organisation that opens its sentence (after "the" or a time: "This Thursday the United
+# States Commission ...") and is followed by its verb ("also criticized", "said"), not a
+# noun it modifies ("World Bank watchers", "The GOP contenders")
+_ORG_OPENING = re.compile(r"\s*(?:(?:[Oo]n|[Tt]his|[Ll]ast|[Ee]arlier|[Ll]ater|[Ii]n)\s+\w+,?\s+)?(?:[Tt]he\s+)?")
+_ORG_VERB = re.compile(r"(?:\)|\s*\([^)]{1,20}\))?\s+(?:(?:also|then|later|had|has|have|were|are|will|would|could|did)\s+)?"
+                       r"(?:said|says|is|are|was|were|has|have|had|will|would|can|could|did|do|[a-z]+ed)\b")
+_NOT_SUBJECT = frozenset("it its this that there these those he she they we you i if when while although though "
+                         "because after before since as but and so then in on at for with by from of to unless until "
+                         "once whether".split())
+
+
+def they_subject(src):
+    """'they', 'them', 'their': the plural noun phrase or the organisation that was the
+    subject of a clause last, in the pronoun's sentence (before it) or the two before
+    (further while the sentences between open with "They"), outside quotations; not
+    before the organisation or group that spoke just before ('they_it' keeps that one).
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> resolve_one("State prosecutors charged the suspect with capital murder, they said Sunday.", "they")
+    ('State prosecutors', 'they_subject')
+    >>> t = ("On Thursday the United States Commission on International Religious Freedom criticized "
+    ...      "the move. They released a statement.")
+    >>> resolve_one(t, "They")
+    ('United States Commission on International Religious Freedom', 'they_subject')
+    """
+    if src.low not in ("they", "them", "their", "themselves"):
+        return None
+    art = src.art
+    sentence = art.sentence_of(src.start)
+    first = max(0, sentence - 2)
+    while first > 0 and first > sentence - 5 and re.match(r"\s*(?:They|These they)\b", art.text[art.sent_starts[first]:]):
+        first -= 1  # "They found ... If ..., they reasoned": the subject of the "They" before
+    lo = art.sent_starts[first]
+    best: tuple[int, str, str] | None = None
+    for n in art.names[bisect_left(art.name_starts, lo):bisect_left(art.name_starts, src.start)]:
+        if n.label == "ORG" and not n.headline and not art.quoted(n.start) \
+                and _ORG_OPENING.fullmatch(art.text, art.sent_starts[n.sentence], n.start) \
+                and _ORG_VERB.match(art.text, n.end) and not art.person_full(n.text) \
+                and not any(o.start <= n.start < o.end for o in art.outlets if o.outlet):
+            full = art.abbreviations.get(n.text) or art.fullest(n.text, "ORG")
+            full = re.sub(r"\s*\([^)]*\)?$", "", full)  # "... Religious Freedom (USCIRF"
+            if not re.sub(r"^(?:the|a|an)\s+", "", full, flags=re.I)[:1].isupper():
+                continue  # a lower-case "organisation" ("the royal council") is a description
+            best = max(best or (n.start, "", ""), (n.start, re.sub(r"^(?:the|a|an)\s+", "", full, flags=re.I), "org"))
+    starts = [art.sent_starts[k] for k in range(first, sentence + 1)]
+    starts += [m.end() for m in _CLAUSE.finditer(art.text, lo, src.start)]
+    for at in starts:
+        at += len(art.text[at:]) - len(art.text[at:].lstrip())
+        m = _PLURAL_SUBJECT.match(art.text, at, src.start)
+        if not m or art.quoted(at) or m.group("np").split()[0].casefold() in _NOT_SUBJECT | PREPOSITIONS \
+                or not is_people(m.group("head")):
+            continue
+        if best is None or at >= best[0]:  # (over an organisation NER cut from it: "State" of "State prosecutors")
+            best = (at, clean_description(m.group("np")), "description")
+    if best is None:
+        return None
+    prev = src.previous
+    if prev is not None and prev.kind in ("org", "description", "person") and best[0] - 40 <= prev.position < src.start \
+            and they_it(src) is not None:
+        return None  # the group that spoke since, or the subject itself spoke: 'they_it' names it as it spoke
+    return src.resolved(best[1], best[2])

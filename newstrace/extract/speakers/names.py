@@ -14,7 +14,10 @@ POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 # what news prose puts after a name that is not part of it: an age ("Adamowicz, 53,"), a
 # party and state ("Jason Chaffetz (R-Utah)"), an abbreviation ("the National Hurricane
 # Center (NHC)"); matched at the end of a source, repeatedly
-_TRAILER = re.compile(r"(?:\s*,\s*\d{1,3}|\s*\([^()\n]{1,40}\))[\s,;:.]*$")
+# an age, a parenthesis, or an apposition that opens a relative clause the span cut ("the
+# Watch Tower Society, the organisation which")
+_TRAILER = re.compile(r"(?:\s*,\s*\d{1,3}|\s*\([^()\n]{1,40}\)|\s*,\s+(?:the|an?)\s+[a-z][\w\s-]{0,40}?\s+(?:which|who|that))"
+                      r"[\s,;:.]*$")
 
 
 @lru_cache(maxsize=65536)  # asked for the same few names again and again (the ranker's candidates)

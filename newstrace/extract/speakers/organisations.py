@@ -63,6 +63,10 @@ def _org_by_head(art: Article, desc: str, start: int) -> str | None:
     return None
 
 
+# a place's compound before a kind: "US-based software company Red Hat"
+_BASED = re.compile(r"[\w.]+-(?:based|owned|run|headquartered|listed|backed)")
+
+
 def _head_org(art: Article, start: int, end: int) -> Name | None:
     inside = [n for n in art.names[bisect_left(art.name_starts, start):bisect_left(art.name_starts, end)]
               if n.label in ("ORG", "NORP", "GPE") and n.end <= end]
@@ -74,7 +78,8 @@ def _head_org(art: Article, start: int, end: int) -> Name | None:
         # toy company Hasbro"
         lead = art.text[start:n.start].split()
         if n.label == "ORG" and lead and not art.text[n.end:end].strip(EDGE_PUNCT) \
-                and all(w.islower() for w in lead) and lead[-1] in MEDIA_NOUNS | ORG_HEADS | COMPANY_NOUNS:
+                and all(w.islower() or _BASED.fullmatch(w) for w in lead) \
+                and lead[-1] in MEDIA_NOUNS | ORG_HEADS | COMPANY_NOUNS:
             return n
     # "Crumbling Islamic State", "the embattled Clinton Foundation": ends with a known ORG
     source = art.text[start:end].strip(EDGE_PUNCT)

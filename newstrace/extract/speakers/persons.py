@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from newstrace.extract.speakers.article import Article, Name
+from newstrace.extract.speakers.article import Article, Name, _first_name, _title_like
 from newstrace.extract.speakers.descriptions import looks_singular
 from newstrace.extract.speakers.base import Resolved
 from newstrace.extract.speakers.names import clean_name, tokens
@@ -28,7 +28,7 @@ def head_person(src):
     person = _head_person(art, src.start, src.end)
     if person is None:
         return _name_cut(src)
-    both = _coordinated(art, person, src.start, src.end)
+    both = _coordinated(art, person, src.start, src.end) or _coordinated_before(art, person, src.start, src.end)
     if both:
         return src.resolved(both, "person")
     return src.resolved(art.fullest(_expand_left(art, person, src.start), gender=person.gender), "person")
@@ -206,14 +206,38 @@ def _head_person(art: Article, start: int, end: int) -> Name | None:
 
 
 def _coordinated(art: Article, first: Name, start: int, end: int) -> str | None:
-    """'Mark Blumenthal and Jon Cohen': two people speak together."""
+    """'Mark Blumenthal and Jon Cohen': two people speak together; also with the second's
+    titles or role between ('Senate Minority Whip Dick Durbin and incoming chair of the House
+    Intelligence Committee Represenative Adam Schiff'), 'X, along with Senator Y of Oregon'."""
     for p in art.persons_within(first.end + 1, end):
         if p.end <= end:
             between = art.text[first.end:p.start]
-            if re.fullmatch(r",?\s+(?:and|&)\s+(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr)\.?\s+)?", between) \
-                    and not art.text[p.end:end].strip(EDGE_PUNCT):
+            if (re.fullmatch(r",?\s+(?:and|&)\s+(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr)\.?\s+)?", between)
+                    or _JOINED_WITH_ROLE.fullmatch(between) and not _VERB_BETWEEN.search(between.lstrip(" ,"))) \
+                    and not _PLACE_AFTER.sub("", art.text[p.end:end]).strip(EDGE_PUNCT):
                 return f"{art.fullest(first.text)} and {art.fullest(p.text)}"
+            return None  # (the next person named, only: not one past another)
     return None
+
+
+def _coordinated_before(art: Article, second: Name, start: int, end: int) -> str | None:
+    """'Klobuchar, along with Senator Ron Wyden of Oregon,' where NER took the first for a
+    place: a name that opens the source and that the article gives a person in full."""
+    m = re.match(r"\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?P<between>.*)$",
+                 art.text[start:second.start], re.DOTALL)
+    if not m or not _JOINED_WITH_ROLE.fullmatch(m.group("between")) or _VERB_BETWEEN.search(m.group("between").lstrip(" ,")) \
+            or _PLACE_AFTER.sub("", art.text[second.end:end]).strip(EDGE_PUNCT):
+        return None
+    first = art.person_full(m.group("name"))
+    return f"{first} and {art.fullest(second.text)}" if first else None
+
+
+# "and incoming chair of the House Intelligence Committee Represenative", ", along with Senator"
+_JOINED_WITH_ROLE = re.compile(r",?\s+(?:and|&|along\s+with|together\s+with)\s+(?:the\s+)?"
+                               r"(?:(?:[a-z][\w-]*|[A-Z][\w.'’-]*)\s+){0,10}")
+_VERB_BETWEEN = re.compile(r"\b(?:said|says|told|tells|met|meets|spoke|asked|called|named|replaced|beat|defeated|"
+                           r"joined|[a-z]+ed\s+(?:by|to|with))\b|[,;:()\"“”]\s*\S")
+_PLACE_AFTER = re.compile(r"^\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?")
 
 
 def _expand_left(art: Article, person: Name, start: int) -> str:
@@ -222,11 +246,22 @@ def _expand_left(art: Article, person: Name, start: int) -> str:
     if " " in person.text and person.text[:1].isupper():
         return person.text
     m = re.search(r"([A-Z][a-z]+)\s+$", art.text[start:person.start])
-    if m and not art.text[start:start + m.start(1)].strip(EDGE_PUNCT) \
+    # (or a known first name after titles: "Mayor of London Sadiq Khan", NER's "Khan")
+    if m and (not art.text[start:start + m.start(1)].strip(EDGE_PUNCT) or _first_name(m.group(1))
+              or _untagged_given_name(art, start + m.start(1), m.group(1))) \
             and m.group(1).casefold() not in TITLES and not art.in_headline(start):
         return f"{m.group(1)} {person.text}"
     return person.text
 
+
+
+def _untagged_given_name(art: Article, at: int, word: str) -> bool:
+    """Whether the capitalised ``word`` at ``at``, right before a name NER tagged, is the
+    rest of that name: no part of another name, no title, role or word the text writes in
+    lower case ("Mayor of London Sadiq Khan", where NER tags "London" and "Khan")."""
+    if word.casefold() in TITLES or word.casefold() in art.lower_words() or _title_like(word):
+        return False
+    return not any(n.start <= at < n.end for n in art.names)
 
 
 _DESCRIPTION_THEN_NAME = re.compile(

@@ -58,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     Rule("goes_on", pronouns.goes_on),
     Rule("ranked_he_she", ranker.ranked_he_she),
     Rule("he_she", pronouns.he_she),
+    Rule("they_subject", groups.they_subject),
     Rule("they_it", pronouns.they_it),
     Rule("group_subject", groups.group_subject),
     Rule("they_unresolved", groups.they_unresolved),
@@ -80,6 +81,7 @@ RULES: tuple[Rule, ...] = (
     Rule("capitalised_words", persons.capitalised_words),
     Rule("name_before_apposition", persons.name_before_apposition),
     Rule("name_after_description", persons.name_after_description),
+    Rule("fuller_mention", descriptions.fuller_mention),
     Rule("ranked_description", ranker.ranked_description),
     Rule("description", descriptions.description),
 )

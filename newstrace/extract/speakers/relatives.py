@@ -33,7 +33,8 @@ _RELATIVE_GAP = (
     r"(?:['’]s)?(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]*\))?"
 )
 _RELATIVE_GAP_WHICH = re.compile(_RELATIVE_GAP + r"\s*,?\s*")
-_RELATIVE_GAP_WHO = re.compile(_RELATIVE_GAP + r"(?:\s*,\s+(?:a|an|the)\s+[^,.;:!?()\"“”]{1,60}?\s*,)?\s*,?\s*")
+_RELATIVE_GAP_WHO = re.compile(_RELATIVE_GAP + r"(?:\s*,\s+(?:a|an|the)\s+[^,.;:!?()\"“”]{1,60}?\s*,)?"
+                               r"(?:\s*,\s*\d{1,3}\s*,)?\s*,?\s*")  # (and an age: "Thomas Gray, 24, who")
 
 
 def _relative(art: Article, start: int) -> Resolved:
@@ -80,8 +81,9 @@ def noun_phrase_before(before: str) -> str | None:
                 and len(segment[dets[k - 1]:dets[k]].split()) <= 6:
             k -= 1
         return before[offset + dets[k]:].rstrip(" ,\t\n") or None
-    bare = re.search(r"\s(?:of|for|at|in|from|on|with|by|among|against)\s+"
-                     r"([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,2}s)\s*$", before)
+    # ("according to police, who said", "killed by police who claim")
+    bare = re.search(r"\s(?:of|for|at|in|from|on|with|by|among|against|to)\s+"
+                     r"([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,2}s|police)[,\s]*$", before)
     return bare.group(1) if bare else None
 
 

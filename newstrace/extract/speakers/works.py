@@ -22,25 +22,74 @@ def work_author(src):
     >>> resolve_one("Stocks ran low, according to the News.com.au report.", "the News.com.au report")
     ('News.com.au', 'work_author')
     """
-    return _author(src.art, src.text, src.start, src.end, src.previous, src.content, src.history)
+    art, text = src.art, src.text
+    # a work the tagger cut before its owner: "A tweet sent from Biden's Twitter account"
+    after = _SENT_BY.match(art.text, src.end)
+    if after and _A_WORK.fullmatch(src.bare):
+        text = f"{src.bare} {after.group('by')}"
+    res = _author(art, text, src.start, src.end, src.previous, src.content, src.history)
+    if res is None and _A_WORK.fullmatch(src.bare):
+        res = _fronted_work_owner(src)
+    return res
 
 
+_A_WORK = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:%s)" % "|".join(WORKS))
+_SENT_BY = re.compile(r"\s+(?P<by>(?:sent|posted|released|issued|published)\s+(?:from|by)\s+(?:the\s+)?"
+                      r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,5}(?:['’]s?)?(?:\s+(?:%s))?)" % "|".join(
+                          ("Twitter account", "Facebook page", "account", "office", "website")))
+# "In a statement announcing the pick, the Association of Flight Attendants called ...":
+# the work of a phrase that opens the sentence is the subject's after the comma
+_FRONTED_IN = re.compile(r"(?:^|[.!?\n][\"”’']?\s+)(?:[Ii]n|[Tt]hrough|[Vv]ia)\s+$")
+
+
+def _fronted_work_owner(src) -> Resolved | None:
+    """'In a statement ..., X verb': X, a person or an organisation NER names right after
+    the phrase's comma, in the same sentence."""
+    art = src.art
+    if not _FRONTED_IN.search(art.text, max(0, src.start - 6), src.start):
+        return None
+    sentence = art.sentence_of(src.start)
+    hi = art.sent_starts[sentence + 1] if sentence + 1 < len(art.sent_starts) else len(art.text)
+    comma = art.text.find(",", src.end, hi)
+    if comma < 0 or art.quoted(src.start):
+        return None
+    m = re.match(r",\s+(?:the\s+)?", art.text[comma:comma + 8])
+    if m is None:
+        return None
+    for n in art.names:
+        if comma < n.start <= comma + m.end() and n.label in ("PERSON", "ORG") and not art.quoted(n.start):
+            if re.match(r"['’]s?\s", art.text[n.end:n.end + 3]):
+                return None  # "In a statement ..., Trump's campaign said": the campaign's, not Trump's
+            if n.label == "PERSON":
+                return src.resolved(art.fullest(n.text), "person")
+            return src.resolved(re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, "ORG"), flags=re.IGNORECASE), "org")
+    return None
+
+
+# "Biden's Twitter (account)": the account on a platform speaks for its owner
+_PLATFORMS = ("Twitter", "Facebook", "Instagram", "YouTube", "Weibo")
 _AUTHORED = re.compile(
-    r"(?P<owner>his|her|[Mm]y|[Oo]ur|[Yy]our|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w&-]*(?:['’]s?))\s+(?:[\w-]+\s+){0,3}?(?:%s)"
-    % "|".join(WORKS))
+    r"(?P<owner>his|her|[Mm]y|[Oo]ur|[Yy]our|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w&-]*(?:['’]s?))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:%s|%s)" % ("|".join(WORKS), "|".join(_PLATFORMS)))
+_OWNER_KINDS = ("newspaper", "magazine", "daily", "website", "agency", "broadcaster", "office", "account",
+                "Twitter account", "Facebook page")
+_OUTLET_KINDS = ("newspaper", "magazine", "daily", "website", "agency", "broadcaster")
 # "a Twitter post by Amy Cook", "data from the Gun Violence Archive", "a report by The Atlantic"
 _WORKS_BY = re.compile(
     r"(?i:(?:(?:a|an|the|this|that|one|another)\s+)?(?:[\w-]+\s+){0,3}?(?:%s|report|reports|data|study|analysis|"
-    r"poll|survey|figures|filing|website|site|page|feed|channel)\s+"
-    r"(?:(?:released|issued|published|put\s+out)\s+)?(?:by|from|of)\s+(?:the\s+)?)"
-    r"(?P<owner>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.&’'-]*)){0,6}(?:\s+police)?)" % "|".join(WORKS))
+    r"poll|survey|figures|filing|website|site|page|feed|channel|averages|estimates)\s+"
+    r"(?:(?:released|issued|published|put\s+out|sent|posted|measured|compiled|conducted|commissioned)\s+)?"
+    r"(?:by|from|of)\s+(?:the\s+)?)"
+    r"(?P<owner>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.&’'-]*)){0,6}(?:\s+police)?)"
+    # the owner's kind after its name ("Ethnos newspaper"), its office ("Erdogan's office")
+    r"(?:\s+(?P<kind>%s))?" % ("|".join(WORKS), "|".join(_OWNER_KINDS)))
 
 # "a March 14, 2019 NATO press release", "NEOC data", "a Quinnipiac University poll": the
 # owner's name right before the work
 _OWNERS_WORK = re.compile(
     r"(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+)?(?:[\w,]+\s+){0,4}?"
     r"(?P<owner>(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their)\b)[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})\s+"
-    r"(?:press\s+release|release|report|data|poll|survey|study|analysis|filing|statement)")
+    r"(?:press\s+release|release|report|data|poll|survey|study|analysis|filing|statement|website|web\s+site)")
 # "The statement", and "in a statement", "in its letter", "with a short video", "wrote a
 # heartfelt letter", "released a statement"
 _THE_WORK = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(%s)" % "|".join(WORKS))
@@ -75,11 +124,13 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
             return Resolved(earlier.speaker, earlier.kind, start, [], work=the.group(1))
     m = _AUTHORED.fullmatch(text)
     if not m:
-        m = _WORKS_BY.fullmatch(_trim_apposition(text)) or _OWNERS_WORK.fullmatch(text)
+        m = _WORKS_BY.fullmatch(_trim_apposition(text)) or _OWNERS_WORK.fullmatch(_WHEN.sub("", text))
         if not m or not m.group("owner")[:1].isupper():
             return None
     owner = m.group("owner")
     owner = re.sub(r"['’]s?$", "", owner) if owner[:1].isupper() else owner  # "PG&E's"
+    # "a statement released by Erdogan's office", "a tweet sent from Biden's Twitter account"
+    owner = re.sub(r"['’]s?\s+(?:office|%s)$" % "|".join(_PLATFORMS), "", owner)
     if owner in art.abbreviations:  # "NEOC data": the National Emergency Operation Centre's
         return Resolved(art.abbreviations[owner], "org", start, [])
     if owner.casefold() in ("my", "our", "your"):  # "our findings", an interviewer's "your release"
@@ -87,6 +138,8 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
     if owner in ("his", "her"):
         res = pronoun(art, "he" if owner == "his" else "she", start, previous, content)
         return res if res.kind == "person" else None
+    if re.search(r"\s(?:and|&)\s+(?:the\s+)?[A-Z]", owner):  # "a poll conducted by the New York Times and ABC News"
+        return Resolved(re.sub(r"^(?:the|a|an)\s+", "", clean_name(owner), flags=re.I), "org", start, [])
     for o in art.outlets:  # "a recent report by The Atlantic"
         if o.outlet and start <= o.start and o.end <= end and tokens(o.outlet)[-1:] == tokens(owner)[-1:]:
             return Resolved(o.outlet, "org", start, [])
@@ -97,7 +150,10 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
     org = art.fullest(name, "ORG")
     if any(n.label == "ORG" and tokens(n.text) == tokens(org) for n in art.names):
         return Resolved(org, "org", start, [])
-    if _DOMAIN.fullmatch(owner) or owner.endswith(" police"):  # "A statement from Surrey police"
+    # "A statement from Surrey police"; "published by Ethnos newspaper" (a name NER left
+    # untagged, said to be an outlet by the word after it)
+    if _DOMAIN.fullmatch(owner) or owner.endswith(" police") \
+            or (m.groupdict().get("kind") in _OUTLET_KINDS and re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}", owner)):
         return Resolved(owner, "org", start, [])
     return None
 
