@@ -15,7 +15,7 @@ import pytest
 
 from newstrace.extract.nlp import analyse
 from newstrace.extract.speakers import resolve
-from newstrace.records import SpanAttribution
+from newstrace.extract.speakers.testing import resolve_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = {"heldout": "speakers", "fresh": "speakers_fresh", "interviews": "interviews"}
@@ -30,12 +30,7 @@ def _gold(name: str, article: str) -> dict[str, list[str | None]]:
         text = f.read()
     with open(gold, encoding="utf-8") as f:
         rows = [r for r in map(json.loads, f) if r["article"] == article]
-    atts = [SpanAttribution([tuple(x) for x in r["source"]], [tuple(x) for x in r["cue"]],
-                            [tuple(x) for x in r["content"]]) for r in rows]
-    got: dict[str, list[str | None]] = {}
-    for r, s in zip(rows, resolve(text, atts, analyse(text))):
-        got.setdefault(" ".join(text[a:b] for a, b in r["source"]), []).append(s.speaker)
-    return got
+    return resolve_gold(text, rows)
 
 
 def test_they_is_the_subject_group_or_organisation():

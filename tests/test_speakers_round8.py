@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newstrace.extract.nlp import analyse
 from newstrace.extract.speakers import resolve, speaker_key
-from newstrace.extract.speakers.testing import resolve_all
+from newstrace.extract.speakers.testing import resolve_all, resolve_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 ROUNDS = ROOT / "tests" / "fixtures" / "speakers_rounds"
@@ -19,18 +18,11 @@ ROUNDS = ROOT / "tests" / "fixtures" / "speakers_rounds"
 
 def _round(n: int, article: str) -> dict[str, list[str | None]]:
     """Every source text of ``article`` in round ``n``'s gold, with the speakers it resolves to."""
-    from newstrace.records import SpanAttribution
-
     with open(ROUNDS / f"{article}.txt", encoding="utf-8", newline="") as f:
         text = f.read()
     with open(ROOT / "tests" / "gold" / f"speakers_round{n}.jsonl", encoding="utf-8") as f:
         rows = [r for r in map(json.loads, f) if r["article"] == article]
-    atts = [SpanAttribution([tuple(x) for x in r["source"]], [tuple(x) for x in r["cue"]],
-                            [tuple(x) for x in r["content"]]) for r in rows]
-    got: dict[str, list[str | None]] = {}
-    for r, s in zip(rows, resolve(text, atts, analyse(text))):
-        got.setdefault(" ".join(text[a:b] for a, b in r["source"]), []).append(s.speaker)
-    return got
+    return resolve_gold(text, rows)
 
 
 def test_the_one_a_passive_addresses_is_no_speaker():

@@ -40,3 +40,18 @@ def resolve_one(text: str, source: str, nth: int = 0, skip=frozenset()) -> tuple
     from newstrace.extract.speakers import resolve
 
     return tuple(resolve(text, [attribution(text, source, nth=nth)], skip=skip)[0])
+
+
+def resolve_gold(text: str, rows: list[dict]) -> dict[str, list[str | None]]:
+    """The speakers a gold set's rows of one article resolve to (each row's ``source``,
+    ``cue`` and ``content`` spans, resolved together with the article's analysis, as the
+    pipeline resolves them), keyed by the source's words."""
+    from newstrace.extract.nlp import analyse
+    from newstrace.extract.speakers import resolve
+
+    atts = [SpanAttribution([tuple(x) for x in r["source"]], [tuple(x) for x in r["cue"]],
+                            [tuple(x) for x in r["content"]]) for r in rows]
+    got: dict[str, list[str | None]] = {}
+    for r, s in zip(rows, resolve(text, atts, analyse(text))):
+        got.setdefault(" ".join(text[a:b] for a, b in r["source"]), []).append(s.speaker)
+    return got
