@@ -25,13 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
+sys.path.insert(0, str(ROOT.parent / "shared" / "bench"))
+
+from stories_eval import read_gold  # noqa: E402  (the shared scorer's reader)
 
 BANDS = ((-99.0, -6.0), (-6.0, -4.0), (-4.0, -2.0), (-2.0, -0.7), (-0.7, 99.0))
-
-
-def read_gold(path: str) -> dict[str, str]:
-    with open(path, encoding="utf-8") as f:
-        return {row["article"]: row["story"] for row in map(json.loads, f) if row}
 
 
 def read_stories(path: str) -> dict[str, str]:

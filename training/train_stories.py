@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT.parent / "shared" / "bench"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from stories_eval import score  # noqa: E402
+from stories_eval import read_gold, score  # noqa: E402
 from stories_quality import regroup  # noqa: E402
 
 from newstrace.link.stories import (  # noqa: E402
@@ -50,16 +50,6 @@ from newstrace.store import Store  # noqa: E402
 
 THRESHOLDS = [x / 10 for x in range(-15, 6)]  # -1.5 .. 0.5
 TIE = 0.002  # mean F1s this close are a tie
-
-
-def read_gold(path: str) -> dict[str, str]:
-    gold = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                row = json.loads(line)
-                gold[row["article"]] = row["story"]
-    return gold
 
 
 def labelled_units(database: str, gold: dict[str, str]) -> list:
