@@ -251,6 +251,24 @@ def test_the_polnear_story_sets_are_disjoint_dated_and_name_real_articles():
         assert sum(1 for k in sizes.values() if k > 1) >= least_events, name  # events of several articles, not all alone
 
 
+@pytest.mark.skipif(not (ECB.parent.parent / "bench" / "stories_eval.py").exists(), reason="../shared/bench not present")
+def test_a_second_reading_of_polnear_windows5_agrees_with_its_labels():
+    """polnear-windows5 labelled again by another reader (branch stories9), blind to the first
+    labels' memberships: the same 65 articles, and the two labellings agree at a B-cubed F1
+    of 0.980 (measured; docs/stories.md), far above the story stage's 0.861 on the set, so
+    the issue's 0.93 on these sets asks for what a reader does, not for agreement with noise."""
+    bench = Path(__file__).resolve().parents[1] / "bench" / "stories"
+    first, second = ({r["article"]: r["story"] for r in map(json.loads, (bench / name).read_text(encoding="utf-8").splitlines())}
+                     for name in ("polnear-windows5.jsonl", "polnear-windows5-second.jsonl"))
+    assert set(first) == set(second) and len(first) == 65
+    stories: dict[str, list[str]] = {}
+    for article, story in second.items():
+        stories.setdefault(story, []).append(article)
+    assert sum(1 for v in stories.values() if len(v) > 1) == 9  # events of several articles in the second reading
+    f1 = bcubed_f1(first, stories)
+    assert f1 >= 0.97, f1  # measured 0.980
+
+
 def polnear_article(name: str, order: int) -> Article:
     """A PolNeAR article by file name, dated as its name dates it."""
     path = next(POLNEAR.glob(f"*/text/{name}.txt"))
