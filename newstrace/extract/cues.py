@@ -61,7 +61,9 @@ _THAT = re.compile(r"^\W*that\b|^\W*[\"“‘'«]", re.IGNORECASE)
 _SEEN_AS = re.compile(r"^\W*(?:[\w’'.-]+\s+){1,4}as\b")
 _ABOUT_TOPIC = frozenset("write writes wrote written writing talk talks talked talking speak speaks spoke spoken "
                          "speaking".split())
-_FAILED = re.compile(r"\b(?:refus|fail|declin)(?:e|es|ed|ing|s|al|ure)?\s+to(?:\s+\w+)?$", re.IGNORECASE)
+_FAILED = re.compile(r"\b(?:refus|fail)(?:e|es|ed|ing|s|al|ure)?\s+to(?:\s+\w+)?$", re.IGNORECASE)
+# declining to say it ("which the IG declined to confirm"; "declined to comment" is no_comment)
+_DECLINED = re.compile(r"\bdeclin(?:e|es|ed|ing)\s+to(?:\s+\w+)?$", re.IGNORECASE)
 # a person asked about a topic: "asked prosecutors about the disclosure"
 _ABOUT = re.compile(r"^\W*for\b|^\W*(?:[\w’'.-]+\s+){0,3}about\b")
 # a topic: a cue that ends in a preposition ("pushed back on", "learned of", "is very
@@ -207,8 +209,7 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     if _NO_ONE.match(source) and not any(mask[s:e].count(1) for s, e in a.source):
         return "negated"
     # refusing or failing to do it: "officials refused to believe them", "failed to see that"
-    # ("which the IG declined to confirm": the content's "to" may follow the cue in the text)
-    if _FAILED.search(cue) or _FAILED.search(cue + " to") and (re.match(r"\W*to\b", content) or re.match(r"\s*to\b", after)):
+    if _FAILED.search(cue) or _FAILED.search(cue + " to") and re.match(r"\W*to\b", content):
         return "negated"
     lexical = [w for w in words if w not in function]
     if lexical and all(w in acts for w in lexical) and not quoted and not _CLAUSE.match(content):
@@ -257,6 +258,10 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "topic"
     if _NO_COMMENT.match(content) or re.search(r"\bto$", cue) and _NO_COMMENT.match("to " + content):
         return "no_comment"
+    # the content's "to" may follow the cue in the text: "which the IG declined to confirm"
+    if _DECLINED.search(cue) or _DECLINED.search(cue + " to") and (re.match(r"\W*to\b", content)
+                                                                   or re.match(r"\s*to\b", after)):
+        return "negated"
     outside = not any(mask[s:e].count(1) for s, e in a.source)
     if source in ("’s", "'s") and text[max(0, a.source[0][0] - 3):a.source[0][0]].lower() == "let":
         source = "us"  # "let’s hope it works"
