@@ -148,3 +148,16 @@ def test_a_noun_of_saying_with_its_owner_and_clause_is_an_attribution(sentence, 
 ])
 def test_a_noun_with_no_owner_or_a_relative_clause_is_left_alone(sentence):
     assert noun_clauses(sentence, [], quote_mask(sentence)) == []
+
+
+def test_a_cue_right_after_a_quotation_takes_it_whatever_follows_on_its_line():
+    # the tagger gave "said Meadows" the next paragraph's quotation (Issa's question)
+    from newstrace.extract.trailing_cues import quotes_before_cues
+
+    text = ("“They don’t work in counterintelligence,” said Meadows, who charged that the FBI gave the IG “false "
+            "information” and altered key witness reports.\n“How did Comey see the report before it came out?” "
+            "Rep. Darrell Issa wanted to know.")
+    said = SpanAttribution(_at(text, "Meadows"), _at(text, "said"),
+                           _at(text, "“How did Comey see the report before it came out?”"))
+    (fixed,) = quotes_before_cues(text, [said])
+    assert [text[s:e] for s, e in fixed.content] == ["“They don’t work in counterintelligence,”"]
