@@ -72,7 +72,8 @@ def read_gold(part: str) -> list[dict]:
     since), "round1" (both), "round2" (``ptc_judged_round2.jsonl``, read since), "round3"
     (``ptc_judged_round3.jsonl``, read since), "round4" (``ptc_judged_round4.jsonl``, read
     since), "round5" (``ptc_judged_round5.jsonl``, read since), "round6" (``ptc_judged_round6.jsonl``, read
-    since), "round7" (``ptc_judged_round7.jsonl``, read since), "round8" (held out: ``ptc_judged_round8.jsonl``),
+    since), "round7" (``ptc_judged_round7.jsonl``, read since), "round8" (``ptc_judged_round8.jsonl``, read since), "round9", "round10" (``ptc_judged_round10.jsonl``,
+    held out when scored, read since), "rounds1-9",
     "rounds1-4", "rounds1-5", "rounds1-6" and "rounds1-7" (development rounds together), "all"."""
     rows = [json.loads(line) for path in (GOLD, GOLD_ROUND2, GOLD_ROUND3, GOLD_ROUND4, GOLD_ROUND5, GOLD_ROUND6, GOLD_ROUND7,
                                                      GOLD_ROUND8)

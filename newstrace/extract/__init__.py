@@ -218,6 +218,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.headlines import drop_headline, headline_span
     from newstrace.extract.hearsay import hearsay
     from newstrace.extract.nested import nested_attributions, quoted_contents
+    from newstrace.extract.noun_clauses import noun_clauses
     from newstrace.extract.quote_blocks import quote_blocks
     from newstrace.extract.colon_reports import colon_reports, split_source_verb
     from newstrace.extract.trailing_cues import quotes_before_cues
@@ -228,6 +229,8 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = sorted(spans + that_clauses(text, spans, mask), key=_order)
     # and with no "that", and beliefs ("said she confused", "Officials also believe he had help")
     spans = sorted(spans + bare_clauses(text, spans, mask), key=_order)
+    # nouns of saying whose owner is named ("Marx’s suggestion that …", "arguments by X that …")
+    spans = sorted(spans + noun_clauses(text, spans, mask), key=_order)
     # evaluative acts with an object ("praised him as", "accused X of", "called her a …")
     spans = sorted(spans + evaluations(text, spans), key=_order)
     spans = drop_headline(text, spans, headline_span(text, title))

@@ -37,6 +37,17 @@ _NO_COMMENT = re.compile(r"^(?:to\s+)?(?:comment|respond|answer|elaborate|speak|
 _NOW = re.compile(r"\b(?:know|see|think|believe|consider|speculate|wonder|need|must|can|should|remember|"
                   r"understand|agree|doubt|guess|suppose|feel|hope|expect|trust|mind|starting to see)\b")
 _WRITER = frozenset({"we", "you", "one", "us"})
+# the writer's own, as owner of the cue's noun ("My question is", "our question")
+_WRITER_OWN = frozenset({"my", "our"})
+# a later word of the cue that reports what a thing says ("released an ad this week showing
+# Trump making remarks"): the act's object speaks
+_SHOWING = re.compile(r"(?:show|stat|say|claim|call|warn|urg|accus|read)(?:s|es|ed|ing)?$|said$")
+# a content that opens with a determiner: a thing ("the release of the reports")
+_DETERMINED = re.compile(r"^\W*(?:the|a|an|more|his|her|their|its|our|all)\s", re.IGNORECASE)
+# verbs of saying whose object may name the speech instead of giving it ("told more jokes"):
+# beliefs ("thinks things like this are fine") and evaluations ("denounced his jokes") take a
+# clause or an object of their own
+_SAYING = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|telling|answer(?:s|ed|ing)?)\b")
 # saying negated: "did not concede that", "wasn't sure why", "have not released details",
 # "had nothing to say about";
 # what someone denies or refuses to say is said with a verb of its own ("denied", "refused")
@@ -51,6 +62,8 @@ _SEEN_AS = re.compile(r"^\W*(?:[\w’'.-]+\s+){1,4}as\b")
 _ABOUT_TOPIC = frozenset("write writes wrote written writing talk talks talked talking speak speaks spoke spoken "
                          "speaking".split())
 _FAILED = re.compile(r"\b(?:refus|fail)(?:e|es|ed|ing|s|al|ure)?\s+to(?:\s+\w+)?$", re.IGNORECASE)
+# declining to say it ("which the IG declined to confirm"; "declined to comment" is no_comment)
+_DECLINED = re.compile(r"\bdeclin(?:e|es|ed|ing)\s+to(?:\s+\w+)?$", re.IGNORECASE)
 # a person asked about a topic: "asked prosecutors about the disclosure"
 _ABOUT = re.compile(r"^\W*for\b|^\W*(?:[\w’'.-]+\s+){0,3}about\b")
 # a topic: a cue that ends in a preposition ("pushed back on", "learned of", "is very
@@ -131,7 +144,11 @@ def _tables():
     inquiry = [re.compile(p) for p in lists["inquiry"]]
     commitments = frozenset(w for line in lists["commitments"] for w in line.split())
     decisions = frozenset(w for line in lists["decisions"] for w in line.split())
-    return raising, acts, function, things, wishes, requests, perception, inquiry, commitments, decisions
+    demands = frozenset(w for line in lists["demands"] for w in line.split())
+    named = "|".join(w for line in lists["named_speech"] for w in line.split())
+    named = re.compile(rf"^\W*(?:(?:a|an|the|some|more|many|several|few|his|her|their|its|every|all|these|those|such|"
+                       rf"[a-z]+(?:ic|al|ous|ful|ive|ed|ing))\s+){{0,2}}(?:{named})\b|^\W*what\s+(?:is|was)\b", re.IGNORECASE)
+    return raising, acts, function, things, wishes, requests, perception, inquiry, commitments, decisions, named, demands
 
 
 def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
@@ -160,11 +177,13 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     >>> not_speech(t, SpanAttribution([(0, 6)], [(7, 20)], [(21, 36)]), quote_mask(t)) is None
     True
     """
-    raising, acts, function, things, wishes, requests, perception, inquiry, commitments, decisions = _tables()
+    raising, acts, function, things, wishes, requests, perception, inquiry, commitments, decisions, named, demands = _tables()
     cue = " ".join(text[s:e] for s, e in a.cue).lower()
     after = text[a.cue[-1][1]:a.cue[-1][1] + 12].lower() if a.cue else ""
     words = _WORD.findall(cue)
-    content = text[a.content[0][0]:a.content[-1][1]] if a.content else ""
+    # a content in pieces is its pieces' words, not the cue and source between them ("The
+    # coroner | to pay …" around "was ordered on January 11")
+    content = " ".join(text[s:e] for s, e in a.content)
     size = sum(e - s for s, e in a.content)
     quoted = size > 0 and sum(mask[s:e].count(1) for s, e in a.content) >= size / 2  # mostly a quotation
     if a.cue and any(p.search(cue + " " + after) for p in raising):
@@ -205,8 +224,10 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     thing = not quoted and not opening and not _FINITE_VERB.search(content) \
         and not _SPEECH_OBJECT.match(content)
     if verbs and verbs[0] in things and thing \
-            and not any(w in cue_words() for w in verbs[1:]):
+            and not any(w in cue_words() or _SHOWING.match(w) for w in verbs[1:]):
         return "thing"
+    if verbs and verbs[0] in demands and thing and _DETERMINED.match(content):
+        return "request_for_thing"
     if verbs and verbs[0] in wishes and not quoted:
         return "wish"
     if verbs and verbs[0] in commitments and not quoted \
@@ -223,6 +244,10 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "perception"
     if any(p.search(cue) for p in inquiry) and not quoted and not _THAT.match(content):
         return "inquiry"
+    # speech named, not said: "Patel told more jokes", "says every word" (the lexicon's own
+    # nouns of saying stay as cues of their clauses: "statements that …")
+    if not quoted and _SAYING.search(cue) and named.match(content) and not _THAT.match(content):
+        return "named_speech"
     # a thing named, with no one naming it: "a “gun fabricator” called the Ghost Gunner",
     # "swollen lymph nodes called buboes"
     if not a.source and words == ["called"] and not quoted and not _STATEMENT_OPENING.match(content) \
@@ -233,6 +258,10 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "topic"
     if _NO_COMMENT.match(content) or re.search(r"\bto$", cue) and _NO_COMMENT.match("to " + content):
         return "no_comment"
+    # the content's "to" may follow the cue in the text: "which the IG declined to confirm"
+    if _DECLINED.search(cue) or _DECLINED.search(cue + " to") and (re.match(r"\W*to\b", content)
+                                                                   or re.match(r"\s*to\b", after)):
+        return "negated"
     outside = not any(mask[s:e].count(1) for s, e in a.source)
     if source in ("’s", "'s") and text[max(0, a.source[0][0] - 3):a.source[0][0]].lower() == "let":
         source = "us"  # "let’s hope it works"
@@ -248,7 +277,9 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "hypothetical"
     if outside and (source in _WRITER or not source) and _HYPOTHETICAL.search(cue):
         return "hypothetical"
-    if content.rstrip(" \"”’'").endswith("?") and not quoted and (not source or source in _WRITER):
+    # the writer's question, asked of no one: "My question is; how big of a leap would it be …?"
+    if content.rstrip(" \"”’'").endswith("?") and not quoted and (not source or source in _WRITER
+                                                                 or source in _WRITER_OWN):
         return "rhetorical_question"
     return None
 

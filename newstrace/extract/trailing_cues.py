@@ -26,6 +26,10 @@ from newstrace.records import SpanAttribution
 # Alan Stern, of the Southwest Research Institute in Boulder, Colorado, notes'
 _QUOTE_THEN_SOURCE = re.compile(r"[ \t\u00a0]*([\"“])[^\n]*?[,?!…]\s*([\"”])[ \t\u00a0]+"
                                 r"(?:[^\s\"“”]+[ \t\u00a0]+){1,20}$")
+# the cue right after the quotation, its source after it ('“They don’t work in
+# counterintelligence,” said Meadows, who charged that the FBI gave the IG “false
+# information” …'): whatever follows on the line, the quotation before is the cue's
+_INVERTED = re.compile(r"[ \t\u00a0]*([\"“])[^\n\"“”]*?[,?!…]\s*([\"”])[ \t\u00a0]+$")
 # after the cue, the line ends with no other quotation and no colon ("… notes in a
 # statement.", "… said in Montana, while campaigning for the Republicans in the state ahead
 # of next week’s midterm election.")
@@ -84,8 +88,12 @@ def quotes_before_cues(text: str, spans: list[SpanAttribution]) -> list[SpanAttr
             line_end = len(text) if line_end < 0 else line_end
             m = _QUOTE_THEN_SOURCE.match(text, line_start, cs)
             quote = (m.start(1), m.end(2)) if m else _opened_above(text, line_start, cs)
-            if quote and a.content[0][0] > line_end and _LINE_REST.match(text, ce) \
-                    and all(line_start <= s < cs for s, _ in a.source):
+            inverted = _INVERTED.match(text, line_start, cs)  # '“…,” said Meadows, who charged …'
+            if inverted:
+                quote = quote or (inverted.start(1), inverted.end(2))
+            if quote and a.content[0][0] > line_end and (
+                    _LINE_REST.match(text, ce) and all(line_start <= s < cs for s, _ in a.source)
+                    or inverted and all(line_start <= s < line_end for s, _ in a.source)):
                 a = SpanAttribution(a.source, a.cue, [quote], a.score)
                 claimed.append(quote)
         out.append(a)
