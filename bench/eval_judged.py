@@ -195,12 +195,13 @@ def cue_agrees(text: str, g: dict, p: dict) -> bool:
 
 
 def same_outlet(a: str, b: str) -> bool:
-    """One outlet: the same name, or names the outlet table gives one outlet ("9 News" and
-    "Nine News")."""
+    """One outlet: the same name (case, a leading "the", spaces and hyphens aside: "News-4 San
+    Antonio" and "News 4 San Antonio"), or names the outlet table gives one outlet ("9 News"
+    and "Nine News")."""
     from newstrace.outlets import canonical_outlet
 
     def key(name):
-        return re.sub(r"^the ", "", name.casefold())
+        return re.sub(r"[\s.-]+", "", re.sub(r"^the ", "", name.casefold()))
     return key(a) == key(b) or canonical_outlet(a) is not None and canonical_outlet(a) == canonical_outlet(b)
 
 

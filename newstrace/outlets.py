@@ -57,7 +57,7 @@ OUTLETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "USA Today": ("media", ("USA Today", "USA TODAY", "USAToday"), ("usatoday.com",)),
     "Los Angeles Times": ("media", ("Los Angeles Times", "LA Times", "L.A. Times"), ("latimes.com",)),
     "New York Post": ("media", ("New York Post", "NY Post"), ("nypost.com",)),
-    "New York Daily News": ("media", ("New York Daily News", "NY Daily News"), ("nydailynews.com",)),
+    "New York Daily News": ("media", ("New York Daily News", "NY Daily News", "NYDN"), ("nydailynews.com",)),
     "The Washington Times": ("media", ("Washington Times", "The Washington Times"), ("washingtontimes.com",)),
     "Washington Examiner": ("media", ("Washington Examiner",), ("washingtonexaminer.com",)),
     "Chicago Tribune": ("media", ("Chicago Tribune",), ("chicagotribune.com",)),
@@ -149,6 +149,23 @@ OUTLETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "NewsBusters": ("media", ("NewsBusters",), ("newsbusters.org",)),
     "Zero Hedge": ("media", ("Zero Hedge", "ZeroHedge"), ("zerohedge.com",)),
     "The Epoch Times": ("media", ("Epoch Times", "The Epoch Times"), ("theepochtimes.com",)),
+    # sites whose pieces PTC's articles repost with a credit ("Article posted with permission
+    # from …", "–SHTFplan", "This article was originally published by … at …"), and
+    # Catholic and alternative news sites cited there
+    "SHTFplan": ("media", ("SHTFplan", "SHTFPlan", "SHTF Plan"), ("shtfplan.com",)),
+    "The Free Thought Project": ("media", ("The Free Thought Project", "Free Thought Project", "TFTP"),
+                                 ("thefreethoughtproject.com",)),
+    "The American Mirror": ("media", ("The American Mirror", "American Mirror"), ("theamericanmirror.com",)),
+    "The Washington Standard": ("media", ("The Washington Standard", "Washington Standard"),
+                                ("thewashingtonstandard.com",)),
+    "Sons of Liberty Media": ("media", ("Sons of Liberty Media", "Sons Of Liberty Media"), ("sonsoflibertymedia.com",)),
+    "Constitution.com": ("media", ("Constitution.com",), ("constitution.com",)),
+    "Intellihub": ("media", ("Intellihub",), ("intellihub.com",)),
+    "The Duran": ("media", ("The Duran",), ("theduran.com",)),
+    "Jihad Watch": ("media", ("Jihad Watch",), ("jihadwatch.org",)),
+    "Heavy": ("media", ("Heavy.com", "Heavy"), ("heavy.com",)),
+    "kath.net": ("media", ("kath.net", "Kath.net"), ("kath.net",)),
+    "OnePeterFive": ("media", ("OnePeterFive", "One Peter Five", "1P5"), ("onepeterfive.com",)),
     "LifeSiteNews": ("media", ("LifeSiteNews", "LifeSite News", "LifeSite"), ("lifesitenews.com",)),
     "Catholic News Agency": ("media", ("Catholic News Agency",), ("catholicnewsagency.com",)),
     "National Catholic Register": ("media", ("National Catholic Register",), ("ncregister.com",)),
@@ -369,7 +386,8 @@ AMBIGUOUS_NAMES = frozenset(
     {"X", "TIME", "Fox", "Slate", "Salon", "Medium", "Threads", "Gab", "Rumble", "Reason",
      "The Sun", "The Nation", "The Hill", "The Observer", "Observer", "RIA", "538", "DW", "FT", "RCP",
      "Guardian", "Economist", "Bild", "Anadolu", "Kyodo", "TPM", "Independent", "ABC",
-     "dpa", "EFE", "PTI", "twitter", "The Blaze", "The Atlantic", "Vox", "Axios", "Bloomberg"}
+     "dpa", "EFE", "PTI", "twitter", "The Blaze", "The Atlantic", "Vox", "Axios", "Bloomberg", "Heavy",
+     "1P5"}
 )
 
 _BY_DOMAIN = {d: name for name, (_, _, domains) in OUTLETS.items() for d in domains}

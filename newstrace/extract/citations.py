@@ -31,7 +31,7 @@ _DAY = (
 # Cues before the name, anchored at its start. The group is the cue as reported.
 _PRE_CUES = [
     re.compile(
-        r"\b([Aa]ccording to)(?: (?:a|an|the) (?:\w+ ){0,2}?(?:report|story|article|analysis|"
+        r"\b([Aa]ccording to)(?: (?:(?:a|an|the) )?(?:\w+ ){0,2}?(?:report|story|article|analysis|"
         r"investigation|poll|survey|interview|review|tally|count|estimate|transcript|post|"
         r"tweet|video|broadcast|segment)s?,? (?:by|from|in|of|with|on|conducted by|published by|"
         r"published in|aired on))? $"
@@ -40,7 +40,11 @@ _PRE_CUES = [
         r"\b(told|telling|tells|said to|says to|speaking to|speaking with|spoke to|spoke with|"
         r"talking to|talked to|interview with|interviews with|interviewed by|in remarks to|"
         r"statement to|statements to|confirmed to|explained to|admitted to|citing|via|"
-        r"reporting by|reporting from|[Rr]eached by|[Cc]ontacted by)"
+        r"reporting by|reporting from|[Rr]eached by|[Cc]ontacted by|sat down with|sitting down with|"
+        # "during Sunday's episode of the BBC's … show"
+        r"(?:episode|edition) of|"
+        # "revealed new details to 60 Minutes": the words told between the verb and "to"
+        r"(?:revealed|disclosed|explained|described|detailed|confirmed|admitted|recounted)(?: [\w’'-]+){1,3} to)"
         rf"(?: {_DAY})? $"
     ),
     re.compile(
@@ -49,11 +53,19 @@ _PRE_CUES = [
         r"quoted|cited|broadcast|aired|obtained|revealed|released|claimed|claims|said|says|argued|"
         r"argues|insisted|warned|admitted|suggested|stated|declared|confirmed|counted|compiled|"
         r"tallied|conducted|commissioned|gathered|collected)"
-        r" (?:in|for|by))(?: {_DAY})? $".replace("{_DAY}", _DAY)
+        r" (?:in|for|by)|"
+        # "wrote in a response on kath.net", "said in an op-ed for the Post"
+        r"(?:wrote|writes|writing|said|says|argued|argues|explained|noted|added) in (?:a|an|his|her|their|its|"
+        r"the) (?:[\w-]+ ){0,2}?(?:response|reply|column|op-ed|essay|article|piece|post|commentary|editorial|"
+        r"letter|interview|statement) (?:in|for|on|at|to|with)|"
+        # "A report from RT tells the tale:"
+        r"(?:report|story|article|investigation|analysis|piece|video|segment|broadcast|interview)s? from)"
+        r"(?: {_DAY})? $".replace("{_DAY}", _DAY)
     ),
     re.compile(
         r"\b((?:[Rr]eprinted|[Rr]epublished|[Rr]eposted|[Pp]osted|[Pp]ublished) (?:with permission )?from|"
-        r"(?:first|originally) (?:appeared|published|ran) (?:in|on|at|by)|"
+        r"(?:first|originally) (?:appeared|published|ran)(?: by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})?"
+        r" (?:in|on|at|by)|"
         # a syndication credit: "© Provided by Al Jazeera"
         r"(?<=© )[Pp]rovided by)(?: the)? $"
     ),
@@ -70,6 +82,9 @@ _ON_CUE = re.compile(
     r"announced|announcing|shared|sharing|published|uploaded|released|appeared|appearing|"
     r"speaking|spoke|commented|broadcast|aired|streamed|live-streamed|revealed|claimed|"
     r"claiming|stated|declared|insisted|interview|appearance|post|posts|tweet|tweets|message|"
+    # "suggested on Twitter that", "complained on Facebook", "argued on CNN"
+    r"suggested|suggesting|argued|arguing|noted|noting|complained|complaining|joked|replied|responded|"
+    r"explained|warned|criticized|criticised|boasted|bragged|vowed|lamented|admitted|confirmed|"
     r"messages|video|videos|statement|comments|remarks|segment|channel|page|account)"
     rf"(?: {_DAY})? on)(?: {_DAY})? $".replace("{_DAY}", _DAY)
 )
@@ -81,7 +96,11 @@ _VERB = (
     r"estimated|estimates|described|describes|detailed|details|tallied|calculated|"
     r"projected|concluded|concludes|analyzed|analysed|broke the news|broke the story|"
     r"first reported|contributed|highlighted|highlights|argued|argues|claimed|claims|warned|warns|"
-    r"suggested|suggests|disclosed|discloses"
+    r"suggested|suggests|disclosed|discloses|"
+    # "The New York Times hypothesized that …"
+    r"hypothesized|hypothesised|speculated|speculates|alleged|alleges|contended|contends|asserted|asserts|"
+    r"insisted|insists|maintained|maintains|predicted|predicts|theorized|theorised|opined|acknowledged|"
+    r"acknowledges|editorialized|editorialised|recounted|recounts|documented|documents|uncovered"
 )
 _AUX = r"(?:(?:has|had|have|also|first|previously|earlier|later|then|recently|exclusively|" \
        r"initially|originally|further|separately|subsequently|again|which|who) )*"
@@ -90,6 +109,9 @@ _AUX = r"(?:(?:has|had|have|also|first|previously|earlier|later|then|recently|ex
 _POST_VERB = re.compile(
     rf"^(?:, (?:which|who) | )(?:(?:on )?{_DAY},? )?{_AUX}({_VERB})\b(?! itself| themselves)"
 )
+# a relative clause between the outlet and its verb: "The Guardian, which did not identify
+# the sources for its reporting, said that …"
+_POST_RELATIVE = re.compile(rf"^, (?:which|who) [^,.;:!?\n“”\"]{{3,100}}, {_AUX}({_VERB})\b(?! itself| themselves)")
 _PLATFORM_VERBS = {"said", "says", "confirmed", "confirms", "announced", "wrote", "writes", "contributed"}
 # bare words that are outlets only after "the": "the Guardian reported", not "Guardian said"
 _NEEDS_THE = {"Guardian", "Independent", "Economist", "Observer"}
@@ -97,7 +119,9 @@ _NEEDS_THE = {"Guardian", "Independent", "Economist", "Observer"}
 _POST_POSSESSIVE_VERB = re.compile(
     rf"^{_APOS}s? (?:[A-Z][\w.'’-]+ ){{1,3}}{_AUX}(reported|reports|wrote|writes|noted|notes|"
     rf"revealed|reveals|asked|asks|learned|has learned|confirmed|read|reads|said|says|told|tells|"
-    rf"concluded|concludes|explained|explains|found|finds|pointed out|points out|interviewed)\b"
+    rf"concluded|concludes|explained|explains|found|finds|pointed out|points out|interviewed|"
+    # "Here's The Federalist's Mollie Hemingway explaining:"
+    rf"explaining|reporting|writing|noting|arguing|asking|pointing out|concluding)\b"
 )
 _POST_NOUN = re.compile(
     rf"^(?:{_APOS}s?)?(?:/[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)*)*(?: (?:new|recent|latest|"
@@ -107,6 +131,39 @@ _POST_NOUN = re.compile(
     r"fact-check|fact check|post|tweet|video|message|channel|livestream|page|account|headline)\b"
 )
 _DAY_RE = re.compile(rf"\b{_DAY}\b")
+# a byline with the outlet and date, in a reposted piece's header ('"Federal prosecutors …,"
+# by Matt Dixon, Politico, November 14, 2018:', "By Rachel Crosby Las Vegas Review-Journal,
+# October 26, 2017:", "by SARAH WYNN, WSYX/WTTE Saturday, February 10th 2018")
+_BYLINE_BEFORE = re.compile(r"\b[Bb]y [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+                            r"(?:,? and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})?,? (?:[Tt]he )?$")
+_BYLINE_AFTER = re.compile(rf"^(?:/[A-Z][\w-]*)*,? (?:(?:{_WEEKDAY}),? )?{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}")
+# the outlet alone as the byline: "… Shootings By The Associated Press WESTERVILLE, Ohio —"
+_OUTLET_BYLINE_BEFORE = re.compile(r"(?:^|\s)By (?:[Tt]he )?$")
+_OUTLET_BYLINE_AFTER = re.compile(r"^(?:[ \t]*(?:\n|$)| [A-Z]{3,}\b(?! [a-z])| ?[-–—])")
+# a block introduced as the outlet's: "From TPM:", "More from the Washington Times:"
+_FROM_BEFORE = re.compile(r"(?:^|\n)[ \t]*((?:More |Read more |An excerpt |Excerpts? )?[Ff]rom) (?:[Tt]he )?$")
+_FROM_AFTER = re.compile(r"^(?:['’]s)?[ \t]*:")
+# the cue before the outlet at the clause's end: "…, reported The Daily Wire."
+_INVERTED_BEFORE = re.compile(r"[,”\"] ((?:first )?reported|reports|wrote|writes|noted|notes|said|says)"
+                              r"(?: (?:[Tt]he))? $")
+_INVERTED_AFTER = re.compile(r"^(?:[.,;:)]|\s*$)")
+# an appearance on a broadcaster with words between: "During an appearance with Tucker
+# Carlson on Fox", "in an interview Sunday with Chris Wallace on Fox"
+_APPEARANCE_APART = re.compile(
+    r"\b(appearance|appeared|appearing|interview|interviewed|speaking|spoke)(?: [\w’'.-]+){1,4} on $"
+)
+# a platform that something was taken to or posted on, said in a clause around it:
+# "has taken to Twitter to call upon", "On their Facebook page, they wrote",
+# "About the clip, on Facebook, Zakkout wrote above it"
+_TAKEN_TO = re.compile(r"\b(took|taken|taking|takes|take) to $")
+_PAGE_THEN_SAYING = re.compile(
+    r"^ (page|account|feed|channel|timeline|profile),? (?:[\w’'.-]+ ){1,3}?(?:also )?"
+    r"(?:wrote|writes|said|says|posted|posts|tweeted|added|commented|explained|announced)\b"
+)
+_ON_OPENING = re.compile(r"(?:^|[,.;:]\s+|\n)[Oo]n $")
+_THEN_SAYING = re.compile(
+    r"^, (?:[A-Z][\w’'.-]*\s){1,3}(?:also )?(?:wrote|writes|said|says|posted|posts|tweeted|added|commented)\b"
+)
 # a reprint credit: "[Judge Extends Freeze …, by Nate Raymond, Reuters, January 17, 2018]"
 _CREDIT_BEFORE = re.compile(r"\[[^\[\]\n]{3,300}, by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
                             r"(?:,? and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})?, (?:[Tt]he )?$")
@@ -142,7 +199,10 @@ _UNKNOWN = re.compile(
     rf"\b(?:[Tt]he )?((?:[A-Z][\w.&'’-]*\s){{0,4}}(?:{_MEDIA_WORD})|"
     r"[WK][A-Z]{2,3}(?:-(?:TV|FM|AM))?|[A-Z][\w-]+\.com|"
     # a local station by its network and channel: "Fox 5", "ABC15", "NBC 7 San Diego"
-    rf"{_NETWORK_CHANNEL})(?![\w-])"
+    rf"{_NETWORK_CHANNEL}|"
+    # a station's brand with its channel: "KENS5", "News4SA", "News-4 San Antonio", "10News"
+    r"[WK][A-Z]{2,3}\d{1,2}|News[- ]?\d{1,2}(?:[A-Z]{2,3}|(?: [A-Z][a-z]+){1,2}(?= (?:said|says|reported|reports)\b|[.,;:]))?|"
+    r"\d{1,2} ?News)(?![\w-])"
 )
 # unknown outlets need a cue that only media take
 # capitals that read as a US station's call sign (WEEI, KNPR) but in news name something else
@@ -152,7 +212,7 @@ _NOT_CALL_SIGNS = frozenset({"WHO", "WTO", "WWII", "WMD", "WHAT", "WHY", "WAS", 
 # and in those where a person's name would be ("told X", "according to X", "X said") too
 _UNKNOWN_PRE = re.compile(
     r"\b([Tt]old|[Tt]elling|[Ss]aid to|[Ss]peaking (?:to|with)|[Ss]poke (?:to|with)|interview with|"
-    r"[Aa]ccording to(?: (?:a|an|the) (?:\w+ )?(?:report|story|article|investigation|poll) "
+    r"[Aa]ccording to(?: (?:(?:a|an|the) )?(?:\w+ )?(?:report|story|article|investigation|poll)s? "
     r"(?:by|from|in))?|(?:wrote|writing|writes|written) (?:in|for)|"
     r"(?:published|quoted|cited|obtained|reported|first reported) (?:by|in)|"
     r"(?:a|an|the) (?:\w+ )?(?:report|story|article|interview|editorial|op-ed|column) (?:by|in|for|with)|"
@@ -162,8 +222,8 @@ _UNKNOWN_PRE = re.compile(
 # names that advocacy groups, websites and companies share with media ("the American
 # Action Network says", "the website GunBroker.com said") take the cues only media take
 _UNKNOWN_PRE_MEDIA = re.compile(
-    r"\b(told|interview with|according to (?:a|an|the) (?:\w+ )?(?:report|story|article|"
-    r"investigation|poll) (?:by|from|in)|wrote in|reported by|first reported by|"
+    r"\b(told|interview with|according to (?:(?:a|an|the) )?(?:\w+ )?(?:report|story|article|"
+    r"investigation|poll)s? (?:by|from|in)|wrote in|reported by|first reported by|"
     r"(?:[Rr]eprinted|[Rr]epublished|[Rr]eposted) from|posted with permission from)"
     rf"(?: {_DAY})? $".replace("{_DAY}", _DAY)
 )
@@ -239,6 +299,8 @@ def _is_part_of_longer_name(text: str, start: int, end: int) -> bool:
     """'Michael Bloomberg', 'Time Warner', 'Fox Sports': the name belongs to something else."""
     if re.search(r"©\s*[Pp]rovided by (?:the )?$", text[max(0, start - 20):start]):
         return False  # "© Provided by Al Jazeera Secretary of State …": the caption runs on
+    if _BYLINE_AFTER.match(text[end:end + 60]) and _BYLINE_BEFORE.search(text[max(0, start - 80):start]):
+        return False  # "By Rachel Crosby Las Vegas Review-Journal, October 26, 2017": a byline
     if re.match(_NETWORK_CHANNEL, text[start:end + 3]):
         return True  # "Fox 5", "ABC15": a local station (an unknown outlet), not the network
     before = _word_before(text, start)
@@ -246,7 +308,8 @@ def _is_part_of_longer_name(text: str, start: int, end: int) -> bool:
         # "Monday, CNN" has a comma; a bare capitalised word glued before is a first name
         return not _CALENDAR.match(before)
     after = re.match(r" ([A-Z][\w-]*)((?: [A-Z][\w-]*)*)", text[end:end + 60])
-    if after and not _CALENDAR.match(after.group(1)):
+    if after and not _CALENDAR.match(after.group(1)) and not re.fullmatch(r"[A-Z]{4,}", after.group(1)):
+        # (a dateline in capitals after the name is no part of it: "By The Associated Press WESTERVILLE")
         # "The Daily Caller News Foundation", "Fox News Digital": the outlet's own arm
         return not all(w in _ARM_WORDS for w in (after.group(1) + after.group(2)).split())
     return False
@@ -295,34 +358,66 @@ def _cue(text: str, m: _Mention) -> str | None:
         start -= 4
     before = text[max(0, start - 120):start]
     after = text[m.end:m.end + 120]
+    if re.search(r"[“\"]$", before) and re.match(r"[”\"]", after):
+        before, after = before[:-1], after[1:]  # a title in quotation marks: 'appeared on “The Blast”'
     kind = outlet_kind(m.outlet) if m.outlet else "media"
     if _CREDIT_AFTER.match(after) and _CREDIT_BEFORE.search(text[max(0, start - 400):start]):
         return "credit"
+    if kind == "media" and _BYLINE_AFTER.match(after) and _BYLINE_BEFORE.search(before):
+        return "credit"
+    if kind == "media" and _OUTLET_BYLINE_BEFORE.search(before) and _OUTLET_BYLINE_AFTER.match(after):
+        return "by"
+    if kind == "media" and _FROM_AFTER.match(after):
+        block = _FROM_BEFORE.search(before)
+        if block:
+            return block.group(1).lower()
     if m.alias in _NEEDS_THE and not lead and not re.search(r"\b(?:UK|British)\s$", text[max(0, start - 9):start]):
         return None
     if before.endswith("(") and _DATELINE_AFTER.match(after) and kind == "media":
         return "dateline"
     if kind == "media" and _CREDIT_LINE_BEFORE.search(before) and _CREDIT_LINE_AFTER.match(after):
         return "credit"  # a line of its own after a dash: "–Fox News" closing a reprinted passage
-    on = _ON_CUE.search(before) or (_ON_CUE_APART.search(before) if kind == "platform" else None)
+    on = _ON_CUE.search(before) or (_ON_CUE_APART.search(before) if kind == "platform" else None) \
+        or (_APPEARANCE_APART.search(before) if kind == "media" else None)
     if on:
         # "said on X" is the platform's cue; for media only TV/radio appearances count
         if kind == "platform" or (m.alias not in AMBIGUOUS_NAMES or m.alias in {"ABC", "Fox"}):
             verb = on.group(1) if on.re is _ON_CUE else on.group(1) + " on"
+            if on.re is _APPEARANCE_APART and m.alias in AMBIGUOUS_NAMES and m.alias not in {"ABC", "Fox"}:
+                return None
             return " ".join(_DAY_RE.sub(" ", verb).split())  # "said Monday on" -> "said on"
         return None
+    if kind == "platform":
+        taken = _TAKEN_TO.search(before)
+        if taken:
+            return taken.group(1) + " to"
+        page = _PAGE_THEN_SAYING.match(after)
+        if page and _IN_A.search(before):
+            return page.group(1)
+        if _ON_OPENING.search(before) and _THEN_SAYING.match(after):
+            return "on"
     if m.alias == "X":
         return None  # X is a platform only when something is posted on it
+    if kind == "platform" and m.alias in AMBIGUOUS_NAMES:
+        # "Rumble said on Facebook" is a bar of that name speaking; "in a Medium post" is the platform
+        noun = _POST_NOUN.match(after)
+        return noun.group(1) if noun and _IN_A.search(before) and noun.group(1) in {"post", "video"} else None
+    if kind == "media":
+        inverted = _INVERTED_BEFORE.search(before)
+        if inverted and _INVERTED_AFTER.match(after) and m.alias not in AMBIGUOUS_NAMES:
+            return inverted.group(1)
     if _AFFILIATE_AFTER.match(after):
         return None
     for pattern in _PRE_CUES:
         pre = pattern.search(before)
         if pre:
-            cue = " ".join(_DAY_RE.sub(" ", pre.group(1)).split()).lower()
+            # "originally published by Tyler Durden at": the writer's name is no part of the cue
+            cue = re.sub(r" by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?= (?:in|on|at|by)$)", "", pre.group(1))
+            cue = " ".join(_DAY_RE.sub(" ", cue).split()).lower()
             if kind == "platform" and cue not in {"according to", "via", "citing", "told", "interview with"}:
                 return None
             return cue
-    post = _CONTRIBUTED.match(after) or _POST_VERB.match(after)
+    post = _CONTRIBUTED.match(after) or _POST_VERB.match(after) or (_POST_RELATIVE.match(after) if kind == "media" else None)
     if post and (kind == "media" or post.group(1) in _PLATFORM_VERBS):
         return post.group(1)
     if kind == "media":
@@ -345,7 +440,11 @@ def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> lis
     for m in _UNKNOWN.finditer(text):
         s, e = m.start(1), m.end(1)
         name = m.group(1)
-        if any(a < e and s < b for a, b in known) or any(a < e and s < b for a, b in persons):
+        if any(a < e and s < b for a, b in known):
+            continue
+        # spaCy takes a station's brand for a person ("KENS5 reported"); a channel's digits or
+        # a call sign are no one's name
+        if any(a < e and s < b for a, b in persons) and not (re.search(r"\d", name) or _CALL_SIGN.match(name)):
             continue
         # the capitalised run may open a sentence or run across one: "But Swedish TV
         # reported", "(As Life Site News reports)", "Terms of Use.\nThe Washington Times"
@@ -359,7 +458,8 @@ def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> lis
         start = s - 4 if text[max(0, s - 4):s] in ("the ", "The ") else s
         before = text[max(0, start - 80):start]
         after = text[e:e + 80]
-        if _CREDIT_AFTER.match(after) and _CREDIT_BEFORE.search(text[max(0, start - 400):start]):
+        if _CREDIT_AFTER.match(after) and _CREDIT_BEFORE.search(text[max(0, start - 400):start]) \
+                or _BYLINE_AFTER.match(after) and _BYLINE_BEFORE.search(before):
             found.append(Citation(article="", outlet=name.strip(), cue="credit", span=(s, e)))
             continue
         station = _CALL_SIGN.match(name) and _AFFILIATE_BEFORE.search(before)
@@ -376,7 +476,30 @@ def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> lis
         name = re.sub(r"['’]s?$", "", name)
         found.append(Citation(article="", outlet=name.strip(), cue=cue.group(1).lower(),
                               span=(s, s + len(name.strip()))))
+    for c in found:
+        c.outlet = _fullest_name(text, c.outlet)
     return found + _unknown_short_forms(text, found, known)
+
+
+def _fullest_name(text: str, name: str) -> str:
+    """A station named by its channel takes the fullest form the article gives it: "Fox 5
+    reports:" above "Posted by FOX 5 San Diego" is FOX 5 San Diego.
+
+    >>> _fullest_name("Fox 5 reports: … Posted by FOX 5 San Diego on Tuesday", "Fox 5")
+    'FOX 5 San Diego'
+    """
+    if not re.search(r"\d", name):
+        return name
+    best = name
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}((?: [A-Z][a-z]+){{1,3}})", text, re.IGNORECASE):
+        words = m.group(1).split()
+        words = words[:next((i for i, w in enumerate(words) if _CALENDAR.match(w) or w in _MEDIA_VERBS_CAPS), len(words))]
+        if words and not m.group(0)[len(name):].split()[0][0].islower() and len(name) + len(" ".join(words)) + 1 > len(best):
+            best = m.group(0)[:len(name)] + " " + " ".join(words)
+    return best
+
+
+_MEDIA_VERBS_CAPS = frozenset({"Reports", "Reported", "Says", "Said", "News"})
 
 
 # an outlet named with its kind, before or after the name: "told the German newspaper Bild",
