@@ -210,6 +210,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     """
     from newstrace.extract.bare_clauses import bare_clauses
     from newstrace.extract.cues import colon_cues, drop_not_speech
+    from newstrace.extract.directives import directives
     from newstrace.extract.embeds import with_embedded_posts
     from newstrace.extract.evaluations import evaluations
     from newstrace.extract.frames import that_clauses
@@ -233,6 +234,8 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = sorted(spans + noun_clauses(text, spans, mask), key=_order)
     # evaluative acts with an object ("praised him as", "accused X of", "called her a …")
     spans = sorted(spans + evaluations(text, spans), key=_order)
+    # requests, orders and threats with an infinitive ("police telling civilians to go …")
+    spans = sorted(spans + directives(text, spans, mask), key=_order)
     spans = drop_headline(text, spans, headline_span(text, title))
     spans = drop_not_speech(text, spans, mask)
     spans = cut_glosses(text, spans, mask)  # "said “…” given the controversy …"
