@@ -137,3 +137,38 @@ def test_directives_go_through_the_conventions():
     t = ("Sarah Lucy Halimi was thrown out of the window of the third floor Paris apartment while she begged her "
          "Muslim killer to spare her life.")
     assert ("she", "begged", "her Muslim killer to spare her life") in _conventions(t)
+
+
+# --- a cue the tagger cut short ("also", "are"), the lexicon verb after it (cue_repair)
+
+def test_cut_short_cue_takes_its_verb_and_is_kept():
+    from newstrace.extract.cue_repair import repair_cues
+    from newstrace.extract.cues import not_speech
+    from newstrace.records import SpanAttribution
+
+    # PTC article795693029: the tagger's cue was "also", which cues.py dropped (function words)
+    t = ("According to NBC News, the caravan has increased in size to over 4,000.\nThe media outlet also reported that "
+         "the Mexican government has sent 500 additional federal police to its border with Guatemala.")
+    start = t.index("The media")
+    also = SpanAttribution([(start, start + 16)], [(start + 17, start + 21)],
+                           [(t.index("that the Mexican"), len(t) - 1)])
+    assert not_speech(t, also, quote_mask(t)) == "function_words"
+    (fixed,) = repair_cues(t, [also])
+    assert t[slice(*fixed.cue[0])] == "also reported"
+    assert not_speech(t, fixed, quote_mask(t)) is None
+    # PTC article761610997: "are | told we may have to fight": the verb leaves the content
+    t = "Why are we enriching and empowering so exorbitantly those whom we are told we may have to fight?"
+    are = SpanAttribution([(t.index("we are"), t.index("we are") + 2)], [(t.index("are told"), t.index("are told") + 3)],
+                          [(t.index("told we"), len(t) - 1)])
+    (fixed,) = repair_cues(t, [are])
+    assert (t[slice(*fixed.cue[0])], t[slice(*fixed.content[0])]) == ("are told", "we may have to fight")
+
+
+def test_a_particle_for_cue_is_not_repaired():
+    from newstrace.extract.cue_repair import repair_cues
+    from newstrace.records import SpanAttribution
+
+    # PTC article703806098: "backs up claims by another eyewitness": "claims" is a noun
+    t = "This testimony also backs up claims by another eyewitness, Rene Downs."
+    up = SpanAttribution([(0, 14)], [(t.index("up"), t.index("up") + 2)], [(t.index("claims"), len(t) - 1)])
+    assert repair_cues(t, [up]) == [up]
