@@ -209,7 +209,9 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     [('We won', True), ('And we will win again.', False)]
     """
     from newstrace.extract.bare_clauses import bare_clauses
+    from newstrace.extract.cue_repair import repair_cues
     from newstrace.extract.cues import colon_cues, drop_not_speech
+    from newstrace.extract.directives import directives
     from newstrace.extract.embeds import with_embedded_posts
     from newstrace.extract.evaluations import evaluations
     from newstrace.extract.frames import that_clauses
@@ -225,6 +227,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.viewpoints import viewpoints
 
     mask = quote_mask(text) if mask is None else mask
+    spans = repair_cues(text, spans)  # "also | reported that": the verb joins the cue
     # cues the tagger left out, in the frame of reported speech ("had told police that …")
     spans = sorted(spans + that_clauses(text, spans, mask), key=_order)
     # and with no "that", and beliefs ("said she confused", "Officials also believe he had help")
@@ -233,6 +236,8 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = sorted(spans + noun_clauses(text, spans, mask), key=_order)
     # evaluative acts with an object ("praised him as", "accused X of", "called her a …")
     spans = sorted(spans + evaluations(text, spans), key=_order)
+    # requests, orders and threats with an infinitive ("police telling civilians to go …")
+    spans = sorted(spans + directives(text, spans, mask), key=_order)
     spans = drop_headline(text, spans, headline_span(text, title))
     spans = drop_not_speech(text, spans, mask)
     spans = cut_glosses(text, spans, mask)  # "said “…” given the controversy …"

@@ -58,7 +58,16 @@ _ADJECTIVE = re.compile(r"(?:\w+est|own|real|same|such|main|only|worst)\s+$", re
 MIN_WORDS = 4
 
 
-_SAID = re.compile(rf"(?<![\w’'-])({'|'.join(SAYING)})\s+({_CLAUSE})")
+# after a verb of saying, a noun phrase and a verb in the past ("said the man also pulled his
+# hair", "claimed a man became extremely angry"): a determiner, one or two lower-case words,
+# then the verb; not after an inverted cue ('“…,” said the injured man, who …': the quotation
+# before is the content, see ``_INVERTED``)
+_PAST = (r"(?:[a-z]{3,}ed|became|began|came|went|made|took|gave|knew|left|saw|got|grew|fell|felt|kept|"
+         r"ran|sent|told|said|found|thought|brought|bought|caught|held|lost|met|paid|put|set|shot|stood|won)")
+_NOUN_PHRASE_PAST = (rf"(?:the|a|an|his|her|their|its|this|these|those)\s+(?:[a-z][\w’'-]*\s+){{1,2}}"
+                     rf"{_ADVERB}{_PAST}\b")
+_INVERTED = re.compile(r"[”\"’'],?\s*$")
+_SAID = re.compile(rf"(?<![\w’'-])({'|'.join(SAYING)})\s+({_CLAUSE}|(?P<past>{_NOUN_PHRASE_PAST}))")
 _TOLD_FRAME = re.compile(rf"(?<![\w’'-])({'|'.join(sorted(_TOLD))})\s+{_OBJECT}({_CLAUSE})")
 _BELIEVED = re.compile(rf"(?<![\w’'-])({'|'.join(BELIEF)})\s+{_ADVERB}(that\s+(?=\S)|{_CLAUSE})")
 
@@ -86,6 +95,8 @@ def bare_clauses(text: str, spans: list[SpanAttribution], mask: bytearray) -> li
             if cs in seen or any(taken[cs:ce]) or mask[cs]:
                 continue
             before = text[max(0, cs - 12):cs]
+            if pattern is _SAID and m.group("past") and _INVERTED.search(before):
+                continue
             if _NOT_REPORTED.search(before) or _ADJECTIVE.search(before) or not text[cs].islower():
                 continue  # "the fear they could", "to say he had"; "Said" opening a name
             source = source_before(text, cs)

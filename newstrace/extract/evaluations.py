@@ -55,7 +55,9 @@ _TITLE = re.compile(r"(?:^|\W)(?:Rev|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|
 MIN_WORDS = 2
 
 
-def _clause_end(text: str, i: int) -> int:
+def clause_end(text: str, i: int) -> int:
+    """Where the clause that runs on at ``i`` ends (a sentence's end, a semicolon, a comma
+    that opens another clause)."""
     while True:
         m = _CLAUSE_END.search(text, i)
         if not m:
@@ -83,7 +85,7 @@ def evaluations(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution
             cs, ce = m.span(1)
             if any(taken[cs:ce]) or "\n" in m.group(2) or frame is _NAMED and re.search(r"[’']s$", m.group(2)):
                 continue  # "what he called Machado’s “sex tape”" names a thing
-            end = _clause_end(text, m.end())
+            end = clause_end(text, m.end())
             start = m.start(2)
             content = text[start:end].rstrip(" ,:")
             if content.count("“") > content.count("”") and text.startswith("”", start + len(content) + 1):

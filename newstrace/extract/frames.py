@@ -51,6 +51,48 @@ _SUBJECT = re.compile(
     r"your|no|every|each|both|any|such|one|two|three|if|when|while|because|after|"
     r"before|since|although|though|as|[A-Z][\w’'.-]*|\d[\w,.%$]*|\$)\b",
 )
+# a clause whose subject is a bare noun phrase or that opens with an adverb ("that multiple
+# shooters carried out …", "that other important documents be declassified", "that
+# internationally, the threat is …"): a lower-case word that is no preposition, quantifier
+# or auxiliary, then a finite verb within the next words of the clause. "said that many
+# years ago", "said that in 2016", "the person that did …" (a relative) stay out.
+_NOT_OPENING = frozenset(
+    "to in on at for with about of by from into over after before so many much more most less way day days time "
+    "times year years again too as is was are were be been being can could would will should might may must did "
+    "does do has have had not never also just even only very well once yet all up out back".split())
+_FINITE = re.compile(r"(?:is|was|are|were|be|has|have|had|will|would|can|could|should|may|might|must|did|does|do|"
+                     r"[a-z]{3,}ed)$")
+_WORD = re.compile(r"[A-Za-z’'-]+|[,;:.!?()\[\]“”\"]")
+
+
+def bare_subject(text: str, pos: int, words: int = 8) -> bool:
+    """Whether the words at ``pos`` open a clause with a bare noun phrase or an adverb for
+    its first word: no preposition, quantifier or auxiliary first, and a finite verb among
+    the next ``words`` words before the clause's first stop.
+
+    >>> t = "that multiple shooters carried out the attack"
+    >>> bare_subject(t, 5), bare_subject("that many years ago, in Rome", 5), bare_subject("that did it", 5)
+    (True, False, False)
+    >>> bare_subject("that internationally, the threat is still low", 5)
+    True
+    >>> bare_subject("that promise to transform the economy but are likely to draw fire", 5)
+    False
+    """
+    tokens = [m.group(0) for m in _WORD.finditer(text, pos, min(len(text), pos + 120))][: words + 1]
+    if not tokens or not tokens[0][0].islower() or tokens[0].lower() in _NOT_OPENING:
+        return False
+    if len(tokens) > 1 and tokens[1] == "to":
+        return False  # a relative clause's verb and its infinitive: "rules that promise to transform …"
+    for n, tok in enumerate(tokens[1:], 1):
+        if tok in ("but", "and", "or", "which", "who"):
+            return False  # the finite verb after them is another clause's
+        if tok in ".!?;:()[]“”\"" or tok == "," and n > 1:
+            return False
+        if _FINITE.match(tok):
+            return True
+    return False
+
+
 # what makes a following "-s" word a noun's plural, not a verb ("amid reports that", "unanswered questions that")
 _NOUN_BEFORE = re.compile(r"\b(?:the|these|those|many|some|several|other|numerous|various|such|any|no|all|of|amid|"
                           r"his|her|their|its|our|my|your|recent|new|\w+ed|\w+ous)\s+$", re.IGNORECASE)
@@ -128,7 +170,10 @@ def that_clauses(text: str, spans: list[SpanAttribution], mask: bytearray | None
             continue  # a form the lexicon lacks read as a noun's plural: "so many unanswered questions that"
         that = m.end() - len(m.group(0)) + m.group(0).rfind("that")
         quoted = text[m.end()] in "\"“"  # 'told a town hall that “local, state and federal laws …”'
-        if not (quoted or _SUBJECT.match(text, m.end())) or _HYPOTHETICAL.search(text, max(0, cs - 12), cs):
+        # a bare subject only right after the cue: the object the frame lets stand between may
+        # be any words ("asking supporters to back that decision with cash is common")
+        bare = not text[ce:that].strip() and bare_subject(text, m.end())
+        if not (quoted or bare or _SUBJECT.match(text, m.end())) or _HYPOTHETICAL.search(text, max(0, cs - 12), cs):
             continue  # "said that many years ago", "the person that I've talked to that did"
         end = SENTENCE_END.search(text, m.end())
         end = end.start() if end else len(text)
@@ -143,12 +188,39 @@ def that_clauses(text: str, spans: list[SpanAttribution], mask: bytearray | None
     return found
 
 
+# a sentence's opening, then a noun phrase with its apposition or a phrase of inclusion set off by
+# commas, right before the cue: "The boy, Hunter Richard, said", "Four people, including my
+# supervisor at the time, stated"
+_APPOSITIVE = re.compile(r"(?:^|(?<=[.!?])\s+|\n)((?:the|a|an|[A-Z0-9])[^,.!?;:\n“”\"]*,\s+(?:including\s+)?"
+                         r"[^,.!?;:\n“”\"]+,\s*)$", re.IGNORECASE)
+
+
+def _appositive_opening(window: str) -> int | None:
+    r"""Where a subject set off with an apposition opens, before a cue right after its
+    closing comma; None where the window does not end so.
+
+    >>> w = "hat in hand.\nThe boy, Hunter Richard, "
+    >>> w[_appositive_opening(w):]
+    'The boy, Hunter Richard, '
+    >>> _appositive_opening("In 2016, after the vote, ") is None, _appositive_opening("said, ") is None
+    (True, True)
+    """
+    m = _APPOSITIVE.search(window)
+    if m is None or re.match(r"(?:in|on|at|after|before|when|while|as|if|but|and|so|yet|since|because|"
+                             r"although|though|however|meanwhile|then|now|also)\b", m.group(1), re.IGNORECASE):
+        return None
+    return m.start(1)
+
+
 def source_before(text: str, cue_start: int) -> tuple[int, int] | None:
     """The words from the opening of the clause to the cue, less auxiliaries and adverbs
     ("Smith's wife had" -> "Smith's wife"), when they are one to eight words."""
     window = text[max(0, cue_start - 120):cue_start]
     opening = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
     words = list(re.finditer(r"\S+", window[opening:]))
+    if not words:  # a subject with an apposition: "The boy, Hunter Richard, said …"
+        opening = _appositive_opening(window)
+        words = list(re.finditer(r"\S+", window[opening:])) if opening is not None else []
     while words and re.fullmatch(r"(?:has|had|have|also|then|later|once|would|will|was|were|is|are|"
                                  r"\w+ly)", words[-1].group(0), re.IGNORECASE):
         words.pop()
