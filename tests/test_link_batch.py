@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newstrace.extract.quotes import quote_mask
-from newstrace.link.statements import StatementIndex
+from newstrace.link.statements import LinkSettings, StatementIndex
 from newstrace.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,10 +24,10 @@ def _bench():
     return module
 
 
-def _linked(path: Path, bench, mentions, batch: int) -> dict[str, list]:
+def _linked(path: Path, bench, mentions, batch: int, settings: LinkSettings | None = None) -> dict[str, list]:
     articles = [bench._article(mentions[n:n + 10], n // 10) for n in range(0, len(mentions), 10)]
     store = Store(path)
-    index = StatementIndex(store.db)
+    index = StatementIndex(store.db, settings)
     for first in range(0, len(articles), batch):
         with store.transaction():
             if batch > 1:
@@ -47,8 +47,14 @@ def _linked(path: Path, bench, mentions, batch: int) -> dict[str, list]:
         "speakers": "SELECT statement, speaker, mentions, first, first_article FROM statement_speakers",
         "regions": "SELECT node, lo, hi, core_lo, core_hi, statement FROM statement_regions",
         "shared": "SELECT attribution, statement FROM statement_shared",
+        "fragments": "SELECT attribution, node FROM statement_fragments",
     }
     out = {name: sorted(db.execute(sql).fetchall(), key=repr) for name, sql in tables.items()}
+    # the attributions of the last transaction are given their statements (in a batch, at
+    # its end) as stored (earlier ones may have been pointed again by later articles)
+    stored = dict(out["attributions"])
+    last = [a for _, found in articles[(len(articles) - 1) // batch * batch:] for a in found]
+    assert [a.statement for a in last] == [stored[a.id] for a in last] and any(a.statement for a in last)
     db.close()
     return out
 
@@ -62,6 +68,30 @@ def test_a_batch_of_articles_links_as_one_article_at_a_time(tmp_path):
     assert len(one_by_one["statements"]) > 500 and any(s[2] for s in one_by_one["statements"])
     for name in one_by_one:
         assert batched[name] == one_by_one[name], name
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpora not here")
+def test_a_wording_that_holds_two_passages_is_placed_as_a_whole_cut_places_it(tmp_path, monkeypatch):
+    """Real quotations as outlets print them (the scale bench's mentions): a wording
+    that holds two passages of its family (a full quotation where others quote its two
+    halves apart) is placed from its neighbours (``StatementIndex._place_several``), and
+    every statement table is what cutting each family whole every time gives
+    (``LinkSettings.local=False``)."""
+    bench = _bench()
+    mentions = bench.generate(10000)
+    placed = []
+    several = StatementIndex._place_several
+
+    def counted(self, *args):
+        placed.append(several(self, *args))
+        return placed[-1]
+
+    monkeypatch.setattr(StatementIndex, "_place_several", counted)
+    local = _linked(tmp_path / "local.db", bench, mentions, 1)
+    assert placed.count(True) >= 10 and False in placed  # both ways out are taken
+    whole = _linked(tmp_path / "whole.db", bench, mentions, 1, LinkSettings(local=False))
+    for name in local:
+        assert local[name] == whole[name], name
 
 
 def test_a_batch_refuses_to_run_outside_a_transaction():

@@ -238,6 +238,52 @@ class Holders:
         return self._in[article]
 
 
+def _halves(holders: Holders, first: list[int], second: list[int], whole: int, repeats: set[int],
+            split_gap: int = 120) -> bool:
+    """Whether two passages, held by the wordings ``first`` and ``second`` (each in the
+    order ``decompose`` cut them), are only ever quoted as the two halves of one
+    quotation split around "he said" (``decompose``), asked when wording ``whole`` holds
+    both; ``repeats``: the wordings that share a passage with ``whole``."""
+    one_nodes, two_nodes = set(first), set(second)
+    # an article that quotes the two together (in ``whole``, the wording being cut)
+    # may also repeat some of the same words on their own: that is no quoting apart
+    together = {a for a, _, _ in holders.of(whole)}
+
+    def near(article: str) -> bool:
+        found = holders.in_article(article)
+        return any(0 <= s2 - e1 <= split_gap for n1, _, e1 in found if n1 in one_nodes
+                   for n2, s2, _ in found if n2 in two_nodes)
+
+    def quoting(node: int) -> set[str]:
+        return {a for a, _, _ in holders.of(node) if node not in repeats or a not in together}
+
+    # a cheap refusal: each article that quotes the first's first wording must hold
+    # the second half near it (the full test reads every fragment of both)
+    if not all(near(a) for a in quoting(first[0])):
+        return False
+    one = {a for n in first for a in quoting(n)}
+    two = {a for n in second for a in quoting(n)}
+    return bool(one) and one == two and all(near(a) for a in one)
+
+
+def _lay_out(cores: list[tuple[int, int, object]], length: int) -> list[Region]:
+    """A wording's regions from the cores of its passages (lo, hi, label; in order): the
+    words between two passages go to the nearer, the ends to the first and last;
+    overlapping passages keep their own stretches; one passage is the whole wording."""
+    out: list[Region] = []
+    for k, (lo, hi, label) in enumerate(cores):
+        start = 0 if k == 0 else max(min(lo, (cores[k - 1][1] + lo) // 2), 0)
+        end = length if k == len(cores) - 1 else max(hi, (hi + cores[k + 1][0]) // 2)
+        if k and cores[k - 1][1] > lo:
+            start = lo
+        if k < len(cores) - 1 and cores[k + 1][0] < hi:
+            end = hi
+        out.append((start, end, lo, hi, label))
+    if len(out) == 1:
+        out = [(0, length, out[0][2], out[0][3], out[0][4])]
+    return out
+
+
 def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int]], overlap: int = 3,
               holders: dict[int, list[tuple[str, int, int]]] | Holders | None = None, split_gap: int = 120,
               joined: list[tuple[int, int]] | None = None) -> dict[int, list[Region]]:
@@ -284,11 +330,6 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
             label = parent[label]
         return label
 
-    def near(article: str, first: set[int], second: set[int]) -> bool:
-        found = holders.in_article(article)
-        return any(0 <= s2 - e1 <= split_gap for n1, _, e1 in found if n1 in first
-                   for n2, s2, _ in found if n2 in second)
-
     def within(piece: int, whole: int) -> bool:
         # every quotation of ``piece`` lies inside one of ``whole`` in the same article
         # (``whole``'s quotations by article: a popular statement is quoted in thousands)
@@ -301,22 +342,8 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
         return all(any(s2 <= s and e <= e2 for s2, e2 in outer.get(a, ())) for a, s, e in found)
 
     def halves(first: int, second: int, whole: int) -> bool:
-        one_nodes, two_nodes = set(members[first]), set(members[second])
-        # an article that quotes the two together (in ``whole``, the wording being cut)
-        # may also repeat some of the same words on their own: that is no quoting apart
-        together = {a for a, _, _ in holders.of(whole)}
-        repeats = {other for other, *_ in touching[whole]}
-
-        def quoting(node: int) -> set[str]:
-            return {a for a, _, _ in holders.of(node) if node not in repeats or a not in together}
-
-        # a cheap refusal: each article that quotes the first's first wording must hold
-        # the second half near it (the full test reads every fragment of both)
-        if not all(near(a, one_nodes, two_nodes) for a in quoting(members[first][0])):
-            return False
-        one = {a for n in members[first] for a in quoting(n)}
-        two = {a for n in members[second] for a in quoting(n)}
-        return bool(one) and one == two and all(near(a, one_nodes, two_nodes) for a in one)
+        return _halves(holders, members[first], members[second], whole,
+                       {other for other, *_ in touching[whole]}, split_gap)
 
     for node in sorted(nodes, key=lambda n: (n.size, n.key, n.id)):
         spans: dict[int, list[list[int]]] = defaultdict(list)
@@ -358,20 +385,8 @@ def decompose(nodes: list[_Node], edges: list[tuple[int, int, int, int, int, int
             for lo, hi, label in cores:
                 span = merged.setdefault(find(label), [lo, hi])
                 span[0], span[1] = min(span[0], lo), max(span[1], hi)
-            cores = sorted((lo, hi, label) for label, (lo, hi) in merged.items())
-            out: list[Region] = []
-            for k, (lo, hi, label) in enumerate(cores):
-                # the words between two passages go to the nearer; the ends to the first and last
-                start = 0 if k == 0 else max(min(lo, (cores[k - 1][1] + lo) // 2), 0)
-                end = len(node.words) if k == len(cores) - 1 else max(hi, (hi + cores[k + 1][0]) // 2)
-                if k and cores[k - 1][1] > lo:  # overlapping passages keep their own stretches
-                    start = lo
-                if k < len(cores) - 1 and cores[k + 1][0] < hi:
-                    end = hi
-                out.append((start, end, lo, hi, label))
-            if len(out) == 1:  # one passage: the whole wording is a mention of it
-                out = [(0, len(node.words), out[0][2], out[0][3], out[0][4])]
-            regions[node.id] = out
+            regions[node.id] = _lay_out(sorted((lo, hi, label) for label, (lo, hi) in merged.items()),
+                                        len(node.words))
         for label in {find(label) for *_, label in regions[node.id]}:
             members[label].append(node.id)
     return {node: [(lo, hi, c0, c1, find(label)) for lo, hi, c0, c1, label in rs] for node, rs in regions.items()}
@@ -435,6 +450,12 @@ class StatementIndex:
         # made on first use when the statements are linked on their own
         self._speakers = speakers
         self._later: set[str] | None = None  # in a batch: statements whose speaker to read at its end
+        # in a batch, what to point at its end: attributions of its articles (and their
+        # objects, given their statement then), wordings whose passages changed, statements
+        # quoted more or less often
+        self._unpointed: dict[str, Attribution | None] = {}
+        self._repointed: set[int] = set()
+        self._recounted: set[str] = set()
         self._upgrade()
 
     def _x(self, sql: str, args=()) -> sqlite3.Cursor:
@@ -477,12 +498,38 @@ class StatementIndex:
             # a crash mid-batch must not leave statements without speaker or first appearance
             raise RuntimeError("StatementIndex.batch() needs an open transaction (Store.transaction())")
         self._later = set()
+        self._unpointed, self._repointed, self._recounted = {}, set(), set()
         try:
             yield
+            self._point_later()
             for statement in sorted(self._later):
                 self.refresh(statement)
         finally:
             self._later = None
+            self._unpointed, self._repointed, self._recounted = {}, set(), set()
+
+    def _point_later(self) -> None:
+        """The end of a batch: each attribution its articles hold, and each of other
+        articles that linking one by one would have pointed again (its wording's passages
+        changed, or it quotes several statements and one is now quoted more or less
+        often), pointed once from what the batch left (``_point``)."""
+        ids = set(self._unpointed)
+        for chunk, marks in in_chunks(sorted(self._repointed)):
+            ids.update(a for (a,) in self._x(
+                f"SELECT DISTINCT attribution FROM statement_fragments WHERE node IN ({marks})", chunk))
+        for chunk, marks in in_chunks(sorted(self._recounted)):
+            ids.update(a for (a,) in self._x(
+                f"SELECT DISTINCT attribution FROM statement_shared WHERE statement IN ({marks})", chunk))
+        pointed: dict[str, str | None] = {}
+        for chunk, marks in in_chunks(sorted(ids)):
+            self._point(set(chunk), self._x(
+                "SELECT f.attribution, f.part, f.speaker, g.statement, g.lo, g.hi FROM statement_fragments f"
+                f" JOIN statement_regions g ON g.node = f.node WHERE f.attribution IN ({marks})", chunk).fetchall())
+            pointed.update(self._pointed)
+        for attribution_id, attribution in self._unpointed.items():
+            if attribution is not None:
+                attribution.statement = pointed.get(attribution_id)
+        self._pointed = pointed
 
     # --- adding -----------------------------------------------------------------------
 
@@ -535,6 +582,9 @@ class StatementIndex:
         self._insert_fragments(rows)
         self._place_all(placed, merged, nodes, work)
         self._finish(work, article, [a.id for a in attributions])
+        if self._later is not None:  # pointed at the end of the batch
+            self._unpointed.update((a.id, a) for a in attributions)
+            return work.touched
         for attribution in attributions:
             attribution.statement = self._pointed.get(attribution.id)
         return work.touched
@@ -688,7 +738,7 @@ class StatementIndex:
             else:
                 longer.append((other, n0, n1, o0, o1))
         if len(spans) > 1:
-            return False
+            return self._place_several(new, spans, regions, longer, work)
         length = len(new.words)
         label = next(iter(spans), None)
         core = (min(s for s, _ in spans[label]), max(e for _, e in spans[label])) if spans else (0, length)
@@ -734,6 +784,93 @@ class StatementIndex:
         offers += [(other, new.others[other][2], texts[other], w0, w1) for other, _, w0, w1 in widened]
         self._offer_text(label, offers, work)
         work.touched.add(label)
+        return True
+
+    def _place_several(self, new: _Placed, spans: dict[str, list[tuple[int, int]]],
+                       regions: dict[int, list[tuple]], longer: list[tuple[int, int, int, int, int]],
+                       work: _Work) -> bool:
+        """Regions for a new wording that holds two passages or more of its family (its
+        shorter neighbours carry several statements; ``_place`` has read their regions and
+        found its ``longer`` neighbours), when that changes no other wording's passages;
+        False, with nothing written, when the family must be cut whole. A cut of the whole
+        family gives the same, since the family has joined no halves of a split
+        quotation (``_place_all`` cuts those whole), when:
+
+        - the passages are not the halves of one quotation as seen from this wording
+          (``_halves``, asked of the wordings shorter than this one, as a cut asks it);
+        - no other wording of the family is quoted in this article, and this one is
+          quoted once in it: then no longer wording's question of halves (nor of a passage
+          quoted only inside its quotations) changes for this one holding its passages
+          (its only article holds no two quotations of the family);
+        - each longer neighbour already holds every passage this one carries to it,
+          within the words that passage covers there (a wording with one passage may
+          widen that stretch, as in ``_place``).
+        """
+        overlap = self.settings.overlap
+        length = len(new.words)
+        labels = sorted(spans)
+        marks = ",".join("?" * len(labels))
+        if self._x(
+                "SELECT 1 FROM statement_fragments f JOIN statement_nodes n ON n.id = f.node"
+                " WHERE f.article=? AND f.node != ? AND n.family=? LIMIT 1",
+                (work.article or "", new.node, new.family)).fetchone():
+            return False
+        if self._x("SELECT COUNT(*) FROM statement_fragments WHERE node=?", (new.node,)).fetchone()[0] != 1:
+            return False
+        # the wordings of the family that hold each passage, in the order a cut takes them
+        holding: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
+        for statement, node, size, key in self._x(
+                "SELECT g.statement, n.id, n.size, n.key FROM statement_regions g JOIN statement_nodes n"
+                f" ON n.id = g.node WHERE n.family=? AND g.statement IN ({marks})", [new.family, *labels]):
+            if (size, key) < (new.size, new.key):
+                holding[statement].append((size, key, node))
+        members = {label: sorted(holding[label]) for label in labels}
+        if not all(members.values()):
+            return False
+        # a cut numbers passages in the order their first wordings open them: of two
+        # passages over the same words of this one, the one opened first comes first
+        cores = sorted((min(s for s, _ in spans[label]), max(e for _, e in spans[label]), members[label][0], label)
+                       for label in labels)
+        labels = [label for *_, label in cores]
+        members = {label: [node for *_, node in found] for label, found in members.items()}
+        holders = Holders(self._x)
+        repeats = {other for other, *_ in new.edges}
+        for first, second in zip(labels, labels[1:]):
+            if _halves(holders, members[first], members[second], new.node, repeats):
+                return False
+        out = _lay_out([(lo, hi, label) for lo, hi, _, label in cores], length)
+        widened = []
+        for other, n0, n1, o0, o1 in longer:
+            carried = _carry(out, n0, n1, o0, o1, overlap)
+            if not carried:
+                continue
+            theirs = {region[4]: region for region in regions[other]}
+            if any(label not in theirs for label, _, _ in carried):
+                return False  # it would add a passage to a longer wording
+            if len(theirs) > 1:
+                if any(s < theirs[label][2] or e > theirs[label][3] for label, s, e in carried):
+                    return False  # it would move a passage's stretch, and so the words each covers
+                continue
+            lo, hi, c0, c1, label = regions[other][0]
+            w0, w1 = min(c0, min(s for _, s, _ in carried)), max(c1, max(e for *_, e in carried))
+            if (w0, w1) != (c0, c1):
+                widened.append((other, lo, w0, w1, label))
+        self.db.executemany(
+            "INSERT INTO statement_regions(node, lo, hi, core_lo, core_hi, statement) VALUES (?,?,?,?,?,?)",
+            [(new.node, *region) for region in out])
+        self.db.executemany("UPDATE statement_regions SET core_lo=?, core_hi=? WHERE node=? AND lo=? AND statement=?",
+                            [(w0, w1, other, lo, label) for other, lo, w0, w1, label in widened])
+        self.db.executemany("UPDATE statements SET shingles = shingles + 1 WHERE id=?", [(label,) for label in labels])
+        texts: dict[int, str] = {}
+        for chunk, marks in in_chunks([other for other, *_ in widened]):
+            texts.update((node, text) for node, text in self._x(
+                f"SELECT id, text FROM statement_nodes WHERE id IN ({marks})", chunk))
+        for _, _, c0, c1, label in out:
+            offers = [(new.node, new.words, new.text, c0, c1)]
+            offers += [(other, new.others[other][2], texts[other], w0, w1)
+                       for other, _, w0, w1, widened_label in widened if widened_label == label]
+            self._offer_text(label, offers, work)
+            work.touched.add(label)
         return True
 
     def _sole_statement(self, new: _Placed) -> tuple[str, int] | None:
@@ -1036,16 +1173,21 @@ class StatementIndex:
             [(st, sp, n, key, a) for (st, sp), (n, key, a) in counts.items()])
         for statement in sorted(work.dirty):
             self._count_afresh(statement)
-        if article is not None:
+        if self._later is not None:
+            # in a batch, every attribution these would point is pointed once, at its end
+            self._unpointed.update((a, None) for a in attribution_ids if a not in self._unpointed)
+            self._repointed |= work.repoint
+            self._recounted |= {st for st, _ in counts} | work.dirty
+        elif article is not None:
             self._point(set(attribution_ids), held)
         # attributions of other articles: those whose wordings' passages changed, and those
         # that quote several statements, one of which is now quoted more or less often
         others: set[str] = set()
-        for chunk, marks in in_chunks(sorted(work.repoint)):
+        for chunk, marks in in_chunks(sorted(work.repoint) if self._later is None else []):
             others.update(a for (a,) in self._x(
                 f"SELECT DISTINCT attribution FROM statement_fragments WHERE node IN ({marks}) AND article != ?",
                 [*chunk, work.article or ""]))
-        for chunk, marks in in_chunks(sorted({st for st, _ in counts} | work.dirty)):
+        for chunk, marks in in_chunks(sorted({st for st, _ in counts} | work.dirty) if self._later is None else []):
             others.update(a for (a,) in self._x(
                 f"SELECT DISTINCT attribution FROM statement_shared WHERE statement IN ({marks})", chunk))
         others -= set(attribution_ids)
