@@ -156,6 +156,49 @@ def former_latter(src):
     return src.resolved(re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, "ORG"), flags=re.IGNORECASE), "org")
 
 
+_PAIR = re.compile(r"(?:the|both|these|those)\s+(?:pair|couple|duo|two(?:\s+(?:men|women))?)|both(?:\s+(?:men|women))?",
+                   re.IGNORECASE)
+
+
+def pair(src):
+    """'the pair', 'the couple', 'the duo', 'the two', 'both (men)': the two people the
+    article joined last with "and" in the source's sentence or the two before, no one named
+    since; else (not for a bare "both") the two who last spoke together, within 1,500
+    characters.
+
+    >>> from newstrace.extract.speakers.testing import resolve_all
+    >>> t = ('"He is a star," said Laurence Mark and Bill Condon, the new producers of the show. '
+    ...      '"He has style," the pair said in a statement.')
+    >>> resolve_all(t, [("Laurence Mark and Bill Condon, the new producers of the show", "said"),
+    ...                 ("the pair", "said")])[-1]
+    ('Laurence Mark and Bill Condon', 'pair')
+    >>> t = ("Sen. Marco Rubio (R-Fla.) and Sen. Ted Cruz (R-Texas) have some national-security expertise, "
+    ...      "and both have put forward fairly detailed policy proposals.")
+    >>> resolve_all(t, [("both", "have put forward")])[-1]
+    ('Marco Rubio and Ted Cruz', 'pair')
+    """
+    if not _PAIR.fullmatch(src.bare):
+        return None
+    art = src.art
+    lo = art.sent_starts[max(0, art.sentence_of(src.start) - 2)]
+    persons = [p for p in art.persons_within(lo, src.start) if not art.quoted(p.start)]
+    if len(persons) >= 2 and _JOINED.fullmatch(art.text[persons[-2].end:persons[-1].start]):
+        first, second = persons[-2:]
+        return src.resolved(f"{art.fullest(first.text)} and {art.fullest(second.text)}", "person")
+    if src.low.startswith("both"):
+        return None  # ("Both offer global reach": two companies, not the pair that spoke before)
+    for res in reversed(src.history):
+        if src.start - res.position > 1500:
+            break
+        if res.kind == "person" and res.speaker and res.speaker.count(" and ") == 1:
+            return src.resolved(res.speaker, "person")
+    return None
+
+
+# between two names joined: "Sen. Marco Rubio (R-Fla.) and Sen. Ted Cruz"
+_JOINED = re.compile(r"(?:\s*\([^()]{1,30}\))?,?\s+(?:and|&)\s+(?:(?:[A-Z][a-z]{1,4}\.|[a-z]+)\s+){0,3}")
+
+
 # a plural noun phrase that is a clause's subject: "State prosecutors charged", "The
 # officers, although ...", "Penguins and other seabirds are"; its head in lower case, so no
 # name ("Williams said") is read as a plural

@@ -73,6 +73,7 @@ RULES: tuple[Rule, ...] = (
     Rule("org_by_head", organisations.org_by_head),
     Rule("the_company", groups.the_company),
     Rule("former_latter", groups.former_latter),
+    Rule("pair", groups.pair),
     Rule("media_noun", outlets.media_noun),
     Rule("epithet", roles.epithet),
     Rule("known_person", persons.known_person),
