@@ -113,6 +113,8 @@ class Article:
         self.roles = self._roles()
         self.title_roles = self._title_roles()
         self.abbreviations = abbreviations(text)
+        self.initials: dict[str, str] = {}  # (not spelled out: "the_company" does not count these)
+        self._initials_unspelled(text)
         self._turns: list[Turn] | None = None
         self._headlines: dict[str, set[tuple[str, ...]]] = {}
 
@@ -384,6 +386,21 @@ class Article:
             # (not two names joined: "the FBI and Justice Department")
             if m and not any(o is not n and m.start(1) <= o.start < n.start for o in self.names):
                 n.text, n.start = text[m.start(1):n.end], m.start(1)
+
+    def _initials_unspelled(self, text: str) -> None:
+        """An abbreviation the article uses without spelling it out in brackets, made of the
+        initials of an organisation it names in full: "The USGS" after "the U.S. Geological
+        Survey" (a dotted abbreviation gives all its letters)."""
+        for n in self.names:
+            if n.label != "ORG" or n.headline:
+                continue
+            words = [w for w in re.sub(r"^(?:the|a|an)\s+", "", n.text, flags=re.IGNORECASE).split() if w[:1].isupper()]
+            if len(words) < 2:
+                continue
+            initials = "".join(re.sub(r"[^A-Z]", "", w) if re.fullmatch(r"(?:[A-Z]\.)+", w) else w[0] for w in words)
+            if len(initials) >= 3 and initials not in self.abbreviations and initials not in self.initials \
+                    and re.search(rf"(?<![\w.-]){initials}(?![\w-])", text):
+                self.initials[initials] = clean_name(re.sub(r"^(?:the|a|an)\s+", "", n.text, flags=re.IGNORECASE))
 
     def _titled_untagged(self, text: str) -> None:
         """A name of two or three capitalised words after a title is a person's, where NER

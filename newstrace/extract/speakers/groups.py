@@ -207,6 +207,12 @@ _PLURAL_SUBJECT = re.compile(
     r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*(?<![sui'’])s)"
     r"(?:\s+and\s+(?:other\s+|the\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?<![sui'’])s)?)"
     r"(?=\s*,|\s+(?:are|were|have|had|has|said|say|will|would|could|can|did|do|also|have|[a-z]+ed)\b)")
+# a quantity of people as the subject, with what they do: "Hundreds of school children holding
+# candles gathered"
+_QUANTITY_SUBJECT = re.compile(
+    r"(?P<np>(?:[Hh]undreds|[Tt]housands|[Dd]ozens|[Mm]illions|[Ss]cores|[Tt]ens\s+of\s+thousands)\s+of\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*)(?:\s+[a-z]+ing(?:\s+[a-z][\w-]*){0,2}?)?)"
+    r"(?=\s*,|\s+(?:are|were|have|had|has|said|say|will|would|could|can|did|do|also|[a-z]+ed)\b)")
 # where a clause may open inside a sentence
 _CLAUSE = re.compile(r"(?:,\s+|\b)(?:[Aa]lthough|[Tt]hough|[Bb]ecause|[Ww]hile|[Ww]hen|[Aa]fter|[Ss]ince|[Bb]ut|[Aa]s)\s+")
 # words that open no subject: pronouns, and conjunctions or prepositions that open a clause
@@ -259,7 +265,7 @@ def they_subject(src):
     starts += [m.end() for m in _CLAUSE.finditer(art.text, lo, src.start)]
     for at in starts:
         at += len(art.text[at:]) - len(art.text[at:].lstrip())
-        m = _PLURAL_SUBJECT.match(art.text, at, src.start)
+        m = _PLURAL_SUBJECT.match(art.text, at, src.start) or _QUANTITY_SUBJECT.match(art.text, at, src.start)
         if not m or art.quoted(at) or m.group("np").split()[0].casefold() in _NOT_SUBJECT | PREPOSITIONS \
                 or not is_people(m.group("head")):
             continue

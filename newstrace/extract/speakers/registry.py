@@ -63,6 +63,7 @@ RULES: tuple[Rule, ...] = (
     Rule("group_subject", groups.group_subject),
     Rule("they_unresolved", groups.they_unresolved),
     Rule("relative", relatives.relative),
+    Rule("relative_then_name", relatives.relative_then_name),
     Rule("you", pronouns.you),
     Rule("head_org", organisations.head_org),
     Rule("work_author", works.work_author),

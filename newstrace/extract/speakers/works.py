@@ -174,8 +174,8 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
     owner = re.sub(r"['’]s?$", "", owner) if owner[:1].isupper() else owner  # "PG&E's"
     # "a statement released by Erdogan's office", "a tweet sent from Biden's Twitter account"
     owner = re.sub(r"['’]s?\s+(?:office|%s)$" % "|".join(_PLATFORMS), "", owner)
-    if owner in art.abbreviations:  # "NEOC data": the National Emergency Operation Centre's
-        return Resolved(art.abbreviations[owner], "org", start, [])
+    if owner in art.abbreviations or owner in art.initials:  # "NEOC data": the National Emergency Operation Centre's
+        return Resolved(art.abbreviations.get(owner) or art.initials[owner], "org", start, [])
     if owner.casefold() in ("my", "our", "your"):  # "our findings", an interviewer's "your release"
         return in_turn(art, start, second_person=owner.casefold() == "your")
     if owner in ("his", "her"):
