@@ -166,11 +166,12 @@ def capitalised_words(src):
 
 
 def _org_cut(art: Article, name: str, start: int) -> str | None:
-    """The organisation the article named in full before, whose name opens with ``name``
-    and goes on with "on", "of" or "for": "The United States Commission" that the tagger cut
-    from "The United States Commission on Presidential Debates"."""
+    """The organisation the article names in full before or at the source, whose name
+    opens with ``name`` and goes on with "on", "of" or "for": "The United States
+    Commission" that the tagger cut from "The United States Commission on Presidential
+    Debates"."""
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
-    for n in art.names[:bisect_left(art.name_starts, start)]:
+    for n in art.names[:bisect_left(art.name_starts, start + 1)]:  # (NER's name may open where the source does)
         full = re.sub(r"^(?:the|a|an)\s+", "", n.text, flags=re.IGNORECASE)
         if n.label == "ORG" and re.match(rf"{re.escape(name)}\s+(?:on|of|for)\s+[A-Z]", full):
             return full
