@@ -71,7 +71,8 @@ _BASED = re.compile(r"[\w.]+-(?:based|owned|run|headquartered|listed|backed)")
 
 
 # a place after an organisation: " in Golden, Colo.,"
-_PLACE_AFTER = re.compile(r"\s+(?:in|at)\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?[\s,.]*$")
+_PLACE_AFTER = re.compile(r"\s+(?:in|at)\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)"
+                          r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?[\s,.]*$")
 
 
 def _head_org(art: Article, start: int, end: int) -> Name | None:

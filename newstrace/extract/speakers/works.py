@@ -72,9 +72,10 @@ def _fronted_work_owner(src) -> Resolved | None:
     return None
 
 
-_THE_FILING = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+)?(?P<kind>complaint|lawsuit|suit|petition)")
-_FILED = re.compile(r"\b(?:filed|brought|lodged)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?P<kind>complaint|lawsuit|suit|"
-                    r"petition)\b")
+_THE_FILING = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+)?"
+                         r"(?P<kind>complaint|lawsuit|suit|petition)")
+_FILED = re.compile(r"\b(?:filed|brought|lodged)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?"
+                    r"(?P<kind>complaint|lawsuit|suit|petition)\b")
 
 
 def _filer(src) -> Resolved | None:
@@ -174,7 +175,8 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
     owner = re.sub(r"['’]s?$", "", owner) if owner[:1].isupper() else owner  # "PG&E's"
     # "a statement released by Erdogan's office", "a tweet sent from Biden's Twitter account"
     owner = re.sub(r"['’]s?\s+(?:office|%s)$" % "|".join(_PLATFORMS), "", owner)
-    if owner in art.abbreviations or owner in art.initials:  # "NEOC data": the National Emergency Operation Centre's
+    # "NEOC data": the National Emergency Operation Centre's
+    if owner in art.abbreviations or owner in art.initials:
         return Resolved(art.abbreviations.get(owner) or art.initials[owner], "org", start, [])
     if owner.casefold() in ("my", "our", "your"):  # "our findings", an interviewer's "your release"
         return in_turn(art, start, second_person=owner.casefold() == "your")
