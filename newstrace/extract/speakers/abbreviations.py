@@ -23,11 +23,13 @@ def spelled_out(src):
     """An abbreviation the article spelled out, alone or after "the": the name it stands for.
 
     'The NHC predicted', after 'the National Hurricane Center (NHC)' -> National Hurricane
-    Center (an organisation; a person when the article names a person so).
+    Center (an organisation; a person when the article names a person so); also the
+    initials of an organisation the article names, never spelled out in brackets ("The
+    USGS" after "the U.S. Geological Survey").
     """
     abbr = POSSESSIVE.sub("", re.sub(r"^the\s+", "", src.bare, flags=re.IGNORECASE))  # "Stardom's"
-    if abbr in src.art.abbreviations:
-        full = src.art.abbreviations[abbr]
+    full = src.art.abbreviations.get(abbr) or src.art.initials.get(abbr)
+    if full:
         kind = "person" if any(tokens(p.text) == tokens(full) for p in src.art.persons) else "org"
         return src.resolved(full, kind)
     return None

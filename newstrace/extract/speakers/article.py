@@ -13,8 +13,8 @@ from newstrace.extract.citations import _find_mentions, _resolve_short_forms
 from newstrace.extract.speakers.names import clean_name, is_short_form, is_short_form_or_equal, tokens
 from newstrace.extract.speakers.abbreviations import abbreviations
 from newstrace.extract.speakers.words import (
-    FEMALE, GENDERED_NOUNS, MALE, NEWS_FEMALE, NEWS_MALE, NOT_ROLES, OCCUPATION_RE, ORG_WORDS, PERSON_NOUNS, SHE,
-    SHIP_PREFIXES, SURNAMES_FIRST, TITLE_ROLES, TITLE_WORDS)
+    FEMALE, GENDERED_NOUNS, MALE, NEWS_FEMALE, NEWS_MALE, NOT_ROLES, OCCUPATION_RE, ORG_HEADS, ORG_WORDS, PERSON_NOUNS,
+    SHE, SHIP_PREFIXES, SURNAMES_FIRST, TITLE_ROLES, TITLE_WORDS)
 from newstrace.extract.turns import Turn, may_have_turns, speaker_turns
 
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]*)\.\s+$")  # "Gov. " right before a name
@@ -31,6 +31,11 @@ _FRONTED = re.compile(r"\W*(?:In|At|During|After|Before|With|Following|Since|Unl
                       r"For|To|On|Despite|Against|Besides|Beside)\s[^,.;:!?\"“”]*$")
 # a title, then two or three capitalised words and no more
 _TITLED = re.compile(r"\b(?P<title>[A-Z][a-z]+)\.?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b(?!\s+[A-Z])")
+# a role word in lower case, then titles or a place, or "of" and a body, right before a name
+_ROLE_BEFORE_TITLES = re.compile(r"\b([a-z][a-z-]+)\s+(?:of\s+(?:the\s+)?)?(?:[A-Z][\w.'’-]*\s+){1,4}$")
+_ROLE_OF_AFTER = re.compile(r"^,\s+(?:a|an|the|his|her|its|our)\s+(?:[a-z][\w'’-]*\s+){0,2}?([a-z][a-z-]+)\s+of\s+")
+# "the House Oversight and " right before an organisation NER named from "Reform Committee"
+_CUT_AT_AND = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w'’.-]*\s+){1,4}(?:and|&|of|for)\s+)$")
 _TITLE_LINE = 300  # a longer first line is a paragraph (as ingest's title_line has it)
 _POSSESSIVE_IN = re.compile(r"['’]s\s")
 _MRS = re.compile(r"\b(?:Mrs|Ms|Miss)\.?\s*$")
@@ -63,8 +68,11 @@ class Article:
         self._lower: set[str] | None = None  # the words the text writes in lower case, read once if asked
         self._headline: dict[int, bool] = {}
         self.names: list[Name] = []
+        others: list[tuple[str, int, str]] = []  # places, buildings and works NER named: some are persons
         for ent in doc.ents:
             name = clean_name(ent.text)
+            if ent.label_ in ("FAC", "LOC", "WORK_OF_ART"):
+                others.append((ent.text, ent.start_char, ent.label_))
             # a person behind titles NER took for an organisation or a work ("Undersheriff James Gage")
             behind = _person_after_titles(name) if ent.label_ in ("ORG", "WORK_OF_ART") else None
             if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE") and not behind:
@@ -84,9 +92,11 @@ class Article:
             )
         self._end_at_possessives()
         self._people_called_organisations(text)
+        self._people_mislabelled(text, others)
         self._surnames_untagged(text)
         self._titled_untagged(text)
         self._organisations_cut(text)
+        self._organisations_cut_at_and(text)
         self.names.sort(key=lambda n: n.start)  # by place: bisected (name_starts)
         self.persons = sorted((n for n in self.names if n.label == "PERSON"), key=lambda n: n.start)
         self.person_starts = [p.start for p in self.persons]
@@ -103,6 +113,8 @@ class Article:
         self.roles = self._roles()
         self.title_roles = self._title_roles()
         self.abbreviations = abbreviations(text)
+        self.initials: dict[str, str] = {}  # (not spelled out: "the_company" does not count these)
+        self._initials_unspelled(text)
         self._turns: list[Turn] | None = None
         self._headlines: dict[str, set[tuple[str, ...]]] = {}
 
@@ -269,6 +281,54 @@ class Article:
                 n.start, n.text = n.end - len(bare), bare
                 n.gender = n.gender or self._gender(n.text, n.start)
 
+    def _people_mislabelled(self, text: str, others: list[tuple[str, int, str]]) -> None:
+        """A person's name NER gave another label, or glued to a place, a title or an
+        organisation before it: "Qeshm island governor Heydar Alishbandi told AFP" (FAC),
+        "protester Paris Kyriakides" (FAC; "Kyriakides said" later), "Hugh Jackman" (GPE;
+        "Jackman" a person elsewhere), "Qeshm Governor Mehdi Irannejad" (a work), "Hong Kong
+        director of Amnesty International Man-kei Tam said" (ORG). The last two or three
+        capitalised words are the person's name when they hold no word of an organisation,
+        title or lower-case prose, and the last is a person NER named alone elsewhere or one
+        who speaks ("Tam said"), or the first a known first name; where words stand before
+        them inside the entity, the last of those is a title or ends an organisation's name.
+        A place (GPE) is a person only by the last word (never by a first name: "Santa Clara")."""
+        persons = {n.text for n in self.names if n.label == "PERSON" and " " not in n.text}
+        full_persons = {n.text for n in self.names if n.label == "PERSON" and " " in n.text}
+        speaking = set(re.findall(_SAID_AFTER, text))
+        lower = self.lower_words()
+        cands = [(n.text, n.start, n.label, n) for n in self.names if n.label in ("ORG", "GPE") and not n.headline]
+        cands += [(clean_name(t), s + max(0, t.find(clean_name(t))), lab, None) for t, s, lab in others
+                  if not self.in_headline(s)]
+        for name, start, label, entity in cands:
+            words = name.split()
+            if len(words) < 2:
+                continue
+            for k in (3, 2):
+                if len(words) < k:
+                    continue
+                person, before = words[-k:], words[:-k]
+                if k == 3 and " ".join(person[1:]) in full_persons:
+                    continue  # a word glued to a person NER knows: "Fault Ted Cruz", "Imagine Brad Thor"
+                if not all(re.fullmatch(r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)?", w) for w in person) \
+                        or any(w.casefold() in lower or w.casefold() in ORG_WORDS or _title_like(w) for w in person):
+                    continue
+                last = person[-1]
+                known = last in persons or last in speaking
+                if before and not (_title_like(before[-1]) or before[-1].casefold() in ORG_WORDS):
+                    continue
+                if not (known or (label != "GPE" and _first_name(person[0]))):
+                    continue
+                at = start + name.rfind(" ".join(person))
+                end = at + len(" ".join(person))
+                if entity is not None and before and before[-1].casefold() in ORG_WORDS:
+                    entity.text = " ".join(before)  # the organisation before the person keeps its name
+                    entity.end = entity.start + len(entity.text)
+                elif entity is not None:
+                    self.names.remove(entity)
+                self.names.append(Name(" ".join(person), at, end, "PERSON", self.sentence_of(at),
+                                       self._gender(" ".join(person), at)))
+                break
+
     def _surnames_untagged(self, text: str) -> None:
         """The surname of a person the article names in full is that person wherever it
         stands alone, whatever NER made of it there: "Waseem appeared in a news conference
@@ -313,6 +373,34 @@ class Article:
                             key=len, default=None)
                 if whole:
                     n.label, n.text, n.end, n.gender = "ORG", whole, n.start + len(whole), None
+
+    def _organisations_cut_at_and(self, text: str) -> None:
+        """An organisation's name NER began after its "and" or "of": "Reform Committee" of
+        "the House Oversight and Reform Committee" is the whole name (capitalised words after
+        "the", then "and", "&", "of" or "for"), when it ends with a word of organisations."""
+        for n in self.names:
+            if n.label != "ORG" or n.headline or not n.text[:1].isupper() or n.text.split()[0] in ("The", "A", "An") \
+                    or n.text.split()[-1].casefold() not in ORG_WORDS | ORG_HEADS:
+                continue
+            m = _CUT_AT_AND.search(text, max(0, n.start - 80), n.start)
+            # (not two names joined: "the FBI and Justice Department")
+            if m and not any(o is not n and m.start(1) <= o.start < n.start for o in self.names):
+                n.text, n.start = text[m.start(1):n.end], m.start(1)
+
+    def _initials_unspelled(self, text: str) -> None:
+        """An abbreviation the article uses without spelling it out in brackets, made of the
+        initials of an organisation it names in full: "The USGS" after "the U.S. Geological
+        Survey" (a dotted abbreviation gives all its letters)."""
+        for n in self.names:
+            if n.label != "ORG" or n.headline:
+                continue
+            words = [w for w in re.sub(r"^(?:the|a|an)\s+", "", n.text, flags=re.IGNORECASE).split() if w[:1].isupper()]
+            if len(words) < 2:
+                continue
+            initials = "".join(re.sub(r"[^A-Z]", "", w) if re.fullmatch(r"(?:[A-Z]\.)+", w) else w[0] for w in words)
+            if len(initials) >= 3 and initials not in self.abbreviations and initials not in self.initials \
+                    and re.search(rf"(?<![\w.-]){initials}(?![\w-])", text):
+                self.initials[initials] = clean_name(re.sub(r"^(?:the|a|an)\s+", "", n.text, flags=re.IGNORECASE))
 
     def _titled_untagged(self, text: str) -> None:
         """A name of two or three capitalised words after a title is a person's, where NER
@@ -519,6 +607,12 @@ class Article:
             m = re.search(r"\b([A-Za-z][a-z-]+)\s+(?:[A-Z][a-z]*\.\s+)?$", before)
             if m and m.group(1).casefold() not in NOT_ROLES:
                 roles.append((m.group(1).casefold(), p.text, p.start))
+            # a role in lower case before a title or a place, or before "of" and a body:
+            # "archbishop Monsenor Jorge Eduardo Scheinig", "director of Amnesty International Man-kei Tam"
+            m = _ROLE_BEFORE_TITLES.search(before)
+            if m and m.group(1) in TITLE_WORDS and (not roles or roles[-1][1:] != (p.text, p.start)
+                                                    or roles[-1][0] != m.group(1)):
+                roles.append((m.group(1), p.text, p.start))
             after = self.text[p.end:p.end + 80]
             # (a capitalised title too: "Geoff Hoon, the Defence Secretary,"; "our" in a
             # broadcaster's prose: "John Simpson, our world affairs editor,")
@@ -526,6 +620,10 @@ class Article:
                          after)
             if m:
                 roles.append((m.group(1).casefold(), p.text, p.start))
+            # "Carrie Lam, the chief executive of Hong Kong,": the role before "of"
+            m = _ROLE_OF_AFTER.match(after)
+            if m and m.group(1) in TITLE_WORDS:
+                roles.append((m.group(1), p.text, p.start))
         return roles
 
     def _title_roles(self) -> list[tuple[str, str, int]]:

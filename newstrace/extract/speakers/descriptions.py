@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from newstrace.extract.speakers.names import clean_description
-from newstrace.extract.speakers.words import COMPANY_NOUNS, ORG_HEADS, PUBLIC_BODY_WORDS, QUANTIFIERS
+from newstrace.extract.speakers.words import COMPANY_NOUNS, ORG_HEADS, PERSON_NOUNS, PUBLIC_BODY_WORDS, QUANTIFIERS
 
 
 def headline_description(src):
@@ -23,6 +23,13 @@ def headline_description(src):
     >>> resolve_one("Thai political party withdraws nomination.\\n\\nOn Saturday, the Thai Raksa Chart Party "
     ...             "withdrew the princess as its candidate.", "Thai political party")
     ('Thai Raksa Chart Party', 'headline_description')
+
+    and of a person, the first the lead names with its place near:
+
+    >>> resolve_one("Hong Kong leader announces withdrawal of extradition bill.\\n\\nOn Wednesday, Carrie Lam, "
+    ...             "the chief executive of Hong Kong, announced that her government will withdraw the bill.",
+    ...             "Hong Kong leader")
+    ('Carrie Lam', 'headline_description')
     """
     art = src.art
     first_line = art.text.find("\n")
@@ -31,9 +38,46 @@ def headline_description(src):
         body = _body_organisation(art, src.desc)
         if body:
             return src.resolved(body, "org")
+        person = _body_person(art, src.desc)
+        if person:
+            return src.resolved(person, "person")
     if art.in_headline(src.start):
         return src.resolved(src.desc or None, "description")
     return None
+
+
+def _body_person(art, desc: str) -> str | None:
+    """The person a headline's description of one stands for, in the body's first three
+    sentences: the first given the description's role ("Indiana governor endorses Cruz" ->
+    "Gov. Mike Pence"), else the first whose apposition holds the description's place or
+    people ("Hong Kong leader announces ..." -> "On Wednesday, Carrie Lam, the chief
+    executive of Hong Kong, announced")."""
+    words = desc.split()
+    head = words[-1].casefold() if words else ""
+    if not 2 <= len(words) <= 4 or head not in PERSON_NOUNS:
+        return None
+    places = [w for w in words[:-1] if w[:1].isupper()]
+    if not places or not all(w[:1].isupper() or w.casefold() in ("the", "a", "an") for w in words[:-1]):
+        return None
+    first_line = art.text.find("\n")
+    body = [k for k, at in enumerate(art.sent_starts) if at >= first_line and not art.in_headline(at + 2)]
+    if first_line < 0 or not body:
+        return None
+    lo = art.sent_starts[body[0]]
+    hi = art.sent_starts[body[0] + 3] if body[0] + 3 < len(art.sent_starts) else len(art.text)
+    given = [(pos, person) for role, person, pos in art.roles + art.title_roles if role == head and lo <= pos < hi]
+    if given:
+        return art.fullest(min(given)[1])
+    for p in art.persons_within(lo, hi):
+        m = _APPOSED.match(art.text, p.end)
+        if m and not p.headline and not art.quoted(p.start) \
+                and all(re.search(rf"\b{re.escape(w)}\b", m.group(0)) for w in places):
+            return art.fullest(p.text)
+    return None
+
+
+# a description set after a name between commas: ", the chief executive of Hong Kong,"
+_APPOSED = re.compile(r",\s+(?:the|a|an)\s+[^,;:()\"“”]{2,80},")
 
 
 def _body_organisation(art, desc: str) -> str | None:
@@ -57,22 +101,30 @@ _THE_NOUN = re.compile(r"(?:the|this|that)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 
 
 def fuller_mention(src):
-    """'the government' after 'the government of Samoa' in its sentence or the two before:
-    the fuller mention of the same noun, a body named by its place ("of" and a name).
+    """'the government' after 'the government of Samoa' in its paragraph, its sentence or
+    the three before: the fuller mention of the same noun, a body named by its place ("of" and a
+    name) or by a name before the noun ("the Trump administration").
 
     >>> from newstrace.extract.speakers.testing import resolve_one
     >>> t = ("On December 5 and 6, the government of Samoa executed a planned shutdown of public "
     ...      "services. The government said 128 vaccination teams participated.")
     >>> resolve_one(t, "The government")
     ('the government of Samoa', 'fuller_mention')
+    >>> t = ("For weeks, the Trump administration has been trying to add the question. In late June, the "
+    ...      "court ruled against it. A few days later, Trump announced he would drop his bid. A few days later "
+    ...      "the administration said he would use an executive order.")
+    >>> resolve_one(t, "the administration")
+    ('the Trump administration', 'fuller_mention')
     """
     m = _THE_NOUN.fullmatch(src.desc)
     if not m or m.group("noun").casefold() not in PUBLIC_BODY_WORDS | ORG_HEADS:
         return None
     art = src.art
-    lo = art.sent_starts[max(0, art.sentence_of(src.start) - 2)]
-    fuller = re.compile(r"\b[Tt]he\s+(%s)\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
-                        % re.escape(m.group("noun").casefold()))
+    # (or anywhere in its paragraph: the tagger may cut a sentence at a quoted question)
+    lo = min(art.sent_starts[max(0, art.sentence_of(src.start) - 3)], art.text.rfind("\n", 0, src.start) + 1)
+    noun = re.escape(m.group("noun").casefold())
+    fuller = re.compile(r"\b[Tt]he\s+(?:(%s)\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+                        r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(%s)\b)" % (noun, noun))
     found = [f for f in fuller.finditer(art.text, lo, src.start) if not art.quoted(f.start())]
     if not found:
         return None

@@ -156,6 +156,49 @@ def former_latter(src):
     return src.resolved(re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, "ORG"), flags=re.IGNORECASE), "org")
 
 
+_PAIR = re.compile(r"(?:the|both|these|those)\s+(?:pair|couple|duo|two(?:\s+(?:men|women))?)|both(?:\s+(?:men|women))?",
+                   re.IGNORECASE)
+
+
+def pair(src):
+    """'the pair', 'the couple', 'the duo', 'the two', 'both (men)': the two people the
+    article joined last with "and" in the source's sentence or the two before, no one named
+    since; else (not for a bare "both") the two who last spoke together, within 1,500
+    characters.
+
+    >>> from newstrace.extract.speakers.testing import resolve_all
+    >>> t = ('"He is a star," said Laurence Mark and Bill Condon, the new producers of the show. '
+    ...      '"He has style," the pair said in a statement.')
+    >>> resolve_all(t, [("Laurence Mark and Bill Condon, the new producers of the show", "said"),
+    ...                 ("the pair", "said")])[-1]
+    ('Laurence Mark and Bill Condon', 'pair')
+    >>> t = ("Sen. Marco Rubio (R-Fla.) and Sen. Ted Cruz (R-Texas) have some national-security expertise, "
+    ...      "and both have put forward fairly detailed policy proposals.")
+    >>> resolve_all(t, [("both", "have put forward")])[-1]
+    ('Marco Rubio and Ted Cruz', 'pair')
+    """
+    if not _PAIR.fullmatch(src.bare):
+        return None
+    art = src.art
+    lo = art.sent_starts[max(0, art.sentence_of(src.start) - 2)]
+    persons = [p for p in art.persons_within(lo, src.start) if not art.quoted(p.start)]
+    if len(persons) >= 2 and _JOINED.fullmatch(art.text[persons[-2].end:persons[-1].start]):
+        first, second = persons[-2:]
+        return src.resolved(f"{art.fullest(first.text)} and {art.fullest(second.text)}", "person")
+    if src.low.startswith("both"):
+        return None  # ("Both offer global reach": two companies, not the pair that spoke before)
+    for res in reversed(src.history):
+        if src.start - res.position > 1500:
+            break
+        if res.kind == "person" and res.speaker and res.speaker.count(" and ") == 1:
+            return src.resolved(res.speaker, "person")
+    return None
+
+
+# between two names joined: "Sen. Marco Rubio (R-Fla.) and Sen. Ted Cruz"
+_JOINED = re.compile(r"(?:\s*\([^()]{1,30}\))?,?\s+(?:and|&)\s+(?:(?:[A-Z][a-z]{1,4}\.|[a-z]+)\s+){0,3}")
+
+
 # a plural noun phrase that is a clause's subject: "State prosecutors charged", "The
 # officers, although ...", "Penguins and other seabirds are"; its head in lower case, so no
 # name ("Williams said") is read as a plural
@@ -164,6 +207,12 @@ _PLURAL_SUBJECT = re.compile(
     r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*(?<![sui'’])s)"
     r"(?:\s+and\s+(?:other\s+|the\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?<![sui'’])s)?)"
     r"(?=\s*,|\s+(?:are|were|have|had|has|said|say|will|would|could|can|did|do|also|have|[a-z]+ed)\b)")
+# a quantity of people as the subject, with what they do: "Hundreds of school children holding
+# candles gathered"
+_QUANTITY_SUBJECT = re.compile(
+    r"(?P<np>(?:[Hh]undreds|[Tt]housands|[Dd]ozens|[Mm]illions|[Ss]cores|[Tt]ens\s+of\s+thousands)\s+of\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*)(?:\s+[a-z]+ing(?:\s+[a-z][\w-]*){0,2}?)?)"
+    r"(?=\s*,|\s+(?:are|were|have|had|has|said|say|will|would|could|can|did|do|also|[a-z]+ed)\b)")
 # where a clause may open inside a sentence
 _CLAUSE = re.compile(r"(?:,\s+|\b)(?:[Aa]lthough|[Tt]hough|[Bb]ecause|[Ww]hile|[Ww]hen|[Aa]fter|[Ss]ince|[Bb]ut|[Aa]s)\s+")
 # words that open no subject: pronouns, and conjunctions or prepositions that open a clause
@@ -216,7 +265,7 @@ def they_subject(src):
     starts += [m.end() for m in _CLAUSE.finditer(art.text, lo, src.start)]
     for at in starts:
         at += len(art.text[at:]) - len(art.text[at:].lstrip())
-        m = _PLURAL_SUBJECT.match(art.text, at, src.start)
+        m = _PLURAL_SUBJECT.match(art.text, at, src.start) or _QUANTITY_SUBJECT.match(art.text, at, src.start)
         if not m or art.quoted(at) or m.group("np").split()[0].casefold() in _NOT_SUBJECT | PREPOSITIONS \
                 or not is_people(m.group("head")):
             continue

@@ -21,6 +21,9 @@ def head_org(src):
     ('The World Bank', 'head_org')
     >>> resolve_one("The blaze was in a car, news broadcaster NRK later reported.", "news broadcaster NRK")
     ('NRK', 'head_org')
+    >>> t = "The quake struck at noon, the U.S. Geological Survey in Golden, Colo., said."
+    >>> resolve_one(t, "the U.S. Geological Survey in Golden, Colo.,")
+    ('the U.S. Geological Survey', 'head_org')
     """
     art = src.art
     org = _head_org(art, src.start, src.end)
@@ -67,11 +70,20 @@ def _org_by_head(art: Article, desc: str, start: int) -> str | None:
 _BASED = re.compile(r"[\w.]+-(?:based|owned|run|headquartered|listed|backed)")
 
 
+# a place after an organisation: " in Golden, Colo.,"
+_PLACE_AFTER = re.compile(r"\s+(?:in|at)\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)"
+                          r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?[\s,.]*$")
+
+
 def _head_org(art: Article, start: int, end: int) -> Name | None:
     inside = [n for n in art.names[bisect_left(art.name_starts, start):bisect_left(art.name_starts, end)]
               if n.label in ("ORG", "NORP", "GPE") and n.end <= end]
     for n in inside:
-        rest = (art.text[start:n.start] + art.text[n.end:end]).strip(EDGE_PUNCT + "s").casefold()
+        after = art.text[n.end:end]
+        place = _PLACE_AFTER.match(after)
+        if place and any(g.label == "GPE" and g.start == n.end + place.start(1) for g in inside):
+            after = ""  # where the body sits: "the U.S. Geological Survey in Golden, Colo.,"
+        rest = (art.text[start:n.start] + after).strip(EDGE_PUNCT + "s").casefold()
         if rest in ("", "the") and n.label == "ORG":
             return n
         # the organisation's kind in lower case before it: "news broadcaster NRK", "the

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 
 from newstrace.extract.speakers.article import Article, Name, _first_name, _title_like
-from newstrace.extract.speakers.descriptions import looks_singular
+from newstrace.extract.speakers.descriptions import looks_plural, looks_singular
 from newstrace.extract.speakers.base import Resolved
 from newstrace.extract.speakers.names import clean_name, tokens
 from newstrace.extract.speakers.words import (
@@ -158,7 +158,23 @@ def capitalised_words(src):
     """Two to four capitalised words NER did not take for a name: a person's name."""
     desc = src.desc
     if desc and re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+", clean_name(desc)):
+        org = _org_cut(src.art, clean_name(desc), src.start)
+        if org:
+            return src.resolved(org, "org")
         return src.resolved(src.art.fullest(clean_name(desc)), "person")
+    return None
+
+
+def _org_cut(art: Article, name: str, start: int) -> str | None:
+    """The organisation the article names in full before or at the source, whose name
+    opens with ``name`` and goes on with "on", "of" or "for": "The United States
+    Commission" that the tagger cut from "The United States Commission on Presidential
+    Debates"."""
+    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    for n in art.names[:bisect_left(art.name_starts, start + 1)]:  # (NER's name may open where the source does)
+        full = re.sub(r"^(?:the|a|an)\s+", "", n.text, flags=re.IGNORECASE)
+        if n.label == "ORG" and re.match(rf"{re.escape(name)}\s+(?:on|of|for)\s+[A-Z]", full):
+            return full
     return None
 
 
@@ -214,10 +230,20 @@ def _coordinated(art: Article, first: Name, start: int, end: int) -> str | None:
             between = art.text[first.end:p.start]
             if (re.fullmatch(r",?\s+(?:and|&)\s+(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr)\.?\s+)?", between)
                     or _JOINED_WITH_ROLE.fullmatch(between) and not _VERB_BETWEEN.search(between.lstrip(" ,"))) \
-                    and not _PLACE_AFTER.sub("", art.text[p.end:end]).strip(EDGE_PUNCT):
+                    and _nothing_or_their_role(_PLACE_AFTER.sub("", art.text[p.end:end])):
                 return f"{art.fullest(first.text)} and {art.fullest(p.text)}"
             return None  # (the next person named, only: not one past another)
     return None
+
+
+def _nothing_or_their_role(rest: str) -> bool:
+    """Whether what follows the second of two names in a source is nothing, or the pair's
+    role in apposition, a plural: ", the new producers of the televised show"."""
+    rest = rest.strip()
+    if not rest.strip(EDGE_PUNCT):
+        return True
+    m = re.fullmatch(r",\s+(?:the|their|both|two)\s+(?P<role>[^;:()\"“”]+?)[\s,]*", rest)
+    return bool(m) and looks_plural(m.group("role"))
 
 
 def _coordinated_before(art: Article, second: Name, start: int, end: int) -> str | None:

@@ -25,6 +25,32 @@ def relative(src):
     return None
 
 
+def relative_then_name(src):
+    """A source that opens with the relative pronoun of a clause whose subject is a name
+    ("the award, with which Time credits an individual"): that name, resolved as a source
+    of its own.
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = "Time magazine named her. She received the award, with which Time credits an individual."
+    >>> resolve_one(t, "which Time")
+    ('Time', 'relative_then_name')
+    """
+    m = re.match(r"(?:which|that|whom|whose)\s+(?=[A-Z])", src.bare)
+    if not m:
+        return None
+    from newstrace.extract.speakers.base import Source
+    from newstrace.extract.speakers.registry import apply_rules
+
+    start = src.start + src.text.find(src.bare) + m.end()
+    rest = Source(src.art, src.art.text[start:src.end], start, src.end, src.previous, src.content, src.cue,
+                  src.history, src.skip)
+    res = apply_rules(rest, src.skip)
+    if res.kind not in ("person", "org"):
+        return None
+    res.position, res.rule = src.start, None  # (recorded as this rule's answer)
+    return res
+
+
 # what may stand between a name and its "who": "Marco Rubio of Florida, who", "Kasich (R), who",
 # and (for "who" only: "X, the president of the union, which" is the union) an apposition,
 # "Danny Davis, a Democrat of Illinois, who"

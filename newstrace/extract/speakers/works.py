@@ -10,7 +10,7 @@ from newstrace.extract.speakers.base import Resolved
 from newstrace.extract.speakers.interviews import in_turn
 from newstrace.extract.speakers.names import clean_name, tokens
 from newstrace.extract.speakers.pronouns import pronoun
-from newstrace.extract.speakers.words import EDGE_PUNCT, WORKS
+from newstrace.extract.speakers.words import EDGE_PUNCT, PUBLIC_BODY_WORDS, WORKS
 
 
 def work_author(src):
@@ -21,6 +21,10 @@ def work_author(src):
     ('Marco Rubio', 'work_author')
     >>> resolve_one("Stocks ran low, according to the News.com.au report.", "the News.com.au report")
     ('News.com.au', 'work_author')
+    >>> from newstrace.extract.speakers.testing import resolve_all
+    >>> t = "The Native American Rights Fund filed a lawsuit against Montana. The complaint notes many lack cars."
+    >>> resolve_all(t, [("The Native American Rights Fund", "filed"), ("The complaint", "notes")])[-1]
+    ('The Native American Rights Fund', 'work_author')
     """
     art, text = src.art, src.text
     # a work the tagger cut before its owner: "A tweet sent from Biden's Twitter account"
@@ -28,6 +32,8 @@ def work_author(src):
     if after and _A_WORK.fullmatch(src.bare):
         text = f"{src.bare} {after.group('by')}"
     res = _author(art, text, src.start, src.end, src.previous, src.content, src.history)
+    if res is None:
+        res = _filer(src)
     if res is None and _A_WORK.fullmatch(src.bare):
         res = _fronted_work_owner(src)
     return res
@@ -66,6 +72,31 @@ def _fronted_work_owner(src) -> Resolved | None:
     return None
 
 
+_THE_FILING = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+)?"
+                         r"(?P<kind>complaint|lawsuit|suit|petition)")
+_FILED = re.compile(r"\b(?:filed|brought|lodged)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?"
+                    r"(?P<kind>complaint|lawsuit|suit|petition)\b")
+
+
+def _filer(src) -> Resolved | None:
+    """'The complaint', 'the lawsuit': who filed it, a speaker the article gave that act
+    ("the American Civil Liberties Union of Montana and Native American Rights Fund filed a
+    lawsuit against the state ... The complaint notes ...")."""
+    if not _THE_FILING.fullmatch(src.bare):
+        return None
+    art = src.art
+    filed = [m for m in _FILED.finditer(art.text, 0, src.start) if not art.quoted(m.start())]
+    if not filed:
+        return None
+    at = filed[-1].start()
+    sentence = art.sentence_of(at)
+    for earlier in reversed(src.history):
+        if earlier.kind in ("person", "org", "description") and earlier.position < at \
+                and art.sentence_of(earlier.position) == sentence:
+            return Resolved(earlier.speaker, earlier.kind, src.start, [])
+    return None
+
+
 # "Biden's Twitter (account)": the account on a platform speaks for its owner
 _PLATFORMS = ("Twitter", "Facebook", "Instagram", "YouTube", "Weibo")
 _AUTHORED = re.compile(
@@ -83,6 +114,16 @@ _WORKS_BY = re.compile(
     r"(?P<owner>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.&’'-]*)){0,6}(?:\s+police)?)"
     # the owner's kind after its name ("Ethnos newspaper"), its office ("Erdogan's office")
     r"(?:\s+(?P<kind>%s))?" % ("|".join(WORKS), "|".join(_OWNER_KINDS)))
+
+# "Estimates by the Argentinian government", "reports from the ministry of internal affairs
+# of Belarus": a public body in lower case, after "the", as the owner
+_WORKS_BY_BODY = re.compile(
+    r"(?i:(?:(?:a|an|the|this|that|one|another)\s+)?(?:[\w-]+\s+){0,3}?(?:%s|report|reports|data|study|analysis|"
+    r"poll|survey|figures|estimates)\s+"
+    r"(?:(?:released|issued|published|put\s+out|compiled|conducted)\s+)?(?:by|from|of)\s+)"
+    r"(?P<owner>the\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<head>%s)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)"
+    % ("|".join(WORKS), "|".join(sorted(PUBLIC_BODY_WORDS - {"police"}))))
 
 # "a March 14, 2019 NATO press release", "NEOC data", "a Quinnipiac University poll": the
 # owner's name right before the work
@@ -123,6 +164,9 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
             # (and "the statement" again after "The statement also said": the same one)
             return Resolved(earlier.speaker, earlier.kind, start, [], work=the.group(1))
     m = _AUTHORED.fullmatch(text)
+    body = None if m else _WORKS_BY_BODY.fullmatch(_trim_apposition(text))
+    if body:
+        return Resolved(body.group("owner"), "org", start, [])
     if not m:
         m = _WORKS_BY.fullmatch(_trim_apposition(text)) or _OWNERS_WORK.fullmatch(_WHEN.sub("", text))
         if not m or not m.group("owner")[:1].isupper():
@@ -131,8 +175,9 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
     owner = re.sub(r"['’]s?$", "", owner) if owner[:1].isupper() else owner  # "PG&E's"
     # "a statement released by Erdogan's office", "a tweet sent from Biden's Twitter account"
     owner = re.sub(r"['’]s?\s+(?:office|%s)$" % "|".join(_PLATFORMS), "", owner)
-    if owner in art.abbreviations:  # "NEOC data": the National Emergency Operation Centre's
-        return Resolved(art.abbreviations[owner], "org", start, [])
+    # "NEOC data": the National Emergency Operation Centre's
+    if owner in art.abbreviations or owner in art.initials:
+        return Resolved(art.abbreviations.get(owner) or art.initials[owner], "org", start, [])
     if owner.casefold() in ("my", "our", "your"):  # "our findings", an interviewer's "your release"
         return in_turn(art, start, second_person=owner.casefold() == "your")
     if owner in ("his", "her"):
