@@ -21,6 +21,30 @@ def needs_shared(path: Path):
 
 # --- a store for the web app's tests: the seed reports and hostile articles -------------
 
+
+def polnear_speakers(prefix: str, split: str = "train") -> dict[str, list[str | None]]:
+    """Every source text of a PolNeAR article (its first annotator's .ann, all resolved
+    together as the speaker snapshot does) with the speakers it resolves to; shared by the
+    speaker rounds' tests. PolNeAR's text stays in ../shared, not in this repository."""
+    import sys
+
+    from newstrace.extract.nlp import analyse
+    from newstrace.extract.speakers import resolve
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from speakers_eval import polnear_spans
+
+    path = next((POLNEAR / split / "text").glob(f"{prefix}*.txt"))
+    with open(path, encoding="utf-8", newline="") as f:
+        text = f.read()
+    atts = polnear_spans(sorted((POLNEAR / split / "attributions").glob(f"{path.stem}_*.ann"))[0])
+    got: dict[str, list[str | None]] = {}
+    for a, r in zip(atts, resolve(text, atts, analyse(text))):
+        if a.source:
+            got.setdefault(" ".join(text[s:e] for s, e in sorted(a.source)), []).append(r.speaker)
+    return got
+
+
 PWNED = "pwned"  # what an injected script would set the page title to
 HOSTILE_ARTICLES = [
     {"id": "hostile-1",

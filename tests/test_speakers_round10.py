@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from newstrace.extract.nlp import analyse
-from newstrace.extract.speakers import resolve
 from newstrace.extract.speakers.testing import resolve_gold
+
+from conftest import polnear_speakers
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = {"heldout": "speakers", "fresh": "speakers_fresh", "interviews": "interviews"}
@@ -60,24 +60,6 @@ POLNEAR = ROOT.parent / "shared" / "corpora" / "polnear"
 needs_polnear = pytest.mark.skipif(not (POLNEAR / "train").exists(), reason="../shared/corpora/polnear not here")
 
 
-def _polnear(prefix: str, split: str = "train") -> dict[str, list[str | None]]:
-    """Every source text of a PolNeAR train article (its first annotator's .ann, all
-    resolved together as the snapshot does) with the speakers it resolves to. PolNeAR's
-    text stays in ../shared, not in this repository."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "bench"))
-    from speakers_eval import polnear_spans
-
-    path = next((POLNEAR / split / "text").glob(f"{prefix}*.txt"))
-    with open(path, encoding="utf-8", newline="") as f:
-        text = f.read()
-    atts = polnear_spans(sorted((POLNEAR / split / "attributions").glob(f"{path.stem}_*.ann"))[0])
-    got: dict[str, list[str | None]] = {}
-    for a, r in zip(atts, resolve(text, atts, analyse(text))):
-        if a.source:
-            got.setdefault(" ".join(text[s:e] for s, e in sorted(a.source)), []).append(r.speaker)
-    return got
 
 
 @needs_polnear
@@ -85,8 +67,8 @@ def test_they_is_no_organisation_that_modifies_a_noun_nor_a_plural_of_things():
     # PolNeAR train articles whose "they" a first version moved the wrong way (snapshot):
     # "While many World Bank watchers expect Mr. Kim to be reappointed, ..., they say" -- the
     # organisation modifies "watchers"; "Such efforts, they believe, ..." -- no people
-    assert "World Bank" not in _polnear("nyt_2016-08-26_u-s-nominates-jim-yong-kim")["they"]
-    assert "Such efforts" not in _polnear("politico_2016-03-23_sanders-scrambles-to-kee")["they"]
+    assert "World Bank" not in polnear_speakers("nyt_2016-08-26_u-s-nominates-jim-yong-kim")["they"]
+    assert "Such efforts" not in polnear_speakers("politico_2016-03-23_sanders-scrambles-to-kee")["they"]
 
 
 def test_works_for_their_owners():
@@ -112,7 +94,7 @@ def test_works_for_their_owners():
 def test_a_statement_in_a_fronted_phrase_is_the_subjects():
     # PolNeAR dev, politico_2016-09-30 (seeds + PolNeAR dev gold): "In a statement announcing
     # the pick, the Association of Flight Attendants called Clinton ..."
-    got = _polnear("politico_2016-09-30_flight-attendants-union-en", "dev")
+    got = polnear_speakers("politico_2016-09-30_flight-attendants-union-en", "dev")
     assert got["a statement"] == ["Association of Flight Attendants"]
 
 
@@ -121,8 +103,8 @@ def test_a_fronted_statement_before_a_possessive_and_a_poll_by_two_outlets():
     # PolNeAR train (a snapshot on the way): "In a statement defending Lewandowski, Trump's
     # campaign said ..." is not Trump's; "a poll conducted by the New York Times and ABC News"
     # is both outlets', not ABC News alone
-    assert not {"Trump", "Donald Trump"} & set(_polnear("wash-post_2016-03-30_trump-sticking-by-his-c")["a statement"])
-    got = _polnear("west-journal_2016-07-14_hillary-clinton-visi")
+    assert not {"Trump", "Donald Trump"} & set(polnear_speakers("wash-post_2016-03-30_trump-sticking-by-his-c")["a statement"])
+    got = polnear_speakers("west-journal_2016-07-14_hillary-clinton-visi")
     poll = next(k for k in got if k.startswith("a poll conducted by the"))
     assert got[poll] == ["New York Times and ABC News"]
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from newstrace.extract.nlp import analyse
-from newstrace.extract.speakers import resolve
 from newstrace.extract.speakers.testing import resolve_gold
+
+from conftest import polnear_speakers
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -111,40 +111,22 @@ POLNEAR = ROOT.parent / "shared" / "corpora" / "polnear"
 needs_polnear = pytest.mark.skipif(not (POLNEAR / "train").exists(), reason="../shared/corpora/polnear not here")
 
 
-def _polnear(prefix: str, split: str = "train") -> dict[str, list[str | None]]:
-    """Every source text of a PolNeAR article (its first annotator's .ann, all resolved
-    together as the snapshot does) with the speakers it resolves to. PolNeAR's text stays
-    in ../shared, not in this repository."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "bench"))
-    from speakers_eval import polnear_spans
-
-    path = next((POLNEAR / split / "text").glob(f"{prefix}*.txt"))
-    with open(path, encoding="utf-8", newline="") as f:
-        text = f.read()
-    atts = polnear_spans(sorted((POLNEAR / split / "attributions").glob(f"{path.stem}_*.ann"))[0])
-    got: dict[str, list[str | None]] = {}
-    for a, r in zip(atts, resolve(text, atts, analyse(text))):
-        if a.source:
-            got.setdefault(" ".join(text[s:e] for s, e in sorted(a.source)), []).append(r.speaker)
-    return got
 
 
 @needs_polnear
 def test_polnear_guards():
     # a word NER glued before a person it knows is no given name: "Fault Ted Cruz"
-    got = _polnear("huff-post_2016-02-07_the-latest-gop-debate-k")
+    got = polnear_speakers("huff-post_2016-02-07_the-latest-gop-debate-k")
     assert "Fault Ted Cruz" not in {s for v in got.values() for s in v}
     # "Gov. Mike Pence" is the headline's "Indiana governor", not the Ted Cruz named near "Indiana"
-    got = _polnear("wash-post_2016-04-30_indiana-governor-endors")
+    got = polnear_speakers("wash-post_2016-04-30_indiana-governor-endors")
     assert got["Indiana governor"] == ["Mike Pence"] * 2
     # "Mid-field candidates Sen. Marco Rubio (R-Fla.) and Sen. Ted Cruz (R-Texas) ..., and both have"
-    got = _polnear("wash-post_2015-11-15_carnage-renews-debate-o")
+    got = polnear_speakers("wash-post_2015-11-15_carnage-renews-debate-o")
     assert got["both"] == ["Marco Rubio and Ted Cruz"]
     # "Both offer global reach" (LinkedIn and Twitter): not the two analysts who spoke before
-    got = _polnear("nyt_2016-06-17_as-its-rivals-pair-up-will-tw")
+    got = polnear_speakers("nyt_2016-06-17_as-its-rivals-pair-up-will-tw")
     assert got["both"] == ["both"]
     # initials never spelled out ("CWA") do not make a union "the company": Verizon
-    got = _polnear("wash-post_2016-05-29_verizon-striking-unions")
+    got = polnear_speakers("wash-post_2016-05-29_verizon-striking-unions")
     assert got["The company"] == ["Verizon"]
