@@ -151,6 +151,17 @@ def _tables():
     return raising, acts, function, things, wishes, requests, perception, inquiry, commitments, decisions, named, demands
 
 
+@lru_cache(maxsize=1)
+def _thing_objects() -> list[re.Pattern]:
+    return [re.compile(p) for p in word_lists()["thing_objects"]]
+
+
+# an evaluation's complement in the first words of the content, "as" or "for" and a gerund
+# ("lauded Farrakhan on Monday as “…”", "described the video as “venomous.”", "lauded Mr.
+# Clarke … for helping develop …"): the judged rounds count it
+_AS_COMPLEMENT = re.compile(r"^\W*(?:[^\s]+\s+){1,8}(?:as|for\s+\w+ing)\b", re.IGNORECASE)
+
+
 def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     """The name of the rule by which ``a`` reports no speech, or None when it does.
 
@@ -170,6 +181,9 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     >>> t = "A federal judge ordered a stay of the deportations."
     >>> not_speech(t, SpanAttribution([(0, 15)], [(16, 23)], [(24, 50)]), quote_mask(t))
     'thing'
+    >>> t = "Gun control advocates lauded the move."
+    >>> not_speech(t, SpanAttribution([(0, 21)], [(22, 28)], [(29, 37)]), quote_mask(t))
+    'thing_object'
     >>> t = "How can we possibly say that he failed?"
     >>> not_speech(t, SpanAttribution([(8, 10)], [(11, 23)], [(24, 38)]), quote_mask(t))
     'hypothetical'
@@ -226,6 +240,11 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     if verbs and verbs[0] in things and thing \
             and not any(w in cue_words() or _SHOWING.match(w) for w in verbs[1:]):
         return "thing"
+    # an act on a thing, its words not given ("lauded the move", "ruled specifically on this
+    # case", "accepted North Korea's invitation"): data/not_speech.txt [thing_objects]
+    if thing and not _AS_COMPLEMENT.match(content) \
+            and any(p.search(cue.strip(" :,")) for p in _thing_objects()):
+        return "thing_object"
     if verbs and verbs[0] in demands and thing and _DETERMINED.match(content):
         return "request_for_thing"
     if verbs and verbs[0] in wishes and not quoted:
