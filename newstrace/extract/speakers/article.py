@@ -36,6 +36,11 @@ _ROLE_BEFORE_TITLES = re.compile(r"\b([a-z][a-z-]+)\s+(?:of\s+(?:the\s+)?)?(?:[A
 _ROLE_OF_AFTER = re.compile(r"^,\s+(?:a|an|the|his|her|its|our)\s+(?:[a-z][\w'’-]*\s+){0,2}?([a-z][a-z-]+)\s+of\s+")
 # "the House Oversight and " right before an organisation NER named from "Reform Committee"
 _CUT_AT_AND = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w'’.-]*\s+){1,4}(?:and|&|of|for)\s+)$")
+# two to four capitalised words (Spanish particles between them: "de", "del", "de la", "y"),
+# then a comma or a verb of saying: a name in apposition or one who speaks
+_NAME_THEN = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-Z][\w'’-]+(?:\s+(?:(?:de|del|de\s+la|y)\s+)?[A-Z][\w'’-]+){1,3})"
+    r"(?=,\s|\s+(?:said|says|told|noted|added|stated|wrote|argued|announced|explained)\b)")
 _TITLE_LINE = 300  # a longer first line is a paragraph (as ingest's title_line has it)
 _POSSESSIVE_IN = re.compile(r"['’]s\s")
 _MRS = re.compile(r"\b(?:Mrs|Ms|Miss)\.?\s*$")
@@ -68,6 +73,7 @@ class Article:
         self._lower: set[str] | None = None  # the words the text writes in lower case, read once if asked
         self._headline: dict[int, bool] = {}
         self.names: list[Name] = []
+        self.first_surnames: dict[str, str] = {}  # "Rosselló": "Ricardo Rosselló Nevares"
         others: list[tuple[str, int, str]] = []  # places, buildings and works NER named: some are persons
         for ent in doc.ents:
             name = clean_name(ent.text)
@@ -93,6 +99,7 @@ class Article:
         self._end_at_possessives()
         self._people_called_organisations(text)
         self._people_mislabelled(text, others)
+        self._names_untagged(text)
         self._surnames_untagged(text)
         self._titled_untagged(text)
         self._organisations_cut(text)
@@ -329,6 +336,40 @@ class Article:
                                        self._gender(" ".join(person), at)))
                 break
 
+    def _names_untagged(self, text: str) -> None:
+        """A person's full name NER gave no label, in apposition or speaking: "Ricardo
+        Rosselló Nevares, Puerto Rico's governor, announced ..." (later "Rosselló said").
+        Two to four capitalised words (particles "de", "del", "y" between them) before a
+        comma or a verb of saying, touching no name NER gave, none of them a word the text
+        writes in lower case, a title or an organisation's word, are a person's name when
+        the first is a known first name, or when one of the others is a person NER named
+        alone elsewhere or one who speaks ("Rosselló said")."""
+        single = {n.text for n in self.names if n.label == "PERSON" and " " not in n.text}
+        speaking: dict[str, list[int]] = {}  # (where: "the Founding Fathers wrote" is no evidence of itself)
+        for m in _SAID_AFTER.finditer(text):
+            speaking.setdefault(m.group(1), []).append(m.start(1))
+        taken = sorted((n.start, n.end) for n in self.names)
+        lower = None
+        for m in _NAME_THEN.finditer(text):
+            start, end = m.span("name")
+            if self.in_headline(start) or re.search(r"[A-Z][\w'’.-]*[ \t]+$", text[max(0, start - 30):start]):
+                continue  # (the end of a longer run of capitalised words)
+            k = bisect_left(taken, (end, -1))
+            if k and taken[k - 1][1] > start or k < len(taken) and taken[k][0] < end:
+                continue  # NER named some of it
+            words = [w for w in m.group("name").split() if w[:1].isupper()]
+            if any(w.endswith(("'", "’")) or re.search(r"['’]s$", w) or w.isupper() for w in words):
+                continue  # a possessor or initials are no part of a name: "Democracy Corps’ Stan Greenberg", "PAC"
+            lower = self.lower_words() if lower is None else lower
+            if any(w.casefold() in lower or w.casefold() in ORG_WORDS or _title_like(w) for w in words):
+                continue
+            if not (_first_name(words[0]) or any(w in single or any(not start <= at < end for at in speaking.get(w, ()))
+                                                 for w in words[1:])):
+                continue
+            self.names.append(Name(m.group("name"), start, end, "PERSON", self.sentence_of(start),
+                                   self._gender(m.group("name"), start)))
+            taken.insert(k, (start, end))
+
     def _surnames_untagged(self, text: str) -> None:
         """The surname of a person the article names in full is that person wherever it
         stands alone, whatever NER made of it there: "Waseem appeared in a news conference
@@ -340,9 +381,22 @@ class Article:
             if n.label == "PERSON" and len(words) > 1 and not n.headline \
                     and re.fullmatch(r"[A-Z][\w'’-]+", words[-1]) and words[-1].casefold() not in FEMALE | MALE:
                 surnames[words[-1]] = n
+        # a first surname of two (Spanish: "Rosselló" of "Ricardo Rosselló Nevares"), where the
+        # article writes it alone as a name NER gave or as one who speaks, and no other person
+        # ends with it
+        alone = {n.text for n in self.names if " " not in n.text and n.label in ("PERSON", "ORG")}
+        alone |= set(re.findall(_SAID_AFTER, text))
+        for n in list(self.names):
+            words = n.text.split()
+            if n.label == "PERSON" and len(words) == 3 and not n.headline and words[1] in alone \
+                    and re.fullmatch(r"[A-Z][\w'’-]+", words[1]) and not _first_name(words[1]) \
+                    and words[1] not in surnames and _first_name(words[0]):
+                surnames[words[1]] = n
+                self.first_surnames.setdefault(words[1], n.text)
         # not a word the article also writes in lower case ("Mark Young" and "Young people")
         lower = self.lower_words()
         surnames = {w: n for w, n in surnames.items() if w.casefold() not in lower}
+        self.first_surnames = {w: full for w, full in self.first_surnames.items() if w in surnames}
         if not surnames:
             return
         taken = [(n.start, n.end) for n in self.names]
@@ -465,6 +519,8 @@ class Article:
         toks = tokens(name)
         if not toks:
             return name
+        if label == "PERSON" and name in self.first_surnames:
+            return self.first_surnames[name]
         counts, by_end, rank = self._name_index(label)
         cands = sorted(set(by_end.get(toks[-1], ())), key=rank.__getitem__)
         if len(toks) == 1:
@@ -615,9 +671,10 @@ class Article:
                 roles.append((m.group(1), p.text, p.start))
             after = self.text[p.end:p.end + 80]
             # (a capitalised title too: "Geoff Hoon, the Defence Secretary,"; "our" in a
-            # broadcaster's prose: "John Simpson, our world affairs editor,")
-            m = re.match(r"^(?:['’]s)?,\s+(?:a|an|the|his|her|its|our)\s+(?:[\w.'’-]+\s+){0,4}?([A-Za-z][a-z-]+)\s*[,.;]",
-                         after)
+            # broadcaster's prose: "John Simpson, our world affairs editor,"; a place's or a
+            # body's: "Ricardo Rosselló Nevares, Puerto Rico's governor,")
+            m = re.match(r"^(?:['’]s)?,\s+(?:a|an|the|his|her|its|our|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s)\s+"
+                         r"(?:[\w.'’-]+\s+){0,4}?([A-Za-z][a-z-]+)\s*[,.;]", after)
             if m:
                 roles.append((m.group(1).casefold(), p.text, p.start))
             # "Carrie Lam, the chief executive of Hong Kong,": the role before "of"

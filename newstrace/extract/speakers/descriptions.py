@@ -76,8 +76,9 @@ def _body_person(art, desc: str) -> str | None:
     return None
 
 
-# a description set after a name between commas: ", the chief executive of Hong Kong,"
-_APPOSED = re.compile(r",\s+(?:the|a|an)\s+[^,;:()\"“”]{2,80},")
+# a description set after a name between commas: ", the chief executive of Hong Kong,",
+# ", Puerto Rico's governor,"
+_APPOSED = re.compile(r",\s+(?:(?:the|a|an)\s+|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+)[^,;:()\"“”]{2,80},")
 
 
 def _body_organisation(art, desc: str) -> str | None:
