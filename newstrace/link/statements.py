@@ -513,23 +513,32 @@ class StatementIndex:
         articles that linking one by one would have pointed again (its wording's passages
         changed, or it quotes several statements and one is now quoted more or less
         often), pointed once from what the batch left (``_point``)."""
-        ids = set(self._unpointed)
-        for chunk, marks in in_chunks(sorted(self._repointed)):
-            ids.update(a for (a,) in self._x(
-                f"SELECT DISTINCT attribution FROM statement_fragments WHERE node IN ({marks})", chunk))
-        for chunk, marks in in_chunks(sorted(self._recounted)):
-            ids.update(a for (a,) in self._x(
+        self._pointed = {}
+        self._point_each(set(self._unpointed) | self._quoting_again(self._repointed, self._recounted))
+        for attribution_id, attribution in self._unpointed.items():
+            if attribution is not None:
+                attribution.statement = self._pointed.get(attribution_id)
+
+    def _quoting_again(self, nodes: set[int], statements: set[str], besides: str = "") -> set[str]:
+        """The attributions to point again: those whose wordings' (``nodes``) passages
+        changed, and those that quote several statements, one of which (``statements``)
+        is now quoted more or less often; none of article ``besides``'s fragments."""
+        found: set[str] = set()
+        for chunk, marks in in_chunks(sorted(nodes)):
+            found.update(a for (a,) in self._x(
+                f"SELECT DISTINCT attribution FROM statement_fragments WHERE node IN ({marks}) AND article != ?",
+                [*chunk, besides]))
+        for chunk, marks in in_chunks(sorted(statements)):
+            found.update(a for (a,) in self._x(
                 f"SELECT DISTINCT attribution FROM statement_shared WHERE statement IN ({marks})", chunk))
-        pointed: dict[str, str | None] = {}
-        for chunk, marks in in_chunks(sorted(ids)):
+        return found
+
+    def _point_each(self, attribution_ids: set[str]) -> None:
+        """``_point`` each of ``attribution_ids`` from the statements its fragments hold."""
+        for chunk, marks in in_chunks(sorted(attribution_ids)):
             self._point(set(chunk), self._x(
                 "SELECT f.attribution, f.part, f.speaker, g.statement, g.lo, g.hi FROM statement_fragments f"
                 f" JOIN statement_regions g ON g.node = f.node WHERE f.attribution IN ({marks})", chunk).fetchall())
-            pointed.update(self._pointed)
-        for attribution_id, attribution in self._unpointed.items():
-            if attribution is not None:
-                attribution.statement = pointed.get(attribution_id)
-        self._pointed = pointed
 
     # --- adding -----------------------------------------------------------------------
 
@@ -1178,23 +1187,12 @@ class StatementIndex:
             self._unpointed.update((a, None) for a in attribution_ids if a not in self._unpointed)
             self._repointed |= work.repoint
             self._recounted |= {st for st, _ in counts} | work.dirty
-        elif article is not None:
-            self._point(set(attribution_ids), held)
-        # attributions of other articles: those whose wordings' passages changed, and those
-        # that quote several statements, one of which is now quoted more or less often
-        others: set[str] = set()
-        for chunk, marks in in_chunks(sorted(work.repoint) if self._later is None else []):
-            others.update(a for (a,) in self._x(
-                f"SELECT DISTINCT attribution FROM statement_fragments WHERE node IN ({marks}) AND article != ?",
-                [*chunk, work.article or ""]))
-        for chunk, marks in in_chunks(sorted({st for st, _ in counts} | work.dirty) if self._later is None else []):
-            others.update(a for (a,) in self._x(
-                f"SELECT DISTINCT attribution FROM statement_shared WHERE statement IN ({marks})", chunk))
-        others -= set(attribution_ids)
-        for chunk, marks in in_chunks(sorted(others)):
-            self._point(set(chunk), self._x(
-                "SELECT f.attribution, f.part, f.speaker, g.statement, g.lo, g.hi FROM statement_fragments f"
-                f" JOIN statement_regions g ON g.node = f.node WHERE f.attribution IN ({marks})", chunk).fetchall())
+        else:
+            if article is not None:
+                self._point(set(attribution_ids), held)
+            # attributions of other articles whose statement may have changed
+            self._point_each(self._quoting_again(work.repoint, {st for st, _ in counts} | work.dirty,
+                                                 work.article or "") - set(attribution_ids))
         for statement in sorted(work.retext):
             self._retext(statement)
         live = set()
