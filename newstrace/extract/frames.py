@@ -145,6 +145,15 @@ def _frame() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+
+def clause_content_end(text: str, start: int) -> int:
+    """Where the clause whose content opens at ``start`` ends: its sentence's end, or the
+    frame after it ("…, he told the Foundation on Sunday")."""
+    end = SENTENCE_END.search(text, start)
+    end = end.start() if end else len(text)
+    after = frame_after().search(text, start, end)
+    return after.start() if after else end
+
 def that_clauses(text: str, spans: list[SpanAttribution], mask: bytearray | None = None) -> list[SpanAttribution]:
     """An attribution for each lexicon cue with a that-clause that no attribution of
     ``spans`` has as its cue; its source is what opens the clause before the cue. Cues
@@ -175,10 +184,7 @@ def that_clauses(text: str, spans: list[SpanAttribution], mask: bytearray | None
         bare = not text[ce:that].strip() and bare_subject(text, m.end())
         if not (quoted or bare or _SUBJECT.match(text, m.end())) or _HYPOTHETICAL.search(text, max(0, cs - 12), cs):
             continue  # "said that many years ago", "the person that I've talked to that did"
-        end = SENTENCE_END.search(text, m.end())
-        end = end.start() if end else len(text)
-        after = frame_after().search(text, m.end(), end)  # "…, he told the Foundation on Sunday"
-        end = after.start() if after else end
+        end = clause_content_end(text, m.end())
         content = text[that:end].rstrip(" ,;:\"”’'")
         if len(content.split()) < MIN_WORDS + 1 or any(abs(s - that) <= 12 for s in starts):
             continue

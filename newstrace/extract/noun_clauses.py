@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from newstrace.extract.frames import MIN_WORDS, SENTENCE_END, frame_after, source_before
+from newstrace.extract.frames import MIN_WORDS, clause_content_end, source_before
 from newstrace.extract.quotes import covered
 from newstrace.records import SpanAttribution
 
@@ -69,10 +69,7 @@ def noun_clauses(text: str, spans: list[SpanAttribution], mask: bytearray | None
         if _VERB_FIRST.match(text, m.end()):
             continue  # "the claim that was made": a relative clause is no content
         that = m.start() + m.group(0).lower().rfind("that")
-        end = SENTENCE_END.search(text, m.end())
-        end = end.start() if end else len(text)
-        after = frame_after().search(text, m.end(), end)  # "…, he told the Foundation"
-        end = after.start() if after else end
+        end = clause_content_end(text, m.end())
         content = text[that:end].rstrip(" ,;:\"”’'–—-")
         if len(content.split()) < MIN_WORDS + 1 or any(abs(s - that) <= 12 for s in starts):
             continue
