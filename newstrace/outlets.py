@@ -119,6 +119,8 @@ OUTLETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "The Nation": ("media", ("The Nation",), ("thenation.com",)),
     "The New Republic": ("media", ("New Republic", "The New Republic"), ("newrepublic.com",)),
     "Reason": ("media", ("Reason magazine",), ("reason.com",)),
+    # undercover journalism ("a new undercover video from Project Veritas", "the latest Project Veritas sting")
+    "Project Veritas": ("media", ("Project Veritas",), ("projectveritas.com",)),
     # names that are common words elsewhere ("people", "variety", "wired") are listed only in
     # forms that are the outlet's ("People magazine"); a bare name still needs a cue
     "Gizmodo": ("media", ("Gizmodo",), ("gizmodo.com",)),

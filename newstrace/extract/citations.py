@@ -126,7 +126,13 @@ _POST_POSSESSIVE_VERB = re.compile(
 _POST_NOUN = re.compile(
     rf"^(?:{_APOS}s?)?(?:/[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)*)*(?: (?:new|recent|latest|"
     r"exclusive|national|exit|own|original|earlier|2016|online|weekly|daily|tracking))?"
-    r" (report|reports|reporting|story|article|investigation|analysis|poll|polls|survey|"
+    # a topic before the noun: "the latest Project Veritas midterm election sting"
+    # (nouns and adjectives: no verb, adverb or article between, "Politifact did a fact-check")
+    r"(?: (?!(?:and|or|of|to|in|on|for|with|by|at|as|after|before|from|into|about|over|that|is|was|has|had|"
+    r"who|which|a|an|the|its|his|her|their|will|would|can|could|did|does|do|may|might|deputy|senior|chief|"
+    r"executive|former)\b|[a-z]+(?:ed|ly)\b|(?!news\b)[a-z]+s\b)"
+    r"[a-z]+){0,2}?"
+    r" (report|reports|reporting|story|article|investigation|analysis|poll|polls|survey|sting|"
     r"interview|editorial|op-ed|exclusive|broadcast|segment|documentary|tally|count|"
     r"fact-check|fact check|post|tweet|video|message|channel|livestream|page|account|headline)\b"
 )
@@ -234,7 +240,7 @@ _WEAK_MEDIA_NAME = re.compile(r"(?:Network|Report|\.com|^[WK][A-Z]{2,3}(?:-(?:TV
 _UNKNOWN_POST = re.compile(
     rf"^(?:,? )?{_AUX}(reported|reports|first reported|has learned|contributed|said|says|wrote|"
     r"writes|noted|notes|revealed|reveals|confirmed|obtained|published|highlighted|quoted|cited|"
-    r"learned|found|added|explained)\b"
+    r"learned|found|added|explained|quotes)\b"
 )
 
 # capitalised words that may stand before a known outlet's name without making it part of
@@ -630,6 +636,12 @@ def extract_citations(text: str, doc=None, article_id: str = "", outlet: str | N
         citations.append(c)
     adjectives = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "NORP"] if doc is not None else []
     for c in _citations_by_kind(text, [c.span for c in citations], adjectives):
+        c.article, c.kind = article_id, outlet_kind(c.outlet)
+        citations.append(c)
+    # an apposition to the outlet's kind ("the newspaper, KirchenZeitung, announced") and a
+    # reference line ("Can it last?, The Economist, Magazine, November 14th 2017")
+    from newstrace.extract.cited_names import cited_names
+    for c in cited_names(text, [c.span for c in citations], doc):
         c.article, c.kind = article_id, outlet_kind(c.outlet)
         citations.append(c)
     own = (canonical_outlet(outlet) or outlet) if outlet else None

@@ -145,10 +145,12 @@ def _tables():
     commitments = frozenset(w for line in lists["commitments"] for w in line.split())
     decisions = frozenset(w for line in lists["decisions"] for w in line.split())
     demands = frozenset(w for line in lists["demands"] for w in line.split())
+    feelings = frozenset(w for line in lists["first_person_feelings"] for w in line.split())
     named = "|".join(w for line in lists["named_speech"] for w in line.split())
     named = re.compile(rf"^\W*(?:(?:a|an|the|some|more|many|several|few|his|her|their|its|every|all|these|those|such|"
                        rf"[a-z]+(?:ic|al|ous|ful|ive|ed|ing))\s+){{0,2}}(?:{named})\b|^\W*what\s+(?:is|was)\b", re.IGNORECASE)
-    return raising, acts, function, things, wishes, requests, perception, inquiry, commitments, decisions, named, demands
+    return raising, acts, function, things, wishes, requests, perception, inquiry, commitments, decisions, named, demands, \
+        feelings
 
 
 @lru_cache(maxsize=1)
@@ -156,10 +158,26 @@ def _thing_objects() -> list[re.Pattern]:
     return [re.compile(p) for p in word_lists()["thing_objects"]]
 
 
+@lru_cache(maxsize=1)
+def _announced_act() -> re.Pattern:
+    nouns = "|".join(w for line in word_lists()["announced_acts"] for w in line.split())
+    return re.compile(rf"^\W*(?:his|her|their|its|my|our)\s+(?:[\w-]+\s+)?(?:{nouns})\b", re.IGNORECASE)
+
+
 # an evaluation's complement in the first words of the content, "as" or "for" and a gerund
 # ("lauded Farrakhan on Monday as “…”", "described the video as “venomous.”", "lauded Mr.
 # Clarke … for helping develop …"): the judged rounds count it
 _AS_COMPLEMENT = re.compile(r"^\W*(?:[^\s]+\s+){1,8}(?:as|for\s+\w+ing)\b", re.IGNORECASE)
+
+
+# a relative clause after a noun phrase: "that/which/who" and an auxiliary ("$5.7 billion
+# … that were frozen"), or a bare one that ends on its participle ("promises Gillum has
+# made, including …"; not a clause after "that": "reports that Trump had lied"); what comes
+# before it is the noun phrase
+_RELATIVE = re.compile(
+    r"\s(?:that|which|who)\s+(?:\w+ly\s+)?(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b"
+    r"|(?<!\bthat)(?<!\bwhether)(?<!\bif)\s(?:he|she|they|we|I|you|[A-Z][\w’'-]+)\s+(?:has|have|had)\s+(?:\w+ly\s+)?"
+    r"[a-z]+(?=[,.;:]|\s*$)")
 
 
 def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
@@ -191,7 +209,8 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     >>> not_speech(t, SpanAttribution([(0, 6)], [(7, 20)], [(21, 36)]), quote_mask(t)) is None
     True
     """
-    raising, acts, function, things, wishes, requests, perception, inquiry, commitments, decisions, named, demands = _tables()
+    raising, acts, function, things, wishes, requests, perception, inquiry, commitments, decisions, named, demands, \
+        feelings = _tables()
     cue = " ".join(text[s:e] for s, e in a.cue).lower()
     after = text[a.cue[-1][1]:a.cue[-1][1] + 12].lower() if a.cue else ""
     words = _WORD.findall(cue)
@@ -242,9 +261,16 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "thing"
     # an act on a thing, its words not given ("lauded the move", "ruled specifically on this
     # case", "accepted North Korea's invitation"): data/not_speech.txt [thing_objects]
-    if thing and not _AS_COMPLEMENT.match(content) \
+    # (a relative clause after the thing holds its own verb: "points to specific campaign
+    # promises Gillum has made", "focuses on $5.7 billion … that were frozen")
+    head = _RELATIVE.split(content, maxsplit=1)[0]
+    thing_head = not quoted and not opening and not _FINITE_VERB.search(head) and not _SPEECH_OBJECT.match(content)
+    if thing_head and not _AS_COMPLEMENT.match(content) \
             and any(p.search(cue.strip(" :,")) for p in _thing_objects()):
         return "thing_object"
+    # an announcement that is the act it names: "announced his resignation", "announced his candidacy"
+    if verbs and verbs[0].startswith("announc") and _announced_act().match(content):
+        return "announced_act"
     if verbs and verbs[0] in demands and thing and _DETERMINED.match(content):
         return "request_for_thing"
     if verbs and verbs[0] in wishes and not quoted:
@@ -286,6 +312,12 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         source = "us"  # "let’s hope it works"
     if outside and source in _WRITER and _NOW.search(" ".join(words)):
         return "writers_voice"
+    # the first person's feelings: "I realize that …", "I fear that …", "I’m kind of
+    # surprised …"; and the writer naming a thing: "I call it the cut-of-his-jib test"
+    # (inside a quotation too: "I hope it will be eventually"; not a quotation announced)
+    if source == "i" and not re.match(r"\W*[\"“‘'«]", content) and (any(w in feelings for w in words)
+                                         or words[-1:] == ["call"] and re.match(r"\W*(?:it|this|that)\s", content)):
+        return "first_person_feeling"
     # saying that has not happened, whoever the subject: "the killer’s public defender will
     # call it a “vindication …”", "Kim must know that …", "perhaps someone can explain …"
     # (a quotation announced, "will say: “…”", stays)

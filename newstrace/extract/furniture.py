@@ -1,4 +1,5 @@
-r"""A page's furniture is nobody's statement: a site's poll widget pasted into the text.
+r"""A page's furniture is nobody's statement: a site's poll widget or video player pasted
+into the text.
 
     … pic.twitter.com/1nGFRNJanJ take our poll - story continues below Should Jim Acosta …
     * Yes, he should have gotten it back.
@@ -12,8 +13,13 @@ r"""A page's furniture is nobody's statement: a site's poll widget pasted into t
 The widget runs from "take our poll - story continues below" to the line that ends it
 ("… Privacy Policy and Terms of Use."); it sits in 61 PTC articles, sometimes between a
 post's words and its signature. The tagger read "story continues below" as a cue, and a
-post's words were taken from the widget's lines (issue 28: judged rounds 2 and 5). Pure
-functions over the text.
+post's words were taken from the widget's lines (issue 28: judged rounds 2 and 5).
+
+A news site's video player leaves its titles on one line: "JUST WATCHED Pompeo lays out
+US list of demands for Iran Replay More Videos ... MUST WATCH Pompeo lays out US list of
+demands for Iran 02:40" (CNN's pages); the tagger read each title's verb as a cue (judged
+round 11). The player runs from "JUST WATCHED" to the running time after "MUST WATCH".
+Pure functions over the text.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from newstrace.records import SpanAttribution
 
 _WIDGET = re.compile(r"take our poll - story continues below.*?"
                      r"(?:Privacy Policy and Terms of Use\.?|(?=\n\n)|$)", re.DOTALL | re.IGNORECASE)
+_PLAYER = re.compile(r"\bJUST WATCHED\b[^\n]*?\bMUST WATCH\b[^\n]*?\b\d{1,2}:\d{2}\b")
 _MOST_LINES = 25  # a widget longer than this is not one: stop at its first line
 
 
@@ -33,17 +40,21 @@ def poll_widgets(text: str) -> list[tuple[int, int]]:
     >>> t = "He said so.\ntake our poll - story continues below\nEmail *\nYou also agree to this site's Privacy Policy and Terms of Use.\nMore."
     >>> [t[s:e][-16:] for s, e in poll_widgets(t)]
     ['nd Terms of Use.']
+    >>> t = "JUST WATCHED Pompeo lays out demands Replay More Videos ... MUST WATCH Pompeo lays out demands 02:40\nMore."
+    >>> [t[s:e][-5:] for s, e in poll_widgets(t)]
+    ['02:40']
     """
     out = []
     for m in _WIDGET.finditer(text):
         end = m.end() if text.count("\n", m.start(), m.end()) <= _MOST_LINES else text.find("\n", m.start())
         out.append((m.start(), len(text) if end < 0 else end))
-    return out
+    out.extend(m.span() for m in _PLAYER.finditer(text))
+    return sorted(out)
 
 
 def drop_furniture(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
     """``spans`` without the attributions whose cue, or most of whose content, lies in a
-    poll widget."""
+    poll widget or a video player."""
     widgets = poll_widgets(text)
     if not widgets:
         return spans

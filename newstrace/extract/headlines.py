@@ -40,10 +40,29 @@ def headline_span(text: str, title: str | None = None) -> tuple[int, int] | None
     if not line:
         return None
     if title is not None and " ".join(title.split()).casefold() == " ".join(line.split()).casefold():
-        return (m.start(1), _under_kicker(text, m.start(1) + len(m.group(1).rstrip())))
+        return (m.start(1), _repeated(text, _under_kicker(text, m.start(1) + len(m.group(1).rstrip())), line))
     if title is None and title_line(text):
-        return (m.start(1), m.start(1) + len(m.group(1).rstrip()))
+        return (m.start(1), _repeated(text, m.start(1) + len(m.group(1).rstrip()), line))
     return None
+
+
+_BELOW = re.compile(r"\s*\n[^\S\n]*([^\n]*)")  # the next line that holds anything
+
+
+def _repeated(text: str, end: int, line: str) -> int:
+    r"""Where the headline ends when the body's first line repeats it (pages saved with
+    the title above the story and again as its first line: "Caught on video: Gillum
+    staffer makes racist statements and admits campaign is lying to voters", judged
+    round 11): the copy is the headline too.
+
+    >>> t = "Ann admits defeat\n\nAnn admits defeat\nThe count ended."
+    >>> t[:_repeated(t, 17, "Ann admits defeat")]
+    'Ann admits defeat\n\nAnn admits defeat'
+    """
+    m = _BELOW.match(text, end)
+    if m and m.group(1).strip() and " ".join(m.group(1).split()).casefold() == " ".join(line.split()).casefold():
+        return m.start(1) + len(m.group(1).rstrip())
+    return end
 
 
 _NEXT_LINE = re.compile(r"[^\S\n]*\n[^\S\n]*([^\n]+)\n[^\S\n]*\n")

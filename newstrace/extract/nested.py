@@ -49,6 +49,11 @@ MIN_WORDS = 3  # "I think so", "you know", "I guess": no statement
 _FILLERS = re.compile(r"^(?:so|not|that|it|this|you know|i mean)\W*$", re.IGNORECASE)
 
 
+def _feelings() -> frozenset[str]:
+    from newstrace.extract.cues import word_lists
+    return frozenset(w for line in word_lists()["first_person_feelings"] for w in line.split())
+
+
 def nested_attributions(text: str, spans: list[SpanAttribution], mask: bytearray) -> list[SpanAttribution]:
     """Attributions reported inside quotations that no attribution of ``spans`` has
     found: one per verb of saying or thinking whose subject is a pronoun or a group.
@@ -71,6 +76,10 @@ def nested_attributions(text: str, spans: list[SpanAttribution], mask: bytearray
     for m in _NESTED.finditer(text):
         if not mask[m.start(1)] or any(cues[m.start(2):m.end(2)]) or m.start(2) in asides:
             continue
+        if m.group(1) == "I" and m.group(2).lower() in _feelings():
+            continue  # "I hope it will be eventually": a feeling (cues.py's first_person_feelings)
+        if m.group(2).lower() not in _TELLING and re.match(r"\s+to\s", text[m.end(2):m.end(2) + 4]):
+            continue  # "what I feel to be and believe to be credible evidence": no clause follows
         if text[m.end(2):m.end(2) + 1] == "," or re.match(r"\s+(?:in|on|so|with|about|of|for\s+or)\b", text[m.end(2):]):
             continue  # "you know, ...", "I believe in ...", "I think so", "whether he said for or with his friends": no report
         # "I thought you guys were …": a hearer only after a verb of telling
