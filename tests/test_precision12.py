@@ -92,17 +92,53 @@ def test_the_first_persons_feelings_are_no_speech(text, source, cue, content):
 
 
 @pytest.mark.parametrize("text, source, cue, content", [
-    # the judged rounds count these (PTC article774145019, article111111122, article780414700 is PTC train)
+    # the judged rounds count these (PTC article774145019, article111111122); a quoted request stays
     ("So if you care about actual actions, I think there’s a lot to be happy about.",
      "I", "think", "there’s a lot to be happy about"),
     ("I've argued that too much disclosure is required.", "I", "'ve argued", "that too much disclosure is required"),
-    ("I encourage you to come forward, to make a report to law enforcement.",
+    ("“I encourage you to come forward, to make a report to law enforcement,” the bishop said.",
      "I", "encourage", "you to come forward, to make a report to law enforcement"),
     # a third person's fear is reported (judged PTC article706501640)
     ("He fears that it could evolve into something far more dangerous.",
      "He", "fears", "that it could evolve into something far more dangerous"),
 ])
 def test_beliefs_arguments_requests_and_others_fears_stay(text, source, cue, content):
+    assert _rule(text, source, cue, content) is None
+
+
+# 2b. the writer's present appeal, outside quotations
+@pytest.mark.parametrize("text, source, cue, content", [
+    # PTC train, not judged (article737194975, article782086447): the columnist's own appeal
+    ("I urge you to order one for yourself and one (at least) for your friends and kinfolk.",
+     "I", "urge", "you to order one for yourself and one (at least) for your friends and kinfolk"),
+    ("I implore everyone, especially Bishops, to speak up in order to defeat this conspiracy of silence that is so "
+     "widespread.",
+     "I", "implore", "everyone, especially Bishops, to speak up in order to defeat this conspiracy of silence that is "
+     "so widespread"),
+    # judged rounds 11 (PTC article761546223) and 12 (article790483991; development since scored)
+    ("I encourage all parents looking at alternatives to government schools —alternatives that provide children "
+     "with a well-rounded education that introduces them to the history and ideas of liberty — to go to "
+     "RonPaulCurriculum.com for more information about my homeschooling program.",
+     "I", "encourage", "all parents looking at alternatives to government schools"),
+    ("The faithful deserve to know.\nI would like to make a special appeal to Cardinal Ouellet.",
+     "I", "would like", "to make a special appeal to Cardinal Ouellet"),
+])
+def test_the_writers_present_appeal_is_no_speech(text, source, cue, content):
+    assert _rule(text, source, cue, content) == "writers_appeal"
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    # a quoted speaker's appeal (PolNeAR train, politico_2016-01-05_republicans-blast-obama-after-no)
+    ("“I strongly urge the [Democratic People’s Republic of Korea] to implement fully its international "
+     "obligations,” he said.",
+     "I", "strongly urge", "the [Democratic People’s Republic of Korea] to implement fully its international "
+     "obligations"),
+    # the writer's past appeal is reported (a third person's too: judged PTC article732154721)
+    ("I urged the committee to act.", "I", "urged", "the committee to act"),
+    ("Orbán encouraged citizens to give life to more children.", "Orbán", "encouraged",
+     "citizens to give life to more children"),
+])
+def test_quoted_and_past_appeals_stay(text, source, cue, content):
     assert _rule(text, source, cue, content) is None
 
 

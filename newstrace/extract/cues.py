@@ -146,11 +146,12 @@ def _tables():
     decisions = frozenset(w for line in lists["decisions"] for w in line.split())
     demands = frozenset(w for line in lists["demands"] for w in line.split())
     feelings = frozenset(w for line in lists["first_person_feelings"] for w in line.split())
+    appeals = frozenset(w for line in lists["writers_appeals"] for w in line.split())
     named = "|".join(w for line in lists["named_speech"] for w in line.split())
     named = re.compile(rf"^\W*(?:(?:a|an|the|some|more|many|several|few|his|her|their|its|every|all|these|those|such|"
                        rf"[a-z]+(?:ic|al|ous|ful|ive|ed|ing))\s+){{0,2}}(?:{named})\b|^\W*what\s+(?:is|was)\b", re.IGNORECASE)
     return raising, acts, function, things, wishes, requests, perception, inquiry, commitments, decisions, named, demands, \
-        feelings
+        feelings, appeals
 
 
 @lru_cache(maxsize=1)
@@ -210,7 +211,7 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     True
     """
     raising, acts, function, things, wishes, requests, perception, inquiry, commitments, decisions, named, demands, \
-        feelings = _tables()
+        feelings, appeals = _tables()
     cue = " ".join(text[s:e] for s, e in a.cue).lower()
     after = text[a.cue[-1][1]:a.cue[-1][1] + 12].lower() if a.cue else ""
     words = _WORD.findall(cue)
@@ -318,6 +319,10 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     if source == "i" and not re.match(r"\W*[\"“‘'«]", content) and (any(w in feelings for w in words)
                                          or words[-1:] == ["call"] and re.match(r"\W*(?:it|this|that)\s", content)):
         return "first_person_feeling"
+    # the writer's present appeal: "I urge my Christian friends … to read the book", "I
+    # would like to make a special appeal" (outside quotations; "I urged", "“I urge …”" stay)
+    if source == "i" and outside and verbs and verbs[0] in appeals and not quoted:
+        return "writers_appeal"
     # saying that has not happened, whoever the subject: "the killer’s public defender will
     # call it a “vindication …”", "Kim must know that …", "perhaps someone can explain …"
     # (a quotation announced, "will say: “…”", stays)
