@@ -14,6 +14,7 @@ end of its sentence: that clause is the content. Pure functions over the text; n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newstrace.extract.frames import SENTENCE_END
 from newstrace.extract.quotes import covered
@@ -49,6 +50,7 @@ MIN_WORDS = 3  # "I think so", "you know", "I guess": no statement
 _FILLERS = re.compile(r"^(?:so|not|that|it|this|you know|i mean)\W*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
 def _feelings() -> frozenset[str]:
     from newstrace.extract.cues import word_lists
     return frozenset(w for line in word_lists()["first_person_feelings"] for w in line.split())
