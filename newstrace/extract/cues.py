@@ -92,7 +92,8 @@ _PRONOUN_CONTENT = re.compile(r"^\W*(?:it|this|who|which|she|he|they|them|him|he
                               r"to\s+do\s+(?:that|so|it|this))\W*$", re.IGNORECASE)
 # a modal before the cue's verb (not "would": "would say to me" is habitual, and a
 # reported future sits in the content)
-_MODAL_HEAD = re.compile(r"^(?:\w+ly\s+|also\s+|perhaps\s+)*(?:will|[’']ll|must|can|could|might|may|should|shall)\s+\w")
+_MODAL_HEAD = re.compile(r"^(?:\w+ly\s+|also\s+|perhaps\s+)*(?:will|[’']ll|must|can|could|might|may|should|shall|"
+                         r"(?:have|has)\s+only\s+to)\s+\w")
 _MODAL_BEFORE = re.compile(r"(?:\b(?:will|must|can|could|might|may|should|shall)|[’']ll)\s+(?:\w+ly\s+|also\s+)?"
                            r"(?:have\s+)?$")
 _DETERMINER_THAT = re.compile(r"^\W*that\s+(?!\w+\s+(?:is|are|was|were|has|have|had|will|would|can|could)\b)",
@@ -155,8 +156,14 @@ def _tables():
 
 
 @lru_cache(maxsize=1)
-def _thing_objects() -> list[re.Pattern]:
-    return [re.compile(p) for p in word_lists()["thing_objects"]]
+def _thing_objects() -> list[tuple[re.Pattern, re.Pattern | None]]:
+    """``[thing_objects]``: a pattern on the cue, and where the line has " ~ " a pattern the
+    content must match too ("attacking the existence of Israel", not "attacked Clinton")."""
+    out = []
+    for line in word_lists()["thing_objects"]:
+        cue, _, content = line.partition(" ~ ")
+        out.append((re.compile(cue), re.compile(content, re.IGNORECASE) if content else None))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -179,6 +186,53 @@ _RELATIVE = re.compile(
     r"\s(?:that|which|who)\s+(?:\w+ly\s+)?(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b"
     r"|(?<!\bthat)(?<!\bwhether)(?<!\bif)\s(?:he|she|they|we|I|you|[A-Z][\w’'-]+)\s+(?:has|have|had)\s+(?:\w+ly\s+)?"
     r"[a-z]+(?=[,.;:]|\s*$)")
+
+
+# "as they say", "as the saying goes": the writer's idiom (precision12)
+_AS_BEFORE = re.compile(r"\bas\s+$")
+_BLUFF = re.compile(r"\bbluff\W*$", re.IGNORECASE)
+# an if-clause opened right before the source: at a sentence's or clause's start
+_IF_BEFORE = re.compile(r"(?:^|[.!?;:,—–(\n]\s*|\A)(?:even\s+|but\s+|and\s+)?if\s+$", re.IGNORECASE)
+# a question's opening word: an auxiliary or a wh-word ("Does anybody …", "How can one …")
+_QUESTION_OPENING = re.compile(r"(?:does|do|did|would|could|can|will|is|are|was|were|should|how|what|why|who)\b",
+                               re.IGNORECASE)
+_EVIDENCE_SOURCES = frozenset({"it", "this", "that", "history"})
+_EVIDENCE_VERB = re.compile(r"(?:tell|tells|told|explain|explains|explained)$")
+_WH_OPENING = re.compile(r"^\W*(?:why|how|what|where|when)\b", re.IGNORECASE)
+_ANAPHORIC_CONCERN = re.compile(r"^\W*(?:(?:similar|the\s+same|such|these|those|their|his|her|its|own|some)\s+){1,2}"
+                                r"(?:concerns?|worries|doubts|reservations)\W*$", re.IGNORECASE)
+
+
+def _question(text: str, a: SpanAttribution, mask: bytearray) -> bool:
+    """Whether the cue stands in a question of the writer's: its sentence opens with an
+    auxiliary or a wh-word before the source and cue, and ends with a question mark, none of
+    it inside quotation marks.
+
+    >>> t = "Does anybody really believe that they stopped? He did."
+    >>> _question(t, SpanAttribution([(5, 12)], [(13, 26)], [(27, 46)]), bytearray(len(t)))
+    True
+    >>> t = "Why did police lie? They said he checked in late."
+    >>> _question(t, SpanAttribution([(20, 24)], [(25, 29)], [(30, 48)]), bytearray(len(t)))
+    False
+    """
+    start = a.source[0][0] if a.source else a.cue[0][0]
+    start = min(start, a.cue[0][0])
+    opening = max(text.rfind(c, 0, start) for c in ".!?\n")
+    m = re.search(r"\S", text[opening + 1:start])
+    # the source is the question's subject, right after its opening ("Does anybody …"; not a
+    # relative clause further on: "Is co-sponsoring events with a hate group that has sponsored
+    # talks by a woman who accused Jews of drinking blood also apolitical scholarship?")
+    if not m or len(text[opening + 1 + m.start():start].split()) > 2:
+        return False
+    head = opening + 1 + m.start()
+    if not _QUESTION_OPENING.match(text, head) or mask[head] or text[head] in "\"“‘'«":
+        return False
+    end = len(text)
+    for c in ".!?\n":
+        k = text.find(c, a.cue[-1][1])
+        if k != -1:
+            end = min(end, k)
+    return end < len(text) and text[end] == "?" and not any(mask[head:end + 1])
 
 
 def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
@@ -234,6 +288,28 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     # a farewell or a greeting: "Donald Trump is saying goodbye to all that"
     if _GREETING.match(content) and words and words[-1] in ("say", "says", "said", "saying"):
         return "idiom"
+    before = text[max(0, a.source[0][0] - 12):a.source[0][0]].lower() if a.source else ""
+    # the writer's idioms: "as they say, doubled down"; "has called the Iranian regime’s bluff"
+    if source == "they" and _AS_BEFORE.search(before) and words and words[-1] in ("say", "put it"):
+        return "idiom"
+    if words and words[-1] in ("call", "calls", "called", "calling") and _BLUFF.search(content):
+        return "idiom"
+    # a condition, not a saying: "If Iran insists it can do what it wants …", "If he had said:
+    # “Viganò lied,” …" (the source opens an if-clause; "as if to confirm" is not one)
+    if a.source and _IF_BEFORE.search(text, max(0, a.source[0][0] - 12), a.source[0][0]) \
+            and not mask[a.source[0][0]]:
+        return "hypothetical"
+    # evidence, not speech: "History tells us why …", "It would also explain why …"
+    if source in _EVIDENCE_SOURCES and words and _EVIDENCE_VERB.match(words[-1]) \
+            and _WH_OPENING.match(content) and not quoted:
+        return "evidence"
+    # a concern named, its words not given: "Other European allies have voiced similar concerns"
+    if words and words[-1].startswith("voic") and _ANAPHORIC_CONCERN.match(content):
+        return "no_content"
+    # a parse that puts the cue inside its own content: "Peter … is the first one called to
+    # serve the spouse of Christ" (cue "called", content "one called to serve …")
+    if any(s < cs and ce < e for cs, ce in a.cue for s, e in a.content):
+        return "garbage"
     if words and all(w in function for w in words) and cue.strip(" :,"):
         return "function_words"
     if _NEGATED.search(cue) or a.cue and _NEGATED_BEFORE.search(text, max(0, a.cue[0][0] - 30), a.cue[0][0]):
@@ -266,15 +342,19 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     # promises Gillum has made", "focuses on $5.7 billion … that were frozen")
     head = _RELATIVE.split(content, maxsplit=1)[0]
     thing_head = not quoted and not opening and not _FINITE_VERB.search(head) and not _SPEECH_OBJECT.match(content)
-    if thing_head and not _AS_COMPLEMENT.match(content) \
-            and any(p.search(cue.strip(" :,")) for p in _thing_objects()):
+    # ("advocates a one-state solution for eliminating Israel": the "for" is the thing's purpose)
+    complement = _AS_COMPLEMENT.match(content) and not (verbs and verbs[0].startswith("advocat")
+                                                        and not re.search(r"\bas\b", _AS_COMPLEMENT.match(content)[0]))
+    if thing_head and not complement \
+            and any(p.search(cue.strip(" :,")) and (c is None or c.search(content)) for p, c in _thing_objects()):
         return "thing_object"
     # an announcement that is the act it names: "announced his resignation", "announced his candidacy"
     if verbs and verbs[0].startswith("announc") and _announced_act().match(content):
         return "announced_act"
     if verbs and verbs[0] in demands and thing and _DETERMINED.match(content):
         return "request_for_thing"
-    if verbs and verbs[0] in wishes and not quoted:
+    # (a goal's infinitive is the goal, quoted or not: "His goal is to “normalize …”")
+    if verbs and verbs[0] in wishes and (not quoted or verbs[0].startswith("goal") and re.match(r"\W*to\s", content)):
         return "wish"
     if verbs and verbs[0] in commitments and not quoted \
             and (words[-1] in ("to", "for") or re.match(r"\W*to\s", content)):
@@ -313,6 +393,11 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         source = "us"  # "let’s hope it works"
     if outside and source in _WRITER and _NOW.search(" ".join(words)):
         return "writers_voice"
+    # the writer's proposal to the reader: "let’s assume instead that Oswald …", "Let’s proceed
+    # from the opposite assumption: That the CIA …"
+    if outside and (source in ("let’s", "let's", "let us") or source == "us" and re.search(r"\blet\s*$", before)) \
+            and not quoted:
+        return "writers_voice"
     # the first person's feelings: "I realize that …", "I fear that …", "I’m kind of
     # surprised …"; and the writer naming a thing: "I call it the cut-of-his-jib test"
     # (inside a quotation too: "I hope it will be eventually"; not a quotation announced)
@@ -333,6 +418,10 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "hypothetical"
     if outside and (source in _WRITER or not source) and _HYPOTHETICAL.search(cue):
         return "hypothetical"
+    # a question the writer asks, outside quotations: "Does anybody … really believe that …?",
+    # "What would he think if he knew …?", "How can one avoid concluding that …?"
+    if a.cue and not mask[a.cue[0][0]] and _question(text, a, mask):
+        return "rhetorical_question"
     # the writer's question, asked of no one: "My question is; how big of a leap would it be …?"
     if content.rstrip(" \"”’'").endswith("?") and not quoted and (not source or source in _WRITER
                                                                  or source in _WRITER_OWN):
