@@ -224,6 +224,11 @@ def test_a_cue_inside_its_content_is_garbage():
     c = text.index("called")
     a = SpanAttribution([], [(c, c + 6)], [(i, text.index(" of Christ"))])
     assert not_speech(text, a, quote_mask(text)) == "garbage"
+    # a hearsay adverb inside its content stays (judged round 12's gold, PTC article699478811)
+    text = "the IRGC’s operational Al Qods arm reportedly established a command center and five bases there."
+    c = text.index("reportedly")
+    a = SpanAttribution([], [(c, c + 10)], [(0, len(text) - 1)])
+    assert not_speech(text, a, quote_mask(text)) is None
     # a content in two pieces around its cue stays
     text = "“The European media,” he said, “have not ceased to suppress it.”"
     a = SpanAttribution([(22, 24)], [(25, 29)], [(0, 21), (31, len(text))])
