@@ -91,7 +91,7 @@ def test_an_act_on_a_thing_is_no_speech(text, source, cue, content):
      "Farrakhan, who recently paralleled Jews with termites.",
      "Keith Ellison (D-MN), aka Hakim Muhammad,", "recently defended", "his ties to Nation of Islam leader Louis Farrakhan"),
     ("Danny Davis had defended Farrakhan.", "Danny Davis", "had defended", "Farrakhan"),
-    # a worry with a clause (rounds 1-11, PTC article723501118)
+    # a worry with a clause (rounds 1-11's gold, PTC article723793978)
     ("Sweden's murder rate is relatively low in international terms, but gang violence has surged in recent years "
      "and Swedes are worried that the police are unable to cope.",
      "Swedes", "are worried", "that the police are unable to cope"),
