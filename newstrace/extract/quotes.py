@@ -121,6 +121,20 @@ def _quoted_share(mask: bytearray, text: str, content: Fragments) -> float:
     return inside / total if total else 0.0
 
 
+# a word of two letters or more outside the marks ("that", "whether"), not a lone letter
+# a stray mark leaves ("s" of "’s")
+_UNQUOTED_WORD = re.compile(r"(?<![^\W_])[^\W_]{2,}(?![^\W_])")
+
+
+def _unquoted_word(mask: bytearray, text: str, content: Fragments) -> bool:
+    for s, e in content:
+        s, e = max(s, 0), min(e, len(text))
+        outside = "".join(ch if not mask[i] else " " for i, ch in zip(range(s, e), text[s:e]))
+        if _UNQUOTED_WORD.search(outside):
+            return True
+    return False
+
+
 def classify(text: str, content: Fragments, mask: bytearray | None = None) -> Kind:
     """'direct' when the content is all quoted; 'mixed' when it is indirect but quotes the
     speaker's own words (a quoted run of ``MIXED_WORDS`` words or more that is not a
@@ -134,10 +148,17 @@ def classify(text: str, content: Fragments, mask: bytearray | None = None) -> Ki
     >>> t = 'Burton claims that his favorite book is "One Hundred Years of Solitude".'
     >>> classify(t, [(14, 71)]), classify('Burton thinks that cats are "cuties".', [(14, 36)])
     ('indirect', 'indirect')
+
+    Direct only when no word of the content stands outside the marks (issue 28 item 5): a
+    that-clause that opens before the quotation is the writer's report of it.
+
+    >>> t = 'She said that “putting the Guard on the terror list would punish its forces in the region.”'
+    >>> classify(t, [(9, 91)]), classify(t, [(14, 91)])
+    ('mixed', 'direct')
     """
     mask = quote_mask(text) if mask is None else mask
     share = _quoted_share(mask, text, content)
-    if share >= 0.95:
+    if share >= 0.95 and not _unquoted_word(mask, text, content):
         return "direct"
     if share <= 0.05:
         return "indirect"
