@@ -27,9 +27,11 @@ _VERBS = (r"told|tells|telling|said|says|saying|declared|declares|wrote|writes|a
           r"stated|states|insisted|insists|proclaimed|proclaims|asked|asks|posted|posts|remarked|remarks")
 _SEND = r"(?:send|sends|sent|sending|issue|issues|issued|issuing|deliver|delivers|delivered|delivering)"
 _NOUN = r"(?:message|signal|warning|edict|ultimatum|statement|reminder|decree|order|reply|response|answer)"
-_FRAME = re.compile(
+# a colon before an opening mark, found first (it is rare); the verb or the noun read back from it
+_COLON = re.compile(r":[ \t]*(?=[“\"])")
+_BEFORE_COLON = re.compile(
     rf"(?<![\w’'-])((?:{_VERBS})|{_SEND}\s+(?:a|an|the|this|that|his|her|their|its)\s+(?:[a-z]+\s+)?{_NOUN})"
-    r"\b([^.!?:;\n“”\"]{0,80}?):[ \t]*(?=[“\"])")
+    r"\b([^.!?:;\n“”\"]{0,80}?)$")
 MAX_WORDS_BETWEEN = 10
 
 
@@ -48,11 +50,14 @@ def colon_quotes(text: str, spans: list[SpanAttribution], mask: bytearray | None
     """
     taken = covered(len(text), [f for a in spans for f in a.cue + a.content])
     found = []
-    for m in _FRAME.finditer(text):
+    for colon in _COLON.finditer(text):
+        m = _BEFORE_COLON.search(text, max(0, colon.start() - 160), colon.start())
+        if m is None:
+            continue
         cs, ce = m.span(1)
         if len(m.group(2).split()) > MAX_WORDS_BETWEEN or mask is not None and mask[cs]:
             continue
-        start = m.end()
+        start = colon.end()
         close = text.find("”" if text[start] == "“" else '"', start + 1)
         if close < 0 or "\n\n" in text[start:close] or close - start > 3000:
             continue

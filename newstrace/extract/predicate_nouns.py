@@ -27,14 +27,16 @@ from newstrace.records import SpanAttribution
 
 NOUNS = ("reply", "answer", "response", "retort", "message", "argument", "claim", "position", "point",
          "testimony", "statement", "explanation", "conclusion", "contention", "assertion", "excuse", "verdict",
-         "advice", "complaint", "view", "message", "promise", "pledge", "warning", "suggestion")
-_OWNER = r"((?:[A-Z][\w.’'-]*\s+){0,3}[\w.-]+[’']s|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Ii]ts)"
-_PART = r"(?:(?:[Tt]he\s+)?(?:gist|cent(?:er|re)|heart|crux|core|essence|thrust)\s+of\s+)?"
-# the noun, a short phrase after it (no punctuation), the verb, then ":" or "that"
-_FRAME = re.compile(
-    rf"(?<![\w’'-]){_PART}{_OWNER}\s+(?:[a-z]+\s+)?({'|'.join(NOUNS)})"
+         "advice", "complaint", "view", "promise", "pledge", "warning", "suggestion")
+# the noun, a short phrase after it (no punctuation), the verb, then ":" or "that"; read first
+# (a word of the list opens it), the owner then read back from the noun
+_TAIL = re.compile(
+    rf"\b({'|'.join(NOUNS)})"
     r"((?:\s+(?:to|on|about|for|in)\s+[^\s.,;:!?“”\"]+(?:\s+[^\s.,;:!?“”\"]+){0,4}?)?\s+(?:was|is|has\s+been))"
     r"(?:\s*(:)\s*|\s+(that)\s+(?=\S))")
+_OWNER = r"((?:[A-Z][\w.’'-]*\s+){0,3}[\w.-]+[’']s|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Ii]ts)"
+_PART = r"((?:[Tt]he\s+)?(?:gist|cent(?:er|re)|heart|crux|core|essence|thrust)\s+of\s+)?"
+_BEFORE_NOUN = re.compile(rf"(?<![\w’'-]){_PART}{_OWNER}\s+(?:[a-z]+\s+)?$")
 # the noun is the object of another noun's preposition: "a problem with Farage’s statement is that …"
 _OF_BEFORE = re.compile(r"\b(?:of|with|about|in|on|to|for|from|by|at)\s+$", re.IGNORECASE)
 # the possessive of a time is no owner: "last week’s statement"
@@ -63,21 +65,24 @@ def predicate_nouns(text: str, spans: list[SpanAttribution], mask: bytearray | N
     taken = covered(len(text), [f for a in spans for f in a.cue])
     starts = {a.content[0][0] for a in spans if a.content}
     found = []
-    for m in _FRAME.finditer(text):
-        os_, oe = m.span(1)
-        cs, ce = m.start(2), m.end(3)
+    for m in _TAIL.finditer(text):
+        o = _BEFORE_NOUN.search(text, max(0, m.start() - 80), m.start())
+        if o is None:
+            continue
+        os_, oe = o.span(2)
+        cs, ce = m.start(1), m.end(2)
         if any(taken[cs:ce]) or mask is not None and mask[cs] or "\n" in text[os_:ce] \
                 or _TIME.search(text, os_, oe):
             continue
-        if m.start(1) == m.start() and _OF_BEFORE.search(text, max(0, os_ - 12), os_):
+        if not o.group(1) and _OF_BEFORE.search(text, max(0, os_ - 12), os_):
             continue  # "The likeliest interpretation of his statement is that …": the writer's reading
-        if m.group(1).lower() in ("my", "our") and re.search(r"\bis$", m.group(3)):
+        if o.group(2).lower() in ("my", "our") and re.search(r"\bis$", m.group(2)):
             continue  # the writer's present view ("My view is that …"): no report
         start = m.end()
-        if m.group(5):  # "was that": a clause with its subject
+        if m.group(4):  # "was that": a clause with its subject
             if not (_SUBJECT.match(text, m.end()) or bare_subject(text, m.end())):
                 continue
-            start = m.start(5)
+            start = m.start(4)
             end = clause_content_end(text, m.end())
         elif text[start:start + 1] in "“\"":  # "was: “…”" to the closing mark
             close = text.find("”" if text[start] == "“" else '"', start + 1)

@@ -34,11 +34,14 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|sh
                      r"means|meant|seems|seemed)\b|\w+(?:ed|es)\b")
 MIN_WORDS = 4
 _VIEW_NOUN = r"(?:minds?|view|opinion|eyes|estimation|judge?ment)"
+# "In" and the owner's view, at a sentence's or a line's opening (checked apart: a regex
+# that opens with "In" is found fast)
 _IN = re.compile(
-    rf"(?:^|(?<=[.!?…][\"”’' ]\s)|(?<=[.!?…]\s)|(?<=\n))(In)\s+(?:"
+    rf"\b(In)\s+(?:"
     rf"((?:his|her|their|its)|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}}[’']s)\s+(?:own\s+)?({_VIEW_NOUN})|"
     rf"the\s+({_VIEW_NOUN})\s+of\s+((?:the\s+)?[A-Z]?[\w.’'-]+(?:\s+[A-Z][\w.’'-]*){{0,3}}))"
     r",\s+")
+_OPENING = re.compile(r"(?:^|[.!?…][\"”’']?\s+|\n)$")
 
 
 def viewpoints(text: str, spans: list[SpanAttribution], mask: bytearray) -> list[SpanAttribution]:
@@ -58,7 +61,7 @@ def viewpoints(text: str, spans: list[SpanAttribution], mask: bytearray) -> list
     """
     out = []
     for m in _IN.finditer(text):
-        if mask[m.start()]:
+        if mask[m.start()] or not _OPENING.search(text, max(0, m.start() - 3), m.start()):
             continue
         owner = m.span(2) if m.group(2) else m.span(5)
         noun = m.span(3) if m.group(3) else m.span(4)
