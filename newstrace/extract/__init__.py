@@ -268,7 +268,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = add_continuations(text, spans, mask)
     spans = sorted(spans + colon_reports(text, spans), key=_order)  # "RT reports:" and the paragraph below
     spans = sorted(spans + quote_blocks(text, spans), key=_order)  # a speech quoted as a block of lines
-    spans = sorted(spans + reference_lines(text, spans), key=_order)  # “…” (Matthew 15:14)
+    spans = sorted(reference_lines(text, spans), key=_order)  # “…” (Matthew 15:14)
     spans = past_abbreviations(text, spans)  # "… prevent the U.N. from greasing …" is one sentence
     spans = drop_furniture(text, with_embedded_posts(text, spans))  # a poll widget says nothing
     # in text order whatever the steps added (continuation pieces, nested attributions):

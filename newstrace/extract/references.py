@@ -29,35 +29,46 @@ _REFERENCE = re.compile(r"\(((?:[1-3]\s)?[A-Z][a-z]+\.?\s\d{1,3}:\d{1,3}(?:[-–
 
 
 def reference_lines(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
-    """An attribution for each quotation or line that a chapter-and-verse reference closes,
-    unless an attribution of ``spans`` already holds it.
+    """``spans`` with an attribution for each quotation or line that a chapter-and-verse
+    reference closes, unless an attribution with a cue or a source already holds it; the
+    quotation paragraphs with neither (``continuation``: taken as carrying on the last
+    speaker) that lie in it give way.
 
     >>> t = "He knew it.\\n“Leave them; they are blind guides.\\nBoth will fall into a pit.” (Matthew 15:14)\\nMore."
-    >>> [(t[a.source[0][0]:a.source[0][1]], t[a.content[0][0]:a.content[0][1]]) for a in reference_lines(t, [])]
+    >>> cont = SpanAttribution([], [], [(t.index('Leave'), t.index('guides.') + 7)])
+    >>> [(t[a.source[0][0]:a.source[0][1]], t[a.content[0][0]:a.content[0][1]]) for a in reference_lines(t, [cont])]
     [('Matthew 15:14', '“Leave them; they are blind guides.\\nBoth will fall into a pit.”')]
     >>> t = "Apostolic Nuncio\\nScio Cui credidi\\n(2 Tim 1:12)\\nBefore starting my writing, I give thanks."
     >>> [(t[a.source[0][0]:a.source[0][1]], t[a.content[0][0]:a.content[0][1]]) for a in reference_lines(t, [])]
     [('2 Tim 1:12', 'Scio Cui credidi')]
+    >>> t = "He prayed.\\n“As long as I have life, I will sing to the Lord,\\nFor I rejoice in the Lord.”\\n(Psalm 103:33-34)\\n"
+    >>> [(t[a.source[0][0]:a.source[0][1]], t[a.content[0][0]:a.content[0][1]]) for a in reference_lines(t, [])]
+    [('Psalm 103:33-34', '“As long as I have life, I will sing to the Lord,\\nFor I rejoice in the Lord.”')]
     >>> reference_lines("Christ warned them (John 15:22). They did not listen.", [])
     []
     """
     found = []
     for m in _REFERENCE.finditer(text):
         before = text[:m.start()].rstrip(" \t")
-        if before.endswith(("”", '"')) and not before.endswith("\n"):
-            close = len(before)
+        own_line = before.endswith("\n") or not before
+        before = before.rstrip("\n") if own_line else before
+        if before.endswith(("”", '"')) and (own_line or not before.endswith("\n")):
+            close = len(before)  # a quotation, back to its opening mark, over its lines
             opening = text.rfind("“" if before.endswith("”") else '"', 0, close - 1)
             if opening < 0 or "\n\n" in text[opening:close] or close - opening > 2000:
                 continue
             start, end = opening, close
-        elif before.endswith("\n"):  # a line of its own: the line before is the words quoted
-            end = len(before.rstrip("\n"))
+        elif own_line:  # a line of its own: the line before is the words quoted
+            end = len(before)
             start = text.rfind("\n", 0, end) + 1
             if not 0 < end - start <= MAX_LINE:
                 continue
         else:
             continue
-        if len(text[start:end].split()) < 2 or any(s < end and start < e for a in spans for s, e in a.content):
-            continue
+        inside = [a for a in spans if any(s < end and start < e for s, e in a.content)]
+        if len(text[start:end].split()) < 2 or any(a.cue or a.source for a in inside):
+            continue  # an attribution with a cue or a source holds the words already
+        # quotation paragraphs taken as carrying on the speaker before give way to the reference
+        spans = [a for a in spans if not any(a is b for b in inside)]
         found.append(SpanAttribution(source=[m.span(1)], cue=[], content=[(start, end)], score=0.5))
-    return found
+    return spans + found
