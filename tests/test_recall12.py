@@ -251,3 +251,27 @@ def test_quotation_over_unmarked_paragraphs_is_direct():
     end = t.index("organization.”") + len("organization.”")
     assert classify(t, [(start, end)], quote_mask(t, across_paragraphs=True)) == "direct"
     assert classify(t, [(start, end)], quote_mask(t)) == "mixed"  # paragraph by paragraph, as before
+
+
+# --- a that-clause cut at a comma inside it runs to the clause's end
+
+def _span(t, word):
+    return (t.index(word), t.index(word) + len(word))
+
+
+def test_that_clause_carried_past_a_comma():
+    from newstrace.extract.clause_ends import carry_that_clauses
+    # PTC article700551604 (round 12): the tagger stops at "secrecy"
+    t = "On the other hand, it knows that by seeking continued secrecy, it’s essentially an implicit acknowledgment of guilt."
+    a = SpanAttribution([_span(t, "it")], [_span(t, "knows")], [(t.index("that by"), t.index(", it’s"))])
+    assert t[slice(*carry_that_clauses(t, [a])[0].content[0])] == (
+        "that by seeking continued secrecy, it’s essentially an implicit acknowledgment of guilt")
+
+
+def test_that_clause_stops_before_a_coordinated_clause():
+    from newstrace.extract.clause_ends import carry_that_clauses
+    # PTC article999001297 (round 7): ", but no reports …" is the writer's next clause
+    t = ("So far, we are being told that authorities are keeping an eye on the migrants as they celebrate their "
+         "journey, but no reports have been issued saying they have actually crossed over yet.")
+    a = SpanAttribution([_span(t, "we")], [_span(t, "told")], [(t.index("that authorities"), t.index(", but"))])
+    assert carry_that_clauses(t, [a])[0].content == a.content
