@@ -7,7 +7,7 @@
 
 The judged PTC rounds count a third person's knowing, affirmed in the past or present
 tense, as what that person holds (as "believed that"): every "knew/knows that|how" with a
-clause in rounds 1-12 outside quotations is an attribution there (7 of 7), and none of
+clause in rounds 1-12 outside quotations is an attribution there (6 of 6), and none of
 the forms left out here is ("we don’t know what …", "Kim must know that …", "if he knew
 the …", "Ellison knew what kind of man …"). The lexicon of ``frames`` leaves "knew" out
 (PolNeAR marks it in 7 of 27 places in its train texts, mostly inside quotations, which
