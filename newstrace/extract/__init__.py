@@ -208,7 +208,11 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     >>> [(t[a.content[0][0]:a.content[0][1]], bool(a.cue)) for a in attribution_conventions(t, [head, said])]
     [('We won', True), ('And we will win again.', False)]
     """
+    from newstrace.extract.abbreviations import past_abbreviations
     from newstrace.extract.bare_clauses import bare_clauses
+    from newstrace.extract.clause_ends import carry_that_clauses
+    from newstrace.extract.colon_quotes import colon_quotes
+    from newstrace.extract.considered import considered
     from newstrace.extract.cue_repair import repair_cues
     from newstrace.extract.cues import colon_cues, drop_not_speech
     from newstrace.extract.directives import directives
@@ -219,9 +223,12 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.glosses import cut_glosses
     from newstrace.extract.headlines import drop_headline, headline_span
     from newstrace.extract.hearsay import hearsay
+    from newstrace.extract.knowledge import knowledge
     from newstrace.extract.nested import nested_attributions, quoted_contents
     from newstrace.extract.noun_clauses import noun_clauses
+    from newstrace.extract.predicate_nouns import predicate_nouns
     from newstrace.extract.quote_blocks import quote_blocks
+    from newstrace.extract.references import reference_lines
     from newstrace.extract.colon_reports import colon_reports, split_source_verb
     from newstrace.extract.trailing_cues import quotes_before_cues
     from newstrace.extract.viewpoints import viewpoints
@@ -234,12 +241,23 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = sorted(spans + bare_clauses(text, spans, mask), key=_order)
     # nouns of saying whose owner is named ("Marx’s suggestion that …", "arguments by X that …")
     spans = sorted(spans + noun_clauses(text, spans, mask), key=_order)
+    # a noun of saying with what was said as its predicate ("the pope’s reply to my testimony
+    # was: “…”")
+    spans = sorted(spans + predicate_nouns(text, spans, mask), key=_order)
+    # a quotation after a verb or a noun of saying and a colon ("told passengers: “…”")
+    spans = sorted(spans + colon_quotes(text, spans, mask), key=_order)
     # evaluative acts with an object ("praised him as", "accused X of", "called her a …")
     spans = sorted(spans + evaluations(text, spans), key=_order)
     # requests, orders and threats with an infinitive ("police telling civilians to go …")
     spans = sorted(spans + directives(text, spans, mask), key=_order)
     spans = drop_headline(text, spans, headline_span(text, title))
     spans = drop_not_speech(text, spans, mask)
+    # knowing reported ("Trump knew perfectly well that …", "knew from me how …"), after the
+    # drop of perception verbs with a thing ("knew the man"), which the rule's frame excludes
+    spans = sorted(spans + knowledge(text, spans, mask), key=_order)
+    # a view held ("she considered it her duty to warn …", "which many consider to be …"), after
+    # that drop too, which takes "consider" with a thing ("consider homeschooling")
+    spans = sorted(spans + considered(text, spans, mask), key=_order)
     spans = cut_glosses(text, spans, mask)  # "said “…” given the controversy …"
     spans = quotes_before_cues(text, spans)  # '"…," Mr Cruz writes.' is his, not the next paragraph's
     spans = one_attribution_per_quote(text, spans, mask)
@@ -251,6 +269,9 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = add_continuations(text, spans, mask)
     spans = sorted(spans + colon_reports(text, spans), key=_order)  # "RT reports:" and the paragraph below
     spans = sorted(spans + quote_blocks(text, spans), key=_order)  # a speech quoted as a block of lines
+    spans = sorted(reference_lines(text, spans), key=_order)  # “…” (Matthew 15:14)
+    spans = past_abbreviations(text, spans)  # "… prevent the U.N. from greasing …" is one sentence
+    spans = carry_that_clauses(text, spans)  # "that by seeking secrecy, it’s an acknowledgment …"
     spans = drop_furniture(text, with_embedded_posts(text, spans))  # a poll widget says nothing
     # in text order whatever the steps added (continuation pieces, nested attributions):
     # the running speaker is read from the attribution before

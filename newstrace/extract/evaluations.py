@@ -44,12 +44,17 @@ _NAMED = re.compile(
     r"(?<![\w’'-])(called|calls|calling|branded|brands|dubbed|dubs|labell?ed)\s+"
     r"((?:her|him|them|me|us|you|it|[A-Z][\w’'.-]*)(?:\s+(?:and\s+(?:her|his|their)\s+)?[A-Z]?[\w’'.-]+){0,3}?)"
     r",?\s+(?=(?:a|an)\s|[“\"‘])")
-_COMPARED = re.compile(r"(?<![\w’'-])(compared|compares|likened|likens)\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
-                       r"(?:\s+\w+ly)?)\s+(?:to|with)\s+(?=\S)")
+# the one compared is named or a pronoun of a person: "compared Orban to …", "and compared
+# me to the great accuser" (the second verb of a pair whose first the tagger found)
+_COMPARED = re.compile(r"(?<![\w’'-])(compared|compares|likened|likens)\s+((?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
+                       r"|(?:me|him|her|them|us))(?:\s+\w+ly)?)\s+(?:to|with)\s+(?=\S)")
 # where the clause ends: a sentence's end, a semicolon, or a comma or "while" that opens
 # another clause ("…, saying his rule evoked …", "… while hitting her")
+# another clause's verb after a comma closes it too: the act told in a subject's modifier
+# ("the woman accusing Brett Kavanaugh of sexual assault, has donated thousands …")
 _CLAUSE_END = re.compile(r"[.!?…](?=\s|$|[\"”’'])|\n|;|,(?=[”\"’])|,\s+(?:saying|and|but|while|who|which|after|before|"
-                         r"because|as|when|according)\b|\s+(?:while|and\s+(?:has|had|was|is|declared|said|says))\b")
+                         r"because|as|when|according|has|have|had|is|are|was|were|will|would)\b|"
+                         r"\s+(?:while|and\s+(?:has|had|was|is|declared|said|says))\b")
 # a title's full stop ends no clause ("the Rev.\nFernando Karadima")
 _TITLE = re.compile(r"(?:^|\W)(?:Rev|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|Prof|Fr)$")
 MIN_WORDS = 2
@@ -77,6 +82,12 @@ def evaluations(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution
     >>> [(t[a.source[0][0]:a.source[0][1]], t[a.cue[0][0]:a.cue[0][1]], t[a.content[0][0]:a.content[0][1]])
     ...  for a in evaluations(t, [])]
     [('Prosecutors', 'accused', 'Khweis of lying repeatedly over the last 15 months of the trial')]
+    >>> t = "Debra Katz, the lawyer of the woman accusing Kavanaugh of sexual assault, has donated to Obama."
+    >>> [t[a.content[0][0]:a.content[0][1]] for a in evaluations(t, [])]
+    ['Kavanaugh of sexual assault']
+    >>> t = "He has remained silent about it and compared me to the great accuser, Satan."
+    >>> [(t[a.cue[0][0]:a.cue[0][1]], t[a.content[0][0]:a.content[0][1]]) for a in evaluations(t, [])]
+    [('compared', 'me to the great accuser, Satan')]
     """
     taken = covered(len(text), [f for a in spans for f in a.cue])
     found = []

@@ -138,10 +138,34 @@ def verb_forms(words: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def bare_forms(words: frozenset[str]) -> frozenset[str]:
+    """The bare verb of each past form the lexicon holds, for an emphatic "do" before it
+    ("the report does state that …", "the sheriff did say that …", "I do believe that …"):
+    the stem with and without a final "e" (the one that is no word never matches), and
+    the bare forms of the irregular pasts the lexicon holds.
+
+    >>> sorted(bare_forms(frozenset({"stated", "claimed", "said"})))
+    ['claim', 'claime', 'say', 'stat', 'state']
+    """
+    out = set()
+    for w in words:
+        if len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
+            out |= {w[:-2], w[:-1]}
+    out |= {bare for past, bare in _IRREGULAR.items() if past in words}
+    return frozenset(out)
+
+
+_IRREGULAR = {"said": "say", "told": "tell", "thought": "think", "wrote": "write", "knew": "know",
+              "warned": "warn", "added": "add"}
+
+
 @lru_cache(maxsize=1)
 def _frame() -> re.Pattern[str]:
     words = "|".join(sorted((re.escape(w) for w in verb_forms(cue_words())), key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'-])(?:({words})\s+{_OBJECT}|({_TELLING})\s+{_TOLD_OBJECT}){_WHEN}that\s+(?=\S)",
+    bare = "|".join(sorted((re.escape(w) for w in bare_forms(cue_words())), key=len, reverse=True))
+    # group 3: an emphatic "do" and the bare verb, one cue ("does state that")
+    return re.compile(rf"(?<![\w’'-])(?:({words})\s+{_OBJECT}|({_TELLING})\s+{_TOLD_OBJECT}|"
+                      rf"((?:do|does|did)\s+(?:{bare}))\s+{_OBJECT}){_WHEN}that\s+(?=\S)",
                       re.IGNORECASE)
 
 
@@ -167,15 +191,18 @@ def that_clauses(text: str, spans: list[SpanAttribution], mask: bytearray | None
     >>> t = "Smith's wife had told police in November that her husband carried a gun."
     >>> [t[a.content[0][0]:a.content[0][1]] for a in that_clauses(t, [])]
     ['that her husband carried a gun']
+    >>> t = "This, despite the fact that the report does state that bullet fragments were turned over."
+    >>> [(t[a.source[0][0]:a.source[0][1]], t[a.cue[0][0]:a.cue[0][1]]) for a in that_clauses(t, [])]
+    [('the report', 'does state')]
     """
     taken = covered(len(text), [f for a in spans for f in a.cue])
     starts = {a.content[0][0] for a in spans if a.content}
     found = []
     for m in _frame().finditer(text):
-        cs, ce = m.span(1) if m.group(1) else m.span(2)
+        cs, ce = m.span(next(g for g in (1, 2, 3) if m.group(g)))
         if any(taken[cs:ce]) or mask is not None and mask[cs]:
             continue
-        if text[cs:ce].lower() not in cue_words() and _NOUN_BEFORE.search(text, max(0, cs - 30), cs):
+        if m.group(1) and text[cs:ce].lower() not in cue_words() and _NOUN_BEFORE.search(text, max(0, cs - 30), cs):
             continue  # a form the lexicon lacks read as a noun's plural: "so many unanswered questions that"
         that = m.end() - len(m.group(0)) + m.group(0).rfind("that")
         quoted = text[m.end()] in "\"“"  # 'told a town hall that “local, state and federal laws …”'

@@ -89,26 +89,43 @@ _ANY_MARK = re.compile(f"[\n{OPENING}{CLOSING}{STRAIGHT}]")
 
 
 def _runs_on(text: str, i: int) -> bool:
-    """Whether a quotation left open at the paragraph end before ``i`` runs on into the
-    next paragraph with words: it does not open with a mark, and its first mark closes."""
-    while i < len(text):
+    r"""Whether a quotation left open at the paragraph end before ``i`` runs on into the
+    next paragraph with words: it does not open with a mark, and the first mark of the
+    paragraphs after it closes. Paragraphs with no mark at all are read past, up to
+    ``RUN_ON_LINES`` of them within ``RUN_ON_CHARS`` ("“He got into the Islamic State.¶He
+    was in their machinery.¶He was providing himself … to the organization.”": a
+    quotation of three paragraphs marked only at its ends).
+
+    >>> t = '“He got into it.\nHe was in their machinery.\nHe was providing his services.” More'
+    >>> _runs_on(t, t.index("He was in")), _runs_on('“We won.\n“And again.”', 9)
+    (True, False)
+    """
+    limit = min(len(text), i + RUN_ON_CHARS)
+    lines = 0
+    while i < limit and lines < RUN_ON_LINES:
         end = text.find("\n", i)
         end = len(text) if end < 0 else end
-        if text[i:end].strip():
-            break
+        line = text[i:end]
         i = end + 1
-    else:
-        return False
-    line = text[i:end]
-    if line.lstrip()[:1] in OPENING + STRAIGHT:
-        return False
-    m = _ANY_MARK.search(line)
-    if not m or m.group() in OPENING:
-        return False
-    if m.group() in CLOSING:
-        return True
-    j = m.start()  # a straight mark closes after a word, before a space, punctuation or the end
-    return j > 0 and not line[j - 1].isspace() and (j + 1 == len(line) or not line[j + 1].isalnum())
+        if not line.strip():
+            continue
+        lines += 1
+        if line.lstrip()[:1] in OPENING + STRAIGHT:
+            return False
+        m = _ANY_MARK.search(line)
+        if not m:
+            continue  # no mark: the quotation may run on through it
+        if m.group() in OPENING:
+            return False
+        if m.group() in CLOSING:
+            return True
+        j = m.start()  # a straight mark closes after a word, before a space, punctuation or the end
+        return j > 0 and not line[j - 1].isspace() and (j + 1 == len(line) or not line[j + 1].isalnum())
+    return False
+
+
+RUN_ON_LINES = 6
+RUN_ON_CHARS = 2000
 
 
 def _quoted_share(mask: bytearray, text: str, content: Fragments) -> float:
@@ -119,6 +136,20 @@ def _quoted_share(mask: bytearray, text: str, content: Fragments) -> float:
                 total += 1
                 inside += mask[i]
     return inside / total if total else 0.0
+
+
+# a word of two letters or more outside the marks ("that", "whether"), not a lone letter
+# a stray mark leaves ("s" of "’s")
+_UNQUOTED_WORD = re.compile(r"(?<![^\W_])[^\W_]{2,}(?![^\W_])")
+
+
+def _unquoted_word(mask: bytearray, text: str, content: Fragments) -> bool:
+    for s, e in content:
+        s, e = max(s, 0), min(e, len(text))
+        outside = "".join(ch if not mask[i] else " " for i, ch in zip(range(s, e), text[s:e]))
+        if _UNQUOTED_WORD.search(outside):
+            return True
+    return False
 
 
 def classify(text: str, content: Fragments, mask: bytearray | None = None) -> Kind:
@@ -134,10 +165,17 @@ def classify(text: str, content: Fragments, mask: bytearray | None = None) -> Ki
     >>> t = 'Burton claims that his favorite book is "One Hundred Years of Solitude".'
     >>> classify(t, [(14, 71)]), classify('Burton thinks that cats are "cuties".', [(14, 36)])
     ('indirect', 'indirect')
+
+    Direct only when no word of the content stands outside the marks (issue 28 item 5): a
+    that-clause that opens before the quotation is the writer's report of it.
+
+    >>> t = 'She said that “putting the Guard on the terror list would punish its forces in the region.”'
+    >>> classify(t, [(9, 91)]), classify(t, [(14, 91)])
+    ('mixed', 'direct')
     """
     mask = quote_mask(text) if mask is None else mask
     share = _quoted_share(mask, text, content)
-    if share >= 0.95:
+    if share >= 0.95 and not _unquoted_word(mask, text, content):
         return "direct"
     if share <= 0.05:
         return "indirect"

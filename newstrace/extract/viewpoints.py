@@ -9,6 +9,9 @@ sentence-opening "For" + name + comma there that is not one); PolNeAR's tagger d
 propose them. X is a name (a capitalised phrase, not "For example", "For years"), with
 its appositions ("For Garcia Zarate’s attorney, Matt Gonzalez, Ralph Nader’s running mate
 …, the trial was …"); the content is the rest of the sentence when it holds a finite verb.
+The same holds for a sentence that opens with a view's noun and its owner: "In their
+minds, the assassination was committed by a lone nut …" (round 12), "In Müller's eyes,
+…", "In the view of the court, …" (cue "In" and the noun, source the owner).
 Pure functions over the text; no model.
 """
 
@@ -30,6 +33,15 @@ monday tuesday wednesday thursday friday saturday sunday christmas easter god's 
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did|"
                      r"means|meant|seems|seemed)\b|\w+(?:ed|es)\b")
 MIN_WORDS = 4
+_VIEW_NOUN = r"(?:minds?|view|opinion|eyes|estimation|judge?ment)"
+# "In" and the owner's view, at a sentence's or a line's opening (checked apart: a regex
+# that opens with "In" is found fast)
+_IN = re.compile(
+    rf"\b(In)\s+(?:"
+    rf"((?:his|her|their|its)|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}}[’']s)\s+(?:own\s+)?({_VIEW_NOUN})|"
+    rf"the\s+({_VIEW_NOUN})\s+of\s+((?:the\s+)?[A-Z]?[\w.’'-]+(?:\s+[A-Z][\w.’'-]*){{0,3}}))"
+    r",\s+")
+_OPENING = re.compile(r"(?:^|[.!?…][\"”’']?\s+|\n)$")
 
 
 def viewpoints(text: str, spans: list[SpanAttribution], mask: bytearray) -> list[SpanAttribution]:
@@ -40,11 +52,26 @@ def viewpoints(text: str, spans: list[SpanAttribution], mask: bytearray) -> list
     >>> t = "For Kim, these weapons are purely defensive, designed to prevent a US attack."
     >>> [[t[s:e] for s, e in r] for a in viewpoints(t, [], quote_mask(t)) for r in (a.source, a.cue, a.content)]
     [['Kim'], ['For'], ['these weapons are purely defensive, designed to prevent a US attack']]
+    >>> t = "In their minds, the assassination was committed by a lone nut."
+    >>> [[t[s:e] for s, e in r] for a in viewpoints(t, [], quote_mask(t)) for r in (a.source, a.cue, a.content)]
+    [['their'], ['In', 'minds'], ['the assassination was committed by a lone nut']]
     >>> t = "For years, the plant has polluted the river."
     >>> viewpoints(t, [], quote_mask(t))
     []
     """
     out = []
+    for m in _IN.finditer(text):
+        if mask[m.start()] or not _OPENING.search(text, max(0, m.start() - 3), m.start()):
+            continue
+        owner = m.span(2) if m.group(2) else m.span(5)
+        noun = m.span(3) if m.group(3) else m.span(4)
+        end_match = SENTENCE_END.search(text, m.end())
+        end = end_match.start() if end_match else len(text)
+        content = text[m.end():end]
+        if len(content.split()) < MIN_WORDS or not _FINITE.search(content) \
+                or any(s <= m.end() < e for a in spans for s, e in a.content):
+            continue
+        out.append(SpanAttribution([owner], [m.span(1), noun], [(m.end(), end)]))
     for m in _FOR.finditer(text):
         name = m.group(1)
         if name.split()[0].casefold() in _NOT_A_NAME or mask[m.start()]:

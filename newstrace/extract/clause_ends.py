@@ -1,0 +1,55 @@
+"""A that-clause's content runs to its clause's end.
+
+    On the other hand, it knows that by seeking continued secrecy, it’s essentially an
+    implicit acknowledgment of guilt.
+
+The tagger, fit on PolNeAR, sometimes stops a that-clause at a comma inside it ("that by
+seeking continued secrecy"), leaving the clause's subject and verb out. A content that
+opens with "that" right after its cue, and stops at a comma before the sentence ends with
+no frame of reporting after the comma ("…, he said") and no conjunction or relative opening
+what follows it ("…, but no reports have been issued …"), is carried on to the clause's end
+(``frames.clause_content_end``), when what it left out holds a finite verb of its own and
+no attribution's cue or source. Pure functions over the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.extract.frames import clause_content_end
+from newstrace.extract.quotes import covered
+from newstrace.records import SpanAttribution
+
+# the words left out hold a subject and a finite verb: "it’s essentially …", "the plan would …"
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did|do)\b|"
+                     r"[’']s\b|\b\w+ed\b")
+
+# a clause joined after the comma is the writer's next one: "…, but no reports have been issued …"
+_COORDINATE = re.compile(r"\s*(?:but|and|or|yet|so|while|whereas|although|though|as|which|who|where|when|because|since)\b",
+                         re.IGNORECASE)
+
+
+def carry_that_clauses(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
+    """``spans`` with each that-clause content cut at a comma carried on to its clause's end.
+
+    >>> t = "On the other hand, it knows that by seeking secrecy, it’s an acknowledgment of guilt. Then."
+    >>> a = SpanAttribution([(19, 21)], [(22, 27)], [(28, 51)])
+    >>> [t[s:e] for s, e in carry_that_clauses(t, [a])[0].content]
+    ['that by seeking secrecy, it’s an acknowledgment of guilt']
+    >>> t = "We are told that authorities watch the migrants, but no reports have been issued. Then."
+    >>> a = SpanAttribution([(0, 2)], [(7, 11)], [(12, 47)])
+    >>> [t[s:e] for s, e in carry_that_clauses(t, [a])[0].content]
+    ['that authorities watch the migrants']
+    """
+    roles = covered(len(text), [f for a in spans for f in a.cue + a.source])
+    out = []
+    for a in spans:
+        if len(a.content) == 1 and a.cue:
+            s, e = a.content[0]
+            if text.startswith("that ", s) and not text[a.cue[-1][1]:s].strip() and text[e:e + 1] == ",":
+                end = clause_content_end(text, s + 5)
+                rest = text[e + 1:end]
+                if end > e + 1 and _FINITE.search(rest) and not _COORDINATE.match(rest) and not any(roles[e:end]):
+                    a = SpanAttribution(a.source, a.cue, [(s, len(text[:end].rstrip(" ,;:")))], a.score)
+        out.append(a)
+    return out

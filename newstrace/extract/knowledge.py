@@ -1,0 +1,65 @@
+"""Knowing, reported: "X knew that …", "X knows how …".
+
+    Trump knew perfectly well that he could not destroy all of North Korea’s missiles.
+    On the one hand, it knows that those records will further implicate it.
+    … the pope knew from me how perverse and evil McCarrick was in his intentions.
+    … and Sessions knew better than most that there was No Collusion!
+
+The judged PTC rounds count a third person's knowing, affirmed in the past or present
+tense, as what that person holds (as "believed that"): every "knew/knows that|how" with a
+clause in rounds 1-12 outside quotations is an attribution there (6 of 6), and none of
+the forms left out here is ("we don’t know what …", "Kim must know that …", "if he knew
+the …", "Ellison knew what kind of man …"). The lexicon of ``frames`` leaves "knew" out
+(PolNeAR marks it in 7 of 27 places in its train texts, mostly inside quotations, which
+``nested`` reads). Only the inflected forms are read ("know" stands after modals and
+negations), with at most a short phrase of manner or origin between ("perfectly well",
+"better than most", "from me"), then "that" and a clause that opens with a subject, or
+"how" and a clause (not "how to"). Pure functions over the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.extract.frames import _SUBJECT, MIN_WORDS, bare_subject, clause_content_end, source_before
+from newstrace.extract.quotes import covered
+from newstrace.records import SpanAttribution
+
+_BETWEEN = (r"(?:(?:perfectly|full|very|all\s+too)\s+well|well|better\s+than\s+(?:most|anyone|anybody|many)(?:\s+else)?|"
+            r"all\s+along|from\s+(?:me|him|her|them|us|experience)|\w+ly)")
+_KNEW = re.compile(rf"(?<![\w’'-])(knew|knows)\s+(?:{_BETWEEN}\s+)?(that|how)\s+(?=\S)", re.IGNORECASE)
+
+
+def knowledge(text: str, spans: list[SpanAttribution], mask: bytearray | None = None) -> list[SpanAttribution]:
+    """An attribution for each "knew/knows that|how" clause whose verb no attribution of
+    ``spans`` has in its cue, outside quotations (``mask``); its source is what opens the
+    clause before the verb.
+
+    >>> t = "Trump knew perfectly well that he could not destroy all of North Korea’s missiles."
+    >>> [(t[a.source[0][0]:a.source[0][1]], t[a.cue[0][0]:a.cue[0][1]], t[a.content[0][0]:a.content[0][1]])
+    ...  for a in knowledge(t, [])]
+    [('Trump', 'knew', 'that he could not destroy all of North Korea’s missiles')]
+    >>> knowledge("Nobody knows that better than me. He knows how to do it.", [])
+    []
+    """
+    taken = covered(len(text), [f for a in spans for f in a.cue])
+    starts = {a.content[0][0] for a in spans if a.content}
+    found = []
+    for m in _KNEW.finditer(text):
+        cs, ce = m.span(1)
+        if any(taken[cs:ce]) or mask is not None and mask[cs]:
+            continue
+        start = m.start(2)
+        if m.group(2).lower() == "that":
+            if not (_SUBJECT.match(text, m.end()) or bare_subject(text, m.end())):
+                continue  # "knows that better than me": a pronoun
+        elif re.match(r"to\b", text[m.end():]):
+            continue  # "knows how to do it": a skill
+        end = clause_content_end(text, m.end())
+        content = text[start:end].rstrip(" ,;:\"”’'")
+        if len(content.split()) < MIN_WORDS + 1 or any(abs(s - start) <= 12 for s in starts):
+            continue
+        source = source_before(text, cs)
+        found.append(SpanAttribution(source=[source] if source else [], cue=[(cs, ce)],
+                                     content=[(start, start + len(content))], score=0.5))
+    return found
