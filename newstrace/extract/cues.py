@@ -188,7 +188,7 @@ _RELATIVE = re.compile(
     r"[a-z]+(?=[,.;:]|\s*$)")
 
 
-# "as they say", "as the saying goes": the writer's idiom (precision12)
+# "as they say": the writer's idiom (precision12)
 _AS_BEFORE = re.compile(r"\bas\s+$")
 _BLUFF = re.compile(r"\bbluff\W*$", re.IGNORECASE)
 # an if-clause opened right before the source: at a sentence's or clause's start
@@ -290,7 +290,7 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "idiom"
     before = text[max(0, a.source[0][0] - 12):a.source[0][0]].lower() if a.source else ""
     # the writer's idioms: "as they say, doubled down"; "has called the Iranian regime’s bluff"
-    if source == "they" and _AS_BEFORE.search(before) and words and words[-1] in ("say", "put it"):
+    if source == "they" and _AS_BEFORE.search(before) and words and words[-1] == "say":
         return "idiom"
     if words and words[-1] in ("call", "calls", "called", "calling") and _BLUFF.search(content):
         return "idiom"
