@@ -1,6 +1,6 @@
 """Attributions, kinds and citations on the hand-judged PTC sample (issue 28).
 
-    python bench/eval_judged.py [--part round12|rounds1-11|round11|rounds1-10|round10|rounds1-9|round9|rounds1-8|round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|dev|all] [--model default] [--show] [--json]
+    python bench/eval_judged.py [--part round13|rounds1-12|round12|rounds1-11|round11|rounds1-10|round10|rounds1-9|round9|rounds1-8|round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|dev|all] [--model default] [--show] [--json]
 
 The gold (``tests/gold/ptc_judged.jsonl``, ``ptc_judged_round2.jsonl``, ``_round3`` and ``_round4``: offsets only,
 drawn and annotated as docs/extraction.md says) marks every attribution of the judged PTC
@@ -20,7 +20,9 @@ together) and round 10 (12 more, six commentary pieces and six reports, drawn th
 (12 more, six commentary pieces and six reports, drawn the same way, held out: ``--part round11``,
 ``ptc_judged_round11.jsonl``; ``--part rounds1-10`` is the development rounds together) and round 12 (12 more, six
 commentary pieces and six reports, drawn the same way from a wider pool, held out: ``--part round12``,
-``ptc_judged_round12.jsonl``; ``--part rounds1-11`` is the development rounds together). The texts are read from
+``ptc_judged_round12.jsonl``; ``--part rounds1-11`` is the development rounds together) and round 13 (one commentary
+piece: the PTC train articles no earlier round had named or read ran out; held out: ``--part round13``,
+``ptc_judged_round13.jsonl``; ``--part rounds1-12`` is the development rounds together). The texts are read from
 ../shared/corpora/ptc (research data, not copied here).
 
 The articles are read as ``newstrace extract --format jsonl`` reads them (the text as in
@@ -67,6 +69,7 @@ GOLD_ROUND9 = ROOT / "tests" / "gold" / "ptc_judged_round9.jsonl"
 GOLD_ROUND10 = ROOT / "tests" / "gold" / "ptc_judged_round10.jsonl"
 GOLD_ROUND11 = ROOT / "tests" / "gold" / "ptc_judged_round11.jsonl"
 GOLD_ROUND12 = ROOT / "tests" / "gold" / "ptc_judged_round12.jsonl"
+GOLD_ROUND13 = ROOT / "tests" / "gold" / "ptc_judged_round13.jsonl"
 TEXTS = SHARED / "corpora" / "ptc" / "train" / "articles"
 
 EDGE = set(" \t\n\r\u00a0.,;:!?'\"‘’“”«»()[]{}-–—…")
@@ -80,16 +83,19 @@ def read_gold(part: str) -> list[dict]:
     since), "round5" (``ptc_judged_round5.jsonl``, read since), "round6" (``ptc_judged_round6.jsonl``, read
     since), "round7" (``ptc_judged_round7.jsonl``, read since), "round8" (``ptc_judged_round8.jsonl``, read since), "round9", "round10" (``ptc_judged_round10.jsonl``,
     held out when scored, read since), "round11" (``ptc_judged_round11.jsonl``, held out when scored, read since),
-    "round12" (``ptc_judged_round12.jsonl``, held out when scored), "rounds1-11", "rounds1-10", "rounds1-9",
+    "round12" (``ptc_judged_round12.jsonl``, held out when scored, read since), "round13"
+    (``ptc_judged_round13.jsonl``, held out when scored), "rounds1-12", "rounds1-11", "rounds1-10", "rounds1-9",
     "rounds1-4", "rounds1-5", "rounds1-6" and "rounds1-7" (development rounds together), "all"."""
     rows = [json.loads(line) for path in (GOLD, GOLD_ROUND2, GOLD_ROUND3, GOLD_ROUND4, GOLD_ROUND5, GOLD_ROUND6, GOLD_ROUND7,
                                                      GOLD_ROUND8)
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] + [
-        json.loads(line) for path in (GOLD_ROUND9, GOLD_ROUND10, GOLD_ROUND11, GOLD_ROUND12)
+        json.loads(line) for path in (GOLD_ROUND9, GOLD_ROUND10, GOLD_ROUND11, GOLD_ROUND12, GOLD_ROUND13)
         for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = {"round1": ("held-out", "dev"), "round2": ("held-out-2",), "round3": ("held-out-3",), "round4": ("held-out-4",),
               "round5": ("held-out-5",), "round6": ("held-out-6",), "round7": ("held-out-7",), "round8": ("held-out-8",), "round9": ("held-out-9",), "round10": ("held-out-10",), "round11": ("held-out-11",),
-              "round12": ("held-out-12",),
+              "round12": ("held-out-12",), "round13": ("held-out-13",),
+              "rounds1-12": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
+                             "held-out-7", "held-out-8", "held-out-9", "held-out-10", "held-out-11", "held-out-12"),
               "rounds1-11": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
                              "held-out-7", "held-out-8", "held-out-9", "held-out-10", "held-out-11"),
               "rounds1-10": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
@@ -302,7 +308,7 @@ def summary(c: dict) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--part", default="round12", choices=["round12", "rounds1-11", "round11", "rounds1-10", "round10", "rounds1-9", "round9", "rounds1-8", "round8", "rounds1-7", "round7", "round6", "rounds1-6", "round5", "rounds1-5", "rounds1-4", "round4", "round3", "round2", "round1",
+    ap.add_argument("--part", default="round13", choices=["round13", "rounds1-12", "round12", "rounds1-11", "round11", "rounds1-10", "round10", "rounds1-9", "round9", "rounds1-8", "round8", "rounds1-7", "round7", "round6", "rounds1-6", "round5", "rounds1-5", "rounds1-4", "round4", "round3", "round2", "round1",
                                                          "held-out", "dev", "all"])
     ap.add_argument("--model", default="default")
     ap.add_argument("--show", action="store_true", help="every false, missed and misjudged attribution")
