@@ -77,6 +77,20 @@ def test_a_role_of_someone_else_is_not_the_one_named_with_it_before():
     assert _gold(2, "ecb-ee07e567a")["the beer distributor's president"] == ["the beer distributor's president"]
 
 
+def test_a_role_with_its_place_is_not_a_holder_named_without_it():
+    # Wikinews "On the campaign trail in the USA, September 2020" (2020-10-29), two of its
+    # sentences in their order: a president named before is not "The president of Turkey"
+    from newstrace.extract.speakers.testing import resolve_all
+
+    text = ("In response, some Democrats, such as former 2020 presidential candidate Pete Buttigieg, the former mayor "
+            "of South Bend, Indiana, proposed major changes to the Court, similar to what President Franklin Delano "
+            "Roosevelt proposed in the 1930s.  The Azerbaijanis state they were "
+            "responding to Armenian aggression.  The president of Turkey vowed support for Azerbaijan, while Russia "
+            "called for a cessation of fighting.")
+    got = resolve_all(text, [("some Democrats", "proposed"), ("The president of Turkey", "vowed")])
+    assert got[-1][0] == "the president of Turkey"
+
+
 def test_a_body_described_by_its_noun_is_the_one_the_article_names():
     # "the military said in a statement" where "the Indian military" is the only military named (after)
     got = _gold(12, "ecb-e98aa6d2d")

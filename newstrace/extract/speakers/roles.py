@@ -119,8 +119,9 @@ def _role_person(art: Article, desc: str, start: int, previous=None) -> str | No
     words = desc.split()
     # "a federal judge in Texas": the role is the word before a place or a body after it
     at = next((k for k, w in enumerate(words) if k >= 2 and w in ("in", "of", "at", "from", "for")), len(words))
+    where: list[str] = []  # the place or body, which an earlier holder must have near ("The president of Turkey")
     if at < len(words) and all(w[:1].isupper() or w in ("the", "and") for w in words[at + 1:]):
-        words = words[:at]
+        words, where = words[:at], [w for w in words[at + 1:] if w[:1].isupper()]
     headline = art.in_headline(start)
     owners = ("the", "this", "our", "his", "her", "their")  # "his daughter": the one named "his daughter X"
     # "A federal judge ruled ...", then "U.S. District Judge Gray Miller ruled ...": a lead's
@@ -133,7 +134,8 @@ def _role_person(art: Article, desc: str, start: int, previous=None) -> str | No
     head = words[-1].casefold()
     if head not in PERSON_NOUNS and (head in PUBLIC_BODY_WORDS or head in COLLECTIVE_NOUNS):
         return None  # a body is no person's role: 'Obama Administration Flips Bush' (NER: "Flips Bush")
-    found = [(pos, person) for role, person, pos in art.roles if role == head and pos < start]
+    found = [(pos, person) for role, person, pos in art.roles if role == head and pos < start
+             and all(w in art.text[max(0, pos - 60):pos + len(person) + 80] for w in where)]
     if found and re.search(r"\b[a-z]+['’]s\s", desc) and previous is not None \
             and art.fullest(max(found)[1]) != previous.speaker:
         # "the beer distributor's president" is of the distributor, not the "Park Dietz,
