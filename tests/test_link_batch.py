@@ -104,3 +104,29 @@ def test_a_batch_refuses_to_run_outside_a_transaction():
     with pytest.raises(RuntimeError, match="transaction"):
         with Linker(store).statements.batch():
             pass
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpora not here")
+def test_candidates_ranked_by_sqlite_are_those_counted_from_the_rows(tmp_path):
+    """The candidates of a new wording, counted and ranked in SQLite (each wording's
+    trigrams as the bits of one integer), are those counted from the postings' rows, in
+    the same order with the same counts, on the wordings of real quotations as outlets
+    print them: with the linker's cap, and with a cap of 4 where the wordings past it that
+    hold a trigram none of the first four holds are added."""
+    from newstrace.link.normalize import shingle_hashes, winnow
+
+    bench = _bench()
+    _linked(tmp_path / "c.db", bench, bench.generate(3000), 50)
+    db = sqlite3.connect(tmp_path / "c.db")
+    keys = [key for (key,) in db.execute("SELECT key FROM statement_nodes ORDER BY id")]
+    assert len(keys) > 500
+    for cap in (LinkSettings().candidates, 4):
+        index = StatementIndex(db, LinkSettings(candidates=cap))
+        past_cap = 0
+        for key in keys:
+            chosen = sorted(winnow(shingle_hashes(key.split("\x1f")[0].split(" ")), index.settings.window))
+            found = index._candidates(chosen)
+            assert found == index._candidates_listed(chosen), key
+            past_cap += len(found) > cap
+        assert past_cap >= (5 if cap == 4 else 0)  # 9 here
+    db.close()

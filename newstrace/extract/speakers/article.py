@@ -28,12 +28,16 @@ _SAID_AFTER = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:said|says|told|noted|added|s
 _APPOSED_SUBJECT = re.compile(r"\W*(?:(?:But|And|Then|Meanwhile)\s+)?(?:A|An|The|Another|One)\s+[^,.;:!?\"“”()]{2,100},\s*")
 # a sentence that opens with a prepositional phrase: "In an interview with ", "According to "
 _FRONTED = re.compile(r"\W*(?:In|At|During|After|Before|With|Following|Since|Unlike|Like|According\s+to|Under|From|"
-                      r"For|To|On|Despite|Against|Besides|Beside)\s[^,.;:!?\"“”]*$")
+                      r"For|To|On|Despite|Against|Besides|Beside|(?:Speaking|Talking|Writing|Responding)\s+(?:to|with))"
+                      r"\s[^,.;:!?\"“”]*$")
 # a title, then two or three capitalised words and no more
 _TITLED = re.compile(r"\b(?P<title>[A-Z][a-z]+)\.?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b(?!\s+[A-Z])")
 # a role word in lower case, then titles or a place, or "of" and a body, right before a name
 _ROLE_BEFORE_TITLES = re.compile(r"\b([a-z][a-z-]+)\s+(?:of\s+(?:the\s+)?)?(?:[A-Z][\w.'’-]*\s+){1,4}$")
-_ROLE_OF_AFTER = re.compile(r"^,\s+(?:a|an|the|his|her|its|our)\s+(?:[a-z][\w'’-]*\s+){0,2}?([a-z][a-z-]+)\s+of\s+")
+_ROLE_OF_AFTER = re.compile(r"^,\s+(?:(?:a|an|the|his|her|its|our)\s+(?:[a-z][\w'’-]*\s+){0,2}?)?([a-zà-ÿ][a-zà-ÿ-]+)\s+of\s+")
+# a role in lower case, a comma, then the name in apposition: "England's transport
+# secretary, Grant Shapps,"
+_ROLE_THEN_COMMA = re.compile(r"\b([a-z][a-z-]+),\s+$")
 # "the House Oversight and " right before an organisation NER named from "Reform Committee"
 _CUT_AT_AND = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w'’.-]*\s+){1,4}(?:and|&|of|for)\s+)$")
 # two to four capitalised words (Spanish particles between them: "de", "del", "de la", "y"),
@@ -99,6 +103,7 @@ class Article:
         self._end_at_possessives()
         self._people_called_organisations(text)
         self._people_mislabelled(text, others)
+        self._surnames_mislabelled(text)
         self._names_untagged(text)
         self._surnames_untagged(text)
         self._titled_untagged(text)
@@ -224,7 +229,10 @@ class Article:
         an interview with Dawn, she said" (she is not Dawn); "In Mujahir's recording, he
         claims" (a possessive) may be Mujahir."""
         opening = self.text[self.sent_starts[self.sentence_of(pronoun)]:name.start]
-        return bool(_FRONTED.match(opening)) and bool(re.fullmatch(r"\s*,\s*", self.text[name.end:pronoun]))
+        # (the name's body after it too: "Speaking to Martin Smith of PBS, he said")
+        return bool(_FRONTED.match(opening)) and bool(re.fullmatch(
+            r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})?\s*,\s*",
+            self.text[name.end:pronoun]))
 
     def sentence_of(self, pos: int) -> int:
         lo, hi = 0, len(self.sent_starts)
@@ -335,6 +343,19 @@ class Article:
                 self.names.append(Name(" ".join(person), at, end, "PERSON", self.sentence_of(at),
                                        self._gender(" ".join(person), at)))
                 break
+
+    def _surnames_mislabelled(self, text: str) -> None:
+        """A person's surname NER labelled a place or an organisation, with the first name
+        before it left out, where the article names that person in full elsewhere:
+        "Jamal Khashoggi, a Saudi national, was a columnist" (NER: "Khashoggi", GPE)."""
+        full = {n.text for n in self.names if n.label == "PERSON" and len(n.text.split()) == 2}
+        for n in [n for n in self.names if n.label in ("ORG", "GPE") and " " not in n.text and not n.headline]:
+            m = re.search(r"\b([A-Z][\w'’-]+) $", text[max(0, n.start - 30):n.start])
+            if m and f"{m.group(1)} {n.text}" in full:
+                self.names.remove(n)
+                at = n.start - len(m.group(1)) - 1
+                self.names.append(Name(f"{m.group(1)} {n.text}", at, n.end, "PERSON", self.sentence_of(at),
+                                       self._gender(f"{m.group(1)} {n.text}", at)))
 
     def _names_untagged(self, text: str) -> None:
         """A person's full name NER gave no label, in apposition or speaking: "Ricardo
@@ -670,6 +691,10 @@ class Article:
                                                     or roles[-1][0] != m.group(1)):
                 roles.append((m.group(1), p.text, p.start))
             after = self.text[p.end:p.end + 80]
+            m = _ROLE_THEN_COMMA.search(before)
+            # (a full name: "his father, Rafael," may be any Rafael of the article)
+            if m and m.group(1) in TITLE_WORDS and re.match(r"^(?:['’]s)?,", after) and " " in p.text:
+                roles.append((m.group(1), p.text, p.start))
             # (a capitalised title too: "Geoff Hoon, the Defence Secretary,"; "our" in a
             # broadcaster's prose: "John Simpson, our world affairs editor,"; a place's or a
             # body's: "Ricardo Rosselló Nevares, Puerto Rico's governor,")

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from newstrace.extract.speakers.names import clean_description
-from newstrace.extract.speakers.words import COMPANY_NOUNS, ORG_HEADS, PERSON_NOUNS, PUBLIC_BODY_WORDS, QUANTIFIERS
+from newstrace.extract.speakers.names import clean_description, speaker_key
+from newstrace.extract.speakers.words import (
+    AGENT_NOUNS, COMPANY_NOUNS, GENDERED_NOUNS, ORG_HEADS, PERSON_NOUNS, PUBLIC_BODY_WORDS, QUANTIFIERS, TITLE_WORDS)
 
 
 def headline_description(src):
@@ -53,12 +54,13 @@ def _body_person(art, desc: str) -> str | None:
     people ("Hong Kong leader announces ..." -> "On Wednesday, Carrie Lam, the chief
     executive of Hong Kong, announced")."""
     words = desc.split()
-    head = words[-1].casefold() if words else ""
-    if not 2 <= len(words) <= 4 or head not in PERSON_NOUNS:
+    # "Fiancée of murdered Saudi journalist": the role is the word before "of"
+    of = next((k for k, w in enumerate(words) if w == "of"), len(words))
+    role_words = words[:of]
+    head = role_words[-1].casefold() if role_words else ""
+    if not 2 <= len(words) <= 6 or not 1 <= len(role_words) <= 4 or head not in PERSON_NOUNS | GENDERED_NOUNS.keys():
         return None
-    places = [w for w in words[:-1] if w[:1].isupper()]
-    if not places or not all(w[:1].isupper() or w.casefold() in ("the", "a", "an") for w in words[:-1]):
-        return None
+    places = [w for w in role_words[:-1] if w[:1].isupper()]
     first_line = art.text.find("\n")
     body = [k for k, at in enumerate(art.sent_starts) if at >= first_line and not art.in_headline(at + 2)]
     if first_line < 0 or not body:
@@ -66,8 +68,11 @@ def _body_person(art, desc: str) -> str | None:
     lo = art.sent_starts[body[0]]
     hi = art.sent_starts[body[0] + 3] if body[0] + 3 < len(art.sent_starts) else len(art.text)
     given = [(pos, person) for role, person, pos in art.roles + art.title_roles if role == head and lo <= pos < hi]
-    if given:
+    if given:  # ("Texas federal judge", "transport secretary": any words before the role)
         return art.fullest(min(given)[1])
+    if not places or of < len(words) or not all(w[:1].isupper() or w.casefold() in ("the", "a", "an")
+                                                for w in role_words[:-1]):
+        return None
     for p in art.persons_within(lo, hi):
         m = _APPOSED.match(art.text, p.end)
         if m and not p.headline and not art.quoted(p.start) \
@@ -98,6 +103,8 @@ def _body_organisation(art, desc: str) -> str | None:
     return None
 
 
+# a word after a body's name that makes it a modifier: "the Troy police chief", "the Indian navy's"
+_MODIFIES = re.compile(r"['’]|\s+(?:%s)\b" % "|".join(sorted(TITLE_WORDS | AGENT_NOUNS, key=len, reverse=True)))
 _THE_NOUN = re.compile(r"(?:the|this|that)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 
 
@@ -128,7 +135,13 @@ def fuller_mention(src):
                         r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(%s)\b)" % (noun, noun))
     found = [f for f in fuller.finditer(art.text, lo, src.start) if not art.quoted(f.start())]
     if not found:
-        return None
+        # else the one fuller mention of the article, before or after ("the military said
+        # ..." where "the Indian military" is the only military it names)
+        # (not one that modifies a noun after it: "the Troy police chief")
+        found = [f for f in fuller.finditer(art.text) if not art.quoted(f.start()) and not art.in_headline(f.start())
+                 and not _MODIFIES.match(art.text, f.end())]
+        if len({speaker_key(clean_description(f.group(0))) for f in found}) != 1:
+            return None
     return src.resolved(clean_description(found[-1].group(0)), "description")
 
 

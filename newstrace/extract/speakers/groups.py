@@ -204,7 +204,7 @@ _JOINED = re.compile(r"(?:\s*\([^()]{1,30}\))?,?\s+(?:and|&)\s+(?:(?:[A-Z][a-z]{
 # name ("Williams said") is read as a plural
 _PLURAL_SUBJECT = re.compile(
     r"(?P<np>(?:(?:[Tt]he|[Tt]hese|[Tt]hose|[Bb]oth|[Aa]ll|[Mm]any|[Mm]ost|[Ss]everal|[Ss]ome|[Oo]ther)\s+)?"
-    r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*(?<![sui'’])s)"
+    r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*(?<![sui'’])s|(?<![\w-] )[A-Z][a-z-]*(?<![sui'’])s)"
     r"(?:\s+and\s+(?:other\s+|the\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?<![sui'’])s)?)"
     r"(?=\s*,|\s+(?:are|were|have|had|has|said|say|will|would|could|can|did|do|also|have|[a-z]+ed)\b)")
 # a quantity of people as the subject, with what they do: "Hundreds of school children holding
@@ -267,7 +267,7 @@ def they_subject(src):
         at += len(art.text[at:]) - len(art.text[at:].lstrip())
         m = _PLURAL_SUBJECT.match(art.text, at, src.start) or _QUANTITY_SUBJECT.match(art.text, at, src.start)
         if not m or art.quoted(at) or m.group("np").split()[0].casefold() in _NOT_SUBJECT | PREPOSITIONS \
-                or not is_people(m.group("head")):
+                or not is_people(m.group("head").casefold()):
             continue
         if best is None or at >= best[0]:  # (over an organisation NER cut from it: "State" of "State prosecutors")
             best = (at, clean_description(m.group("np")), "description")

@@ -15,8 +15,10 @@ POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 # party and state ("Jason Chaffetz (R-Utah)"), an abbreviation ("the National Hurricane
 # Center (NHC)"); matched at the end of a source, repeatedly
 # an age, a parenthesis, or an apposition that opens a relative clause the span cut ("the
-# Watch Tower Society, the organisation which")
-_TRAILER = re.compile(r"(?:\s*,\s*\d{1,3}|\s*\([^()\n]{1,40}\)|\s*,\s+(?:the|an?)\s+[a-z][\w\s-]{0,40}?\s+(?:which|who|that))"
+# Watch Tower Society, the organisation which"), a company's legal form after a comma
+# ("Summit Entertainment, LLC")
+_TRAILER = re.compile(r"(?:\s*,\s*\d{1,3}|\s*\([^()\n]{1,40}\)|\s*,\s+(?:the|an?)\s+[a-z][\w\s-]{0,40}?\s+(?:which|who|that)"
+                      r"|(?<=[a-z]),\s+(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|PLC|plc|LLP)(?!\w))"
                       r"[\s,;:.]*$")
 
 

@@ -53,13 +53,15 @@ def _org_by_head(art: Article, desc: str, start: int) -> str | None:
     source, outside quotations and headlines, whose name has every word of the description
     ('the appeals court' is the 'Court of Appeals', not the Supreme Court; not 'his party',
     not 'a union'). A network is an outlet's (_last_outlet)."""
-    words = desc.split()
+    # (a place it is based in says which: "The Luxembourg-based court")
+    words = [w for w in desc.split() if not _BASED.fullmatch(w)]
     if not 2 <= len(words) <= 3 or words[0].casefold() not in ("the", "this") \
             or not all(w.islower() for w in words[1:]) or words[-1] not in ORG_HEADS:
         return None
     for n in reversed(art.names[:bisect_left(art.name_starts, start)]):
-        if n.label != "ORG" or n.headline or art.quoted(n.start) or "," in n.text:
-            continue  # (a comma: two names NER glued, "Prohibition Party, Reform Party")
+        if n.label != "ORG" or n.headline or art.quoted(n.start) or "," in n.text \
+                or not re.search(r"(?<!^)\b[A-Z]|^(?![Tt]he\b)[A-Z]", n.text):
+            continue  # (a comma: two names NER glued, "Prohibition Party, Reform Party"; no capital: "the supreme court")
         own = [w.casefold() for w in re.findall(r"[\w'’.&-]+", n.text) if w.casefold() not in DETERMINERS]
         if len(own) >= 2 and all(w in own or w + "s" in own for w in words[1:]):
             return re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, n.label), flags=re.IGNORECASE)

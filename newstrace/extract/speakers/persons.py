@@ -324,6 +324,11 @@ def _named_before_apposition(art: Article, desc: str, start: int) -> Resolved | 
     Fisher, one of ...": a person the article names elsewhere, else a name of two
     capitalised words or more, else an organisation it names.
     Not "Many Democrats, including ...", not "Sanders, his aides and those in attendance"."""
+    # "the People's Council, a 2,507-member assembly of ...": an organisation NER named with its "the"
+    the = re.match(r"([Tt]he\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*),\s+(?:a|an|the)\s", desc or "")
+    org = the and (art.labelled(the.group(1), ("ORG",)) or art.labelled(the.group(1)[4:], ("ORG",)))
+    if org:
+        return Resolved(art.fullest(org.text, org.label), "org", start, [])
     m = _NAME_THEN_APPOSITION.match(desc or "")
     if not m:
         return None
@@ -339,5 +344,11 @@ def _named_before_apposition(art: Article, desc: str, start: int) -> Resolved | 
     org = art.labelled(name, ("ORG", "GPE", "NORP"))
     if org is not None:
         return Resolved(art.fullest(org.text, org.label), "org", start, [])
+    # one word NER left alone, before "a resident of Ashgabat who declined to give her
+    # surname": a person, by the apposition's person noun and its "who"
+    appos = desc[m.end(1):]
+    if re.fullmatch(r"[A-Z][a-z'’-]+", name) and name.casefold() not in art.lower_words() \
+            and re.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+of\s+[^,]*?\bwho\b", appos):
+        return Resolved(name, "person", start, [])
     return None
 

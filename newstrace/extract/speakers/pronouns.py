@@ -80,6 +80,12 @@ def they_it(src):
                  or (singular and looks_singular(previous.speaker or ""))
                  or (not singular and previous.kind == "description" and looks_plural(previous.speaker or ""))):
         return src.resolved(previous.speaker, previous.kind)
+    # a work that spoke in the sentence before is an "it": "according to a statement posted to
+    # his official Twitter account. It also stated" (not '"The statement ..." Thursday's memo
+    # ... it stated')
+    if previous and previous.work and singular and start - previous.position < 600 \
+            and src.art.sentence_of(start) == src.art.sentence_of(previous.position) + 1:
+        return src.resolved(previous.speaker, previous.kind)
     # two people who just spoke together are a "they" ("Mr. Grassley and Mr. Leahy say
     # ... The program ... has expanded well beyond its original intent, they say")
     if previous and previous.kind == "person" and not singular and " and " in (previous.speaker or "") \

@@ -23,7 +23,7 @@ def role(src):
     >>> resolve_all(t, [("SDF spokesperson Mustafa Bali", "said"), ("the spokesperson", "said")])[-1]
     ('Mustafa Bali', 'role')
     """
-    person = _role_person(src.art, src.desc, src.start)
+    person = _role_person(src.art, src.desc, src.start, src.previous)
     return src.resolved(person, "person") if person else None
 
 
@@ -112,27 +112,56 @@ def _title_holder(art: Article, desc: str, start: int) -> str | None:
     return None
 
 
-def _role_person(art: Article, desc: str, start: int) -> str | None:
+def _role_person(art: Article, desc: str, start: int, previous=None) -> str | None:
     """'the spokesperson' -> the person the article called 'SDF spokesperson' before; in the
     headline or the lead, where the name often comes after ('Retired General Reveals ...',
     then 'Retired U.S. Air Force Gen. Norman Ham'), the person it next gives that role."""
     words = desc.split()
+    # "a federal judge in Texas": the role is the word before a place or a body after it
+    at = next((k for k, w in enumerate(words) if k >= 2 and w in ("in", "of", "at", "from", "for")), len(words))
+    where: list[str] = []  # the place or body, which an earlier holder must have near ("The president of Turkey")
+    if at < len(words) and all(w[:1].isupper() or w in ("the", "and") for w in words[at + 1:]):
+        words, where = words[:at], [w for w in words[at + 1:] if w[:1].isupper()]
     headline = art.in_headline(start)
     owners = ("the", "this", "our", "his", "her", "their")  # "his daughter": the one named "his daughter X"
-    if len(words) < 2 or not (headline or (words[0].casefold() in owners and words[-1].islower())):
+    # "A federal judge ruled ...", then "U.S. District Judge Gray Miller ruled ...": a lead's
+    # indefinite description is the one person the next sentence gives its role
+    indefinite = words[:1] in (["a"], ["A"], ["an"], ["An"]) and art.sentence_of(start) <= _LEAD_SENTENCES
+    if len(words) < 2 or not (headline or ((words[0].casefold() in owners or indefinite) and words[-1].islower())):
         return None
     if any(w[:1].isupper() for w in words[1:-1] if w.casefold() not in DETERMINERS) and len(words) > 4:
         return None
     head = words[-1].casefold()
     if head not in PERSON_NOUNS and (head in PUBLIC_BODY_WORDS or head in COLLECTIVE_NOUNS):
         return None  # a body is no person's role: 'Obama Administration Flips Bush' (NER: "Flips Bush")
-    found = [(pos, person) for role, person, pos in art.roles if role == head and pos < start]
-    if found:
+    found = [(pos, person) for role, person, pos in art.roles if role == head and pos < start
+             and all(w in art.text[max(0, pos - 60):pos + len(person) + 80] for w in where)]
+    if found and re.search(r"\b[a-z]+['’]s\s", desc) and previous is not None \
+            and art.fullest(max(found)[1]) != previous.speaker:
+        # "the beer distributor's president" is of the distributor, not the "Park Dietz,
+        # president of Threat Assessment Group" named before; "the ship's owner" is the owner
+        # who just spoke
+        found = []
+    if found and not indefinite:
         return art.fullest(max(found)[1])
-    person = _titled_person(art, words, head, start)
+    person = None if indefinite else _titled_person(art, words, head, start)
     if person:
         return person
-    if (headline or art.sentence_of(start) <= _LEAD_SENTENCES) and head in PERSON_NOUNS:
+    if head not in PERSON_NOUNS | AGENT_NOUNS:
+        return None
+    if indefinite or not (headline or art.sentence_of(start) <= _LEAD_SENTENCES):
+        # "The ship's owner said ...", then "Wicharn Sirichaiekawat, owner of the Ekawat
+        # Nava 5, said": the next sentence names the one person the article gives the role;
+        # only a role of someone's (not '"...," the senator said', then "Sen. Claire McCaskill")
+        if not (indefinite or words[0].casefold() in ("his", "her", "their") or re.search(r"\w['’]s?$", words[-2])):
+            return None
+        sentence = art.sentence_of(start)
+        hi = art.sent_starts[sentence + 2] if sentence + 2 < len(art.sent_starts) else len(art.text)
+        holders = {art.fullest(person) for role, person, pos in art.roles + art.title_roles if role == head}
+        later = [(pos, person) for role, person, pos in art.roles + art.title_roles
+                 if role == head and start < pos < hi and not art.quoted(pos)]
+        return art.fullest(min(later)[1]) if later and len(holders) == 1 else None
+    if headline or art.sentence_of(start) <= _LEAD_SENTENCES:
         # cataphora: the first person given the role after the source, outside the
         # headline (whose title case makes NER read "Endorsed Trump" as a person)
         later = [(pos, person) for role, person, pos in art.roles + art.title_roles

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from newstrace.extract.speakers import roles
 from newstrace.extract.speakers.article import Article
 from newstrace.extract.speakers.base import Resolved
 from newstrace.extract.speakers.interviews import in_turn
@@ -31,18 +32,33 @@ def work_author(src):
     after = _SENT_BY.match(art.text, src.end)
     if after and _A_WORK.fullmatch(src.bare):
         text = f"{src.bare} {after.group('by')}"
+    # "a statement posted to his official Twitter account": the account's owner's statement
+    posted = _POSTED_TO.fullmatch(src.bare)
+    if posted:
+        text = f"{posted.group('owner')} {posted.group('work')}"
+    # "Part of the judge's statement reads": a span the tagger began at "of"
+    if re.match(r"of\s+(?:the|an?)\s", src.bare):
+        text = src.bare[3:]
     res = _author(art, text, src.start, src.end, src.previous, src.content, src.history)
     if res is None:
         res = _filer(src)
     if res is None and _A_WORK.fullmatch(src.bare):
         res = _fronted_work_owner(src)
+    if res is not None and posted:
+        res.work = posted.group("work")  # ("It also stated ...": the same statement, ``they_it``)
     return res
 
 
+_PLATFORMS = ("Twitter", "Facebook", "Instagram", "YouTube", "Weibo")
 _A_WORK = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:%s)" % "|".join(WORKS))
 _SENT_BY = re.compile(r"\s+(?P<by>(?:sent|posted|released|issued|published)\s+(?:from|by)\s+(?:the\s+)?"
                       r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,5}(?:['’]s?)?(?:\s+(?:%s))?)" % "|".join(
                           ("Twitter account", "Facebook page", "account", "office", "website")))
+_POSTED_TO = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?P<work>%s)\s+(?:sent|posted|released|issued|published|shared)\s+"
+    r"(?:from|by|to|on|via)\s+(?P<owner>his|her|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}['’]s?)\s+"
+    r"(?:official\s+|verified\s+)?(?:%s)?\s*(?:account|page|website|site|feed|channel|blog)" % (
+        "|".join(WORKS), "|".join(_PLATFORMS)))
 # "In a statement announcing the pick, the Association of Flight Attendants called ...":
 # the work of a phrase that opens the sentence is the subject's after the comma
 _FRONTED_IN = re.compile(r"(?:^|[.!?\n][\"”’']?\s+)(?:[Ii]n|[Tt]hrough|[Vv]ia)\s+$")
@@ -78,14 +94,24 @@ _FILED = re.compile(r"\b(?:filed|brought|lodged)\s+(?:a|an|the|their|its)\s+(?:[
                     r"(?P<kind>complaint|lawsuit|suit|petition)\b")
 
 
+_THE_RULING = re.compile(r"(?:[Tt]he|[Tt]his|[Ii]ts|[Hh]is|[Hh]er)\s+(?:[\w-]+\s+)?(?:ruling|judgment|judgement|verdict)")
+_RULED = re.compile(r"\b(?:ruled|issued\s+(?:a|an|the|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:ruling|judgment|judgement|verdict))\b")
+
+
 def _filer(src) -> Resolved | None:
     """'The complaint', 'the lawsuit': who filed it, a speaker the article gave that act
     ("the American Civil Liberties Union of Montana and Native American Rights Fund filed a
     lawsuit against the state ... The complaint notes ...")."""
-    if not _THE_FILING.fullmatch(src.bare):
+    # (and "the ruling", "the judgment": the court or judge who ruled)
+    bare = re.sub(r"^(?:[Aa]ccording\s+to|[Uu]nder|[Ii]n)\s+", "", src.bare)
+    if _THE_FILING.fullmatch(bare):
+        acts = _FILED
+    elif _THE_RULING.fullmatch(bare):
+        acts = _RULED
+    else:
         return None
     art = src.art
-    filed = [m for m in _FILED.finditer(art.text, 0, src.start) if not art.quoted(m.start())]
+    filed = [m for m in acts.finditer(art.text, 0, src.start) if not art.quoted(m.start())]
     if not filed:
         return None
     at = filed[-1].start()
@@ -98,9 +124,9 @@ def _filer(src) -> Resolved | None:
 
 
 # "Biden's Twitter (account)": the account on a platform speaks for its owner
-_PLATFORMS = ("Twitter", "Facebook", "Instagram", "YouTube", "Weibo")
 _AUTHORED = re.compile(
-    r"(?P<owner>his|her|[Mm]y|[Oo]ur|[Yy]our|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w&-]*(?:['’]s?))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<owner>his|her|[Mm]y|[Oo]ur|[Yy]our|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w&-]*(?:['’]s?)|[Tt]he\s+[a-z]+['’]s)\s+"
+    r"(?:[\w-]+\s+){0,3}?"
     r"(?:%s|%s)" % ("|".join(WORKS), "|".join(_PLATFORMS)))
 _OWNER_KINDS = ("newspaper", "magazine", "daily", "website", "agency", "broadcaster", "office", "account",
                 "Twitter account", "Facebook page")
@@ -136,6 +162,11 @@ _OWNERS_WORK = re.compile(
 _THE_WORK = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(%s)" % "|".join(WORKS))
 _RELEASED_A_WORK = re.compile(r"\b(?:issued|released|sent|put\s+out)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(%s)\b"
                               % "|".join(WORKS))
+# a statement and a (press) release are one work: "the military said in a statement ... the release said"
+_SAME_WORK = {"release": "statement"}
+_SAID_IN_A_WORK = re.compile(r"\bsaid\s+in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(statement|release)\b")
+# a body described in lower case that speaks for itself: "the Indian military", "the ministry"
+_A_BODY = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:%s)" % "|".join(sorted(PUBLIC_BODY_WORDS)))
 _IN_A_WORK = re.compile(
     r"\b(?:[Ii]n|[Ww]ith|[Tt]hrough|wrote|issued|released|sent|published|posted|penned)\s+"
     r"(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(%s)\b" % "|".join(WORKS))
@@ -149,7 +180,8 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
     # the last speaker, else one of the two before it ("... released a statement saying ...
     # A spokesperson told ... the statement read")
     for k, earlier in enumerate(reversed(history[-3:] if history else [previous] if previous else [])):
-        if not the or earlier.kind not in ("person", "org") or not 0 <= start - earlier.position < 1500:
+        if not the or earlier.kind not in ("person", "org", "description") or not 0 <= start - earlier.position < 1500 \
+                or (earlier.kind == "description" and not _A_BODY.fullmatch(earlier.speaker or "")):
             continue
         # "In a statement ..., the Association of Flight Attendants called ... The statement
         # also referenced ...", "Exxon Mobil contended in its letter ... The letter also
@@ -158,9 +190,12 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
         sentence = art.sentence_of(earlier.position)
         lo = art.sent_starts[sentence]
         hi = art.sent_starts[sentence + 1] if sentence + 1 < len(art.sent_starts) else len(art.text)
-        puts_out = _IN_A_WORK if k == 0 else _RELEASED_A_WORK  # (before the last: one it put out)
-        if earlier.work == the.group(1) \
-                or any(m.group(1) == the.group(1) for m in puts_out.finditer(art.text, lo, hi)):
+        # (before the last: one it put out, or spoke in: "the military said in a statement")
+        puts_out = (_IN_A_WORK,) if k == 0 else (_RELEASED_A_WORK, _SAID_IN_A_WORK)
+        kind = _SAME_WORK.get(the.group(1), the.group(1))
+        if _SAME_WORK.get(earlier.work, earlier.work) == kind \
+                or any(_SAME_WORK.get(m.group(1), m.group(1)) == kind
+                       for p in puts_out for m in p.finditer(art.text, lo, hi)):
             # (and "the statement" again after "The statement also said": the same one)
             return Resolved(earlier.speaker, earlier.kind, start, [], work=the.group(1))
     m = _AUTHORED.fullmatch(text)
@@ -180,6 +215,9 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
         return Resolved(art.abbreviations.get(owner) or art.initials[owner], "org", start, [])
     if owner.casefold() in ("my", "our", "your"):  # "our findings", an interviewer's "your release"
         return in_turn(art, start, second_person=owner.casefold() == "your")
+    if re.fullmatch(r"[Tt]he\s+[a-z]+['’]s", owner):  # "the judge's statement": the judge's
+        person = roles._role_person(art, "the " + owner.split()[1][:-2], start)
+        return Resolved(person, "person", start, []) if person else None
     if owner in ("his", "her"):
         res = pronoun(art, "he" if owner == "his" else "she", start, previous, content)
         return res if res.kind == "person" else None
