@@ -1,6 +1,6 @@
 """Attributions, kinds and citations on the hand-judged PTC sample (issue 28).
 
-    python bench/eval_judged.py [--part round13|rounds1-12|round12|rounds1-11|round11|rounds1-10|round10|rounds1-9|round9|rounds1-8|round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|dev|all] [--model default] [--show] [--json]
+    python bench/eval_judged.py [--part round14|rounds1-13|round13|rounds1-12|round12|rounds1-11|round11|rounds1-10|round10|rounds1-9|round9|rounds1-8|round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|dev|all] [--model default] [--show] [--json]
 
 The gold (``tests/gold/ptc_judged.jsonl``, ``ptc_judged_round2.jsonl``, ``_round3`` and ``_round4``: offsets only,
 drawn and annotated as docs/extraction.md says) marks every attribution of the judged PTC
@@ -22,8 +22,11 @@ together) and round 10 (12 more, six commentary pieces and six reports, drawn th
 commentary pieces and six reports, drawn the same way from a wider pool, held out: ``--part round12``,
 ``ptc_judged_round12.jsonl``; ``--part rounds1-11`` is the development rounds together) and round 13 (one commentary
 piece: the PTC train articles no earlier round had named or read ran out; held out: ``--part round13``,
-``ptc_judged_round13.jsonl``; ``--part rounds1-12`` is the development rounds together). The texts are read from
-../shared/corpora/ptc (research data, not copied here).
+``ptc_judged_round13.jsonl``; ``--part rounds1-12`` is the development rounds together) and round 14 (12 articles
+from sources no extraction rule was fitted to, PTC train being used up: six ECB+ dev texts, all commentary, and six
+Wikinews reports; held out: ``--part round14``, ``judged_round14.jsonl``, whose rows name their ``source``;
+``--part rounds1-13`` is the development rounds together). The texts are read from ../shared/corpora/ptc,
+../shared/corpora/ecbplus-dev and ../shared/corpora/wikinews (research data and CC BY 2.5 texts, not copied here).
 
 The articles are read as ``newstrace extract --format jsonl`` reads them (the text as in
 the file, its first line as the title) and analysed as ``newstrace run`` analyses them
@@ -70,7 +73,10 @@ GOLD_ROUND10 = ROOT / "tests" / "gold" / "ptc_judged_round10.jsonl"
 GOLD_ROUND11 = ROOT / "tests" / "gold" / "ptc_judged_round11.jsonl"
 GOLD_ROUND12 = ROOT / "tests" / "gold" / "ptc_judged_round12.jsonl"
 GOLD_ROUND13 = ROOT / "tests" / "gold" / "ptc_judged_round13.jsonl"
+GOLD_ROUND14 = ROOT / "tests" / "gold" / "judged_round14.jsonl"
 TEXTS = SHARED / "corpora" / "ptc" / "train" / "articles"
+ECB_DEV = SHARED / "corpora" / "ecbplus-dev" / "text"
+WIKINEWS = SHARED / "corpora" / "wikinews"
 
 EDGE = set(" \t\n\r\u00a0.,;:!?'\"‘’“”«»()[]{}-–—…")
 TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -84,16 +90,20 @@ def read_gold(part: str) -> list[dict]:
     since), "round7" (``ptc_judged_round7.jsonl``, read since), "round8" (``ptc_judged_round8.jsonl``, read since), "round9", "round10" (``ptc_judged_round10.jsonl``,
     held out when scored, read since), "round11" (``ptc_judged_round11.jsonl``, held out when scored, read since),
     "round12" (``ptc_judged_round12.jsonl``, held out when scored, read since), "round13"
-    (``ptc_judged_round13.jsonl``, held out when scored), "rounds1-12", "rounds1-11", "rounds1-10", "rounds1-9",
+    (``ptc_judged_round13.jsonl``, held out when scored, read since), "round14" (``judged_round14.jsonl``: ECB+ dev
+    and Wikinews texts, held out when scored), "rounds1-13", "rounds1-12", "rounds1-11", "rounds1-10", "rounds1-9",
     "rounds1-4", "rounds1-5", "rounds1-6" and "rounds1-7" (development rounds together), "all"."""
     rows = [json.loads(line) for path in (GOLD, GOLD_ROUND2, GOLD_ROUND3, GOLD_ROUND4, GOLD_ROUND5, GOLD_ROUND6, GOLD_ROUND7,
                                                      GOLD_ROUND8)
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] + [
-        json.loads(line) for path in (GOLD_ROUND9, GOLD_ROUND10, GOLD_ROUND11, GOLD_ROUND12, GOLD_ROUND13)
+        json.loads(line) for path in (GOLD_ROUND9, GOLD_ROUND10, GOLD_ROUND11, GOLD_ROUND12, GOLD_ROUND13, GOLD_ROUND14)
         for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = {"round1": ("held-out", "dev"), "round2": ("held-out-2",), "round3": ("held-out-3",), "round4": ("held-out-4",),
               "round5": ("held-out-5",), "round6": ("held-out-6",), "round7": ("held-out-7",), "round8": ("held-out-8",), "round9": ("held-out-9",), "round10": ("held-out-10",), "round11": ("held-out-11",),
-              "round12": ("held-out-12",), "round13": ("held-out-13",),
+              "round12": ("held-out-12",), "round13": ("held-out-13",), "round14": ("held-out-14",),
+              "rounds1-13": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
+                             "held-out-7", "held-out-8", "held-out-9", "held-out-10", "held-out-11", "held-out-12",
+                             "held-out-13"),
               "rounds1-12": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
                              "held-out-7", "held-out-8", "held-out-9", "held-out-10", "held-out-11", "held-out-12"),
               "rounds1-11": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
@@ -112,9 +122,34 @@ def read_gold(part: str) -> list[dict]:
     return [r for r in rows if part == "all" or r["part"] in wanted]
 
 
-def read_text(article_id: str) -> str:
-    with open(TEXTS / f"{article_id}.txt", encoding="utf-8", newline="") as fh:
+def read_text(article_id: str, source: str = "ptc") -> str:
+    """An article's text: a PTC train article by id (rounds 1-13); from round 14, the gold row's
+    ``source`` names the corpus: "ecbplus-dev" (``../shared/corpora/ecbplus-dev/text/ID.txt`` as
+    in the file) or "wikinews" (``wnNNN``, numbered as bench/wikinews_jsonl.py numbers the rows of
+    wikinews_2019.csv then wikinews_2020.csv; the headline, a full stop, a blank line and the
+    text, white space at both ends stripped, as the speaker rounds' fixtures hold them)."""
+    if source == "ecbplus-dev":
+        path = ECB_DEV / f"{article_id}.txt"
+    elif source == "wikinews":
+        return _wikinews()[article_id]
+    else:
+        path = TEXTS / f"{article_id}.txt"
+    with open(path, encoding="utf-8", newline="") as fh:
         return fh.read()
+
+
+def _wikinews(cache: dict = {}) -> dict:
+    import csv
+
+    if not cache:
+        csv.field_size_limit(10**9)
+        n = 0
+        for year in ("2019", "2020"):
+            with open(WIKINEWS / f"wikinews_{year}.csv", encoding="utf-8", newline="") as rows:
+                for row in csv.DictReader(rows):
+                    cache[f"wn{n:03d}"] = f"{row['title'].strip()}.\n\n{row['text'].strip()}"
+                    n += 1
+    return cache
 
 
 def write_brat(gold: list[dict], folder: Path) -> None:
@@ -122,7 +157,7 @@ def write_brat(gold: list[dict], folder: Path) -> None:
     (folder / "text").mkdir(parents=True)
     (folder / "attributions").mkdir()
     for row in gold:
-        text = read_text(row["id"])
+        text = read_text(row["id"], row.get("source", "ptc"))
         (folder / "text" / f"{row['id']}.txt").write_bytes(text.encode("utf-8"))
         lines, t = [], 0
 
@@ -149,7 +184,7 @@ def analyse_articles(gold: list[dict], model: str) -> dict:
 
     with tempfile.TemporaryDirectory() as tmp:
         for row in gold:
-            (Path(tmp) / f"{row['id']}.txt").write_bytes(read_text(row["id"]).encode("utf-8"))
+            (Path(tmp) / f"{row['id']}.txt").write_bytes(read_text(row["id"], row.get("source", "ptc")).encode("utf-8"))
         return {a.id: found for a, found in extract_attributions(tmp, model=model, workers=1, with_speakers=True)}
 
 
@@ -226,7 +261,7 @@ def same_outlet(a: str, b: str) -> bool:
 def judge(gold: list[dict], analyses: dict, show: bool = False) -> dict:
     counts = defaultdict(int)
     for row in gold:
-        text = read_text(row["id"])
+        text = read_text(row["id"], row.get("source", "ptc"))
         kind_of = row["type"]
         found = analyses.get(row["id"])
         preds = [{"source": a.source, "cue": a.cue, "content": a.content, "kind": a.kind,
@@ -308,7 +343,7 @@ def summary(c: dict) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--part", default="round13", choices=["round13", "rounds1-12", "round12", "rounds1-11", "round11", "rounds1-10", "round10", "rounds1-9", "round9", "rounds1-8", "round8", "rounds1-7", "round7", "round6", "rounds1-6", "round5", "rounds1-5", "rounds1-4", "round4", "round3", "round2", "round1",
+    ap.add_argument("--part", default="round14", choices=["round14", "rounds1-13", "round13", "rounds1-12", "round12", "rounds1-11", "round11", "rounds1-10", "round10", "rounds1-9", "round9", "rounds1-8", "round8", "rounds1-7", "round7", "round6", "rounds1-6", "round5", "rounds1-5", "rounds1-4", "round4", "round3", "round2", "round1",
                                                          "held-out", "dev", "all"])
     ap.add_argument("--model", default="default")
     ap.add_argument("--show", action="store_true", help="every false, missed and misjudged attribution")
