@@ -19,6 +19,33 @@ def needs_shared(path: Path):
     return pytest.mark.skipif(not path.exists(), reason=f"{path} not present")
 
 
+# --- attributions written as strings, for the precision rounds' tests -------------------
+
+
+def span_of(text: str, source: str, cue: str, content: str):
+    """A SpanAttribution from its strings: each the first occurrence, the content the first
+    after the cue (or before it where it stands only there: "“…?” Issa wanted to know");
+    shared by the precision rounds' tests."""
+    from newstrace.extract.base import SpanAttribution
+
+    def at(s, after=0):
+        if not s:
+            return []
+        i = text.index(s, after)
+        return [(i, i + len(s))]
+    c = at(cue)
+    after = c[0][1] if content in text[c[0][1]:] else 0
+    return SpanAttribution(at(source), c, at(content, after))
+
+
+def not_speech_rule(text: str, source: str, cue: str, content: str) -> str | None:
+    """The not-speech rule that drops the attribution given as strings, or None."""
+    from newstrace.extract.cues import not_speech
+    from newstrace.extract.quotes import quote_mask
+
+    return not_speech(text, span_of(text, source, cue, content), quote_mask(text))
+
+
 # --- a store for the web app's tests: the seed reports and hostile articles -------------
 
 

@@ -7,23 +7,9 @@ them, beside sentences the judged rounds 1-10 or PolNeAR dev count with the same
 
 import pytest
 
-from newstrace.extract.base import SpanAttribution
-from newstrace.extract.cues import not_speech
-from newstrace.extract.quotes import quote_mask
+from conftest import not_speech_rule, span_of
 
 
-def _span(text, source, cue, content):
-    def at(s, after=0):
-        if not s:
-            return []
-        i = text.index(s, after)
-        return [(i, i + len(s))]
-    c = at(cue)
-    return SpanAttribution(at(source), c, at(content, c[0][1]))
-
-
-def _rule(text, source, cue, content):
-    return not_speech(text, _span(text, source, cue, content), quote_mask(text))
 
 
 @pytest.mark.parametrize("text, source, cue, content", [
@@ -71,7 +57,7 @@ def _rule(text, source, cue, content):
      "which", "lists", "80 different attacks beginning in 2014"),
 ])
 def test_an_act_on_a_thing_is_no_speech(text, source, cue, content):
-    assert _rule(text, source, cue, content) == "thing_object"
+    assert not_speech_rule(text, source, cue, content) == "thing_object"
 
 
 @pytest.mark.parametrize("text, source, cue, content", [
@@ -96,4 +82,4 @@ def test_an_act_on_a_thing_is_no_speech(text, source, cue, content):
      "a three-judge panel", "had ruled", "that police violated a suspected drug dealer’s Fourth Amendment rights"),
 ])
 def test_what_the_conventions_count_stays(text, source, cue, content):
-    assert _rule(text, source, cue, content) is None
+    assert not_speech_rule(text, source, cue, content) is None

@@ -9,25 +9,13 @@ import pytest
 from newstrace.extract import attribution_conventions
 from newstrace.extract.base import SpanAttribution
 from newstrace.extract.citations import extract_citations
-from newstrace.extract.cues import not_speech
 from newstrace.extract.furniture import drop_furniture
 from newstrace.extract.headlines import drop_headline, headline_span
 from newstrace.extract.nested import nested_attributions
 from newstrace.extract.quotes import quote_mask
+from conftest import not_speech_rule, span_of
 
 
-def _span(text, source, cue, content):
-    def at(s, after=0):
-        if not s:
-            return []
-        i = text.index(s, after)
-        return [(i, i + len(s))]
-    c = at(cue)
-    return SpanAttribution(at(source), c, at(content, c[0][1]))
-
-
-def _rule(text, source, cue, content):
-    return not_speech(text, _span(text, source, cue, content), quote_mask(text))
 
 
 # 1. an act on a thing whose noun phrase carries a relative clause with its own verb
@@ -51,7 +39,7 @@ def _rule(text, source, cue, content):
      "They", "point to", "technology that has successfully eradicated large swaths of child pornography on the web"),
 ])
 def test_a_thing_with_a_relative_clause_is_no_speech(text, source, cue, content):
-    assert _rule(text, source, cue, content) == "thing_object"
+    assert not_speech_rule(text, source, cue, content) == "thing_object"
 
 
 @pytest.mark.parametrize("text, source, cue, content", [
@@ -64,7 +52,7 @@ def test_a_thing_with_a_relative_clause_is_no_speech(text, source, cue, content)
      "and gunfire erupted"),
 ])
 def test_a_clause_after_the_noun_stays(text, source, cue, content):
-    assert _rule(text, source, cue, content) is None
+    assert not_speech_rule(text, source, cue, content) is None
 
 
 # 2. the first person's feelings and hopes
@@ -88,7 +76,7 @@ def test_a_clause_after_the_noun_stays(text, source, cue, content):
      "I", "call", "it the cut-of-his-jib test quite deliberately"),
 ])
 def test_the_first_persons_feelings_are_no_speech(text, source, cue, content):
-    assert _rule(text, source, cue, content) == "first_person_feeling"
+    assert not_speech_rule(text, source, cue, content) == "first_person_feeling"
 
 
 @pytest.mark.parametrize("text, source, cue, content", [
@@ -103,7 +91,7 @@ def test_the_first_persons_feelings_are_no_speech(text, source, cue, content):
      "He", "fears", "that it could evolve into something far more dangerous"),
 ])
 def test_beliefs_arguments_requests_and_others_fears_stay(text, source, cue, content):
-    assert _rule(text, source, cue, content) is None
+    assert not_speech_rule(text, source, cue, content) is None
 
 
 # 2b. the writer's present appeal, outside quotations
@@ -124,7 +112,7 @@ def test_beliefs_arguments_requests_and_others_fears_stay(text, source, cue, con
      "I", "would like", "to make a special appeal to Cardinal Ouellet"),
 ])
 def test_the_writers_present_appeal_is_no_speech(text, source, cue, content):
-    assert _rule(text, source, cue, content) == "writers_appeal"
+    assert not_speech_rule(text, source, cue, content) == "writers_appeal"
 
 
 @pytest.mark.parametrize("text, source, cue, content", [
@@ -139,7 +127,7 @@ def test_the_writers_present_appeal_is_no_speech(text, source, cue, content):
      "citizens to give life to more children"),
 ])
 def test_quoted_and_past_appeals_stay(text, source, cue, content):
-    assert _rule(text, source, cue, content) is None
+    assert not_speech_rule(text, source, cue, content) is None
 
 
 def test_a_feeling_inside_a_quotation_is_not_nested():
@@ -170,7 +158,7 @@ def test_what_i_believe_to_be_is_no_clause():
      "Media titan Rupert Murdoch", "announced", "his engagement to former supermodel Jerry Hall"),
 ])
 def test_an_announced_act_is_no_speech(text, source, cue, content):
-    assert _rule(text, source, cue, content) == "announced_act"
+    assert not_speech_rule(text, source, cue, content) == "announced_act"
 
 
 @pytest.mark.parametrize("text, source, cue, content", [
@@ -183,7 +171,7 @@ def test_an_announced_act_is_no_speech(text, source, cue, content):
      "he would end the regular military exercises"),
 ])
 def test_other_announcements_stay(text, source, cue, content):
-    assert _rule(text, source, cue, content) is None
+    assert not_speech_rule(text, source, cue, content) is None
 
 
 # 4. a video player's titles and the headline repeated as the first line
@@ -191,8 +179,8 @@ def test_a_video_players_titles_are_furniture():
     # judged round 11 (PTC article762200179)
     t = ("To access the rials, Iran wanted to convert them.\nJUST WATCHED Pompeo lays out US list of demands for Iran "
          "Replay More Videos ... MUST WATCH Pompeo lays out US list of demands for Iran 02:40\nThe report says so.")
-    a = _span(t, "WATCH Pompeo", "lays out", "US list of demands for Iran 02:")
-    kept = _span(t, "The report", "says", "so")
+    a = span_of(t, "WATCH Pompeo", "lays out", "US list of demands for Iran 02:")
+    kept = span_of(t, "The report", "says", "so")
     assert drop_furniture(t, [a, kept]) == [kept]
 
 

@@ -9,21 +9,9 @@ import pytest
 from newstrace.extract.base import SpanAttribution
 from newstrace.extract.cues import not_speech
 from newstrace.extract.quotes import quote_mask
+from conftest import not_speech_rule, span_of
 
 
-def _span(text, source, cue, content):
-    def at(s, after=0):
-        if not s:
-            return []
-        i = text.index(s, after)
-        return [(i, i + len(s))]
-    c = at(cue)
-    after = c[0][1] if content in text[c[0][1]:] else 0  # a content before its cue: "“…?” Issa wanted to know"
-    return SpanAttribution(at(source), c, at(content, after))
-
-
-def _rule(text, source, cue, content):
-    return not_speech(text, _span(text, source, cue, content), quote_mask(text))
 
 
 # 1. an act on a thing (signing, sponsoring, naming, discovering, going after, justifying,
@@ -67,7 +55,7 @@ def _rule(text, source, cue, content):
      "Trump", "went after", "Bush"),
 ])
 def test_an_act_on_a_thing_is_no_speech(text, source, cue, content):
-    assert _rule(text, source, cue, content) == "thing_object"
+    assert not_speech_rule(text, source, cue, content) == "thing_object"
 
 
 @pytest.mark.parametrize("text, source, cue, content", [
@@ -97,7 +85,7 @@ def test_an_act_on_a_thing_is_no_speech(text, source, cue, content):
      "Swedes", "are worried", "that the police are unable to cope"),
 ])
 def test_a_stance_or_a_legislative_act_stays(text, source, cue, content):
-    assert _rule(text, source, cue, content) is None
+    assert not_speech_rule(text, source, cue, content) is None
 
 
 # 2. the writer's idioms, proposals and goals
@@ -125,7 +113,7 @@ def test_a_stance_or_a_legislative_act_stays(text, source, cue, content):
      "’s", "say", "that I’m right", "writers_voice"),
 ])
 def test_the_writers_idioms_and_proposals_are_no_speech(text, source, cue, content, rule):
-    assert _rule(text, source, cue, content) == rule
+    assert not_speech_rule(text, source, cue, content) == rule
 
 
 @pytest.mark.parametrize("text, source, cue, content", [
@@ -136,7 +124,7 @@ def test_the_writers_idioms_and_proposals_are_no_speech(text, source, cue, conte
     ("Trump called the deal “the worst ever.”", "Trump", "called", "the deal “the worst ever.”"),
 ])
 def test_speech_by_they_and_call_stays(text, source, cue, content):
-    assert _rule(text, source, cue, content) is None
+    assert not_speech_rule(text, source, cue, content) is None
 
 
 # 3. conditions and the writer's questions
@@ -165,7 +153,7 @@ def test_speech_by_they_and_call_stays(text, source, cue, content):
      "agenda again", "rhetorical_question"),
 ])
 def test_conditions_and_questions_are_no_speech(text, source, cue, content, rule):
-    assert _rule(text, source, cue, content) == rule
+    assert not_speech_rule(text, source, cue, content) == rule
 
 
 @pytest.mark.parametrize("text, source, cue, content", [
@@ -182,7 +170,7 @@ def test_conditions_and_questions_are_no_speech(text, source, cue, content, rule
      "his", "belief", "that technology supersedes law"),
 ])
 def test_questions_and_ifs_of_others_stay(text, source, cue, content):
-    assert _rule(text, source, cue, content) is None
+    assert not_speech_rule(text, source, cue, content) is None
 
 
 # 4. evidence, not speech: "History tells us why …", "It would also explain why …"
@@ -195,14 +183,14 @@ def test_questions_and_ifs_of_others_stay(text, source, cue, content):
      "It", "would also explain", "why the CIA was closely monitoring Oswald’s movements prior to the assassination"),
 ])
 def test_evidence_is_no_speech(text, source, cue, content):
-    assert _rule(text, source, cue, content) == "evidence"
+    assert not_speech_rule(text, source, cue, content) == "evidence"
 
 
 def test_a_speaker_explaining_why_stays():
     # judged round 12's gold (PTC article699478811)
     text = ("She explained why the Trump administration decided to take “a comprehensive approach to confronting "
             "the Iranian regime,” which does not give the regime a get out of jail free card.")
-    assert _rule(text, "She", "explained", "why the Trump administration decided to take “a comprehensive approach "
+    assert not_speech_rule(text, "She", "explained", "why the Trump administration decided to take “a comprehensive approach "
                  "to confronting the Iranian regime,”") is None
 
 
@@ -210,10 +198,10 @@ def test_a_speaker_explaining_why_stays():
 def test_a_concern_named_is_no_content():
     # judged round 12 (PTC article699478811)
     text = "Other European allies have voiced similar concerns."
-    assert _rule(text, "Other European allies", "have voiced", "similar concerns") == "no_content"
+    assert not_speech_rule(text, "Other European allies", "have voiced", "similar concerns") == "no_content"
     # PolNeAR train counts a concern with its topic ("which has voiced concerns over Trump's views on Israel")
     text = "The establishment has voiced concerns over Trump's views on Israel."
-    assert _rule(text, "The establishment", "has voiced", "concerns over Trump's views on Israel") is None
+    assert not_speech_rule(text, "The establishment", "has voiced", "concerns over Trump's views on Israel") is None
 
 
 def test_a_cue_inside_its_content_is_garbage():
