@@ -108,3 +108,31 @@ def test_a_relative_clause_inside_the_content_is_carried(text, source, cue, cut,
 ])
 def test_a_comment_after_the_content_stays_out(text, source, cue, content):
     assert _carried(text, source, cue, content) == [content]
+
+
+# 4. a quotation's content ends at its closing mark at a paragraph's end
+def _cut(text, start, end):
+    from newstrace.extract.base import SpanAttribution
+    from newstrace.extract.clause_ends import cut_quotes_at_paragraphs
+
+    a = cut_quotes_at_paragraphs(text, [SpanAttribution([], [], [(text.index(start), text.index(end) + len(end))])])[0]
+    return [text[s:e] for s, e in a.content]
+
+
+def test_a_quotation_ends_at_its_paragraph():
+    # round 14 (Wikinews wn256): the content ran on into the next paragraph
+    text = ('Caloundra half back Jarrod Kidston enjoyed the win. "Yeah it was a good start from us, probably the best '
+            'start from us in a while", Kidston said. "Then we just made a couple of mistakes and let them back in the '
+            'game. They\'re a good outfit so they put points on pretty quick."\n\n\nThe visitors would run away with '
+            'the result in the end.')
+    assert _cut(text, '"Then we just', "The visitors would") == [
+        '"Then we just made a couple of mistakes and let them back in the game. They\'re a good outfit so they put '
+        'points on pretty quick."']
+
+
+def test_a_quotation_of_two_paragraphs_stays_whole():
+    # PolNeAR train (usa-today_2016-08-09_khans-trump-stirs-ugliness-musli): the first paragraph has no closing mark
+    text = ('"They would come to me, personally close to me, and they\'ll say, \'Mr. Khan, you\'re a lawyer. Will we be '
+            'thrown out of this country?\'\n\n"We go to school and our friends taunt us: \'You will be thrown out when '
+            'Trump becomes president.\'"')
+    assert _cut(text, '"They would', "president.\'\"") == [text]
