@@ -136,3 +136,21 @@ def test_a_quotation_of_two_paragraphs_stays_whole():
             'thrown out of this country?\'\n\n"We go to school and our friends taunt us: \'You will be thrown out when '
             'Trump becomes president.\'"')
     assert _cut(text, '"They would', "president.\'\"") == [text]
+
+
+# 5. a blog post's dateline on its own line is not part of the content below it
+def _undated(text, start, end):
+    from newstrace.extract.base import SpanAttribution
+    from newstrace.extract.clause_ends import cut_datelines
+
+    a = cut_datelines(text, [SpanAttribution([], [], [(text.index(start), text.index(end) + len(end))])])[0]
+    return [text[s:e] for s, e in a.content]
+
+
+def test_a_dateline_is_left_out():
+    # round 14 (ECB+ dev e3cc4712a)
+    text = ("Angels Withdraw Offer; Red Sox in Good Spot for Teixeira\n\nDecember 22nd, 2008 8:55 am\nThe Angels have "
+            "withdrawn their offer to free-agent 1B Mark Teixeira, reports FoxSports. com and Yahoo! Sports.")
+    assert _undated(text, "December 22nd", "1B Mark Teixeira") == [
+        "The Angels have withdrawn their offer to free-agent 1B Mark Teixeira"]
+

@@ -119,3 +119,28 @@ def cut_quotes_at_paragraphs(text: str, spans: list[SpanAttribution]) -> list[Sp
             a = SpanAttribution(a.source, a.cue, content, a.score)
         out.append(a)
     return out
+
+
+# a dateline on a line of its own: "December 22nd, 2008 8:55 am", "Tuesday, May 2, 2013"
+_DATELINE = re.compile(r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+                       r"Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}"
+                       r"\s*(?:[ap]\.?m\.?)?)?[ \t]*\n\s*", re.IGNORECASE)
+
+
+def cut_datelines(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
+    """``spans`` with a dateline that opens a content fragment on a line of its own left out:
+    a blog post's date is no one's words. No content fragment of PolNeAR train's annotation
+    or of the judged rounds' gold opens with one.
+
+    >>> t = "Posted by Al\\nDecember 22nd, 2008 8:55 am\\nThe Angels have withdrawn their offer, reports Fox."
+    >>> a = SpanAttribution([(88, 91)], [(80, 87)], [(13, 78)])
+    >>> [t[s:e] for s, e in cut_datelines(t, [a])[0].content]
+    ['The Angels have withdrawn their offer']
+    """
+    out = []
+    for a in spans:
+        content = [(m.end(), e) if (m := _DATELINE.match(text, s)) and m.end() < e else (s, e) for s, e in a.content]
+        if content != list(a.content):
+            a = SpanAttribution(a.source, a.cue, content, a.score)
+        out.append(a)
+    return out
