@@ -8,6 +8,7 @@ One table serves ingest (an article's outlet from its URL) and citation extracti
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from tld import get_fld
@@ -391,6 +392,28 @@ AMBIGUOUS_NAMES = frozenset(
      "dpa", "EFE", "PTI", "twitter", "The Blaze", "The Atlantic", "Vox", "Axios", "Bloomberg", "Heavy",
      "1P5"}
 )
+
+OUTLETS_DATA = Path(__file__).resolve().parent / "extract" / "data" / "outlets.tsv"
+
+
+def _read_outlets_data(path: Path = OUTLETS_DATA) -> tuple[dict, set]:
+    """More outlets, kept as data (``extract/data/outlets.tsv``: sports desks and networks,
+    regional papers), with the names among them that are also other things."""
+    table, ambiguous = {}, set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, kind, aliases, domains, unclear = line.split("\t")
+        table[name] = (kind, tuple(a.strip() for a in aliases.split(" | ") if a.strip()), tuple(domains.split()))
+        ambiguous |= {a.strip() for a in unclear.split(" | ") if a.strip()}
+    return table, ambiguous
+
+
+_MORE, _MORE_AMBIGUOUS = _read_outlets_data()
+if set(_MORE) & set(OUTLETS):
+    raise ValueError(f"outlets.tsv repeats outlets.py: {sorted(set(_MORE) & set(OUTLETS))}")
+OUTLETS.update(_MORE)
+AMBIGUOUS_NAMES = AMBIGUOUS_NAMES | _MORE_AMBIGUOUS
 
 _BY_DOMAIN = {d: name for name, (_, _, domains) in OUTLETS.items() for d in domains}
 _BY_ALIAS = {

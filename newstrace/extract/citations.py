@@ -37,8 +37,8 @@ _PRE_CUES = [
         r"published in|aired on))? $"
     ),
     re.compile(
-        r"\b(told|telling|tells|said to|says to|speaking to|speaking with|spoke to|spoke with|"
-        r"talking to|talked to|interview with|interviews with|interviewed by|in remarks to|"
+        r"\b(told|telling|tells|said to|says to|[Ss]peaking to|[Ss]peaking with|spoke to|spoke with|"
+        r"[Tt]alking to|talked to|(?:open )?letter to|interview with|interviews with|interviewed by|in remarks to|"
         r"statement to|statements to|confirmed to|explained to|admitted to|citing|via|"
         r"reporting by|reporting from|[Rr]eached by|[Cc]ontacted by|sat down with|sitting down with|"
         # "during Sunday's episode of the BBC's … show"
@@ -147,12 +147,26 @@ _BYLINE_AFTER = re.compile(rf"^(?:/[A-Z][\w-]*)*,? (?:(?:{_WEEKDAY}),? )?{_MONTH
 _OUTLET_BYLINE_BEFORE = re.compile(r"(?:^|\s)By (?:[Tt]he )?$")
 _OUTLET_BYLINE_AFTER = re.compile(r"^(?:[ \t]*(?:\n|$)| [A-Z]{3,}\b(?! [a-z])| ?[-–—])")
 # a block introduced as the outlet's: "From TPM:", "More from the Washington Times:"
-_FROM_BEFORE = re.compile(r"(?:^|\n)[ \t]*((?:More |Read more |An excerpt |Excerpts? )?[Ff]rom) (?:[Tt]he )?$")
+_FROM_BEFORE = re.compile(r"(?:^|\n)[ \t]*((?:More |Read more |An excerpt |Excerpts? )?[Ff]rom|[Cc]ourtesy of) (?:[Tt]he )?$")
 _FROM_AFTER = re.compile(r"^(?:['’]s)?[ \t]*:")
 # the cue before the outlet at the clause's end: "…, reported The Daily Wire."
 _INVERTED_BEFORE = re.compile(r"[,”\"] ((?:first )?reported|reports|wrote|writes|noted|notes|said|says)"
                               r"(?: (?:[Tt]he))? $")
-_INVERTED_AFTER = re.compile(r"^(?:[.,;:)]|\s*$)")
+_INVERTED_AFTER = re.compile(r"^(?:[.,;:)]|\s*$| and (?:[Tt]he )?[A-Z])")
+# "Alaska Dispatch has more here:", "the Guardian has the full story." (a block or link follows)
+_HAS_MORE = re.compile(r"^ (?:also )?(has (?:more|the (?:full )?(?:story|details))(?: here| on (?:this|that|the story))?)(?=[:.])")
+# the outlet's journalist in a citing frame: "told Paul Rivera of WESH 2 news", "reported,
+# most recently by John Perrotto at Baseball Prospectus", "according to Jane Doe of Reuters",
+# and "Buster Olney of ESPN. com believes"
+_PERSON = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2}"
+_JOURNALIST_BEFORE = re.compile(
+    r"\b([Tt]old|[Tt]elling|[Ss]peaking to|[Ss]poke to|[Ss]poke with|[Tt]alking to|[Tt]alked to|[Aa]ccording to|interview with|"
+    r"interviewed by|(?:reported|written|reporting|report|story|article)(?:,? [a-z]+(?: [a-z]+)?,?)? by)"
+    rf" {_PERSON},? (?:of|at|from|with) (?:the )?$"
+)
+_JOURNALIST_OF = re.compile(rf"(?:^|[.!?;:]\s+|\n|, |\b(?:and|but|while|Similarly|Meanwhile|However),? )(?:[A-Z][a-z]+,? )?{_PERSON} (?:of|at) (?:the )?$")
+_JOURNALIST_VERB = re.compile(r"^(?:['’]s)?,? (?:also |now |first )?(reports|reported|writes|wrote|believes|notes|noted|hears|heard|"
+                              r"has learned|learned|tweeted|reporting|writing)\b")
 # an appearance on a broadcaster with words between: "During an appearance with Tucker
 # Carlson on Fox", "in an interview Sunday with Chris Wallace on Fox"
 _APPEARANCE_APART = re.compile(
@@ -203,7 +217,8 @@ _MEDIA_WORD = (
 _NETWORK_CHANNEL = r"(?:ABC|CBS|NBC|FOX|Fox|CW|PIX) ?\d{1,2}"
 _UNKNOWN = re.compile(
     rf"\b(?:[Tt]he )?((?:[A-Z][\w.&'’-]*\s){{0,4}}(?:{_MEDIA_WORD})|"
-    r"[WK][A-Z]{2,3}(?:-(?:TV|FM|AM))?|[A-Z][\w-]+\.com|"
+    # a call sign, with its channel where given ("WESH 2 news", "KTLA 5")
+    r"[WK][A-Z]{2,3}(?:-(?:TV|FM|AM)| \d{1,2}(?![\d,.:]?\d))?|[A-Z][\w-]+\.com|"
     # a local station by its network and channel: "Fox 5", "ABC15", "NBC 7 San Diego"
     rf"{_NETWORK_CHANNEL}|"
     # a station's brand with its channel: "KENS5", "News4SA", "News-4 San Antonio", "10News"
@@ -234,7 +249,7 @@ _UNKNOWN_PRE_MEDIA = re.compile(
     rf"(?: {_DAY})? $".replace("{_DAY}", _DAY)
 )
 _UNKNOWN_POST_MEDIA = re.compile(rf"^(?:,? )?{_AUX}(reported|reports|first reported|has learned|contributed)\b")
-_CALL_SIGN = re.compile(r"^[WK][A-Z]{2,3}(?:-(?:TV|FM|AM))?$")  # "told WKOW-TV of Madison"
+_CALL_SIGN = re.compile(r"^[WK][A-Z]{2,3}(?:-(?:TV|FM|AM)| \d{1,2})?$")  # "told WKOW-TV of Madison"
 # ("the Mueller Report", "the Drudge Report": a report is an outlet only in media's frames)
 _WEAK_MEDIA_NAME = re.compile(r"(?:Network|Report|\.com|^[WK][A-Z]{2,3}(?:-(?:TV|FM|AM))?)$")
 _UNKNOWN_POST = re.compile(
@@ -271,7 +286,8 @@ class _Mention:
 def _alias_pattern(names) -> re.Pattern[str]:
     aliases = sorted(names, key=len, reverse=True)
     body = "|".join(re.escape(a) for a in aliases)
-    return re.compile(rf"(?<![\w.@#/-])(?:{body})(?![\w-]|\.[A-Za-z])")
+    # a web address split by the text's tokens ("ESPN. com", "FoxSports. com") is the name
+    return re.compile(rf"(?<![\w.@#/-])(?:{body})(?:\. com\b)?(?![\w-]|\.[A-Za-z])")
 
 
 PROGRAMMES = Path(__file__).resolve().parent / "data" / "programmes.tsv"
@@ -331,6 +347,8 @@ def _find_mentions(text: str) -> list[_Mention]:
     taken: list[tuple[int, int]] = []
     for m in _ALIAS_RE.finditer(text):
         alias = m.group(0)
+        if alias.endswith(". com"):
+            alias = alias[:-5]
         if _is_part_of_longer_name(text, m.start(), m.end()):
             continue
         mentions.append(_Mention(m.start(), m.end(), _ALIASES[alias], alias))
@@ -414,6 +432,19 @@ def _cue(text: str, m: _Mention) -> str | None:
             return inverted.group(1)
     if _AFFILIATE_AFTER.match(after):
         return None
+    if kind == "media" and m.alias not in AMBIGUOUS_NAMES:
+        journalist = _journalist_cue(before, after)
+        if journalist:
+            return journalist
+    # the outlet's kind between the cue and a known name, where no cue stands right before
+    # it: "Speaking to newspaper Star of Mysore"
+    # (the "told" cues only; "said in an interview in French newspaper Le Parisien" is the
+    # outlets-by-kind rule's)
+    kind_word = _KIND_BEFORE.search(before) if kind == "media" else None
+    if kind_word and not any(pattern.search(before) for pattern in _PRE_CUES):
+        told = _PRE_CUES[1].search(before[:kind_word.start()])
+        if told:
+            return " ".join(_DAY_RE.sub(" ", told.group(1)).split()).lower()
     for pattern in _PRE_CUES:
         pre = pattern.search(before)
         if pre:
@@ -427,7 +458,7 @@ def _cue(text: str, m: _Mention) -> str | None:
     if post and (kind == "media" or post.group(1) in _PLATFORM_VERBS):
         return post.group(1)
     if kind == "media":
-        post = _POST_POSSESSIVE_VERB.match(after) or _POST_NOUN.match(after)
+        post = _POST_POSSESSIVE_VERB.match(after) or _POST_NOUN.match(after) or _HAS_MORE.match(after)
         if post:
             return post.group(1)
     elif _POST_NOUN.match(after) and _IN_A.search(before):
@@ -436,6 +467,27 @@ def _cue(text: str, m: _Mention) -> str | None:
         if noun in {"post", "tweet", "video", "message", "livestream"}:
             return noun
     return None
+
+
+def _journalist_cue(before: str, after: str) -> str | None:
+    """The cue of an outlet named by its journalist: "told Paul Rivera of WESH 2 news" (told),
+    "reported, most recently by John Perrotto at Baseball Prospectus" (reported by), "Buster
+    Olney of ESPN. com believes" (believes). ``before`` ends where the outlet's name starts."""
+    pre = _JOURNALIST_BEFORE.search(before)
+    if pre:
+        return re.sub(r"^(\w+)\b.* by$", r"\1 by", pre.group(1)).lower()
+    if _JOURNALIST_OF.search(before):
+        verb = _JOURNALIST_VERB.match(after)
+        if verb:
+            return verb.group(1)
+    return None
+
+
+class _Cue(str):
+    """A cue found by a function, read as a match's group(1) where the frames give matches."""
+
+    def group(self, _=1):
+        return str(self)
 
 
 def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> list[Citation]:
@@ -457,7 +509,7 @@ def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> lis
         lead = _UNKNOWN_LEAD.match(name)
         if lead:
             s, name = s + lead.end(), name[lead.end():]
-        if name in _NOT_CALL_SIGNS:
+        if name.split()[0] in _NOT_CALL_SIGNS and (name in _NOT_CALL_SIGNS or _CALL_SIGN.match(name)):
             continue  # "WHO has reported 2119 cases": the World Health Organization, no station
         if re.fullmatch(r"(?:The |A )?(?:" + _MEDIA_WORD + ")", name):
             continue  # a bare "News" or "Daily" is no name
@@ -475,6 +527,8 @@ def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> lis
             cue = _UNKNOWN_PRE_MEDIA.search(before) or _UNKNOWN_POST_MEDIA.match(after)
         else:
             cue = _UNKNOWN_PRE.search(before) or _UNKNOWN_POST.match(after)
+        journalist = _journalist_cue(before, after)
+        cue = cue or _HAS_MORE.match(after) or (_Cue(journalist) if journalist else None)
         if not cue:
             continue
         if re.match(r" [A-Z]", after) or re.match(r" of [A-Z]", after) and not _CALL_SIGN.match(name):
@@ -514,6 +568,7 @@ _KIND = (r"newspaper|magazine|daily|tabloid|weekly|broadcaster|news agency|news 
          r"news portal|TV channel|television channel|TV station|television station|radio station|"
          r"news outlet|news service|wire service|news wire|newswire|blog|podcast")
 _NAME = r"[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}"
+_KIND_BEFORE = re.compile(rf"(?<= )(?:(?:the|a|an) )?(?:(?!(?:to|with|by|from|of|in|for|on|at|the|a|an)\b)[\w-]+ )?(?:{_KIND}) $")
 _KIND_THEN_NAME = re.compile(rf"\b(?:{_KIND}) ({_NAME})")
 _NAME_THEN_KIND = re.compile(rf"\b[Tt]he ({_NAME}) (?:{_KIND})\b(?! [A-Z])")
 _WORD_BEFORE = re.compile(r"[\w’'-]+ $")
@@ -602,6 +657,26 @@ def _unknown_short_forms(text: str, found: list[Citation], known: list[tuple[int
     return out
 
 
+# (a bare comma joins nothing: "According to Variety, CNN has gotten back to Trump")
+_AND = re.compile(r"^(?:,? and|,? or|,? as well as) (?:[Tt]he )?$")
+
+
+def _coordinated(text: str, mentions: list[_Mention], cues: list[str | None]) -> None:
+    """Media outlets joined by "and" share their cue: "reports FoxSports. com and Yahoo!
+    Sports", "CNN and Fox News reported", "according to the AP and Reuters". Platforms and
+    names that are also other things take none this way."""
+    def joinable(i):
+        m = mentions[i]
+        return m.outlet is not None and outlet_kind(m.outlet) == "media" and m.alias not in AMBIGUOUS_NAMES
+    for _ in range(2):  # "CNN and NBC and ABC": the cue passes along
+        for i in range(len(mentions) - 1):
+            a, b = i, i + 1
+            if not (joinable(a) and joinable(b)) or (cues[a] is None) == (cues[b] is None):
+                continue
+            if _AND.match(text[mentions[a].end:mentions[b].start]):
+                cues[a if cues[a] is None else b] = cues[b if cues[a] is None else a]
+
+
 def extract_citations(text: str, doc=None, article_id: str = "", outlet: str | None = None) -> list[Citation]:
     """Every place ``text`` leans on a media outlet or platform, in text order.
 
@@ -619,11 +694,10 @@ def extract_citations(text: str, doc=None, article_id: str = "", outlet: str | N
     mentions = _find_mentions(text)
     _resolve_short_forms(mentions)
     citations: list[Citation] = []
-    for m in mentions:
-        if m.outlet is None:
-            continue
-        cue = _cue(text, m)
-        if cue is None:
+    cues = [_cue(text, m) if m.outlet is not None else None for m in mentions]
+    _coordinated(text, mentions, cues)
+    for m, cue in zip(mentions, cues):
+        if m.outlet is None or cue is None:
             continue
         citations.append(
             Citation(article=article_id, outlet=m.outlet, cue=cue, span=(m.start, m.end), kind=outlet_kind(m.outlet))
