@@ -626,3 +626,23 @@ def test_a_short_quotation_links_a_longer_one_of_the_same_article():
     Linker(store).add(a, [quote_at(a, short[:10], 1, "the former secretary of state"),
                           quote_at(a, long[:10], 2, "Hillary Clinton")], [], "hand")
     assert _groups(store) == {frozenset({"hp#a1", "hp#a2"})}
+
+
+def test_a_group_at_a_sentence_start_is_no_name_that_parts_the_same_words():
+    """ECB+ dev, the Wasilla Bible Church fire (2008): the fire chief James Steele's
+    "We are definitely treating it as suspicious and as potential arson at this point",
+    and another outlet's "Authorities described the fire as “suspicious and as potential
+    arson.”" The capitalised "Authorities" is a group, not a named person clearly other
+    than Steele, so the repeated words, too short to trace alone, are one statement where the
+    two articles tell one story; two named people stay two."""
+    story = " The fire broke out at the Wasilla Bible Church in Wasilla, Alaska, on Friday night."
+    chief = ('"We are definitely treating it as suspicious and as potential arson at this point," '
+             'James Steele, chief of the Central Mat-Su Fire Department, said.')
+    group = 'Authorities described the fire as "suspicious and as potential arson."'
+    for who, one in [("Authorities", True), ("Sarah Palin", False)]:
+        store = Store(":memory:")
+        linker = Linker(store)
+        a, b = article("steele", 0, chief + story), article("group", 1, group + story)
+        linker.add(a, [quote_at(a, "We are definitely", 1, "James Steele")], [], "hand")
+        linker.add(b, [quote_at(b, "suspicious and", 1, who)], [], "hand")
+        assert (len(list(store.statements())) == 1) is one, who

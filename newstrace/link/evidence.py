@@ -15,6 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from newstrace.extract.speakers import is_short_form_or_equal, speaker_key as name_key
+from newstrace.link.speakers import is_group_word
 from newstrace.records import PRONOUNS
 
 _MEMBERS = re.compile(r"\s*(?:,|&|\band\b)\s*")
@@ -22,8 +23,14 @@ _CAPITALISED = re.compile(r"(?<![.!?\n]\s)(?<!^)\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b"
 
 
 def is_name(speaker: str | None) -> bool:
-    """"Abu Abdul-Azim", not "an unidentified militant", "the company" or "he"."""
-    if not speaker or speaker.casefold() in PRONOUNS:
+    """"Abu Abdul-Azim", not "an unidentified militant", "the company", "he" or, capitalised
+    at a sentence's start, "Authorities" (a group: the speakers across the store read it so
+    too, ``link.speakers.is_group_word``).
+
+    >>> is_name("Abu Abdul-Azim"), is_name("Authorities"), is_name("the company")
+    (True, False, False)
+    """
+    if not speaker or speaker.casefold() in PRONOUNS or is_group_word(speaker):
         return False
     words = [w for w in speaker.replace("-", " ").split() if w[0].isalpha()]
     return bool(words) and words[0][0].isupper() and speaker.split()[0].lower() not in {"the", "a", "an"}

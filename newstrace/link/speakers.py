@@ -72,6 +72,17 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
+def is_group_word(text: str) -> bool:
+    """Whether a source is one word that names a group or no one in particular, capitalised
+    or not ("Authorities said", "Critics argue"): a description, not a name.
+
+    >>> is_group_word("Authorities"), is_group_word("Steele")
+    (True, False)
+    """
+    words = text.split()
+    return len(words) == 1 and _norm(words[0]) in _words("group_words")
+
+
 @cache
 def _first_names() -> dict[str, str]:
     """Known first names -> 'm' or 'f': the speaker rules' list of names in the news, not
