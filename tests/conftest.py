@@ -19,6 +19,28 @@ def needs_shared(path: Path):
     return pytest.mark.skipif(not path.exists(), reason=f"{path} not present")
 
 
+# --- the speaker rounds' fixtures and gold ----------------------------------------------
+
+
+def round_text(article: str) -> str:
+    """The text of a speaker round's fixture (tests/fixtures/speakers_rounds), as read."""
+    with open(REPO / "tests" / "fixtures" / "speakers_rounds" / f"{article}.txt", encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def round_speakers(n: int, article: str) -> dict[str, list[str | None]]:
+    """Every source text of ``article`` in speaker round ``n``'s gold with the speakers it
+    resolves to, the article's attributions resolved together; shared by the rounds' tests."""
+    import json
+
+    from newstrace.extract.speakers.testing import resolve_gold
+
+    with open(REPO / "tests" / "gold" / f"speakers_round{n}.jsonl", encoding="utf-8") as f:
+        rows = [r for r in map(json.loads, f) if r["article"] == article]
+    assert rows, article
+    return resolve_gold(round_text(article), rows)
+
+
 # --- attributions written as strings, for the precision rounds' tests -------------------
 
 

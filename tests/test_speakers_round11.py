@@ -11,56 +11,44 @@ moved the wrong way."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from newstrace.extract.speakers.testing import resolve_gold
 
-from conftest import polnear_speakers
+from conftest import polnear_speakers, round_speakers
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _gold(n: int, article: str) -> dict[str, list[str | None]]:
-    """Every source text of ``article`` in round ``n``'s gold with the speakers it resolves
-    to, the article's attributions resolved together."""
-    with open(ROOT / "tests" / "fixtures" / "speakers_rounds" / f"{article}.txt", encoding="utf-8", newline="") as f:
-        text = f.read()
-    with open(ROOT / "tests" / "gold" / f"speakers_round{n}.jsonl", encoding="utf-8") as f:
-        rows = [r for r in map(json.loads, f) if r["article"] == article]
-    return resolve_gold(text, rows)
-
-
 def test_person_behind_a_title_role_or_organisation_ner_mislabelled():
     # ECB+ e0b1cf348: "Qeshm island governor Heydar Alishbandi told AFP" (NER: FAC), then "he said"
-    got = _gold(11, "ecb-e0b1cf348")
+    got = round_speakers(11, "ecb-e0b1cf348")
     assert got["Qeshm island governor Heydar Alishbandi"] == ["Heydar Alishbandi"]
     assert got["he"][:2] == ["Heydar Alishbandi", "Heydar Alishbandi"]
     # ECB+ eacadc8c4: "said 32-year-old protester Paris Kyriakides" (FAC), then "Kyriakides said"
-    got = _gold(11, "ecb-eacadc8c4")
+    got = round_speakers(11, "ecb-eacadc8c4")
     assert got["32-year-old protester Paris Kyriakides"] == ["Paris Kyriakides"]
     assert got["Kyriakides"] == ["Paris Kyriakides"]
     # Wikinews, Hong Kong: "Hong Kong director of Amnesty International Man-kei Tam said" (ORG)
-    got = _gold(11, "hong-kong-leader-announces-withdrawal-of-extradition-bill")
+    got = round_speakers(11, "hong-kong-leader-announces-withdrawal-of-extradition-bill")
     assert got["Hong Kong director of Amnesty International Man-kei Tam"] == ["Man-kei Tam"]
     # ECB+ eb656d23a: "Qeshm Governor Mehdi Irannejad told ISNA" (a work), then "The governor"
-    got = _gold(10, "ecb-eb656d23a")
+    got = round_speakers(10, "ecb-eb656d23a")
     assert got["Qeshm Governor Mehdi Irannejad"] == ["Mehdi Irannejad"]
     assert got["The governor"] == ["Mehdi Irannejad"]
 
 
 def test_role_in_lower_case_before_titles():
     # Wikinews, Argentina: "criticised by archbishop Monsenor Jorge Eduardo Scheinig. ... the archbishop said"
-    got = _gold(10, "argentine-president-fern-ndez-to-send-bill-legalising-aborti")
+    got = round_speakers(10, "argentine-president-fern-ndez-to-send-bill-legalising-aborti")
     assert got["the archbishop"] == ["Jorge Eduardo Scheinig"] * 2
 
 
 def test_pair_and_two_people_with_their_role_after():
     # ECB+ e988aed26: 'said Laurence Mark and Bill Condon, the new producers of the televised
     # show. ... the pair said in a statement'; "Mark and Condon ..., hoping"; "They said"
-    got = _gold(11, "ecb-e988aed26")
+    got = round_speakers(11, "ecb-e988aed26")
     assert got["Laurence Mark and Bill Condon, the new producers of the televised show"] == \
         ["Laurence Mark and Bill Condon"]
     assert got["the pair"] == ["Laurence Mark and Bill Condon"]
@@ -70,47 +58,45 @@ def test_organisation_cut_short_or_placed():
     # Wikinews, US House: NER names "Reform Committee" of "the House Oversight and Reform
     # Committee"; later "the Oversight Committee voted"; "the Trump administration" three
     # sentences before "the administration said"
-    got = _gold(11, "us-house-of-representatives-holds-two-cabinet-officers-in-cr")
+    got = round_speakers(11, "us-house-of-representatives-holds-two-cabinet-officers-in-cr")
     assert got["the Oversight Committee"] == ["House Oversight and Reform Committee"]
     assert got["the administration"] == ["the Trump administration"]
     assert got["The administration"] == ["the Trump administration"]
     # Wikinews, debate: "The United States Commission" cut from "... on Presidential Debates"
-    got = _gold(10, "second-us-biden-trump-debate-cancelled-amid-safety-controver")
+    got = round_speakers(10, "second-us-biden-trump-debate-cancelled-amid-safety-controver")
     assert got["The United States Commission"] == ["United States Commission on Presidential Debates"]
     # ECB+ ea033efea: "The USGS" (never spelled out), "the U.S. Geological Survey in Golden, Colo.,"
-    got = _gold(10, "ecb-ea033efea")
+    got = round_speakers(10, "ecb-ea033efea")
     assert got["The USGS"] == ["U.S. Geological Survey"]
     assert got["the U.S. Geological Survey in Golden, Colo.,"] == ["the U.S. Geological Survey"]
 
 
 def test_works_of_a_body_or_a_filer():
-    got = _gold(11, "belarussian-opposition-presidential-candidate-sviatlana-tsik")
+    got = round_speakers(11, "belarussian-opposition-presidential-candidate-sviatlana-tsik")
     assert got["reports from the ministry of internal affairs of Belarus"] == \
         ["the ministry of internal affairs of Belarus"]
-    got = _gold(10, "argentine-president-fern-ndez-to-send-bill-legalising-aborti")
+    got = round_speakers(10, "argentine-president-fern-ndez-to-send-bill-legalising-aborti")
     assert got["Estimates by the Argentinian government"] == ["the Argentinian government"]
     # "the American Civil Liberties Union of Montana and Native American Rights Fund filed a
     # lawsuit ... The complaint notes ..."
-    got = _gold(11, "native-american-groups-sue-us-state-of-montana-over-ballot-l")
+    got = round_speakers(11, "native-american-groups-sue-us-state-of-montana-over-ballot-l")
     assert [s.casefold() for s in got["The complaint"] + got["the complaint"]] == \
         ["the american civil liberties union of montana and native american rights fund"] * 2
 
 
 def test_headline_description_of_a_person_relative_before_a_name_and_they_for_a_quantity():
-    got = _gold(11, "hong-kong-leader-announces-withdrawal-of-extradition-bill")
+    got = round_speakers(11, "hong-kong-leader-announces-withdrawal-of-extradition-bill")
     assert got["Hong Kong leader"] == ["Carrie Lam"]
-    got = _gold(11, "greta-thunberg-named-2019-time-person-of-the-year")
+    got = round_speakers(11, "greta-thunberg-named-2019-time-person-of-the-year")
     assert got["which Time"] == ["Time"]
     # "Hundreds of school children holding candles gathered peacefully ... Outside
     # parliament, they left candles"
-    got = _gold(11, "ecb-eacadc8c4")
+    got = round_speakers(11, "ecb-eacadc8c4")
     assert got["they"] == ["Hundreds of school children holding candles"]
 
 
 POLNEAR = ROOT.parent / "shared" / "corpora" / "polnear"
 needs_polnear = pytest.mark.skipif(not (POLNEAR / "train").exists(), reason="../shared/corpora/polnear not here")
-
-
 
 
 @needs_polnear

@@ -8,31 +8,16 @@ the pipeline does, or a real sentence of it as a source."""
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 from newstrace.extract.nlp import analyse
 from newstrace.extract.speakers import resolve
 from newstrace.extract.speakers.article import article_of
-from newstrace.extract.speakers.testing import resolve_gold
 from newstrace.records import SpanAttribution
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import round_speakers, round_text
+
 PUERTO_RICO = "puerto-rico-governor-announces-resignation-following-protest"
-
-
-def _text(article: str) -> str:
-    with open(ROOT / "tests" / "fixtures" / "speakers_rounds" / f"{article}.txt", encoding="utf-8", newline="") as f:
-        return f.read()
-
-
-def _gold(n: int, article: str) -> dict[str, list[str | None]]:
-    """Every source text of ``article`` in round ``n``'s gold with the speakers it resolves
-    to, the article's attributions resolved together."""
-    with open(ROOT / "tests" / "gold" / f"speakers_round{n}.jsonl", encoding="utf-8") as f:
-        rows = [r for r in map(json.loads, f) if r["article"] == article]
-    return resolve_gold(_text(article), rows)
 
 
 def _source(text: str, pattern: str) -> str | None:
@@ -46,7 +31,7 @@ def test_spanish_name_of_two_surnames_ner_left_unlabelled():
     # "Ricardo Rosselló Nevares, Puerto Rico's governor, announced ..." (no entity at all),
     # then "Rosselló said" (PERSON, and ORG elsewhere); "Wanda Vázquez Garced" (ORG), then
     # "Vázquez said" (ORG)
-    got = _gold(12, PUERTO_RICO)
+    got = round_speakers(12, PUERTO_RICO)
     assert got["Ricardo Rosselló Nevares, Puerto Rico's governor,"] == ["Ricardo Rosselló Nevares"]
     assert got["Rosselló"] == ["Ricardo Rosselló Nevares"] * 3
     assert got["Vázquez"] == ["Wanda Vázquez Garced"]
@@ -57,7 +42,7 @@ def test_spanish_name_of_two_surnames_ner_left_unlabelled():
 
 
 def test_the_name_is_a_person_of_the_article_with_its_fullest_name():
-    text = _text(PUERTO_RICO)
+    text = round_text(PUERTO_RICO)
     art = article_of(text, analyse(text))
     persons = {p.text for p in art.persons}
     assert "Ricardo Rosselló Nevares" in persons
@@ -72,6 +57,6 @@ def test_the_name_is_a_person_of_the_article_with_its_fullest_name():
 def test_he_after_the_surname_is_the_fullest_name():
     # "revelations he and his staffers sent anti-homosexual and misogynistic comments",
     # "Rosselló announced he would resign leadership of the New Progressive Party"
-    text = _text(PUERTO_RICO)
+    text = round_text(PUERTO_RICO)
     assert _source(text, r"revelations (he) and") == "Ricardo Rosselló Nevares"
     assert _source(text, r"Rosselló announced (he) would") == "Ricardo Rosselló Nevares"

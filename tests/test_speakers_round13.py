@@ -10,34 +10,18 @@ sentence of it as a source; the guards are real sentences of earlier rounds."""
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 from newstrace.extract.nlp import analyse
 from newstrace.extract.speakers import resolve
-from newstrace.extract.speakers.testing import resolve_gold
 from newstrace.records import SpanAttribution
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import round_speakers, round_text
+
 TEXAS = "texas-federal-judge-says-drafting-only-men-violates-united-s"
 FIANCEE = "fianc-e-of-murdered-saudi-journalist-demands-justice-at-un-g"
 TRIBUTES = "tributes-paid-to-recently-deceased-us-actor-chadwick-boseman"
 ECJ = "european-court-of-justice-says-facebook-must-remove-illegal-"
-
-
-def _text(article: str) -> str:
-    with open(ROOT / "tests" / "fixtures" / "speakers_rounds" / f"{article}.txt", encoding="utf-8", newline="") as f:
-        return f.read()
-
-
-def _gold(n: int, article: str) -> dict[str, list[str | None]]:
-    """Every source text of ``article`` in round ``n``'s gold with the speakers it resolves
-    to, the article's attributions resolved together."""
-    with open(ROOT / "tests" / "gold" / f"speakers_round{n}.jsonl", encoding="utf-8") as f:
-        rows = [r for r in map(json.loads, f) if r["article"] == article]
-    assert rows, article
-    return resolve_gold(_text(article), rows)
 
 
 def _source(text: str, pattern: str) -> str | None:
@@ -50,23 +34,23 @@ def _source(text: str, pattern: str) -> str | None:
 def test_a_description_is_the_person_the_article_gives_its_role():
     # "her rep told People.com", then "the "American Pie" star's rep Jack Ketsoyan confirmed";
     # "the star said" after she spoke, and her "she" after
-    got = _gold(13, "ecb-e5bb77672")
+    got = round_speakers(13, "ecb-e5bb77672")
     assert got["her rep"] == ["Jack Ketsoyan"]
     assert got["the star"] == ["Tara Reid"]
     assert got["she"] == ["Tara Reid"] * 3
     assert got["a friend of the actress"] == ["a friend of the actress"]  # named nowhere
     # the lead's "a federal judge in Texas ruled", then "U.S. District Judge Gray Miller ruled";
     # the Wikinews title's "Texas federal judge says ..."
-    got = _gold(13, TEXAS)
+    got = round_speakers(13, TEXAS)
     assert got["a federal judge in Texas"] == ["Gray Miller"]
     assert got["Texas federal judge"] == ["Gray Miller"]
     # the title's "Fiancée of murdered Saudi journalist", then "Hatice Cengiz, fiancée of journalist Jamal Khashoggi,"
-    assert _gold(13, FIANCEE)["Fiancée of murdered Saudi journalist"] == ["Hatice Cengiz"]
+    assert round_speakers(13, FIANCEE)["Fiancée of murdered Saudi journalist"] == ["Hatice Cengiz"]
     # "England's transport secretary, Grant Shapps," (the role before the name and a comma)
-    got = _gold(12, "face-coverings-to-be-mandatory-on-public-transport-in-englan")
+    got = round_speakers(12, "face-coverings-to-be-mandatory-on-public-transport-in-englan")
     assert got["transport secretary"] == ["Grant Shapps"]
     # "The ship's owner said ...", then "Wicharn Sirichaiekawat, owner of the Ekawat Nava 5, said"
-    got = _gold(12, "ecb-e98aa6d2d")
+    got = round_speakers(12, "ecb-e98aa6d2d")
     assert got["The ship's owner"] == ["Wicharn Sirichaiekawat"]
     assert got["the ship's owner"] == ["Wicharn Sirichaiekawat"]
 
@@ -74,7 +58,7 @@ def test_a_description_is_the_person_the_article_gives_its_role():
 def test_a_role_of_someone_else_is_not_the_one_named_with_it_before():
     # "said Dr. Park Dietz, president of Threat Assessment Group Inc.", then three sentences
     # later "the beer distributor's president said": another president
-    assert _gold(2, "ecb-ee07e567a")["the beer distributor's president"] == ["the beer distributor's president"]
+    assert round_speakers(2, "ecb-ee07e567a")["the beer distributor's president"] == ["the beer distributor's president"]
 
 
 def test_a_role_with_its_place_is_not_a_holder_named_without_it():
@@ -93,49 +77,49 @@ def test_a_role_with_its_place_is_not_a_holder_named_without_it():
 
 def test_a_body_described_by_its_noun_is_the_one_the_article_names():
     # "the military said in a statement" where "the Indian military" is the only military named (after)
-    got = _gold(12, "ecb-e98aa6d2d")
+    got = round_speakers(12, "ecb-e98aa6d2d")
     assert got["the military"] == ["the Indian military"] * 2
     # "The Luxembourg-based court" after "the European Court of Justice (ECJ) — the supreme court on ..."
-    assert _gold(12, ECJ)["The Luxembourg-based court"] == ["European Court of Justice"]
+    assert round_speakers(12, ECJ)["The Luxembourg-based court"] == ["European Court of Justice"]
     # not a body's name that modifies another noun: "the Troy police chief, Charles Craft,"
-    assert _gold(3, "ecb-eb3e2dd0f")["the police"] == ["the police"] * 4
+    assert round_speakers(3, "ecb-eb3e2dd0f")["the police"] == ["the police"] * 4
 
 
 def test_works_are_their_authors():
     # "the military said in a statement ... the release said"
-    assert _gold(12, "ecb-e98aa6d2d")["the release"] == ["the Indian military"] * 2
+    assert round_speakers(12, "ecb-e98aa6d2d")["the release"] == ["the Indian military"] * 2
     # "According to the ruling" after "The Luxembourg-based court issued a judgement"
-    assert _gold(12, ECJ)["the ruling"] == ["European Court of Justice"]
+    assert round_speakers(12, ECJ)["the ruling"] == ["European Court of Justice"]
     # "according to Crowley's Web site"
-    assert _gold(13, "ecb-ecd07dbee")["Crowley's Web site"] == ["Crowley"]
+    assert round_speakers(13, "ecb-ecd07dbee")["Crowley's Web site"] == ["Crowley"]
     # "Part of the judge's statement reads" (the tagger began the span at "of"), and "He" after
-    got = _gold(13, TEXAS)
+    got = round_speakers(13, TEXAS)
     assert got["of the judge's statement"] == ["Gray Miller"]
     assert got["He"] == ["Gray Miller"] * 2
     # "according to a statement posted to his official Twitter account. It also stated ..."
-    got = _gold(13, TRIBUTES)
+    got = round_speakers(13, TRIBUTES)
     assert got["a statement posted to his official Twitter account"] == ["Chadwick Boseman"]
     assert got["It"] == ["Chadwick Boseman"]
 
 
 def test_a_name_before_its_apposition_or_its_legal_form():
-    got = _gold(13, "ecb-ecbbf5aeb")
+    got = round_speakers(13, "ecb-ecbbf5aeb")
     assert got["the People's Council, a 2,507-member assembly of presidential appointees, town elders and others,"] \
         == ["the People's Council"]
     assert got["Maral, a resident of Ashgabat who declined to give her surname for fear of"] == ["Maral"]
-    assert _gold(13, "ecb-eedc2d2dc")["Summit Entertainment, LLC"] == ["Summit Entertainment"]
-    assert _gold(13, TEXAS)["nonprofit CNA"] == ["CNA"]
+    assert round_speakers(13, "ecb-eedc2d2dc")["Summit Entertainment, LLC"] == ["Summit Entertainment"]
+    assert round_speakers(13, TEXAS)["nonprofit CNA"] == ["CNA"]
 
 
 def test_they_is_the_plural_subject_that_opened_the_sentence_before():
     # "... suggesting, experts noted, that ... / Researchers used polyester swab samples ... They found"
-    got = _gold(13, "covid-19-may-spread-like-flu-say-scientists")
+    got = round_speakers(13, "covid-19-may-spread-like-flu-say-scientists")
     assert got["They"] == ["Researchers"]
 
 
 def test_he_is_not_the_one_spoken_to_nor_a_surname_ner_called_a_place():
-    text = _text(FIANCEE)
+    text = round_text(FIANCEE)
     # "Speaking to Martin Smith of PBS, he said": not the interviewer
     assert _source(text, r"of PBS, (he) said") != "Martin Smith"
     # "Jamal Khashoggi, a Saudi national, was a columnist ... He entered the consulate" (NER: "Khashoggi", GPE)
-    assert _gold(13, FIANCEE)["He"] == ["Jamal Khashoggi"]
+    assert round_speakers(13, FIANCEE)["He"] == ["Jamal Khashoggi"]
