@@ -60,20 +60,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
-GOLD = ROOT / "tests" / "gold" / "ptc_judged.jsonl"
-GOLD_ROUND2 = ROOT / "tests" / "gold" / "ptc_judged_round2.jsonl"
-GOLD_ROUND3 = ROOT / "tests" / "gold" / "ptc_judged_round3.jsonl"
-GOLD_ROUND4 = ROOT / "tests" / "gold" / "ptc_judged_round4.jsonl"
-GOLD_ROUND5 = ROOT / "tests" / "gold" / "ptc_judged_round5.jsonl"
-GOLD_ROUND6 = ROOT / "tests" / "gold" / "ptc_judged_round6.jsonl"
-GOLD_ROUND7 = ROOT / "tests" / "gold" / "ptc_judged_round7.jsonl"
-GOLD_ROUND8 = ROOT / "tests" / "gold" / "ptc_judged_round8.jsonl"
-GOLD_ROUND9 = ROOT / "tests" / "gold" / "ptc_judged_round9.jsonl"
-GOLD_ROUND10 = ROOT / "tests" / "gold" / "ptc_judged_round10.jsonl"
-GOLD_ROUND11 = ROOT / "tests" / "gold" / "ptc_judged_round11.jsonl"
-GOLD_ROUND12 = ROOT / "tests" / "gold" / "ptc_judged_round12.jsonl"
-GOLD_ROUND13 = ROOT / "tests" / "gold" / "ptc_judged_round13.jsonl"
-GOLD_ROUND14 = ROOT / "tests" / "gold" / "judged_round14.jsonl"
+# the gold of each round, in order: round 1 (parts "held-out" and "dev"), PTC rounds 2-13,
+# round 14 (ECB+ dev and Wikinews texts)
+GOLD_FILES = [ROOT / "tests" / "gold" / "ptc_judged.jsonl"] + [
+    ROOT / "tests" / "gold" / f"ptc_judged_round{n}.jsonl" for n in range(2, 14)] + [
+    ROOT / "tests" / "gold" / "judged_round14.jsonl"]
+LAST_ROUND = len(GOLD_FILES)
+
+
+def round_labels(n: int) -> tuple[str, ...]:
+    """The ``part`` labels of round ``n``'s gold rows."""
+    return ("held-out", "dev") if n == 1 else (f"held-out-{n}",)
+
+
+# "roundN" alone; "rounds1-N": the rounds before N+1 together (development once N+1 was drawn)
+PARTS = {f"round{n}": round_labels(n) for n in range(1, LAST_ROUND + 1)} | {
+    f"rounds1-{m}": tuple(label for n in range(1, m + 1) for label in round_labels(n)) for m in range(4, LAST_ROUND)}
 TEXTS = SHARED / "corpora" / "ptc" / "train" / "articles"
 ECB_DEV = SHARED / "corpora" / "ecbplus-dev" / "text"
 WIKINEWS = SHARED / "corpora" / "wikinews"
@@ -83,42 +85,11 @@ TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 def read_gold(part: str) -> list[dict]:
-    """The judged articles of ``part``: "held-out" and "dev" (round 1's two parts, both read
-    since), "round1" (both), "round2" (``ptc_judged_round2.jsonl``, read since), "round3"
-    (``ptc_judged_round3.jsonl``, read since), "round4" (``ptc_judged_round4.jsonl``, read
-    since), "round5" (``ptc_judged_round5.jsonl``, read since), "round6" (``ptc_judged_round6.jsonl``, read
-    since), "round7" (``ptc_judged_round7.jsonl``, read since), "round8" (``ptc_judged_round8.jsonl``, read since), "round9", "round10" (``ptc_judged_round10.jsonl``,
-    held out when scored, read since), "round11" (``ptc_judged_round11.jsonl``, held out when scored, read since),
-    "round12" (``ptc_judged_round12.jsonl``, held out when scored, read since), "round13"
-    (``ptc_judged_round13.jsonl``, held out when scored, read since), "round14" (``judged_round14.jsonl``: ECB+ dev
-    and Wikinews texts, held out when scored), "rounds1-13", "rounds1-12", "rounds1-11", "rounds1-10", "rounds1-9",
-    "rounds1-4", "rounds1-5", "rounds1-6" and "rounds1-7" (development rounds together), "all"."""
-    rows = [json.loads(line) for path in (GOLD, GOLD_ROUND2, GOLD_ROUND3, GOLD_ROUND4, GOLD_ROUND5, GOLD_ROUND6, GOLD_ROUND7,
-                                                     GOLD_ROUND8)
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] + [
-        json.loads(line) for path in (GOLD_ROUND9, GOLD_ROUND10, GOLD_ROUND11, GOLD_ROUND12, GOLD_ROUND13, GOLD_ROUND14)
-        for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    wanted = {"round1": ("held-out", "dev"), "round2": ("held-out-2",), "round3": ("held-out-3",), "round4": ("held-out-4",),
-              "round5": ("held-out-5",), "round6": ("held-out-6",), "round7": ("held-out-7",), "round8": ("held-out-8",), "round9": ("held-out-9",), "round10": ("held-out-10",), "round11": ("held-out-11",),
-              "round12": ("held-out-12",), "round13": ("held-out-13",), "round14": ("held-out-14",),
-              "rounds1-13": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
-                             "held-out-7", "held-out-8", "held-out-9", "held-out-10", "held-out-11", "held-out-12",
-                             "held-out-13"),
-              "rounds1-12": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
-                             "held-out-7", "held-out-8", "held-out-9", "held-out-10", "held-out-11", "held-out-12"),
-              "rounds1-11": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
-                             "held-out-7", "held-out-8", "held-out-9", "held-out-10", "held-out-11"),
-              "rounds1-10": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
-                             "held-out-7", "held-out-8", "held-out-9", "held-out-10"),
-              "rounds1-9": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
-                            "held-out-7", "held-out-8", "held-out-9"),
-              "rounds1-8": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
-                            "held-out-7", "held-out-8"),
-              "rounds1-7": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
-                            "held-out-7"),
-              "rounds1-6": ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6"), "rounds1-5": ("held-out", "dev", "held-out-2", "held-out-3",
-                                                                                   "held-out-4", "held-out-5"), "rounds1-4": ("held-out", "dev", "held-out-2", "held-out-3",
-                                                      "held-out-4")}.get(part, (part,))
+    """The judged articles of ``part``: a key of ``PARTS`` ("roundN", "rounds1-N"), "held-out"
+    or "dev" (round 1's two parts), or "all"."""
+    rows = [json.loads(line) for path in GOLD_FILES
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wanted = PARTS.get(part, (part,))
     return [r for r in rows if part == "all" or r["part"] in wanted]
 
 
@@ -343,8 +314,8 @@ def summary(c: dict) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--part", default="round14", choices=["round14", "rounds1-13", "round13", "rounds1-12", "round12", "rounds1-11", "round11", "rounds1-10", "round10", "rounds1-9", "round9", "rounds1-8", "round8", "rounds1-7", "round7", "round6", "rounds1-6", "round5", "rounds1-5", "rounds1-4", "round4", "round3", "round2", "round1",
-                                                         "held-out", "dev", "all"])
+    ap.add_argument("--part", default=f"round{LAST_ROUND}", choices=[*sorted(PARTS, key=lambda p: (-int(p.split("-")[-1].removeprefix("round")), p)),
+                                                                    "held-out", "dev", "all"])
     ap.add_argument("--model", default="default")
     ap.add_argument("--show", action="store_true", help="every false, missed and misjudged attribution")
     ap.add_argument("--json", action="store_true")
