@@ -1,6 +1,6 @@
 """Attributions, kinds and citations on the hand-judged PTC sample (issue 28).
 
-    python bench/eval_judged.py [--part round14|rounds1-13|round13|rounds1-12|round12|rounds1-11|round11|rounds1-10|round10|rounds1-9|round9|rounds1-8|round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|dev|all] [--model default] [--show] [--json]
+    python bench/eval_judged.py [--part round15|rounds1-14|round14|rounds1-13|round13|rounds1-12|round12|rounds1-11|round11|rounds1-10|round10|rounds1-9|round9|rounds1-8|round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|round1-held-out|dev|all] [--model default] [--show] [--json]
 
 The gold (``tests/gold/ptc_judged.jsonl``, ``ptc_judged_round2.jsonl``, ``_round3`` and ``_round4``: offsets only,
 drawn and annotated as docs/extraction.md says) marks every attribution of the judged PTC
@@ -25,7 +25,10 @@ piece: the PTC train articles no earlier round had named or read ran out; held o
 ``ptc_judged_round13.jsonl``; ``--part rounds1-12`` is the development rounds together) and round 14 (12 articles
 from sources no extraction rule was fitted to, PTC train being used up: six ECB+ dev texts, all commentary, and six
 Wikinews reports; held out: ``--part round14``, ``judged_round14.jsonl``, whose rows name their ``source``;
-``--part rounds1-13`` is the development rounds together). The texts are read from ../shared/corpora/ptc,
+``--part rounds1-13`` is the development rounds together) and round 15 (12 ECB+ dev texts, six commentary pieces and
+six reports; held out: ``--part round15``, ``judged_round15.jsonl``; ``--part rounds1-14`` is the development rounds
+together). ``--part held-out`` is the latest round (held out until it is scored once); round 1's first twelve, which
+it named before round 15, are ``--part round1-held-out``. The texts are read from ../shared/corpora/ptc,
 ../shared/corpora/ecbplus-dev and ../shared/corpora/wikinews (research data and CC BY 2.5 texts, not copied here).
 
 The articles are read as ``newstrace extract --format jsonl`` reads them (the text as in
@@ -61,10 +64,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 # the gold of each round, in order: round 1 (parts "held-out" and "dev"), PTC rounds 2-13,
-# round 14 (ECB+ dev and Wikinews texts)
+# rounds 14 (ECB+ dev and Wikinews texts) and 15 (ECB+ dev texts)
 GOLD_FILES = [ROOT / "tests" / "gold" / "ptc_judged.jsonl"] + [
     ROOT / "tests" / "gold" / f"ptc_judged_round{n}.jsonl" for n in range(2, 14)] + [
-    ROOT / "tests" / "gold" / "judged_round14.jsonl"]
+    ROOT / "tests" / "gold" / f"judged_round{n}.jsonl" for n in range(14, 16)]
 LAST_ROUND = len(GOLD_FILES)
 
 
@@ -73,9 +76,12 @@ def round_labels(n: int) -> tuple[str, ...]:
     return ("held-out", "dev") if n == 1 else (f"held-out-{n}",)
 
 
-# "roundN" alone; "rounds1-N": the rounds before N+1 together (development once N+1 was drawn)
-PARTS = {f"round{n}": round_labels(n) for n in range(1, LAST_ROUND + 1)} | {
+# "roundN" alone; "rounds1-N": the rounds before N+1 together (development once N+1 was drawn);
+# "held-out": the latest round (held out until it is scored once); "round1-held-out" and "dev":
+# round 1's two parts (before round 15, "held-out" named round 1's first part)
+ROUND_PARTS = {f"round{n}": round_labels(n) for n in range(1, LAST_ROUND + 1)} | {
     f"rounds1-{m}": tuple(label for n in range(1, m + 1) for label in round_labels(n)) for m in range(4, LAST_ROUND)}
+PARTS = ROUND_PARTS | {"held-out": round_labels(LAST_ROUND), "round1-held-out": ("held-out",), "dev": ("dev",)}
 TEXTS = SHARED / "corpora" / "ptc" / "train" / "articles"
 ECB_DEV = SHARED / "corpora" / "ecbplus-dev" / "text"
 WIKINEWS = SHARED / "corpora" / "wikinews"
@@ -85,8 +91,8 @@ TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 def read_gold(part: str) -> list[dict]:
-    """The judged articles of ``part``: a key of ``PARTS`` ("roundN", "rounds1-N"), "held-out"
-    or "dev" (round 1's two parts), or "all"."""
+    """The judged articles of ``part``: a key of ``PARTS`` ("roundN", "rounds1-N", "held-out": the
+    latest round; "round1-held-out" or "dev": round 1's two parts), or "all"."""
     rows = [json.loads(line) for path in GOLD_FILES
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = PARTS.get(part, (part,))
@@ -314,8 +320,8 @@ def summary(c: dict) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--part", default=f"round{LAST_ROUND}", choices=[*sorted(PARTS, key=lambda p: (-int(p.split("-")[-1].removeprefix("round")), p)),
-                                                                    "held-out", "dev", "all"])
+    ap.add_argument("--part", default=f"round{LAST_ROUND}", choices=[*sorted(ROUND_PARTS, key=lambda p: (-int(p.split("-")[-1].removeprefix("round")), p)),
+                                                                    "held-out", "round1-held-out", "dev", "all"])
     ap.add_argument("--model", default="default")
     ap.add_argument("--show", action="store_true", help="every false, missed and misjudged attribution")
     ap.add_argument("--json", action="store_true")
