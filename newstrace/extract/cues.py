@@ -220,6 +220,12 @@ _ANYONE_BEFORE = re.compile(r"\b(?:anyone|anybody)\s+$", re.IGNORECASE)
 # counts "has been endorsed by …", "was first reported by …", "were echoed by …"), an evaluation,
 # or support ("is supported by far fewer publications", counted there too)
 _PASSIVE = re.compile(r"^(?:(?:has|have|had)\s+been|is|are|was|were|be|been|being)\s+(?:\w+ly\s+|all\s+but\s+|first\s+|ever\s+|also\s+|then\s+|since\s+)*\w+(?:ed|en|wn|ght)\b")
+# the noun "calls" for a thing, after a determiner, a possessive or an adjective: "as Democratic
+# calls for his resignation mount", "at least one of these calls for regime change", "his calls
+# for transparency and bridge building" (PolNeAR train: 0 of 13 such "calls for" annotated;
+# precision15); the verb ("He calls for …", "Trump calls for bringing back …") is not this rule's
+_CALLS_NOUN_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|our|my|your|these|those|the|such|renewed|growing|repeated|"
+                                r"recent|new|earlier|many|several)|\w(?:ic|[’']s))\s+(?:\w+\s+)?$", re.IGNORECASE)
 _CASES = re.compile(r"^\W*(?:[\w,.-]+\s+){0,3}cases\b", re.IGNORECASE)
 _EVIDENCE_VERB = re.compile(r"(?:tell|tells|told|explain|explains|explained)$")
 _WH_OPENING = re.compile(r"^\W*(?:why|how|what|where|when)\b", re.IGNORECASE)
@@ -385,6 +391,10 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     opening = _STATEMENT_OPENING.match(content) and not (_DETERMINER_THAT.match(content) and _PREPOSITION_END.search(cue))
     thing = not quoted and not opening and not _FINITE_VERB.search(content) \
         and not _SPEECH_OBJECT.match(content)
+    # the noun "calls" for a thing ("his calls for transparency")
+    if words[:2] == ["calls", "for"] and thing and not re.search(r"\bto\s+\w", content) \
+            and _CALLS_NOUN_BEFORE.search(text, max(0, a.cue[0][0] - 30), a.cue[0][0]):
+        return "request_for_thing"
     if verbs and verbs[0] in things and thing \
             and not any(w in cue_words() or _SHOWING.match(w) for w in verbs[1:]):
         return "thing"
