@@ -52,8 +52,9 @@ _SAYING = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|telling|answer(
 # "had nothing to say about";
 # what someone denies or refuses to say is said with a verb of its own ("denied", "refused")
 # "stopped short of declaring", "is largely silent about": saying held back
+# "Americans still have no idea what happened", "there was no mentioning the previous US aim"
 _NEGATED = re.compile(r"\b(?:not(?!\s+only)|never|no longer|neither|nor|nothing\s+to\s+(?:say|add)|stop(?:s|ped|ping)?\s+short|"
-                      r"silent)\b|n[’']t\b", re.IGNORECASE)
+                      r"silent|no\s+(?:idea|mention\w*))\b|n[’']t\b", re.IGNORECASE)
 # a negation right before the cue ("“I don’t think it’s politically correct …”", "We don’t
 # really know what caused him …"): the cue alone is "think", "know"
 _NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:(?!only\b)\w+ly\s+|even\s+|always\s+)?$", re.IGNORECASE)
@@ -208,6 +209,7 @@ _EVIDENCE_SOURCES = frozenset({"it", "this", "that", "history"})
 # "proves", which the judged rounds count for evidence and documents ("the technical evidence
 # shows it was a download …", "The video shows the man throwing …")
 _EVIDENCE_NOUN = re.compile(r"\b(?:evidence|record)$")
+_BE_BEFORE = re.compile(r"\b(is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 _ADVERBS_AT_END = re.compile(r"(?:\s+\w+ly)+$")
 _SHOWING_VERB = re.compile(r"(?:suggest|indicat|confirm|establish|impl)\w*$")
 # the reader bidden, a sentence's (or a clause's, after ", and") first word: "Ask yourself: …",
@@ -315,7 +317,10 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     content = " ".join(text[s:e] for s, e in a.content)
     size = sum(e - s for s, e in a.content)
     quoted = size > 0 and sum(mask[s:e].count(1) for s, e in a.content) >= size / 2  # mostly a quotation
-    if a.cue and any(p.search(cue + " " + after) for p in raising):
+    # (the be-form may stand before the cue: "the real figure is | thought | to be significantly higher")
+    be = _BE_BEFORE.search(text, max(0, a.cue[0][0] - 12), a.cue[0][0]) if a.cue else None
+    if a.cue and any(p.search(cue + " " + after) or be and p.search(be[1].lower() + " " + cue + " " + after)
+                     for p in raising):
         return "raising"
     source = " ".join(text[s:e] for s, e in a.source).strip().lower()
     # appearance with no one appearing to say it: "It appears that …", "it appears as
@@ -463,6 +468,10 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     # "swollen lymph nodes called buboes"
     if not a.source and words == ["called"] and not quoted and not _STATEMENT_OPENING.match(content) \
             and len(content.split()) <= 5:
+        return "naming"
+    # the same in the passive: "The rounds he sold are called “tracer ammunition”" (precision15)
+    if not a.source and re.fullmatch(r"(?:is|are|was|were)\s+(?:\w+ly\s+)?called", cue.strip()) \
+            and not _STATEMENT_OPENING.match(content):
         return "naming"
     # writing or talking about a topic: "I wrote about the murder of Sarah Halimi"
     if words and words[-1] == "about" and verbs and verbs[0] in _ABOUT_TOPIC and thing:
