@@ -384,7 +384,7 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "passive_thing"
     # the writer bidding the reader: "Ask yourself: …", "Recall that …" (outside quotations)
     if a.cue and words and words[0] in imperatives and not mask[a.cue[0][0]] \
-            and text[a.cue[0][0]].isalpha() and not (a.source and a.source[-1][1] > a.cue[0][0] - 3) \
+            and text[a.cue[0][0]].isalpha() \
             and _IMPERATIVE_BEFORE.search(text, max(0, a.cue[0][0] - 8), a.cue[0][0]):
         return "writers_voice"
     # anyone at all for speaker: "Anyone who still thinks that …"
