@@ -221,6 +221,29 @@ def test_the_verb_calls_for_stays():
     assert not_speech_rule(text, "the forecast", "calls for", "a high probability of a G-1 or “minor” storm") is None
 
 
+# 7b. support and contradiction with a thing for object
+@pytest.mark.parametrize("text, source, cue, content, rule", [
+    # judged rounds (PTC article770156851, article732154721, article999000125)
+    ("Second, in a reflexive response to 9/11, we invaded Afghanistan and Iraq, dumped over the regime in Libya, "
+     "armed rebels to overthrow Bashar Assad in Syria, and backed Saudi intervention in a Yemeni civil war.",
+     "", "backed", "Saudi intervention in a Yemeni civil war", "thing_object"),
+    ("Billionaire George Soros, who famously backs many progressive initiatives around the world, locked horns with "
+     "Orbán over the Central European University (CEU) he founded in 1989.",
+     "who", "famously backs", "many progressive initiatives around the world", "thing_object"),
+    ("Warren said that AAA made the right decision to remove Patel from the stage due to the nature of his jokes, "
+     "which contradicted the sensitive nature of the event itself.",
+     "which", "contradicted", "the sensitive nature of the event itself", "thing"),
+])
+def test_support_and_contradiction_of_a_thing_are_no_speech(text, source, cue, content, rule):
+    assert not_speech_rule(text, source, cue, content) == rule
+
+
+def test_backing_a_candidate_stays():
+    # PolNeAR dev counts an endorsement (breitbart_2016-09-30_the-latest-trump-urges-supporter)
+    text = " About a dozen people demonstrated outside the Dallas Morning News after it backed Clinton."
+    assert not_speech_rule(text, "it", "backed", "Clinton") is None
+
+
 # 8. idioms: a concession, a manner of speaking, a farewell
 @pytest.mark.parametrize("text, source, cue, content", [
     # judged rounds (PTC article999000159, article789121265, article761610997)
