@@ -62,6 +62,11 @@ _PRE_CUES = [
         r"(?:report|story|article|investigation|analysis|piece|video|segment|broadcast|interview)s? from)"
         r"(?: {_DAY})? $".replace("{_DAY}", _DAY)
     ),
+    # the writer's thanks for what is passed on: "Many thanks to our friends at LifeSiteNews,
+    # especially Diane Montagna, for the following translation" (round 12; precision15); a bare
+    # "thanks to" gives a cause ("won thanks to Fox News"), not a credit
+    re.compile(r"\b((?:[Mm]any|[Ss]pecial|[Hh]uge|[Bb]ig) thanks to(?: (?:our|my) (?:friends|colleagues) at)?"
+               r"|[Hh]at tip to|[Hh]/[Tt]:?) (?:the )?$"),
     re.compile(
         r"\b((?:[Rr]eprinted|[Rr]epublished|[Rr]eposted|[Pp]osted|[Pp]ublished) (?:with permission )?from|"
         r"(?:first|originally) (?:appeared|published|ran)(?: by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})?"
@@ -137,6 +142,8 @@ _POST_NOUN = re.compile(
     r"fact-check|fact check|post|tweet|video|message|channel|livestream|page|account|headline)\b"
 )
 _DAY_RE = re.compile(rf"\b{_DAY}\b")
+_IN_PIECE_AFTER = re.compile(r"^,? in (?:a|an|its|his|her|their) (?:[\w-]+ ){0,2}?(?:article|piece|report|op-ed|"
+                             r"editorial|column|story|essay|commentary)\b")
 # a byline with the outlet and date, in a reposted piece's header ('"Federal prosecutors …,"
 # by Matt Dixon, Politico, November 14, 2018:', "By Rachel Crosby Las Vegas Review-Journal,
 # October 26, 2017:", "by SARAH WYNN, WSYX/WTTE Saturday, February 10th 2018")
@@ -461,6 +468,10 @@ def _cue(text: str, m: _Mention) -> str | None:
         post = _POST_POSSESSIVE_VERB.match(after) or _POST_NOUN.match(after) or _HAS_MORE.match(after)
         if post:
             return post.group(1)
+        # the piece named after the outlet: "arose again yesterday, November 2, in the Washington
+        # Post in an article entitled “…”" (round 8; precision15)
+        if re.search(r"\b[Ii]n $", before) and _IN_PIECE_AFTER.match(after):
+            return "in"
     elif _POST_NOUN.match(after) and _IN_A.search(before):
         # "in a Facebook post" is where a statement was made; "his YouTube channel" is not
         noun = _POST_NOUN.match(after).group(1)

@@ -26,6 +26,9 @@ _OPENING = re.compile(r"(?:^|[.!?…;:](?:[\"”’'])?\s+|\n)")
 # "are allegedly thought to be": the predicate after is itself an evidential one
 _RAISING = re.compile(r"\s+(?:thought|believed|said|expected|known|reported|rumou?red)\s+to\b")
 MIN_WORDS = 3  # "who allegedly did": no clause
+# the clause names who reports it: "Symptoms … reportedly varied dramatically from person to
+# person, according to The Associated Press" (that attribution is the clause's; precision15)
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 
 
 def hearsay(text: str, spans: list[SpanAttribution], mask: bytearray) -> list[SpanAttribution]:
@@ -55,6 +58,12 @@ def hearsay(text: str, spans: list[SpanAttribution], mask: bytearray) -> list[Sp
         words = sum(len(re.findall(r"\w+", text[a:b])) for a, b in frags)
         if words < MIN_WORDS or not frags or frags[-1][0] < e:
             continue  # no predicate after the adverb ("he did so, allegedly.")
+        # the adverb says how a speech was reported, and that speech is an attribution of its
+        # own: "as Senate Majority Leader Mitch McConnell reportedly warned, that …"; or the
+        # clause names who reports it ("…, according to The Associated Press")
+        if any(cs > e and not text[e:cs].strip() for a in spans for cs, _ in a.cue[:1]) \
+                or _ACCORDING.search(text, e, end):
+            continue
         found.append(SpanAttribution(source=[], cue=[(s, e)], content=frags, score=0.5))
     return found
 

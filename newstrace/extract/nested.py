@@ -93,6 +93,10 @@ def nested_attributions(text: str, spans: list[SpanAttribution], mask: bytearray
         words = sum(len(re.findall(r"\w+", text[s:e])) for s, e in frags)
         if not frags or words < MIN_WORDS or _FILLERS.match(text[frags[0][0]:frags[-1][1]]):
             continue
+        # the one spoken to asked what they think: "“Do you think a person who has dealt with any
+        # form of abuse … is thinking about politics?" (a question, no report; precision15)
+        if m.group(1).lower() == "you" and text[frags[0][0]:frags[-1][1]].rstrip(_CLOSE + " ").endswith("?"):
+            continue
         out.append(SpanAttribution(source=[(m.start(1), m.end(1))], cue=[(m.start(2), m.end(2))],
                                    content=frags, score=1.0))
     return out
