@@ -168,7 +168,14 @@ def capitalised_words(src):
 
 def _titled_surname(art: Article, name: str) -> str | None:
     """A headline's "US Speaker Pelosi", "Texas Governor Abbott": a place and a title
-    before the surname of a person the article names in full ("Nancy Pelosi")."""
+    before the surname of a person the article names in full ("Nancy Pelosi").
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = ("US Speaker Pelosi announces Trump impeachment investigation.\\n\\nYesterday afternoon, "
+    ...      "Nancy Pelosi, the Speaker of the House of Representatives, announced an inquiry.")
+    >>> resolve_one(t, "US Speaker Pelosi")
+    ('Nancy Pelosi', 'capitalised_words')
+    """
     words = name.split()
     if len(words) < 2 or not any(_title_like(w) or w.casefold() in TITLES for w in words[:-1]):
         return None
@@ -208,7 +215,16 @@ def name_after_noun(src):
     """A name NER missed or mislabelled, after the lower-case noun that describes it or
     before the body it belongs to: "an attendee Om Prakash" (NER: "Prakash", ORG), "the
     German cruise liner MS Columbus", "Suman Haripriya of the Hajo assembly" (ORG).
-    See ``_named_around``."""
+    See ``_named_around``.
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> resolve_one('Speaking to Reuters, an attendee Om Prakash said, "We have been drinking cow urine."',
+    ...             "an attendee Om Prakash")
+    ('Om Prakash', 'name_after_noun')
+    >>> resolve_one('Suman Haripriya of the Hajo assembly said "Coronavirus is an airborne disease."',
+    ...             "Suman Haripriya of the Hajo assembly")
+    ('Suman Haripriya', 'name_after_noun')
+    """
     return _named_around(src.art, src.desc, src.start)
 
 

@@ -98,7 +98,15 @@ _THE_WORK_AGAIN = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[a-z][\w-]*\s+)?(
 def _work_named_before(src) -> Resolved | None:
     """'The website', 'The original report': the owner the article gave that work when it
     named it last, in this sentence or the three before ("the USGS website ... The website
-    reported", "a report on Wednesday by UpGuard ... The original report was not clear")."""
+    reported", "a report on Wednesday by UpGuard ... The original report was not clear").
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = ("UAE authorities are now said to be contacting the US Geological Survey for details of this "
+    ...      "seismic activity, which is already listed on the USGS website, www. earthquake. usgs. gov, under "
+    ...      "the section for recent activity (see address below).\\nThe website reported 65 responses from Dubai.")
+    >>> resolve_one(t, "The website")
+    ('USGS', 'work_author')
+    """
     m = _THE_WORK_AGAIN.fullmatch(src.bare)
     if m is None:
         return None
