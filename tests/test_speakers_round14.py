@@ -82,3 +82,17 @@ def test_a_headlines_place_and_title_before_a_surname():
     # "US Speaker Pelosi announces ..."; the lead: "Nancy Pelosi, the Speaker of the House"
     got = round_speakers(14, "us-speaker-pelosi-announces-trump-impeachment-investigation")
     assert got["US Speaker Pelosi"] == ["Nancy Pelosi"]
+
+
+def test_a_birth_name_is_a_mention_of_the_person_not_their_name():
+    # "Ginger Baker was born Peter Edward Baker in Lewisham, London, in 1939. ... he had a
+    # habit of tapping on school desks"
+    got = round_speakers(3, "influential-rock-drummer-ginger-baker-dies-at-age-80")
+    assert got["he"] == ["Ginger Baker"] * 2
+    # "Day was born Doris Mary Ann Kappelhoff in Cincinnati"; then "her" is Doris Day
+    assert _held_out_speakers("actor-doris-day-dies-at-97")["her"] == ["Doris Day"]
+
+
+def test_a_place_of_a_title_is_no_part_of_the_name_after_it():
+    # "including First Minister of Scotland Nicola Sturgeon" (NER: "Scotland Nicola Sturgeon")
+    assert round_speakers(9, "thousands-march-in-anti-brexit-protest-london")["Nicola Sturgeon"] == ["Nicola Sturgeon"]
