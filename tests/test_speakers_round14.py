@@ -96,3 +96,11 @@ def test_a_birth_name_is_a_mention_of_the_person_not_their_name():
 def test_a_place_of_a_title_is_no_part_of_the_name_after_it():
     # "including First Minister of Scotland Nicola Sturgeon" (NER: "Scotland Nicola Sturgeon")
     assert round_speakers(9, "thousands-march-in-anti-brexit-protest-london")["Nicola Sturgeon"] == ["Nicola Sturgeon"]
+
+
+def test_a_body_described_by_a_word_of_its_name_is_that_body():
+    # the lead's "Day's animal foundation said she died at home", then "the Doris Day Animal
+    # Foundation"; and the "they" after it
+    got = _held_out_speakers("actor-doris-day-dies-at-97")
+    assert got["Day's animal foundation"] == ["Doris Day Animal Foundation"]
+    assert got["they"] == ["Doris Day Animal Foundation"]
