@@ -24,7 +24,7 @@ _PRONOUN_AFTER = re.compile(
     r"|\s+(?:said|says|added|told\s+\w+|explained|insisted|argued|claimed|wrote)\s+(?:that\s+)?(?P<said>he|she)\b")
 # a capitalised word that speaks alone ("Maróth said")
 _SAID_AFTER = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:said|says|told|noted|added|stated|pointed out|wrote|argued)\b")
-_BORN = re.compile(r"\bborn\s+$")
+_BORN = re.compile(r"(?<![\w-])born\s+$")  # (not "South Korean-born Monte Haines")
 # a description that opens a sentence and ends in a comma before a name in apposition
 _APPOSED_SUBJECT = re.compile(r"\W*(?:(?:But|And|Then|Meanwhile)\s+)?(?:A|An|The|Another|One)\s+[^,.;:!?\"“”()]{2,100},\s*")
 # a sentence that opens with a prepositional phrase: "In an interview with ", "According to "
