@@ -235,7 +235,8 @@ _NOT_DESCRIBING = DETERMINERS | PREPOSITIONS | QUANTIFIERS | POSSESSORS | frozen
     {"and", "or", "but", "&", "nor", "plus", "like", "including", "inside", "outside", "among", "such", "as", "than",
      "via", "within", "across", "over", "under", "more", "most"})
 # "Suman Haripriya of the Hajo assembly": a name, then the body or place it is of
-_NAME_THEN_OF = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s+){1,2}[A-Z][\w'’-]*)\s+(?:of|from|at)\s+\S.*")
+_NAME_THEN_OF = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s+){1,2}[A-Z][\w'’-]*)\s+(?:of|from|at)\s+(?!.*\sand\s+[A-Z])\S.*")
+# (not two people: "Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin")
 
 
 def _named_around(art: Article, desc: str, start: int) -> Resolved | None:

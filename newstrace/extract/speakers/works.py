@@ -119,6 +119,8 @@ def _work_named_before(src) -> Resolved | None:
         at, end = lo + w.start(), lo + w.end()
         if art.quoted(at):
             continue
+        if re.search(r"\b[A-Z][\w-]*['’]s\s+[a-z]", art.text[end:src.start]):
+            return None  # another's work named since: "Vessel Tracker's database had ...; the website noted"
         line_start = max(art.text.rfind("\n", lo, at), art.text.rfind(". ", lo, at)) + 1
         # the owner before the work ("the USGS website", "Rubio's press release") or after it
         # ("a report on Wednesday by UpGuard", "data from the Gun Violence Archive")
