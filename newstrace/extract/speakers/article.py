@@ -24,6 +24,7 @@ _PRONOUN_AFTER = re.compile(
     r"|\s+(?:said|says|added|told\s+\w+|explained|insisted|argued|claimed|wrote)\s+(?:that\s+)?(?P<said>he|she)\b")
 # a capitalised word that speaks alone ("Maróth said")
 _SAID_AFTER = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:said|says|told|noted|added|stated|pointed out|wrote|argued)\b")
+_BORN = re.compile(r"(?<![\w-])born\s+$")  # (not "South Korean-born Monte Haines")
 # a description that opens a sentence and ends in a comma before a name in apposition
 _APPOSED_SUBJECT = re.compile(r"\W*(?:(?:But|And|Then|Meanwhile)\s+)?(?:A|An|The|Another|One)\s+[^,.;:!?\"“”()]{2,100},\s*")
 # a sentence that opens with a prepositional phrase: "In an interview with ", "According to "
@@ -109,6 +110,7 @@ class Article:
         self._titled_untagged(text)
         self._organisations_cut(text)
         self._organisations_cut_at_and(text)
+        self._birth_names(text)
         self.names.sort(key=lambda n: n.start)  # by place: bisected (name_starts)
         self.persons = sorted((n for n in self.names if n.label == "PERSON"), key=lambda n: n.start)
         self.person_starts = [p.start for p in self.persons]
@@ -150,6 +152,10 @@ class Article:
         if first in FEMALE | MALE:
             return name
         if first in PERSON_NOUNS or first in GENDERED_NOUNS:
+            return name.split(None, 1)[1]
+        # the place of a title before the name: "First Minister of Scotland Nicola Sturgeon"
+        # (NER: "Scotland Nicola Sturgeon")
+        if given in FEMALE | MALE and re.search(r"\b[A-Z][\w-]*\s+of\s+$", self.text[max(0, start - 40):start]):
             return name.split(None, 1)[1]
         if given not in FEMALE | MALE or self.sent_starts[self.sentence_of(start)] < start - 3:
             return name
@@ -343,6 +349,19 @@ class Article:
                 self.names.append(Name(" ".join(person), at, end, "PERSON", self.sentence_of(at),
                                        self._gender(" ".join(person), at)))
                 break
+
+    def _birth_names(self, text: str) -> None:
+        """A birth name is no other person, nor the name the article calls the person by:
+        "Ginger Baker was born Peter Edward Baker in Lewisham" is a mention of Ginger Baker
+        (a "he" after it is Ginger Baker's); with no person named before it in its sentence
+        it is dropped."""
+        for n in [n for n in self.names if n.label == "PERSON" and _BORN.search(text, max(0, n.start - 8), n.start)]:
+            before = [p for p in self.names if p.label == "PERSON" and p.end < n.start and p.sentence == n.sentence
+                      and p is not n]
+            self.names.remove(n)
+            if before:
+                p = max(before, key=lambda p: p.start)
+                self.names.append(Name(p.text, n.start, n.end, "PERSON", n.sentence, n.gender or p.gender, n.headline))
 
     def _surnames_mislabelled(self, text: str) -> None:
         """A person's surname NER labelled a place or an organisation, with the first name

@@ -43,6 +43,9 @@ def org_by_head(src):
     >>> t = "Data came from the Gun Violence Archive. The archive said 250 died."
     >>> resolve_one(t, "The archive")
     ('Gun Violence Archive', 'org_by_head')
+    >>> t = "Day's animal foundation said she died at home. The Doris Day Animal Foundation was set up in 1978."
+    >>> resolve_one(t, "Day's animal foundation")
+    ('Doris Day Animal Foundation', 'org_by_head')
     """
     org = _org_by_head(src.art, src.desc, src.start)
     return src.resolved(org, "org") if org else None
@@ -55,17 +58,28 @@ def _org_by_head(art: Article, desc: str, start: int) -> str | None:
     not 'a union'). A network is an outlet's (_last_outlet)."""
     # (a place it is based in says which: "The Luxembourg-based court")
     words = [w for w in desc.split() if not _BASED.fullmatch(w)]
-    if not 2 <= len(words) <= 3 or words[0].casefold() not in ("the", "this") \
+    # a word of the name as the possessor: "Day's animal foundation" (the Doris Day Animal Foundation)
+    owner = re.fullmatch(r"([A-Z][\w-]*)['’]s?", words[0]) if words else None
+    if owner:
+        words = ["the", owner.group(1).casefold(), *words[1:]]
+    if not 2 <= len(words) <= 3 + bool(owner) or words[0].casefold() not in ("the", "this") \
             or not all(w.islower() for w in words[1:]) or words[-1] not in ORG_HEADS:
         return None
-    for n in reversed(art.names[:bisect_left(art.name_starts, start)]):
+    at = bisect_left(art.name_starts, start)
+    later = set()
+    for k, n in enumerate(reversed(art.names)):
         if n.label != "ORG" or n.headline or art.quoted(n.start) or "," in n.text \
                 or not re.search(r"(?<!^)\b[A-Z]|^(?![Tt]he\b)[A-Z]", n.text):
             continue  # (a comma: two names NER glued, "Prohibition Party, Reform Party"; no capital: "the supreme court")
         own = [w.casefold() for w in re.findall(r"[\w'’.&-]+", n.text) if w.casefold() not in DETERMINERS]
         if len(own) >= 2 and all(w in own or w + "s" in own for w in words[1:]):
-            return re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, n.label), flags=re.IGNORECASE)
-    return None
+            full = re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, n.label), flags=re.IGNORECASE)
+            if len(art.names) - k <= at:
+                return full
+            later.add(full)
+    # else the one such organisation the article names after it ("Day's animal foundation"
+    # in a lead, "the Doris Day Animal Foundation" further on); with a possessor only
+    return later.pop() if owner and len(later) == 1 else None
 
 
 # a place's compound before a kind: "US-based software company Red Hat"

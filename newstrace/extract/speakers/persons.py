@@ -13,7 +13,8 @@ from newstrace.extract.speakers.descriptions import looks_plural, looks_singular
 from newstrace.extract.speakers.base import Resolved
 from newstrace.extract.speakers.names import clean_name, tokens
 from newstrace.extract.speakers.words import (
-    DETERMINERS, EDGE_PUNCT, FIRST, POSSESSORS, PREPOSITIONS, QUANTIFIERS, TITLES)
+    COMPANY_NOUNS, DETERMINERS, EDGE_PUNCT, FIRST, MEDIA_NOUNS, ORG_HEADS, ORG_WORDS, POSSESSORS, PREPOSITIONS,
+    QUANTIFIERS, SHIP_PREFIXES, TITLES)
 
 
 def head_person(src):
@@ -161,8 +162,28 @@ def capitalised_words(src):
         org = _org_cut(src.art, clean_name(desc), src.start)
         if org:
             return src.resolved(org, "org")
-        return src.resolved(src.art.fullest(clean_name(desc)), "person")
+        return src.resolved(_titled_surname(src.art, clean_name(desc)) or src.art.fullest(clean_name(desc)), "person")
     return None
+
+
+def _titled_surname(art: Article, name: str) -> str | None:
+    """A headline's "US Speaker Pelosi", "Texas Governor Abbott": a place and a title
+    before the surname of a person the article names in full ("Nancy Pelosi").
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = ("US Speaker Pelosi announces Trump impeachment investigation.\\n\\nYesterday afternoon, "
+    ...      "Nancy Pelosi, the Speaker of the House of Representatives, announced an inquiry.")
+    >>> resolve_one(t, "US Speaker Pelosi")
+    ('Nancy Pelosi', 'capitalised_words')
+    """
+    words = name.split()
+    if len(words) < 2 or not any(_title_like(w) or w.casefold() in TITLES for w in words[:-1]):
+        return None
+    if not all(_title_like(w) or w.casefold() in TITLES or art.labelled(w, ("GPE", "NORP")) or w in ("US", "U.S.", "UK")
+               for w in words[:-1]):
+        return None
+    full = art.person_full(words[-1])
+    return full if full and full != words[-1] else None
 
 
 def _org_cut(art: Article, name: str, start: int) -> str | None:
@@ -188,6 +209,69 @@ def name_after_description(src):
     """'One of these groups, the Syrian Democratic Forces (SDF)': the name the
     description's apposition gives (``_named_after_description``)."""
     return _named_after_description(src.art, src.desc, src.start)
+
+
+def name_after_noun(src):
+    """A name NER missed or mislabelled, after the lower-case noun that describes it or
+    before the body it belongs to: "an attendee Om Prakash" (NER: "Prakash", ORG), "the
+    German cruise liner MS Columbus", "Suman Haripriya of the Hajo assembly" (ORG).
+    See ``_named_around``.
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> resolve_one('Speaking to Reuters, an attendee Om Prakash said, "We have been drinking cow urine."',
+    ...             "an attendee Om Prakash")
+    ('Om Prakash', 'name_after_noun')
+    >>> resolve_one('Suman Haripriya of the Hajo assembly said "Coronavirus is an airborne disease."',
+    ...             "Suman Haripriya of the Hajo assembly")
+    ('Suman Haripriya', 'name_after_noun')
+    """
+    return _named_around(src.art, src.desc, src.start)
+
+
+# "an attendee Om Prakash": words that describe, the last of them in lower case, then a name
+_NOUN_THEN_NAME = re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne)\s+)?(?:[\w'’-]+\s+){0,4}[a-z][\w-]*\s+"
+                             r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)")
+_NOT_DESCRIBING = DETERMINERS | PREPOSITIONS | QUANTIFIERS | POSSESSORS | frozenset(
+    {"and", "or", "but", "&", "nor", "plus", "like", "including", "inside", "outside", "among", "such", "as", "than",
+     "via", "within", "across", "over", "under", "more", "most"})
+# "Suman Haripriya of the Hajo assembly": a name, then the body or place it is of
+_NAME_THEN_OF = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s+){1,2}[A-Z][\w'’-]*)\s+(?:of|from|at)\s+(?!.*\sand\s+[A-Z])\S.*")
+# (not two people: "Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin")
+
+
+def _named_around(art: Article, desc: str, start: int) -> Resolved | None:
+    """The name inside a description (``name_after_noun``): a person the article names
+    (in full where it does), a ship, a body it labels when the name is one word, else two
+    or three capitalised words that are no title, no organisation's words, no place and
+    nothing the text writes in lower case. Not "the acquisition Salling" (one word the
+    article names nowhere as a body)."""
+    m = _NOUN_THEN_NAME.fullmatch(desc or "")
+    # (only words that describe: not "A reporter for USA Today", "these videos and NPR",
+    # "many Latinos", "One operative inside Trump Tower", "companies including Coca-Cola")
+    prefix = [w.casefold() for w in desc[:m.start("name")].split()] if m else []
+    if m and (any(w in _NOT_DESCRIBING for w in prefix[1:]) or prefix[-1] in _NOT_DESCRIBING):
+        m = None
+    m = m or _NAME_THEN_OF.fullmatch(desc or "")
+    if m is None or m.group("name").split()[0].casefold() in DETERMINERS:  # ("A Field Poll of ...")
+        return None
+    name = m.group("name")
+    words = name.split()
+    noun = desc[:m.start("name")].split()[-1].casefold() if m.start("name") else ""
+    person = art.person_full(name)
+    if person and person != name:  # (a longer name the article gives: "Nabisco" is "RJR Nabisco")
+        return Resolved(person, "person", start, [])
+    if words[0] in SHIP_PREFIXES and len(words) > 1:  # "MS Columbus": a ship speaks for its crew
+        return Resolved(name, "org", start, [])
+    if len(words) == 1:
+        # a body after the noun of its kind ("the celebrity press ReganBooks"; not "a super PAC")
+        org = art.labelled(name, ("ORG",))
+        return Resolved(art.fullest(name, "ORG"), "org", start, []) \
+            if org and noun in COMPANY_NOUNS | ORG_HEADS | MEDIA_NOUNS else None
+    lower = art.lower_words()
+    if any(w.casefold() in lower or w.casefold() in ORG_WORDS or _title_like(w) or w.casefold() in TITLES
+           for w in words) or art.labelled(name, ("GPE", "NORP", "LOC", "FAC")):
+        return None
+    return Resolved(art.fullest(name), "person", start, [])
 
 
 def _head_person(art: Article, start: int, end: int) -> Name | None:

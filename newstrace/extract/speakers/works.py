@@ -44,6 +44,8 @@ def work_author(src):
         res = _filer(src)
     if res is None and _A_WORK.fullmatch(src.bare):
         res = _fronted_work_owner(src)
+    if res is None:
+        res = _work_named_before(src)
     if res is not None and posted:
         res.work = posted.group("work")  # ("It also stated ...": the same statement, ``they_it``)
     return res
@@ -88,6 +90,63 @@ def _fronted_work_owner(src) -> Resolved | None:
     return None
 
 
+# "The website", "The original report": a work again, without its owner
+_THE_WORK_AGAIN = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[a-z][\w-]*\s+)?(?P<work>%s|web\s+site)"
+                             % "|".join(WORKS))
+
+
+def _work_named_before(src) -> Resolved | None:
+    """'The website', 'The original report': the owner the article gave that work when it
+    named it last, in this sentence or the three before ("the USGS website ... The website
+    reported", "a report on Wednesday by UpGuard ... The original report was not clear").
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = ("UAE authorities are now said to be contacting the US Geological Survey for details of this "
+    ...      "seismic activity, which is already listed on the USGS website, www. earthquake. usgs. gov, under "
+    ...      "the section for recent activity (see address below).\\nThe website reported 65 responses from Dubai.")
+    >>> resolve_one(t, "The website")
+    ('USGS', 'work_author')
+    """
+    m = _THE_WORK_AGAIN.fullmatch(src.bare)
+    if m is None:
+        return None
+    art = src.art
+    noun = m.group("work").split()[-1]
+    noun = {"site": "site|website|web site", "website": "website|web site|site"}.get(noun, re.escape(noun))
+    # (and 500 characters at least: a web address splits sentences, "www. earthquake. usgs. gov")
+    lo = max(0, min(art.sent_starts[max(0, art.sentence_of(src.start) - 4)], src.start - 500))
+    for w in reversed(list(re.finditer(rf"\b(?:{noun})s?\b", art.text[lo:src.start]))):
+        at, end = lo + w.start(), lo + w.end()
+        if art.quoted(at):
+            continue
+        if re.search(r"\b[A-Z][\w-]*['’]s\s+[a-z]", art.text[end:src.start]):
+            return None  # another's work named since: "Vessel Tracker's database had ...; the website noted"
+        line_start = max(art.text.rfind("\n", lo, at), art.text.rfind(". ", lo, at)) + 1
+        # the owner before the work ("the USGS website", "Rubio's press release") or after it
+        # ("a report on Wednesday by UpGuard", "data from the Gun Violence Archive")
+        before = re.search(r"(?:(?:[Aa]n?|[Tt]he)\s+)?(?:\S+\s+){0,4}$", art.text[line_start:at]).group(0)
+        after = re.match(r"(?:\s+(?:on|in)\s+\w+)?(?P<by>\s+(?:by|from)\s+(?:the\s+)?[A-Z][^,.;:()]*)",
+                         art.text[end:end + 120])
+        for phrase in ([f"a {w.group(0)}{after.group('by')}"] if after else []) + [
+                before[k.start():] + w.group(0) for k in re.finditer(r"(?:^|(?<=\s))\S", before)]:
+            phrase = " ".join(phrase.split())
+            if phrase.casefold() == src.bare.casefold() or not re.search(r"[A-Z]", phrase):
+                continue
+            res = _author(art, phrase, src.start, src.end, None)
+            if res is not None and res.kind in ("person", "org"):
+                return res
+        return None  # (only the last mention of the work)
+    # "Znak.com further reported ... The website further reported": a site named by its domain
+    if m.group("work").split()[-1] in ("site", "website"):
+        domains = [d for d in _DOMAIN_IN_TEXT.findall(art.text, lo, src.start)]
+        if domains:
+            return src.resolved(domains[-1], "org")
+    return None
+
+
+_DOMAIN_IN_TEXT = re.compile(r"\b[A-Z][\w-]*(?:\.[a-z]{2,4})+\b")
+
+
 _THE_FILING = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+)?"
                          r"(?P<kind>complaint|lawsuit|suit|petition)")
 _FILED = re.compile(r"\b(?:filed|brought|lodged)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?"
@@ -125,7 +184,8 @@ def _filer(src) -> Resolved | None:
 
 # "Biden's Twitter (account)": the account on a platform speaks for its owner
 _AUTHORED = re.compile(
-    r"(?P<owner>his|her|[Mm]y|[Oo]ur|[Yy]our|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w&-]*(?:['’]s?)|[Tt]he\s+[a-z]+['’]s)\s+"
+    # (a body's name may keep its "the": "the WHO's situation report")
+    r"(?P<owner>his|her|[Mm]y|[Oo]ur|[Yy]our|(?:[Tt]he\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w&-]*(?:['’]s?)|[Tt]he\s+[a-z]+['’]s)\s+"
     r"(?:[\w-]+\s+){0,3}?"
     r"(?:%s|%s)" % ("|".join(WORKS), "|".join(_PLATFORMS)))
 _OWNER_KINDS = ("newspaper", "magazine", "daily", "website", "agency", "broadcaster", "office", "account",
@@ -137,7 +197,8 @@ _WORKS_BY = re.compile(
     r"poll|survey|figures|filing|website|site|page|feed|channel|averages|estimates)\s+"
     r"(?:(?:released|issued|published|put\s+out|sent|posted|measured|compiled|conducted|commissioned)\s+)?"
     r"(?:by|from|of)\s+(?:the\s+)?)"
-    r"(?P<owner>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.&’'-]*)){0,6}(?:\s+police)?)"
+    # (eight words: "the reports by Johns Hopkins Center for Systems Science and Engineering")
+    r"(?P<owner>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.&’'-]*)){0,8}(?:\s+police)?)"
     # the owner's kind after its name ("Ethnos newspaper"), its office ("Erdogan's office")
     r"(?:\s+(?P<kind>%s))?" % ("|".join(WORKS), "|".join(_OWNER_KINDS)))
 
@@ -198,7 +259,8 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
                        for p in puts_out for m in p.finditer(art.text, lo, hi)):
             # (and "the statement" again after "The statement also said": the same one)
             return Resolved(earlier.speaker, earlier.kind, start, [], work=the.group(1))
-    m = _AUTHORED.fullmatch(text)
+    # (its date is no part of it: "the WHO's situation report dated March 16")
+    m = _AUTHORED.fullmatch(text) or _AUTHORED.fullmatch(_WHEN.sub("", text))
     body = None if m else _WORKS_BY_BODY.fullmatch(_trim_apposition(text))
     if body:
         return Resolved(body.group("owner"), "org", start, [])
@@ -206,7 +268,7 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
         m = _WORKS_BY.fullmatch(_trim_apposition(text)) or _OWNERS_WORK.fullmatch(_WHEN.sub("", text))
         if not m or not m.group("owner")[:1].isupper():
             return None
-    owner = m.group("owner")
+    owner = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", m.group("owner"))
     owner = re.sub(r"['’]s?$", "", owner) if owner[:1].isupper() else owner  # "PG&E's"
     # "a statement released by Erdogan's office", "a tweet sent from Biden's Twitter account"
     owner = re.sub(r"['’]s?\s+(?:office|%s)$" % "|".join(_PLATFORMS), "", owner)
@@ -247,7 +309,7 @@ def _trim_apposition(text: str) -> str:
     return _WHEN.sub("", text.split(",", 1)[0].strip())
 
 
-_WHEN = re.compile(r"\s+(?:on|in|last|this|from)\s+(?:(?:%s)\b|\d).*$" % "|".join(
+_WHEN = re.compile(r"\s+(?:on|in|last|this|from|dated)\s+(?:(?:%s)\b|\d).*$" % "|".join(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
     "September October November December".split()))
 # a web outlet NER leaves unnamed, known by its domain ("the News.com.au report")
