@@ -226,7 +226,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.hearsay import hearsay
     from newstrace.extract.knowledge import knowledge
     from newstrace.extract.nested import nested_attributions, quoted_contents
-    from newstrace.extract.noun_clauses import noun_clauses
+    from newstrace.extract.noun_clauses import noun_clauses, unowned_clauses
     from newstrace.extract.predicate_nouns import predicate_nouns
     from newstrace.extract.quote_blocks import quote_blocks
     from newstrace.extract.references import reference_lines
@@ -256,6 +256,9 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     # knowing reported ("Trump knew perfectly well that …", "knew from me how …"), after the
     # drop of perception verbs with a thing ("knew the man"), which the rule's frame excludes
     spans = sorted(spans + knowledge(text, spans, mask), key=_order)
+    # nouns of accusation or report with a clause and no owner named ("on charges he took …"),
+    # after that drop too, which takes "charges" for the act on a thing ("was charged in …")
+    spans = sorted(spans + unowned_clauses(text, spans, mask), key=_order)
     # a view held ("she considered it her duty to warn …", "which many consider to be …"), after
     # that drop too, which takes "consider" with a thing ("consider homeschooling")
     spans = sorted(spans + considered(text, spans, mask), key=_order)
