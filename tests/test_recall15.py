@@ -117,3 +117,48 @@ def test_charges_with_a_clause_survive_the_drop_of_acts_on_things():
 ])
 def test_a_noun_as_object_or_a_relayed_report_stays_out(text):
     assert _found(unowned_clauses, text) == []
+
+
+# 3. knowing with no "that": a sentence opening "As many of you (undoubtedly) know"
+def test_as_many_of_you_know_reports_the_main_clause():
+    # round 14 (ECB+ dev e1b1ea667)
+    t = ("As many of you undoubtedly know there was a rather suspicious fire that burned the old Matanuska Maid "
+         "Creamery to the ground.")
+    assert ("many of you", "know", "there was a rather suspicious fire that burned the old Matanuska Maid Creamery "
+            "to the ground") in _conventions(t)
+
+
+@pytest.mark.parametrize("text", [
+    # PolNeAR dev (inside a quotation, left to nested; the short aside)
+    "Mrs. Clinton replied, ''As you know, hearing nice things about your children is as good as it gets.''",
+    "As you know, the vote is today.",
+])
+def test_as_you_know_in_a_quotation_or_an_aside_stays_out(text):
+    assert [cue for _, cue, _ in _conventions(text) if cue == "know"] == []
+
+
+# 4. the last conjunct of a reported clause, which the tagger made an attribution of its own
+def test_a_reported_clause_holds_its_last_conjunct():
+    # round 14 (Wikinews wn070): the tagger's two attributions of "He"
+    t = ("He said he has arranged for 3000 of the National Guard to be available and has search and rescue teams at "
+         "the ready and has requested U.S. President Donald Trump declare a state of emergency in Lousiana on the "
+         "federal level.")
+    said = SpanAttribution([(0, 2)], [(3, 7)], [(8, t.index(" and has requested"))])
+    requested = SpanAttribution([(0, 2)], [(t.index("has requested"), t.index(" U.S."))],
+                                [(t.index("U.S."), len(t) - 1)])
+    out = attribution_conventions(t, [said, requested], None, quote_mask(t))
+    contents = {" ".join(t[slice(*c)] for c in a.cue): t[slice(*a.content[0])] for a in out}
+    assert contents["said"] == t[8:-1]
+    assert contents["has requested"] == "U.S. President Donald Trump declare a state of emergency in Lousiana on the " \
+                                        "federal level"
+
+
+def test_a_conjunct_of_the_cue_stays_out_of_the_content():
+    # PTC article711716996 (round 2): "has been running" is Saris's, not what she thought
+    t = ("Kritarch Saris thought she knew better and has been running a deliberate campaign to prevent the "
+         "deportation of these Indonesian illegal aliens.")
+    thought = SpanAttribution([(0, 14)], [(15, 22)], [(23, t.index(" and has"))])
+    running = SpanAttribution([(0, 14)], [(t.index("has been running"), t.index(" a deliberate"))],
+                              [(t.index("a deliberate"), len(t) - 1)])
+    out = attribution_conventions(t, [thought, running], None, quote_mask(t))
+    assert [t[slice(*a.content[0])] for a in out if t[slice(*a.cue[0])] == "thought"] == ["she knew better"]

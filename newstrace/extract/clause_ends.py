@@ -144,3 +144,40 @@ def cut_datelines(text: str, spans: list[SpanAttribution]) -> list[SpanAttributi
             a = SpanAttribution(a.source, a.cue, content, a.score)
         out.append(a)
     return out
+
+
+# a reported clause's opening: a pronoun or a name, then its auxiliary ("he has arranged …")
+_OPENING_AUX = re.compile(r"(?:that\s+)?(?:he|she|they|we|it|[A-Z][\w’'-]*)\s+(has|have|had|is|are|was|were|will|would)\s")
+
+
+def carry_conjunct_cues(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
+    """``spans`` with a reported clause carried over its last conjunct where the tagger made
+    that conjunct another attribution of the same source: "He said he has arranged for 3000 of
+    the National Guard to be available and has search and rescue teams at the ready and has
+    requested U.S. President Donald Trump declare a state of emergency …" (judged round 14:
+    "has requested" takes up the clause's "he has arranged", its auxiliary the same, so the
+    clause holds it; it stays an attribution of its own too). The later conjunct's cue must
+    follow the content after "and" alone, open with the auxiliary the content's clause opens
+    with, and its source be the same span.
+
+    >>> t = "He said he has arranged for troops to be ready and has requested Trump declare an emergency."
+    >>> a = SpanAttribution([(0, 2)], [(3, 7)], [(8, 46)])
+    >>> b = SpanAttribution([(0, 2)], [(51, 64)], [(65, 91)])
+    >>> [t[s:e] for s, e in carry_conjunct_cues(t, [a, b])[0].content]
+    ['he has arranged for troops to be ready and has requested Trump declare an emergency']
+    """
+    out = []
+    for a in spans:
+        if a.source and a.cue and a.content and len(a.content) == 1:
+            opening = _OPENING_AUX.match(text, a.content[0][0])
+            end = a.content[0][1]
+            for b in spans:
+                if b is a or b.source != a.source or not b.cue or not b.content or b.content[0][0] <= end:
+                    continue
+                joined = re.fullmatch(r"\s+and\s+", text[end:b.cue[0][0]])
+                aux = re.match(r"(\w+)\s", text[b.cue[0][0]:b.cue[-1][1] + 1])
+                if opening and joined and aux and aux.group(1).lower() == opening.group(1).lower():
+                    a = SpanAttribution(a.source, a.cue, [(a.content[0][0], b.content[-1][1])], a.score)
+                    break
+        out.append(a)
+    return out
