@@ -211,3 +211,26 @@ def test_a_trailing_which_that_describes_a_noun_is_carried(text, cue, content, e
 ])
 def test_a_verdict_an_object_relative_or_a_thing_stays_cut(text, cue, content):
     assert _carried(text, cue, content) == content
+
+
+# 6. a sentence's last words that are a gloss in parentheses or a coming day are the content's
+@pytest.mark.parametrize("text, cue, content, expected", [
+    # round 14 (Wikinews wn070)
+    ("The National Weather Service in New Orleans has issued a flash flood warning covering an area from Gulfport, "
+     "Mississippi, to New Orleans and other forecasters predicted a storm surge of three to six feet (one to two "
+     "meters).",
+     "predicted", "a storm surge of three to six feet", "a storm surge of three to six feet (one to two meters)"),
+    ("Meteorologists predict landfall Saturday morning.", "predict", "landfall", "landfall Saturday morning"),
+])
+def test_a_gloss_or_a_day_at_the_sentence_end_is_carried(text, cue, content, expected):
+    assert _carried(text, cue, content) == expected
+
+
+def test_a_writers_aside_in_parentheses_stays_out():
+    # PolNeAR dev (huff-post_2016-09-27; annotated so)
+    t = ("The change in approach from Clinton is likely to placate nervous Democrats on Capitol Hill, who have argued "
+         "that it helps down-ballot when Trump is painted as a greedy Republican and not as someone who is completely "
+         "outside the norms of the Republican Party (which lets the rest of the GOP off the hook).")
+    content = "that it helps down-ballot when Trump is painted as a greedy Republican and not as someone who is " \
+              "completely outside the norms of the Republican Party"
+    assert _carried(t, "have argued", content) == content

@@ -211,7 +211,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.abbreviations import past_abbreviations
     from newstrace.extract.bare_clauses import bare_clauses
     from newstrace.extract.clause_ends import carry_conjunct_cues, carry_past_relatives, carry_that_clauses, \
-        carry_trailing_which, cut_datelines, cut_quotes_at_paragraphs
+        carry_sentence_tails, carry_trailing_which, cut_datelines, cut_quotes_at_paragraphs
     from newstrace.extract.colon_quotes import colon_quotes
     from newstrace.extract.considered import considered
     from newstrace.extract.cue_repair import repair_cues
@@ -276,6 +276,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = sorted(spans + quote_blocks(text, spans), key=_order)  # a speech quoted as a block of lines
     spans = sorted(reference_lines(text, spans), key=_order)  # “…” (Matthew 15:14)
     spans = carry_trailing_which(text, spans)  # "were women, which constitutes about 650 …"
+    spans = carry_sentence_tails(text, spans)  # "a storm surge of three to six feet (one to two meters)"
     spans = past_abbreviations(text, spans)  # "… prevent the U.N. from greasing …" is one sentence
     spans = carry_that_clauses(text, spans)  # "that by seeking secrecy, it’s an acknowledgment …"
     spans = carry_past_relatives(text, spans)  # "the plant, which was damaged …, may take a year"
