@@ -234,3 +234,18 @@ def test_a_writers_aside_in_parentheses_stays_out():
     content = "that it helps down-ballot when Trump is painted as a greedy Republican and not as someone who is " \
               "completely outside the norms of the Republican Party"
     assert _carried(t, "have argued", content) == content
+
+
+# 7. a report inside a quotation: "that" opens its content, as PolNeAR and the rounds' gold have it
+@pytest.mark.parametrize("text, content", [
+    # PTC article706777811 (round 4), article729410793 (round 6): "that" the conjunction, "that" the subject
+    ("“I believe that it’s 100 percent likely that plague will arrive in the UK,” he said.",
+     "that it’s 100 percent likely that plague will arrive in the UK"),
+    ("Marx said of blessing unions: “There are no general solutions and I think that would not be right, because "
+     "we are talking about pastoral care.”",
+     "that would not be right, because we are talking about pastoral care."),
+])
+def test_a_nested_report_keeps_its_that(text, content):
+    from newstrace.extract.nested import nested_attributions
+    found = [" | ".join(text[slice(*c)] for c in a.content) for a in nested_attributions(text, [], quote_mask(text))]
+    assert content in found
