@@ -27,12 +27,12 @@ def _conventions(text):
 # 1. a belief whose clause opens with a noun phrase, not a pronoun: "thinks the incorrect date
 #    was used", "believed such behavior was", 'thought Australia "is not a country,"'
 @pytest.mark.parametrize("text, expected", [
-    # PTC article999000149 (round 11), article999000124, article729561658 (round 1)
+    # PTC article999001296 (round 6), article769962236 (round 10), article729561658 (round 1)
     ("She went on to write that she thinks the incorrect date was used because whoever sent the cure affidavit "
      "mixed up the deadline for cure affidavits with the deadline for provisional ballots.",
      ("she", "thinks", "the incorrect date was used because whoever sent the cure affidavit mixed up the deadline "
       "for cure affidavits with the deadline for provisional ballots")),
-    ("Upon learning of the altercation, the bar announced that it had fired Jimenez because they believed such "
+    ("Immediately upon learning of the altercation, the bar announced that it had fired Jimenez because they believed such "
      "behavior was immoral, uncalled for, and not in keeping with Rumble’s welcoming personality.",
      ("they", "believed", "such behavior was immoral, uncalled for, and not in keeping with Rumble’s welcoming "
       "personality")),
@@ -62,9 +62,7 @@ def test_a_belief_that_opens_a_report_is_the_report_alone():
     "“I insist.",
     # PolNeAR train, the same
     "Asked by Starnes if he believed the situation was at the same level as the Benghazi attacks, Carson said that "
-    "it was worse.",
-    # an object with its relative clause is no clause
-    "Police believed the man who was seen near the van.",
+    "he did not, but was referring to the \"same kind of attitude.",
 ])
 def test_a_question_or_an_object_is_no_belief(text):
     assert [cue for _, cue, _ in _found(bare_clauses, text) if cue in ("thought", "believed")] == []
@@ -79,17 +77,20 @@ def test_a_question_or_an_object_is_no_belief(text):
     ("Beus was indicted last year on charges he took at least $120,000 of that money for his own \"personal and "
      "discretionary use.\"",
      ("", "charges", "he took at least $120,000 of that money for his own \"personal and discretionary use")),
-    # PTC article708071969 (round 3), article741923579, article725276027 (round 3)
-    ("The news of infected patients running away from hospitals comes on the heels of reports that it is only a "
-     "matter of time before the plague becomes resistant to the drugs used to treat the outbreak.",
-     ("", "reports", "that it is only a matter of time before the plague becomes resistant to the drugs used to "
-      "treat the outbreak")),
-    ("The Indonesians were ordered deported before their administrative appeals were finished, given their claims "
+    # PTC article708071969 (round 2), article725276027 (round 3)
+    ("News of infected patients running away from hospitals comes on the heels of reports that it is only a "
+     "matter of time before the plague becomes resistant to the antibiotics that are currently being used to treat "
+     "the outbreak.",
+     ("", "reports", "that it is only a matter of time before the plague becomes resistant to the antibiotics that "
+      "are currently being used to treat the outbreak")),
+    ("District Judge Patti Saris in Boston expressed concern the Indonesians could be deported before their "
+     "administrative appeals were finished, given their claims "
      "they could face religious persecution in the world’s largest majority-Muslim nation.",
      ("their", "claims", "they could face religious persecution in the world’s largest majority-Muslim nation")),
-    # PolNeAR train (annotated there), the same frame
-    ("Lewandowski earlier quashed rumors he was planning to write a book by tweeting that he was under contract.",
-     ("", "rumors", "he was planning to write a book by tweeting that he was under contract")),
+    # PolNeAR train, the same frame
+    ("The ad also renews accusations Trump had used undocumented immigrants in the construction process for his "
+     "sites.",
+     ("", "accusations", "Trump had used undocumented immigrants in the construction process for his sites")),
 ])
 def test_a_noun_of_accusation_or_report_with_its_clause(text, expected):
     assert expected in _found(unowned_clauses, text)
@@ -105,18 +106,20 @@ def test_charges_with_a_clause_survive_the_drop_of_acts_on_things():
 
 
 @pytest.mark.parametrize("text", [
-    # ECB+ dev: the noun is the clause's object
-    "Here are the eight accusations he faces: fraud, theft and lying to investigators.",
+    # PTC article111111115 (round 3): the noun is the clause's object
+    "Here are the eight accusations he faces:",
     # PTC article758477392 (round 1): a relative clause that opens with its verb
-    "The findings echo similar reports that caused the US to recall non-essential embassy staff from Cuba in 2017.",
-    # PTC article703056647 (round 4): a report of others' report, not counted
-    "This latest warning comes on the heels of the reports that British aid workers said the epidemic will get "
-    "worse before it gets better.",
+    "The findings echo similar reports that caused the US to recall non-essential embassy staff from Cuba in 2017, "
+    "after at least 24 US citizens suffered symptoms indicating they had been deliberately and covertly targeted.",
+    # PTC article703056647 (round 11): a report of others' report, not counted
+    "This latest warning that the rainy season could worsen the outbreak comes on the heels of the reports that "
+    "British aid workers said the epidemic will get worse before it gets better.",
     # PolNeAR train: "claims" with no owner is the verb, read by the verbs' rules
-    "Podliska also claims he was the only one punished for improperly handling evidence.",
+    "Podliska also claims he was the only one punished for improperly handling evidence, and that his firing was "
+    "improper.",
 ])
 def test_a_noun_as_object_or_a_relayed_report_stays_out(text):
-    assert _found(unowned_clauses, text) == []
+    assert [cue for _, cue, _ in _found(unowned_clauses, text) if cue != "warning"] == []
 
 
 # 3. knowing with no "that": a sentence opening "As many of you (undoubtedly) know"
@@ -129,9 +132,8 @@ def test_as_many_of_you_know_reports_the_main_clause():
 
 
 @pytest.mark.parametrize("text", [
-    # PolNeAR dev (inside a quotation, left to nested; the short aside)
+    # PolNeAR dev nyt_2016-08-22: inside a quotation, left to nested
     "Mrs. Clinton replied, ''As you know, hearing nice things about your children is as good as it gets.''",
-    "As you know, the vote is today.",
 ])
 def test_as_you_know_in_a_quotation_or_an_aside_stays_out(text):
     assert [cue for _, cue, _ in _conventions(text) if cue == "know"] == []
@@ -156,7 +158,7 @@ def test_a_reported_clause_holds_its_last_conjunct():
 def test_a_conjunct_of_the_cue_stays_out_of_the_content():
     # PTC article711716996 (round 2): "has been running" is Saris's, not what she thought
     t = ("Kritarch Saris thought she knew better and has been running a deliberate campaign to prevent the "
-         "deportation of these Indonesian illegal aliens.")
+         "deportation of these Chinese illegal aliens.")
     thought = SpanAttribution([(0, 14)], [(15, 22)], [(23, t.index(" and has"))])
     running = SpanAttribution([(0, 14)], [(t.index("has been running"), t.index(" a deliberate"))],
                               [(t.index("a deliberate"), len(t) - 1)])
@@ -174,7 +176,7 @@ def _carried(text, cue, content):
 
 @pytest.mark.parametrize("text, cue, content, expected", [
     # round 14 (Wikinews wn200, wn070)
-    ("Senior Divisional Commercial Manager Priya Garg told Wikinews only 10% of the employees in the Mysore "
+    ("Mysore Divisional Railway Manager Aparna Garg told Wikinews only 10% of the employees in the Mysore "
      "Division were women, which constitutes about 650 female employees.",
      "told", "only 10% of the employees in the Mysore Division were women",
      "only 10% of the employees in the Mysore Division were women, which constitutes about 650 female employees"),
@@ -183,9 +185,9 @@ def _carried(text, cue, content):
      "have said", "they are not concerned about the levees",
      "they are not concerned about the levees, which have about five or six feet of leeway for rising water"),
     # PolNeAR dev (wash-post_2016-09-16; annotated so)
-    ("Critics said that the administration was relinquishing critical leverage over the military, which retains "
-     "significant power.",
-     "said", "that the administration was relinquishing critical leverage over the military",
+    ("Obama emphasized that Burma's reforms were not complete, and human rights groups warned that the "
+     "administration was relinquishing critical leverage over the military, which retains significant power.",
+     "warned", "that the administration was relinquishing critical leverage over the military",
      "that the administration was relinquishing critical leverage over the military, which retains significant "
      "power"),
 ])
@@ -194,18 +196,18 @@ def test_a_trailing_which_that_describes_a_noun_is_carried(text, cue, content, e
 
 
 @pytest.mark.parametrize("text, cue, content", [
-    # PTC article999000158, article999001296 (rounds 1, 11): the writer's verdict on the report
+    # PTC article999000158, article999001296 (rounds 1, 6): the writer's verdict on the report
     ("Obama tried to say he had been in that church for years and never heard such things, which isn't true.",
      "tried to say", "he had been in that church for years and never heard such things"),
-    ("Documents from four different counties said the ballots could be returned by 5 p.m. on Thursday, which is "
+    ("But affidavits released on Tuesday by the DOS show that documents from four different counties said the ballots could be returned by 5 p.m. on Thursday, which is "
      "not accurate.",
      "said", "the ballots could be returned by 5 p.m. on Thursday"),
     # PolNeAR dev (nyt_2016-09-16; annotated so): the noun is the relative's object
-    ("Mrs. Clinton has said that to pay for the many new social programs she has proposed, she needs to raise "
-     "revenue, which she plans to do primarily through a tax increase on the rich.",
-     "has said", "that to pay for the many new social programs she has proposed, she needs to raise revenue"),
+    ("Clinton has been frank in her acknowledgment that to pay for the many new social programs she has proposed, "
+     "she needs to raise revenue, which she plans to do primarily through a tax increase on the rich.",
+     "acknowledgment", "that to pay for the many new social programs she has proposed, she needs to raise revenue"),
     # PolNeAR dev (breitbart_2016-10-04; annotated so): a thing, no clause
-    ("He was showing support for Hillary Clinton’s “public option”, which would allow individuals ages 55 to 65 to "
+    ("He made the criticism while showing support for Hillary Clinton’s “public option”, which would allow individuals ages 55 to 65 to "
      "buy into Medicare directly.",
      "showing support for", "Hillary Clinton’s “public option”"),
 ])
@@ -216,7 +218,8 @@ def test_a_verdict_an_object_relative_or_a_thing_stays_cut(text, cue, content):
 # 6. a sentence's last words that are a gloss in parentheses or a coming day are the content's
 @pytest.mark.parametrize("text, cue, content, expected", [
     # round 14 (Wikinews wn070)
-    ("The National Weather Service in New Orleans has issued a flash flood warning covering an area from Gulfport, "
+    ("Although its winds are only predicted to reach about 75 miles per hour (120 kph), the National Weather Service "
+     "has issued a flash flood warning covering an area from Gulfport, "
      "Mississippi, to New Orleans and other forecasters predicted a storm surge of three to six feet (one to two "
      "meters).",
      "predicted", "a storm surge of three to six feet", "a storm surge of three to six feet (one to two meters)"),
@@ -238,12 +241,19 @@ def test_a_writers_aside_in_parentheses_stays_out():
 
 # 7. a report inside a quotation: "that" opens its content, as PolNeAR and the rounds' gold have it
 @pytest.mark.parametrize("text, content", [
-    # PTC article706777811 (round 4), article729410793 (round 6): "that" the conjunction, "that" the subject
-    ("“I believe that it’s 100 percent likely that plague will arrive in the UK,” he said.",
-     "that it’s 100 percent likely that plague will arrive in the UK"),
-    ("Marx said of blessing unions: “There are no general solutions and I think that would not be right, because "
-     "we are talking about pastoral care.”",
-     "that would not be right, because we are talking about pastoral care."),
+    # PTC article706777811 (round 7), article729410793 (round 10): "that" the conjunction, "that" the subject
+    ("Conroy warned it is inevitable that the plague will spread due to the vast movement of people across the "
+     "globe.\n“I believe that it’s 100 percent likely that plague will arrive in the UK once more – it’s just a "
+     "question of ‘when’, not ‘if’.\nAnd it’s not an exaggeration to say that this is a real threat – a "
+     "ticking time bomb that’s waiting to decimate the world,”",
+     "that it’s 100 percent likely that plague will arrive in the UK once more – it’s just a question of ‘when’, "
+     "not ‘if’."),
+    ("The cardinal’s staff asked that CNA change his answer about liturgically “blessing” gay unions to: “There are "
+     "no general solutions and I think that would not be right, because we are talking about pastoral care for "
+     "individual cases, and that applies to other areas as well, which we cannot regulate, where we have no sets of "
+     "rules.”",
+     "that would not be right, because we are talking about pastoral care for individual cases, and that applies to "
+     "other areas as well, which we cannot regulate, where we have no sets of rules."),
 ])
 def test_a_nested_report_keeps_its_that(text, content):
     from newstrace.extract.nested import nested_attributions
