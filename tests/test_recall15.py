@@ -259,3 +259,17 @@ def test_a_nested_report_keeps_its_that(text, content):
     from newstrace.extract.nested import nested_attributions
     found = [" | ".join(text[slice(*c)] for c in a.content) for a in nested_attributions(text, [], quote_mask(text))]
     assert content in found
+
+
+# 8. "spoke to the press …:" and a quotation, which the tagger gave the colon alone for cue
+def test_spoke_before_a_colon_is_the_quotations_cue():
+    # round 14 (Wikinews wn144): the tagger's attribution has ":" for cue
+    t = ("Legislator Tanya Chan spoke to the press after the speech: \"I really urge [Lam], if she can’t govern Hong "
+         "Kong, and has no determination to govern Hong Kong, and no ability or even capability of administrating "
+         "Hong Kong, to please step down. This is the only way we can have a good future, the only way Hong Kong can "
+         "go forward. Please, please Carrie Lam, please don’t let us suffer anymore. Please go.\"")
+    colon = t.index(":")
+    tagger = SpanAttribution([(0, 21)], [(colon, colon + 1)], [(colon + 2, len(t))])
+    out = attribution_conventions(t, [tagger], None, quote_mask(t))
+    assert [(" ".join(t[slice(*c)] for c in a.cue), t[slice(*a.content[0])][:12]) for a in out] == [
+        ("spoke", "\"I really ur")]
