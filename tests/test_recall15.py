@@ -273,3 +273,23 @@ def test_spoke_before_a_colon_is_the_quotations_cue():
     out = attribution_conventions(t, [tagger], None, quote_mask(t))
     assert [(" ".join(t[slice(*c)] for c in a.cue), t[slice(*a.content[0])][:12]) for a in out] == [
         ("spoke", "\"I really ur")]
+
+
+# 9. after a verb of saying, a clause whose subject is a noun phrase with an auxiliary; a
+#    time of day's and a month's full stop end no sentence; a writer's verdict stays out
+def test_said_a_noun_phrase_clause_past_a_time_of_day():
+    # PTC article999001296 (round 6)
+    t = ("But affidavits released on Tuesday by the DOS show that documents from four different counties said the "
+         "ballots could be returned by 5 p.m. on Thursday, which is not accurate.")
+    assert ("documents from four different counties", "said", "the ballots could be returned by 5 p.m. on Thursday") \
+        in _conventions(t)
+
+
+def test_a_months_full_stop_ends_no_content():
+    from newstrace.extract.abbreviations import past_abbreviations
+    # PolNeAR dev (west-journal_2016-09-12; annotated to "Aug. 29")
+    t = ("CNS reported Monday that the U.S. had accepted 11,491 Syrian refugees, 15 percent over the limit of 10,000, "
+         "which was reached on Aug. 29.\n\nThe State Department")
+    s = t.index("that the U.S.")
+    a = SpanAttribution([(0, 3)], [(4, 12)], [(s, t.index(" 29") - 1)])
+    assert t[slice(*past_abbreviations(t, [a])[0].content[0])].endswith("which was reached on Aug. 29")

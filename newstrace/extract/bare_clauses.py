@@ -69,7 +69,6 @@ _PAST = (r"(?:[a-z]{3,}ed|became|began|came|went|made|took|gave|knew|left|saw|go
 _NOUN_PHRASE_PAST = (rf"(?:the|a|an|his|her|their|its|this|these|those)\s+(?:[a-z][\w’'-]*\s+){{1,2}}"
                      rf"{_ADVERB}{_PAST}\b")
 _INVERTED = re.compile(r"[”\"’'],?\s*$")
-_SAID = re.compile(rf"(?<![\w’'-])({'|'.join(SAYING)})\s+({_CLAUSE}|(?P<past>{_NOUN_PHRASE_PAST}))")
 _TOLD_FRAME = re.compile(rf"(?<![\w’'-])({'|'.join(sorted(_TOLD))})\s+{_OBJECT}({_CLAUSE})")
 # after a verb of belief, a subject of a determiner and up to three lower-case words ("thinks
 # the incorrect date was used", "believed such behavior was", "thought the photograph would")
@@ -77,6 +76,9 @@ _TOLD_FRAME = re.compile(rf"(?<![\w’'-])({'|'.join(sorted(_TOLD))})\s+{_OBJECT
 # believed; no relative word among them ("believed the man who was": an object)
 _NP_CLAUSE = (rf"(?:(?:the|a|an|his|her|their|its|this|these|those|such|some|no|[A-Z][\w’'.-]*)\s+"
               rf"(?:(?!(?:who|whom|whose|which|that|where|when|to)\b)[a-z][\w’'-]*\s+){{0,3}}{_ADVERB}[\"“]?{_FINITE}\b)")
+# after a verb of saying, the same: "said the ballots could be returned …", "said the
+# University wants …" is no auxiliary, left out
+_SAID = re.compile(rf"(?<![\w’'-])({'|'.join(SAYING)})\s+({_CLAUSE}|(?P<past>{_NOUN_PHRASE_PAST}|{_NP_CLAUSE}))")
 _BELIEVED = re.compile(rf"(?<![\w’'-])({'|'.join(BELIEF)})\s+{_ADVERB}(that\s+(?=\S)|{_CLAUSE}|{_NP_CLAUSE})")
 
 

@@ -111,6 +111,20 @@ _WHICH_SAYS = re.compile(r"(?:\w+ly\s+)?(?:said|says|stated|states|reads|read|no
                          r"claimed|added|adds|argued|argues|suggest\w*|impl\w+|show\w*|mean\w*|indicat\w*)\b")
 
 
+def verdict_start(text: str, start: int, end: int) -> int:
+    """Where a writer's verdict on the report (", which is not accurate") opens between
+    ``start`` and ``end``; ``end`` where none does.
+
+    >>> t = "the ballots could be returned by 5 p.m. on Thursday, which is not accurate."
+    >>> t[:verdict_start(t, 0, len(t) - 1)]
+    'the ballots could be returned by 5 p.m. on Thursday'
+    """
+    for m in _TRAILING_WHICH.finditer(text, start, end):
+        if _VERDICT.match(text, m.end()):
+            return m.start()
+    return end
+
+
 def carry_trailing_which(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
     """``spans`` with each reported clause cut before a trailing ", which …" that describes its
     last noun carried on to the sentence's end. Judged rounds 1-14: of the tagger's contents
