@@ -293,3 +293,20 @@ def test_a_months_full_stop_ends_no_content():
     s = t.index("that the U.S.")
     a = SpanAttribution([(0, 3)], [(4, 12)], [(s, t.index(" 29") - 1)])
     assert t[slice(*past_abbreviations(t, [a])[0].content[0])].endswith("which was reached on Aug. 29")
+
+
+# 10. a noun of saying whose owner "from" names ("news from … GM Tony Reagins that …")
+@pytest.mark.parametrize("text, expected", [
+    # round 14 (ECB+ dev e63cda814); PTC article735815173 (round 1), the clause past "Rep."
+    ("With last night's news from Los Angeles Angels GM Tony Reagins that the team has made an eight-year contract "
+     "offer (dollars undisclosed) to 1B Mark Teixeira, the trade rumor being reported, most recently by John "
+     "Perrotto at Baseball Prospectus, about the Angels going after San Diego Padres' ace is likely caput.",
+     ("Los Angeles Angels GM Tony Reagins", "news",
+      "that the team has made an eight-year contract offer (dollars undisclosed) to 1B Mark Teixeira")),
+    ("The JTA's awkward attempt to whitewash the newly revealed CBC anti-Semitism included a claim from the ADL that "
+     "Rep. Davis had been misquoted.",
+     ("the ADL", "claim", "that Rep. Davis had been misquoted")),
+])
+def test_a_noun_of_saying_whose_owner_from_names(text, expected):
+    from newstrace.extract.noun_clauses import noun_clauses
+    assert expected in _found(noun_clauses, text)

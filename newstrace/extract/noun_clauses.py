@@ -28,8 +28,10 @@ from newstrace.records import SpanAttribution
 
 NOUNS = ("claim", "claims", "suggestion", "suggestions", "conclusion", "conclusions", "argument", "arguments",
          "assertion", "assertions", "allegation", "allegations", "belief", "beliefs", "position",
-         "insistence", "contention", "statement", "statements")
-_NOUN_THAT = re.compile(rf"\b({'|'.join(NOUNS)})\s+(?:by\s+((?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){{0,3}}?)\s+)?"
+         "insistence", "contention", "statement", "statements",
+         # news is someone's when "from" names them ("last night's news from … GM Tony Reagins that …")
+         "news")
+_NOUN_THAT = re.compile(rf"\b({'|'.join(NOUNS)})\s+(?:(?:by|from)\s+((?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){{0,5}}?)\s+)?"
                         rf"that\s+(?=\S)", re.IGNORECASE)
 # the owner before the noun: a possessive word ("Marx’s", "report’s") or pronoun, at most
 # one adjective between ("his firm position"); ``_owner`` widens it to its noun phrase
@@ -69,7 +71,7 @@ def noun_clauses(text: str, spans: list[SpanAttribution], mask: bytearray | None
         if _VERB_FIRST.match(text, m.end()):
             continue  # "the claim that was made": a relative clause is no content
         that = m.start() + m.group(0).lower().rfind("that")
-        end = clause_content_end(text, m.end())
+        end = _clause_end(text, m.end())
         content = text[that:end].rstrip(" ,;:\"”’'–—-")
         if len(content.split()) < MIN_WORDS + 1 or any(abs(s - that) <= 12 for s in starts):
             continue
@@ -148,7 +150,7 @@ def unowned_clauses(text: str, spans: list[SpanAttribution],
                 continue  # "the charges he faces": the noun is the clause's object
             if _RELAYED.match(text, after):
                 continue  # "the reports that British aid workers said …": a report of a report
-            end = clause_content_end(text, after)
+            end = _clause_end(text, after)
             if pattern is _NOUN_BARE:
                 nxt = _NEXT_CLAUSE.search(text, after, end)
                 end = nxt.start() if nxt else end
@@ -162,6 +164,17 @@ def unowned_clauses(text: str, spans: list[SpanAttribution],
             found.append(SpanAttribution(source=[owner] if owner else [], cue=[(cs, ce)],
                                          content=[(start, start + len(content))], score=0.5))
     return found
+
+
+def _clause_end(text: str, start: int) -> int:
+    """``frames.clause_content_end`` past the full stops of abbreviations ("that Rep. Davis
+    had been misquoted")."""
+    from newstrace.extract.abbreviations import _abbreviation_stop
+
+    end = clause_content_end(text, start)
+    while end < len(text) and _abbreviation_stop(text, end):
+        end = clause_content_end(text, end + 1)
+    return end
 
 
 def _owner(text: str, noun_start: int) -> tuple[int, int] | None:
