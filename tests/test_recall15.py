@@ -310,3 +310,18 @@ def test_a_months_full_stop_ends_no_content():
 def test_a_noun_of_saying_whose_owner_from_names(text, expected):
     from newstrace.extract.noun_clauses import noun_clauses
     assert expected in _found(noun_clauses, text)
+
+
+# 11. who is asked, told or advised opens a directive's content
+@pytest.mark.parametrize("text, cue, content, expected", [
+    # round 14 (Wikinews wn070)
+    ("The mayor of New Orleans, LaToya Cantrell, advised residents of her city to make plans and shelter in place.",
+     "advised", "to make plans and shelter in place", "residents of her city to make plans and shelter in place"),
+    # PolNeAR dev (nyt_2016-09-08; annotated so)
+    ("Mr. Obama, who understood that a legislative push would be fruitless, told his advisers to figure out how to "
+     "enact deep emissions cuts without Congress.",
+     "told", "to figure out how to enact deep emissions cuts without Congress",
+     "his advisers to figure out how to enact deep emissions cuts without Congress"),
+])
+def test_who_is_asked_opens_the_directives_content(text, cue, content, expected):
+    assert _carried(text, cue, content) == expected

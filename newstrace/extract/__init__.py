@@ -216,7 +216,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.considered import considered
     from newstrace.extract.cue_repair import repair_cues
     from newstrace.extract.cues import colon_cues, drop_not_speech
-    from newstrace.extract.directives import directives
+    from newstrace.extract.directives import directives, objects_into_contents
     from newstrace.extract.embeds import with_embedded_posts
     from newstrace.extract.evaluations import evaluations
     from newstrace.extract.frames import that_clauses
@@ -277,6 +277,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = sorted(reference_lines(text, spans), key=_order)  # “…” (Matthew 15:14)
     spans = carry_trailing_which(text, spans)  # "were women, which constitutes about 650 …"
     spans = carry_sentence_tails(text, spans)  # "a storm surge of three to six feet (one to two meters)"
+    spans = objects_into_contents(text, spans)  # "advised | residents of her city to make plans …"
     spans = past_abbreviations(text, spans)  # "… prevent the U.N. from greasing …" is one sentence
     spans = carry_that_clauses(text, spans)  # "that by seeking secrecy, it’s an acknowledgment …"
     spans = carry_past_relatives(text, spans)  # "the plant, which was damaged …, may take a year"
