@@ -325,3 +325,14 @@ def test_a_noun_of_saying_whose_owner_from_names(text, expected):
 ])
 def test_who_is_asked_opens_the_directives_content(text, cue, content, expected):
     assert _carried(text, cue, content) == expected
+
+
+# 12. a sentence's connective before "according to X," is no part of what X reports
+def test_a_connective_before_according_to_stays_out():
+    # round 14 (ECB+ dev e3cc4712a): the tagger's two fragments
+    t = ("Meanwhile, according to the Newsday, Teixeira still has an eight-year offer on the table from the Red Sox, "
+         "worth roughly $22 million per season.")
+    tagger = SpanAttribution([(24, 35)], [(11, 23)], [(0, 9), (37, len(t) - 1)])
+    out = attribution_conventions(t, [tagger], None, quote_mask(t))
+    assert [[t[slice(*c)] for c in a.content] for a in out] == [[
+        "Teixeira still has an eight-year offer on the table from the Red Sox, worth roughly $22 million per season"]]

@@ -211,7 +211,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.abbreviations import past_abbreviations
     from newstrace.extract.bare_clauses import bare_clauses
     from newstrace.extract.clause_ends import carry_conjunct_cues, carry_past_relatives, carry_that_clauses, \
-        carry_sentence_tails, carry_trailing_which, cut_datelines, cut_quotes_at_paragraphs
+        carry_sentence_tails, carry_trailing_which, cut_datelines, cut_quotes_at_paragraphs, drop_connectives
     from newstrace.extract.colon_quotes import colon_quotes
     from newstrace.extract.considered import considered
     from newstrace.extract.cue_repair import repair_cues
@@ -278,6 +278,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = carry_trailing_which(text, spans)  # "were women, which constitutes about 650 …"
     spans = carry_sentence_tails(text, spans)  # "a storm surge of three to six feet (one to two meters)"
     spans = objects_into_contents(text, spans)  # "advised | residents of her city to make plans …"
+    spans = drop_connectives(text, spans)  # "Meanwhile | …" is no part of what the Newsday reports
     spans = past_abbreviations(text, spans)  # "… prevent the U.N. from greasing …" is one sentence
     spans = carry_that_clauses(text, spans)  # "that by seeking secrecy, it’s an acknowledgment …"
     spans = carry_past_relatives(text, spans)  # "the plant, which was damaged …, may take a year"

