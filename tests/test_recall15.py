@@ -336,3 +336,15 @@ def test_a_connective_before_according_to_stays_out():
     out = attribution_conventions(t, [tagger], None, quote_mask(t))
     assert [[t[slice(*c)] for c in a.content] for a in out] == [[
         "Teixeira still has an eight-year offer on the table from the Red Sox, worth roughly $22 million per season"]]
+
+
+# 13. a content that holds its own "reportedly" is cut around it
+def test_a_content_is_cut_around_its_reportedly():
+    # round 14 (Wikinews wn144): the tagger's content runs over its cue
+    t = ("The council was adjourned and Lam later delivered the speech via video. This was reportedly the first such "
+         "occurrence.")
+    s = t.index("This was")
+    tagger = SpanAttribution([], [(t.index("reportedly"), t.index("reportedly") + 10)], [(s, len(t) - 1)])
+    out = attribution_conventions(t, [tagger], None, quote_mask(t))
+    assert [[t[slice(*c)] for c in a.content] for a in out if a.cue == tagger.cue] == [
+        ["This was", "the first such occurrence"]]

@@ -223,7 +223,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.furniture import drop_furniture
     from newstrace.extract.glosses import cut_glosses
     from newstrace.extract.headlines import drop_headline, headline_span
-    from newstrace.extract.hearsay import hearsay
+    from newstrace.extract.hearsay import hearsay, split_at_adverbs
     from newstrace.extract.knowledge import as_known, knowledge
     from newstrace.extract.nested import nested_attributions, quoted_contents
     from newstrace.extract.noun_clauses import noun_clauses, unowned_clauses
@@ -269,6 +269,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     # "allegedly", "reportedly": the clause is someone unnamed's, though it holds a
     # quotation another attribution claims ("The killer had allegedly shouted, “…”")
     spans = sorted(spans + hearsay(text, spans, mask), key=_order)
+    spans = split_at_adverbs(text, spans)  # "This was | reportedly | the first such occurrence"
     spans = sorted(spans + viewpoints(text, spans, mask), key=_order)  # "For Kim, these weapons are …"
     spans = split_continuations(text, spans, mask)
     spans = add_continuations(text, spans, mask)
