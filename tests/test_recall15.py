@@ -27,11 +27,7 @@ def _conventions(text):
 # 1. a belief whose clause opens with a noun phrase, not a pronoun: "thinks the incorrect date
 #    was used", "believed such behavior was", 'thought Australia "is not a country,"'
 @pytest.mark.parametrize("text, expected", [
-    # PTC article999001296 (round 6), article769962236 (round 10), article729561658 (round 1)
-    ("She went on to write that she thinks the incorrect date was used because whoever sent the cure affidavit "
-     "mixed up the deadline for cure affidavits with the deadline for provisional ballots.",
-     ("she", "thinks", "the incorrect date was used because whoever sent the cure affidavit mixed up the deadline "
-      "for cure affidavits with the deadline for provisional ballots")),
+    # PTC article769962236 (round 10), article729561658 (round 1)
     ("Immediately upon learning of the altercation, the bar announced that it had fired Jimenez because they believed such "
      "behavior was immoral, uncalled for, and not in keeping with Rumble’s welcoming personality.",
      ("they", "believed", "such behavior was immoral, uncalled for, and not in keeping with Rumble’s welcoming "
@@ -63,6 +59,9 @@ def test_a_belief_that_opens_a_report_is_the_report_alone():
     # PolNeAR train, the same
     "Asked by Starnes if he believed the situation was at the same level as the Benghazi attacks, Carson said that "
     "he did not, but was referring to the \"same kind of attitude.",
+    # PTC article111111122 (round 11): the belief is the content of "let it be known that"
+    "He sometimes praises Kavanaugh, but also let it be known that he thought the nominee had performed badly in his "
+    "Fox News interview.",
 ])
 def test_a_question_or_an_object_is_no_belief(text):
     assert [cue for _, cue, _ in _found(bare_clauses, text) if cue in ("thought", "believed")] == []

@@ -122,6 +122,8 @@ def bare_clauses(text: str, spans: list[SpanAttribution], mask: bytearray) -> li
                 continue  # "who feel that way": "that" is no conjunction here
             if source is None or pattern is _BELIEVED and _FIRST_PERSON.search(text[source[0]:source[1]]):
                 continue  # the writer's "I think it is": an opinion, not a report
+            if pattern is _BELIEVED and re.search(r"\bthat\s+$", text[max(0, source[0] - 6):source[0]]):
+                continue  # "let it be known that he thought …": the belief is that report's content
             start = m.start(2)
             end = SENTENCE_END.search(text, start)
             end = end.start() if end else len(text)
