@@ -347,3 +347,26 @@ def test_a_content_is_cut_around_its_reportedly():
     out = attribution_conventions(t, [tagger], None, quote_mask(t))
     assert [[t[slice(*c)] for c in a.content] for a in out if a.cue == tagger.cue] == [
         ["This was", "the first such occurrence"]]
+
+
+# 14. "charged X with Y" in the active: an accusation, as "accused X of Y"
+@pytest.mark.parametrize("text, expected", [
+    # round 14 (ECB+ dev e1b1ea667); PolNeAR train (annotated so)
+    ("The indictment also charges Valley Dairy CEO and investor Karen B. Olson with concealing the alleged criminal "
+     "conduct of the former dairy manager, Kyle Beus.",
+     ("The indictment", "charges with", "Valley Dairy CEO and investor Karen B. Olson | concealing the alleged "
+      "criminal conduct of the former dairy manager, Kyle Beus")),
+    ("On Nov. 24, Cook County prosecutors charged Van Dyke with first-degree murder, and Emanuel released the video "
+     "a few hours later.",
+     ("Cook County prosecutors", "charged with", "Van Dyke | first-degree murder")),
+])
+def test_charged_with_is_an_accusation(text, expected):
+    from newstrace.extract.evaluations import charged_with
+    assert expected in _found(charged_with, text)
+
+
+def test_charged_in_the_passive_is_no_accusation():
+    from newstrace.extract.evaluations import charged_with
+    # ECB+ dev ebf3431b3
+    assert _found(charged_with, "Anthony Phillip LaSalle was also charged Friday with three counts of criminal "
+                                "vehicular homicide.") == []

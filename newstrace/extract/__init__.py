@@ -218,7 +218,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.cues import colon_cues, drop_not_speech
     from newstrace.extract.directives import directives, objects_into_contents
     from newstrace.extract.embeds import with_embedded_posts
-    from newstrace.extract.evaluations import evaluations
+    from newstrace.extract.evaluations import charged_with, evaluations
     from newstrace.extract.frames import that_clauses
     from newstrace.extract.furniture import drop_furniture
     from newstrace.extract.glosses import cut_glosses
@@ -260,6 +260,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     # nouns of accusation or report with a clause and no owner named ("on charges he took …"),
     # after that drop too, which takes "charges" for the act on a thing ("was charged in …")
     spans = sorted(spans + unowned_clauses(text, spans, mask), key=_order)
+    spans = sorted(spans + charged_with(text, spans, mask), key=_order)  # "charges X with concealing …", after it too
     # a view held ("she considered it her duty to warn …", "which many consider to be …"), after
     # that drop too, which takes "consider" with a thing ("consider homeschooling")
     spans = sorted(spans + considered(text, spans, mask), key=_order)
