@@ -547,7 +547,8 @@ def test_a_colon_is_no_cue():
     ('"When we gave him the letter for the Pope, he assured us he would give it to the Pope," she told AP.',
      "he", "assured", "he would give it to the Pope"),
     ("Evidence: “House Speaker Paul Ryan said Wednesday that Oversight Chairman Trey Gowdy was ‘accurate’.”",
-     "House Speaker", "said", "Oversight Chairman Trey Gowdy was ‘accurate’."),
+     # "that" opens the content, as the round's gold has it (recall15)
+     "House Speaker", "said", "that Oversight Chairman Trey Gowdy was ‘accurate’."),
 ])
 def test_reports_nested_in_a_quotation(text, source, cue, content):
     from newstrace.extract.nested import nested_attributions

@@ -210,23 +210,23 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     """
     from newstrace.extract.abbreviations import past_abbreviations
     from newstrace.extract.bare_clauses import bare_clauses
-    from newstrace.extract.clause_ends import carry_past_relatives, carry_that_clauses, cut_datelines, \
-        cut_quotes_at_paragraphs
+    from newstrace.extract.clause_ends import carry_conjunct_cues, carry_past_relatives, carry_that_clauses, \
+        carry_sentence_tails, carry_trailing_which, cut_datelines, cut_quotes_at_paragraphs, drop_connectives
     from newstrace.extract.colon_quotes import colon_quotes
     from newstrace.extract.considered import considered
     from newstrace.extract.cue_repair import repair_cues
     from newstrace.extract.cues import colon_cues, drop_not_speech
-    from newstrace.extract.directives import directives
+    from newstrace.extract.directives import directives, objects_into_contents
     from newstrace.extract.embeds import with_embedded_posts
-    from newstrace.extract.evaluations import evaluations
+    from newstrace.extract.evaluations import charged_with, evaluations
     from newstrace.extract.frames import that_clauses
     from newstrace.extract.furniture import drop_furniture
     from newstrace.extract.glosses import cut_glosses
     from newstrace.extract.headlines import drop_headline, headline_span
-    from newstrace.extract.hearsay import hearsay
-    from newstrace.extract.knowledge import knowledge
+    from newstrace.extract.hearsay import hearsay, split_at_adverbs
+    from newstrace.extract.knowledge import as_known, knowledge
     from newstrace.extract.nested import nested_attributions, quoted_contents
-    from newstrace.extract.noun_clauses import noun_clauses
+    from newstrace.extract.noun_clauses import noun_clauses, unowned_clauses
     from newstrace.extract.predicate_nouns import predicate_nouns
     from newstrace.extract.quote_blocks import quote_blocks
     from newstrace.extract.references import reference_lines
@@ -256,6 +256,11 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     # knowing reported ("Trump knew perfectly well that …", "knew from me how …"), after the
     # drop of perception verbs with a thing ("knew the man"), which the rule's frame excludes
     spans = sorted(spans + knowledge(text, spans, mask), key=_order)
+    spans = sorted(spans + as_known(text, spans, mask), key=_order)  # "As many of you know there was …"
+    # nouns of accusation or report with a clause and no owner named ("on charges he took …"),
+    # after that drop too, which takes "charges" for the act on a thing ("was charged in …")
+    spans = sorted(spans + unowned_clauses(text, spans, mask), key=_order)
+    spans = sorted(spans + charged_with(text, spans, mask), key=_order)  # "charges X with concealing …", after it too
     # a view held ("she considered it her duty to warn …", "which many consider to be …"), after
     # that drop too, which takes "consider" with a thing ("consider homeschooling")
     spans = sorted(spans + considered(text, spans, mask), key=_order)
@@ -265,15 +270,21 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     # "allegedly", "reportedly": the clause is someone unnamed's, though it holds a
     # quotation another attribution claims ("The killer had allegedly shouted, “…”")
     spans = sorted(spans + hearsay(text, spans, mask), key=_order)
+    spans = split_at_adverbs(text, spans)  # "This was | reportedly | the first such occurrence"
     spans = sorted(spans + viewpoints(text, spans, mask), key=_order)  # "For Kim, these weapons are …"
     spans = split_continuations(text, spans, mask)
     spans = add_continuations(text, spans, mask)
     spans = sorted(spans + colon_reports(text, spans), key=_order)  # "RT reports:" and the paragraph below
     spans = sorted(spans + quote_blocks(text, spans), key=_order)  # a speech quoted as a block of lines
     spans = sorted(reference_lines(text, spans), key=_order)  # “…” (Matthew 15:14)
+    spans = carry_trailing_which(text, spans)  # "were women, which constitutes about 650 …"
+    spans = carry_sentence_tails(text, spans)  # "a storm surge of three to six feet (one to two meters)"
+    spans = objects_into_contents(text, spans)  # "advised | residents of her city to make plans …"
+    spans = drop_connectives(text, spans)  # "Meanwhile | …" is no part of what the Newsday reports
     spans = past_abbreviations(text, spans)  # "… prevent the U.N. from greasing …" is one sentence
     spans = carry_that_clauses(text, spans)  # "that by seeking secrecy, it’s an acknowledgment …"
     spans = carry_past_relatives(text, spans)  # "the plant, which was damaged …, may take a year"
+    spans = carry_conjunct_cues(text, spans)  # "said he has arranged … and has requested …"
     spans = cut_quotes_at_paragraphs(text, spans)  # '"…quick."⏎The visitors would' ends at the mark
     spans = cut_datelines(text, spans)  # "December 22nd, 2008 8:55 am⏎" is a blog post's date
     spans = drop_furniture(text, with_embedded_posts(text, spans))  # a poll widget says nothing

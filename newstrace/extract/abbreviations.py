@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import re
 
+from newstrace.extract.clause_ends import verdict_start
 from newstrace.extract.frames import frame_after
 from newstrace.extract.quotes import covered
 from newstrace.records import SpanAttribution
 
 # a title before the full stop, or the last letter of an initialism ("U.S", "D.C", "U.N")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|Sgt|Capt|Adm|Maj|Sens|Reps)"
-                           r"|\b[A-Z]\.[A-Z](?:\.[A-Z])*)$")
+                           r"|\b[A-Z]\.[A-Z](?:\.[A-Z])*"
+                           # a time of day and a month ("by 5 p.m. on Thursday", "reached on Aug. 29")
+                           r"|\b[ap]\.m|\b(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec))$")
 _TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|Sgt|Capt|Adm|Maj|Sens|Reps)$")
 # after an initialism, these open a new sentence ("… in the U.S. The next day …")
 _OPENER = re.compile(r"\s+(?:The|A|An|He|She|It|They|We|I|You|But|And|Or|So|Yet|In|On|At|For|If|When|While|"
@@ -80,6 +83,7 @@ def past_abbreviations(text: str, spans: list[SpanAttribution]) -> list[SpanAttr
                 end = sentence_end(text, e + 1)
                 after = frame_after().search(text, e + 1, end)
                 end = after.start() if after else end
+                end = verdict_start(text, e + 1, end)  # "…, which is not accurate" is the writer's
                 end = len(text[:end].rstrip(" ,;:"))
                 if end > e + 1 and not any(roles[e:end]):
                     a = SpanAttribution(a.source, a.cue, a.content[:-1] + [(s, end)], a.score)

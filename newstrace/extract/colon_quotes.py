@@ -24,7 +24,9 @@ from newstrace.records import SpanAttribution
 
 _VERBS = (r"told|tells|telling|said|says|saying|declared|declares|wrote|writes|announced|announces|warned|warns|"
           r"replied|replies|responded|responds|added|adds|tweeted|tweets|shouted|yelled|screamed|explained|explains|"
-          r"stated|states|insisted|insists|proclaimed|proclaims|asked|asks|posted|posts|remarked|remarks")
+          r"stated|states|insisted|insists|proclaimed|proclaims|asked|asks|posted|posts|remarked|remarks|"
+          # "spoke to the press after the speech: “…”" (judged round 14)
+          r"spoke|speaks|speaking")
 _SEND = r"(?:send|sends|sent|sending|issue|issues|issued|issuing|deliver|delivers|delivered|delivering)"
 _NOUN = r"(?:message|signal|warning|edict|ultimatum|statement|reminder|decree|order|reply|response|answer)"
 # a colon before an opening mark, found first (it is rare); the verb or the noun read back from it
@@ -48,7 +50,10 @@ def colon_quotes(text: str, spans: list[SpanAttribution], mask: bytearray | None
     >>> [t[a.cue[0][0]:a.cue[0][1]] for a in colon_quotes(t, [])]
     ['send a clear message']
     """
-    taken = covered(len(text), [f for a in spans for f in a.cue + a.content])
+    # a quotation the tagger found with no cue, or with the colon alone for cue (which
+    # ``cues.colon_cues`` takes away), is no claim on it: the cue found here is its cue, and
+    # ``one_attribution_per_quote`` keeps the earlier cue's
+    taken = covered(len(text), [f for a in spans for f in a.cue + (a.content if _worded(text, a.cue) else [])])
     found = []
     for colon in _COLON.finditer(text):
         m = _BEFORE_COLON.search(text, max(0, colon.start() - 160), colon.start())
@@ -68,3 +73,8 @@ def colon_quotes(text: str, spans: list[SpanAttribution], mask: bytearray | None
         found.append(SpanAttribution(source=[source] if source else [], cue=[(cs, ce)], content=[(start, end)],
                                      score=0.5))
     return found
+
+
+def _worded(text: str, cue: list[tuple[int, int]]) -> bool:
+    """Whether ``cue`` holds a word (not nothing, nor a colon alone)."""
+    return any(text[s:e].strip(" :\t\n") for s, e in cue)

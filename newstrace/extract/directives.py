@@ -113,3 +113,36 @@ def directives(text: str, spans: list[SpanAttribution], mask: bytearray) -> list
                                          content=[(start, start + len(content))], score=0.5))
             taken[cs:ce] = b"\x01" * (ce - cs)
     return found
+
+
+# the verbs whose object is who is asked, told or advised ("advised residents of her city to …")
+_ASKED_VERB = re.compile(rf"(?:{_ASKING}|advise|advises|advised|advising|order|orders|ordered|ordering|instruct|instructs|"
+                         r"instructed|instructing|direct|directs|directed|directing|press|pressed|pressing|warn|warns|"
+                         r"warned|warning|request|requests|requested|requesting)$", re.IGNORECASE)
+_OBJECT_BEFORE_TO = re.compile(rf"\s+({_OBJECT})\s+$")
+
+
+def objects_into_contents(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
+    """``spans`` with a directive's content that opens at "to" opened at who is asked: "The
+    mayor … advised residents of her city to make plans and shelter in place" (judged round
+    14: "residents of her city to make plans …"; the rounds' gold holds who is asked in 3 of
+    3 such contents, PolNeAR train's annotation in 72 of 92), as ``directives`` reads them.
+
+    >>> t = "The mayor advised residents of her city to make plans and shelter in place."
+    >>> a = SpanAttribution([(0, 9)], [(10, 17)], [(40, 74)])
+    >>> [t[s:e] for s, e in objects_into_contents(t, [a])[0].content]
+    ['residents of her city to make plans and shelter in place']
+    """
+    roles = covered(len(text), [f for a in spans for f in a.cue + a.source])
+    out = []
+    for a in spans:
+        if a.cue and a.content and re.match(r"to\s", text[a.content[0][0]:a.content[0][0] + 3]):
+            ce, cs = a.cue[-1][1], a.content[0][0]
+            words = text[ce:cs]
+            m = _OBJECT_BEFORE_TO.fullmatch(words)
+            if 0 < cs - ce <= 60 and m and _ASKED_VERB.search(text[a.cue[-1][0]:ce]) \
+                    and not re.search(r"[,;:]\s|[.!?]\s|\n", words) and not any(roles[ce:cs]):
+                start = ce + m.start(1)
+                a = SpanAttribution(a.source, a.cue, [(start, a.content[0][1]), *a.content[1:]], a.score)
+        out.append(a)
+    return out

@@ -109,3 +109,45 @@ def evaluations(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution
                                          content=[(start, start + len(content))], score=0.5))
             taken[cs:ce] = b"\x01" * (ce - cs)
     return found
+
+
+# "charged X with Y": an accusation made, as "accused X of Y" (judged round 14: "The indictment
+# also charges Valley Dairy CEO and investor Karen B. Olson with concealing …"; PolNeAR train
+# marks 6 of its 11 "charge(d) X with", all the finite ones: "prosecutors charged the officer
+# with murder"); not a passive ("was charged with") nor an infinitive ("threatened to charge")
+_CHARGED = re.compile(r"(?<![\w’'-])(charged|charges)\s+(?!with\b)((?:[\w’'.-]+\s+){0,8}?[\w’'.-]+)\s+(with)\s+(?=\S)")
+_NOT_ACTIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|to|not|never|would|could|might|may|can|should|must)"
+                         r"\s+(?:(?:\w+ly|also|then|later|still|already|once)\s+)?$", re.IGNORECASE)
+
+
+def charged_with(text: str, spans: list[SpanAttribution], mask: bytearray | None = None) -> list[SpanAttribution]:
+    """An attribution for each finite "charged/charges X with Y" outside quotations whose verb
+    no attribution of ``spans`` has in its cue: cue the verb and "with", content who is
+    charged and with what, to the end of the clause. It runs after ``cues.drop_not_speech``,
+    which takes "charged" with a thing for a legal act ("she was charged in the shooting").
+
+    >>> t = "Over the past two weeks, prosecutors charged the officer with murder and Emanuel fired his chief."
+    >>> [([t[s:e] for s, e in a.cue], [t[s:e] for s, e in a.content]) for a in charged_with(t, [])]
+    [(['charged', 'with'], ['the officer', 'murder'])]
+    >>> charged_with("Anthony Phillip LaSalle was also charged Friday with three counts of homicide.", [])
+    []
+    """
+    taken = covered(len(text), [f for a in spans for f in a.cue])
+    found = []
+    for m in _CHARGED.finditer(text):
+        cs, ce = m.span(1)
+        # (an initial's full stop stays in the object: "Karen B. Olson")
+        if any(taken[cs:ce]) or mask is not None and mask[cs] or re.search(r"[,;:!?\n]|(?<!\b[A-Z])\.", m.group(2)):
+            continue
+        if _NOT_ACTIVE.search(text, max(0, cs - 20), cs):
+            continue
+        end = clause_end(text, m.end())
+        other = re.search(r"\s+and\s+(?:[A-Z][\w’'-]*|he|she|they|we|I)\s+[a-z]", text[m.end():end])
+        end = m.end() + other.start() if other else end  # "… with murder and Emanuel fired his chief"
+        rest = text[m.end():end].rstrip(" ,;:")
+        source = source_before(text, cs)
+        if not rest or source is None:
+            continue
+        found.append(SpanAttribution(source=[source], cue=[(cs, ce), m.span(3)],
+                                     content=[m.span(2), (m.end(), m.end() + len(rest))], score=0.5))
+    return found

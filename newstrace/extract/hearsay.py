@@ -67,3 +67,29 @@ def hearsay(text: str, spans: list[SpanAttribution], mask: bytearray) -> list[Sp
         found.append(SpanAttribution(source=[], cue=[(s, e)], content=frags, score=0.5))
     return found
 
+
+
+def split_at_adverbs(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
+    """``spans`` with a content that holds its own cue, "reportedly" or "allegedly", cut
+    around it: "This was reportedly the first such occurrence" reports "This was | the first
+    such occurrence" (judged round 14 and round 8's gold: 2 of 2), as ``hearsay`` reads it.
+
+    >>> t = "This was reportedly the first such occurrence."
+    >>> a = SpanAttribution([], [(9, 19)], [(0, 45)])
+    >>> [t[s:e] for s, e in split_at_adverbs(t, [a])[0].content]
+    ['This was', 'the first such occurrence']
+    """
+    out = []
+    for a in spans:
+        if len(a.cue) == 1 and _ADVERB.fullmatch(text[a.cue[0][0]:a.cue[0][1]].strip()):
+            cs, ce = a.cue[0]
+            frags = []
+            for s, e in a.content:
+                if s < cs and ce < e:
+                    frags += [f for f in (trim(text, (s, cs), ",;:"), trim(text, (ce, e), ",;:")) if f[0] < f[1]]
+                else:
+                    frags.append((s, e))
+            if frags != list(a.content):
+                a = SpanAttribution(a.source, a.cue, frags, a.score)
+        out.append(a)
+    return out

@@ -30,6 +30,44 @@ _BETWEEN = (r"(?:(?:perfectly|full|very|all\s+too)\s+well|well|better\s+than\s+(
 _KNEW = re.compile(rf"(?<![\w’'-])(knew|knows)\s+(?:{_BETWEEN}\s+)?(that|how)\s+(?=\S)", re.IGNORECASE)
 
 
+# a sentence that opens "As many of you (undoubtedly) know" or "As we know all too well in
+# Louisiana," then its main clause: what those who know hold (judged round 14 counts both;
+# PolNeAR's "as you know" stand inside quotations, which ``nested`` reads); "know" alone,
+# the subject one to four words
+_AS_KNOW = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))As\s+((?:[\w’'-]+\s+){1,4}?)(?:\w+ly\s+)?(know|knows|knew)"
+                      rf"(?:\s+{_BETWEEN})?(?:\s+in\s+[A-Z][\w’'-]*)?,?\s+(?=\S)")
+# the main clause: a subject and a finite verb ("there was", "low intensity does")
+_MAIN = re.compile(r"(?:there|it|he|she|they|we|the|a|an|[A-Z][\w’'-]*|[a-z]+\s+[a-z]+)\s+(?:\w+\s+)?"
+                   r"(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did)\b")
+
+
+def as_known(text: str, spans: list[SpanAttribution], mask: bytearray | None = None) -> list[SpanAttribution]:
+    """An attribution for each sentence that opens "As X know(s)" outside quotations, its
+    content the main clause after, to the sentence's end.
+
+    >>> t = "As many of you undoubtedly know there was a rather suspicious fire that burned the creamery."
+    >>> [(t[slice(*a.source[0])], t[slice(*a.cue[0])], t[slice(*a.content[0])]) for a in as_known(t, [])]
+    [('many of you', 'know', 'there was a rather suspicious fire that burned the creamery')]
+    >>> as_known("As you know, the vote is today.", [])
+    []
+    """
+    taken = covered(len(text), [f for a in spans for f in a.cue])
+    found = []
+    for m in _AS_KNOW.finditer(text):
+        cs, ce = m.span(2)
+        if any(taken[cs:ce]) or mask is not None and mask[cs] or not _MAIN.match(text, m.end()):
+            continue
+        end = clause_content_end(text, m.end())
+        content = text[m.end():end].rstrip(" ,;:\"”’'")
+        if len(content.split()) < MIN_WORDS + 3:
+            continue  # "As you know, the vote is today": a short aside
+        source = m.span(1)
+        source = (source[0], source[0] + len(m.group(1).rstrip()))
+        found.append(SpanAttribution(source=[source], cue=[(cs, ce)],
+                                     content=[(m.end(), m.end() + len(content))], score=0.5))
+    return found
+
+
 def knowledge(text: str, spans: list[SpanAttribution], mask: bytearray | None = None) -> list[SpanAttribution]:
     """An attribution for each "knew/knows that|how" clause whose verb no attribution of
     ``spans`` has in its cue, outside quotations (``mask``); its source is what opens the
