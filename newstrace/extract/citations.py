@@ -114,6 +114,12 @@ _AUX = r"(?:(?:has|had|have|also|first|previously|earlier|later|then|recently|ex
 _POST_VERB = re.compile(
     rf"^(?:, (?:which|who) | )(?:(?:on )?{_DAY},? )?{_AUX}({_VERB})\b(?! itself| themselves)"
 )
+# the progressive: "The Hollywood Reporter and Collider are reporting that he is in
+# negotiations" (judged round 15), "CNN is reporting that …"; only verbs of reporting and
+# writing, so that "Fox News is reported to be in talks" (the outlet as subject of others'
+# reports) stays out
+_POST_PROGRESSIVE = re.compile(r"^ (?:is|are|was|were)(?: (?:now|also|first|exclusively|widely))? "
+                               r"(reporting|writing|noting|revealing|claiming)\b")
 # a relative clause between the outlet and its verb: "The Guardian, which did not identify
 # the sources for its reporting, said that …"
 _POST_RELATIVE = re.compile(rf"^, (?:which|who) [^,.;:!?\n“”\"]{{3,100}}, {_AUX}({_VERB})\b(?! itself| themselves)")
@@ -259,6 +265,8 @@ _UNKNOWN_POST_MEDIA = re.compile(rf"^(?:,? )?{_AUX}(reported|reports|first repor
 _CALL_SIGN = re.compile(r"^[WK][A-Z]{2,3}(?:-(?:TV|FM|AM)| \d{1,2})?$")  # "told WKOW-TV of Madison"
 # ("the Mueller Report", "the Drudge Report": a report is an outlet only in media's frames)
 _WEAK_MEDIA_NAME = re.compile(r"(?:Network|Report|\.com|^[WK][A-Z]{2,3}(?:-(?:TV|FM|AM))?)$")
+# an unknown name's progressive: reporting only ("Sky News Arabia is reporting that …")
+_UNKNOWN_PROGRESSIVE = re.compile(r"^ (?:is|are|was|were)(?: (?:now|also|first|exclusively))? (reporting)\b")
 _UNKNOWN_POST = re.compile(
     rf"^(?:,? )?{_AUX}(reported|reports|first reported|has learned|contributed|said|says|wrote|"
     r"writes|noted|notes|revealed|reveals|confirmed|obtained|published|highlighted|quoted|cited|"
@@ -461,7 +469,8 @@ def _cue(text: str, m: _Mention) -> str | None:
             if kind == "platform" and cue not in {"according to", "via", "citing", "told", "interview with"}:
                 return None
             return cue
-    post = _CONTRIBUTED.match(after) or _POST_VERB.match(after) or (_POST_RELATIVE.match(after) if kind == "media" else None)
+    post = _CONTRIBUTED.match(after) or _POST_VERB.match(after) \
+        or (_POST_RELATIVE.match(after) or _POST_PROGRESSIVE.match(after) if kind == "media" else None)
     if post and (kind == "media" or post.group(1) in _PLATFORM_VERBS):
         return post.group(1)
     if kind == "media":
@@ -537,7 +546,7 @@ def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> lis
         if _WEAK_MEDIA_NAME.search(name) and not station:
             cue = _UNKNOWN_PRE_MEDIA.search(before) or _UNKNOWN_POST_MEDIA.match(after)
         else:
-            cue = _UNKNOWN_PRE.search(before) or _UNKNOWN_POST.match(after)
+            cue = _UNKNOWN_PRE.search(before) or _UNKNOWN_POST.match(after) or _UNKNOWN_PROGRESSIVE.match(after)
         journalist = _journalist_cue(before, after)
         cue = cue or _HAS_MORE.match(after) or (_Cue(journalist) if journalist else None)
         if not cue:
