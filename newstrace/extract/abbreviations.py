@@ -19,7 +19,7 @@ import re
 
 from newstrace.extract.clause_ends import verdict_start
 from newstrace.extract.frames import frame_after
-from newstrace.extract.quotes import covered
+from newstrace.extract.quotes import roles_covered
 from newstrace.records import SpanAttribution
 
 # a title before the full stop, or the last letter of an initialism ("U.S", "D.C", "U.N")
@@ -74,7 +74,7 @@ def past_abbreviations(text: str, spans: list[SpanAttribution]) -> list[SpanAttr
     >>> [t[s:e] for s, e in past_abbreviations(t, [a])[0].content]
     ['that allies would help him prevent the U.N. from greasing the wheels']
     """
-    roles = covered(len(text), [f for a in spans for f in a.cue + a.source])
+    roles = roles_covered(text, spans)
     out = []
     for a in spans:
         if a.content:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from newstrace.extract.frames import clause_content_end
-from newstrace.extract.quotes import covered
+from newstrace.extract.quotes import roles_covered
 from newstrace.records import SpanAttribution
 
 # the words left out hold a subject and a finite verb: "it’s essentially …", "the plan would …"
@@ -27,6 +27,12 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|sh
 # a clause joined after the comma is the writer's next one: "…, but no reports have been issued …"
 _COORDINATE = re.compile(r"\s*(?:but|and|or|yet|so|while|whereas|although|though|as|which|who|where|when|because|since)\b",
                          re.IGNORECASE)
+
+
+def _carried(text: str, a: SpanAttribution, s: int, end: int) -> SpanAttribution:
+    """``a`` with its one content fragment running from ``s`` to ``end``, less the trailing
+    spaces and punctuation of a clause's end."""
+    return SpanAttribution(a.source, a.cue, [(s, len(text[:end].rstrip(" ,;:")))], a.score)
 
 
 def carry_that_clauses(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
@@ -41,7 +47,7 @@ def carry_that_clauses(text: str, spans: list[SpanAttribution]) -> list[SpanAttr
     >>> [t[s:e] for s, e in carry_that_clauses(t, [a])[0].content]
     ['that authorities watch the migrants']
     """
-    roles = covered(len(text), [f for a in spans for f in a.cue + a.source])
+    roles = roles_covered(text, spans)
     out = []
     for a in spans:
         if len(a.content) == 1 and a.cue:
@@ -50,7 +56,7 @@ def carry_that_clauses(text: str, spans: list[SpanAttribution]) -> list[SpanAttr
                 end = clause_content_end(text, s + 5)
                 rest = text[e + 1:end]
                 if end > e + 1 and _FINITE.search(rest) and not _COORDINATE.match(rest) and not any(roles[e:end]):
-                    a = SpanAttribution(a.source, a.cue, [(s, len(text[:end].rstrip(" ,;:")))], a.score)
+                    a = _carried(text, a, s, end)
         out.append(a)
     return out
 
@@ -76,7 +82,7 @@ def carry_past_relatives(text: str, spans: list[SpanAttribution]) -> list[SpanAt
     >>> [t[s:e] for s, e in carry_past_relatives(t, [a])[0].content]
     ['the plant was damaged, which is not accurate, was the claim']
     """
-    roles = covered(len(text), [f for a in spans for f in a.cue + a.source])
+    roles = roles_covered(text, spans)
     out = []
     for a in spans:
         if len(a.content) == 1 and a.cue and a.cue[-1][1] <= a.content[0][0]:
@@ -85,7 +91,7 @@ def carry_past_relatives(text: str, spans: list[SpanAttribution]) -> list[SpanAt
             if m:
                 end = clause_content_end(text, m.end())  # (from past the relative: it is no frame)
                 if end > m.end() and not any(roles[e:end]) and not re.search(r"[“”\"]", text[e:end]):
-                    a = SpanAttribution(a.source, a.cue, [(s, len(text[:end].rstrip(" ,;:")))], a.score)
+                    a = _carried(text, a, s, end)
         out.append(a)
     return out
 
@@ -145,7 +151,7 @@ def carry_trailing_which(text: str, spans: list[SpanAttribution]) -> list[SpanAt
     >>> [t[s:e] for s, e in carry_trailing_which(t, [a])[0].content]
     ['he had never heard such things']
     """
-    roles = covered(len(text), [f for a in spans for f in a.cue + a.source])
+    roles = roles_covered(text, spans)
     out = []
     for a in spans:
         if len(a.content) == 1 and a.cue and a.cue[-1][1] <= a.content[0][0]:
@@ -157,7 +163,7 @@ def carry_trailing_which(text: str, spans: list[SpanAttribution]) -> list[SpanAt
                     and not _OBJECT_RELATIVE.match(text, m.end()):
                 end = clause_content_end(text, m.end())
                 if end > m.end() and not any(roles[e:end]) and not re.search(r"[“”\"]", text[e:end]):
-                    a = SpanAttribution(a.source, a.cue, [(s, len(text[:end].rstrip(" ,;:")))], a.score)
+                    a = _carried(text, a, s, end)
         out.append(a)
     return out
 
@@ -183,7 +189,7 @@ def carry_sentence_tails(text: str, spans: list[SpanAttribution]) -> list[SpanAt
     >>> [t[s:e] for s, e in carry_sentence_tails(t, [a])[0].content]
     ['a storm surge of three to six feet (one to two meters)']
     """
-    roles = covered(len(text), [f for a in spans for f in a.cue + a.source])
+    roles = roles_covered(text, spans)
     out = []
     for a in spans:
         if a.content and a.cue and a.cue[-1][1] <= a.content[0][0]:

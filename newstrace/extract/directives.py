@@ -23,7 +23,7 @@ import re
 
 from newstrace.extract.evaluations import clause_end
 from newstrace.extract.frames import source_before
-from newstrace.extract.quotes import covered
+from newstrace.extract.quotes import covered, roles_covered
 from newstrace.records import SpanAttribution
 
 _ASKING = (r"urge|urges|urged|urging|ask|asks|asked|asking|tell|tells|told|telling|beg|begs|begged|begging|"
@@ -133,7 +133,7 @@ def objects_into_contents(text: str, spans: list[SpanAttribution]) -> list[SpanA
     >>> [t[s:e] for s, e in objects_into_contents(t, [a])[0].content]
     ['residents of her city to make plans and shelter in place']
     """
-    roles = covered(len(text), [f for a in spans for f in a.cue + a.source])
+    roles = roles_covered(text, spans)
     out = []
     for a in spans:
         if a.cue and a.content and re.match(r"to\s", text[a.content[0][0]:a.content[0][0] + 3]):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newstrace.extract.quotes import add_fragment, covered
+from newstrace.extract.quotes import add_fragment, covered, roles_covered
 from newstrace.records import SpanAttribution
 
 # The part before the commas is added only when it is this short (characters). Longer
@@ -59,7 +59,7 @@ def complete_parenthetical(text: str, spans: list[SpanAttribution]) -> list[Span
     >>> [t[s:e] for s, e in a.content]
     ['Otherwise', 'countries may simply steal growth']
     """
-    anchors = covered(len(text), [f for a in spans for f in a.cue + a.source])
+    anchors = roles_covered(text, spans)
     held = covered(len(text), [f for a in spans for f in a.content])
     out = []
     for a in spans:

@@ -250,7 +250,7 @@ def complete_quotes(text: str, spans: list[SpanAttribution],
     """
     text = quote_view(text)  # '' and `` as quotation marks, offsets unchanged
     mask = quote_mask(text, doubled=False) if mask is None else mask
-    anchors = covered(len(text), [f for a in spans for f in a.cue + a.source])
+    anchors = roles_covered(text, spans)
     out = []
     for a in spans:
         content = []
@@ -325,6 +325,12 @@ def covered(n: int, frags: Fragments) -> bytearray:
         if s < e:
             out[s:e] = b"\x01" * (e - s)
     return out
+
+
+def roles_covered(text: str, spans) -> bytearray:
+    """``covered`` for the sources and cues of ``spans``: where a content carried on would run
+    into another attribution's frame."""
+    return covered(len(text), [f for a in spans for f in a.cue + a.source])
 
 
 def _quotation_start(mask: bytearray, i: int) -> int:
