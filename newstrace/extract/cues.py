@@ -53,11 +53,13 @@ _SAYING = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|telling|answer(
 # what someone denies or refuses to say is said with a verb of its own ("denied", "refused")
 # "stopped short of declaring", "is largely silent about": saying held back
 # "Americans still have no idea what happened", "there was no mentioning the previous US aim"
+# (a contraction may stand in tokens, as ECB+ texts write it: "Lionsgate can ’ t hide that …",
+# "didn ’ t"; commentary16)
 _NEGATED = re.compile(r"\b(?:not(?!\s+only)|never|no longer|neither|nor|nothing\s+to\s+(?:say|add)|stop(?:s|ped|ping)?\s+short|"
-                      r"silent|no\s+(?:idea|mention\w*))\b|n[’']t\b", re.IGNORECASE)
+                      r"silent|no\s+(?:idea|mention\w*))\b|n\s?[’']\s?t\b", re.IGNORECASE)
 # a negation right before the cue ("“I don’t think it’s politically correct …”", "We don’t
 # really know what caused him …"): the cue alone is "think", "know"
-_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:(?!only\b)\w+ly\s+|even\s+|always\s+)?$", re.IGNORECASE)
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never)|n\s?[’']\s?t)\s+(?:(?!only\b)\w+ly\s+|even\s+|always\s+)?$", re.IGNORECASE)
 _THAT = re.compile(r"^\W*that\b|^\W*[\"“‘'«]", re.IGNORECASE)
 _SEEN_AS = re.compile(r"^\W*(?:[\w’'.-]+\s+){1,4}as\b")
 _ABOUT_TOPIC = frozenset("write writes wrote written writing talk talks talked talking speak speaks spoke spoken "
@@ -215,6 +217,11 @@ _SHOWING_VERB = re.compile(r"(?:suggest|indicat|confirm|establish|impl)\w*$")
 # the reader bidden, a sentence's (or a clause's, after ", and") first word: "Ask yourself: …",
 # "Recall that …", "…, and note that …"
 _IMPERATIVE_BEFORE = re.compile(r"(?:^|[.!?:;\n]\s*|,\s+(?:and|so)\s+)$")
+# the writer assuring the reader, a clause's opening outside quotations: "In the case of
+# Teixeira, rest assured that the Sox want him, …" (round 15), "Make no mistake about it: A deal
+# is about to be made." (round 12; PolNeAR train: 0 of 4 "rest/be assured", "make no mistake"
+# annotated; commentary16)
+_ASSURANCE = re.compile(r"(?:rest|be)\s+assured\b|make\s+no\s+mistake\b", re.IGNORECASE)
 # anyone at all: "Anyone who still thinks that …", "smear anyone who questions the official
 # narrative as …" (PolNeAR train: 0 of 19 "anyone who" a source)
 _ANYONE_BEFORE = re.compile(r"\b(?:anyone|anybody)\s+$", re.IGNORECASE)
@@ -387,6 +394,8 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
             and text[a.cue[0][0]].isalpha() \
             and _IMPERATIVE_BEFORE.search(text, max(0, a.cue[0][0] - 8), a.cue[0][0]):
         return "writers_voice"
+    if not a.source and a.cue and _ASSURANCE.match(cue) and not mask[a.cue[0][0]]:
+        return "writers_voice"
     # anyone at all for speaker: "Anyone who still thinks that …"
     if a.source and source in ("who", "anyone who", "anybody who") \
             and (source != "who" or _ANYONE_BEFORE.search(text, max(0, a.source[0][0] - 12), a.source[0][0])):
@@ -447,6 +456,11 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "announced_act"
     if verbs and verbs[0] in demands and thing and _DETERMINED.match(content):
         return "request_for_thing"
+    # a plan made: "Sheriff Lee Baca … made plans to return to Southern California immediately"
+    # (round 15; PolNeAR train: 0 of 1 "made/make plans" annotated; commentary16)
+    if verbs[:1] and verbs[0] in ("make", "makes", "made", "making") and verbs[1:2] and verbs[1] in wishes \
+            and not quoted:
+        return "wish"
     # (a goal's infinitive is the goal, quoted or not: "His goal is to “normalize …”")
     if verbs and verbs[0] in wishes and (not quoted or verbs[0].startswith("goal") and re.match(r"\W*to\s", content)):
         return "wish"
