@@ -53,10 +53,12 @@ _SAYING = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|telling|answer(
 # what someone denies or refuses to say is said with a verb of its own ("denied", "refused")
 # "stopped short of declaring", "is largely silent about": saying held back
 # "Americans still have no idea what happened", "there was no mentioning the previous US aim"
+# "the Sox are saying nothing about their interest in Teixeira" (round 15; commentary16);
 # (a contraction may stand in tokens, as ECB+ texts write it: "Lionsgate can ’ t hide that …",
 # "didn ’ t"; commentary16)
 _NEGATED = re.compile(r"\b(?:not(?!\s+only)|never|no longer|neither|nor|nothing\s+to\s+(?:say|add)|stop(?:s|ped|ping)?\s+short|"
-                      r"silent|no\s+(?:idea|mention\w*))\b|n\s?[’']\s?t\b", re.IGNORECASE)
+                      r"silent|no\s+(?:idea|mention\w*)|sa(?:y|ys|id|ying)\s+nothing\s+(?:about|of|on))\b|n\s?[’']\s?t\b",
+                      re.IGNORECASE)
 # a negation right before the cue ("“I don’t think it’s politically correct …”", "We don’t
 # really know what caused him …"): the cue alone is "think", "know"
 _NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never)|n\s?[’']\s?t)\s+(?:(?!only\b)\w+ly\s+|even\s+|always\s+)?$", re.IGNORECASE)
@@ -161,6 +163,21 @@ def _tables():
                        rf"[a-z]+(?:ic|al|ous|ful|ive|ed|ing))\s+){{0,2}}(?:{named})\b|^\W*what\s+(?:is|was)\b", re.IGNORECASE)
     return raising, acts, function, things, wishes, requests, perception, inquiry, commitments, decisions, named, demands, \
         feelings, appeals, imperatives
+
+
+@lru_cache(maxsize=1)
+def _reputation() -> list[re.Pattern]:
+    """``[reputation]``: what someone is known, remembered or liked for, no one saying it."""
+    return [re.compile(p) for p in word_lists()["reputation"]]
+
+
+@lru_cache(maxsize=1)
+def _posts() -> frozenset[str]:
+    """``[appointments]``: nouns of a post someone is named to."""
+    return frozenset(w for line in word_lists()["appointments"] for w in line.split())
+
+
+_NAMING = frozenset({"name", "names", "named", "naming"})
 
 
 @lru_cache(maxsize=1)
@@ -333,6 +350,9 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     if a.cue and any(p.search(cue + " " + after) or be and p.search(be[1].lower() + " " + cue + " " + after)
                      for p in raising):
         return "raising"
+    if a.cue and any(p.search(cue + " " + after) or be and p.search(be[1].lower() + " " + cue + " " + after)
+                     for p in _reputation()):
+        return "reputation"
     source = " ".join(text[s:e] for s, e in a.source).strip().lower()
     # appearance with no one appearing to say it: "It appears that …", "it appears as
     # though …"; the writer's impersonal "It should be noted that …"
@@ -451,6 +471,11 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     if thing_head and not complement \
             and any(p.search(cue.strip(" :,")) and (c is None or c.search(content)) for p, c in _thing_objects()):
         return "thing_object"
+    # naming someone to a post: "named Australian actor Hugh Jackman as the host of February's
+    # annual show", "Powell was named to the Board of …" (data/not_speech.txt [appointments])
+    if verbs and all(w in _NAMING for w in verbs) and not quoted and not _STATEMENT_OPENING.match(content) \
+            and any(w in _posts() for w in _WORD.findall(content.lower())[:10]):
+        return "appointment"
     # an announcement that is the act it names: "announced his resignation", "announced his candidacy"
     if verbs and verbs[0].startswith("announc") and _announced_act().match(content):
         return "announced_act"
