@@ -124,3 +124,13 @@ def test_saying_that_nothing_happened_stays():
     # PolNeAR train (wash-post_2016-03-30): what was said is "nothing happened"
     text = '"This was, in my opinion, made up," Trump told CNN then. "Everybody said nothing happened.'
     assert not_speech_rule(text, "Everybody", "said", "nothing happened") is None
+
+
+# 7. an indictment is a legal act, as a charge (PolNeAR train: 1 of 16 annotated)
+def test_an_indictment_is_an_act():
+    # round 14 (ECB+ e1b1ea667); the "charges he took …" is its own attribution (unowned_clauses)
+    text = ('Beus was indicted last year on charges he took at least $120,000 of that money for his own "personal and '
+            'discretionary use."')
+    assert not_speech_rule(text, "", "was indicted last year",
+                           'charges he took at least $120,000 of that money for his own "personal and discretionary '
+                           'use."') == "thing"
