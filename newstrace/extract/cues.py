@@ -482,7 +482,7 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     if verbs and verbs[0] in demands and thing and _DETERMINED.match(content):
         return "request_for_thing"
     # a plan made: "Sheriff Lee Baca … made plans to return to Southern California immediately"
-    # (round 15; PolNeAR train: 0 of 1 "made/make plans" annotated; commentary16)
+    # (round 15; PolNeAR: none in train, 0 of 1 in dev annotated; commentary16)
     if verbs[:1] and verbs[0] in ("make", "makes", "made", "making") and verbs[1:2] and verbs[1] in wishes \
             and not quoted:
         return "wish"
