@@ -1,0 +1,70 @@
+"""Rounds 1-15's misses and content boundaries by class (issue 28 item 3, recall16; rounds 1-15
+are development): one test per class with real sentences from the judged rounds
+(tests/gold/*judged*.jsonl) and PolNeAR, beside sentences of the same words that must stay as
+they are."""
+
+import pytest
+
+from newstrace.extract import attribution_conventions
+from newstrace.extract.clause_ends import carry_cut_phrases
+from newstrace.extract.quotes import quote_mask
+from newstrace.records import SpanAttribution
+
+
+def _span(text, source, cue, content, occurrence=0):
+    """A tagger's attribution: each role the first occurrence of its words (content by its
+    opening words and length)."""
+    def at(words, after=0):
+        i = text.index(words, after)
+        return [(i, i + len(words))]
+    return SpanAttribution(at(source) if source else [], at(cue), at(content))
+
+
+def _content(text, a):
+    return " | ".join(text[slice(*c)] for c in a.content)
+
+
+# 1. a content the tagger stopped on a word no content ends on ("the", "in", "after", "had"),
+#    its sentence going on: carried to the clause's end
+@pytest.mark.parametrize("text, source, cue, cut, expected", [
+    # PTC article730036755 (round 2), article725824328 (round 2): the gold runs to the sentence's end
+    ("They were told to stay in separate areas of the home.", "", "were told", "to stay in",
+     "to stay in separate areas of the home"),
+    ("” Reached by TPM on Thursday, Muhammad said a “staff member” for the CBC contacted him “sort of in a panic” "
+     "after he took the photo at a caucus meeting in 2005.", "Muhammad", "said",
+     "a “staff member” for the CBC contacted him “sort of in a panic” after he took the photo at a caucus meeting in",
+     "a “staff member” for the CBC contacted him “sort of in a panic” after he took the photo at a caucus meeting "
+     "in 2005"),
+    # PolNeAR dev politico_2016-09-22: its annotators' content
+    ("Democrats repeatedly noted that last year Pagliano invoked his 5th Amendment rights in a closed session of the "
+     "House Benghazi Committee.", "Democrats", "repeatedly noted",
+     "that last year Pagliano invoked his 5th Amendment rights in a closed session of",
+     "that last year Pagliano invoked his 5th Amendment rights in a closed session of the House Benghazi Committee"),
+    # PolNeAR dev politico_2016-09-15: ", and" closes no content; what follows is the writer's
+    ("” Not that anyone on the business side of TV is arguing, since other WikiLeaks emails combed through by Vox "
+     "suggest that Oz firmly places business concerns above his scientific training, and that’s something most "
+     "business leaders would disagree with.", "other WikiLeaks emails combed through by Vox", "suggest",
+     "that Oz firmly places business concerns above his scientific training, and",
+     "that Oz firmly places business concerns above his scientific training"),
+])
+def test_a_content_cut_on_a_word_no_content_ends_on_runs_to_its_clause_end(text, source, cue, cut, expected):
+    a = _span(text, source, cue, cut)
+    assert _content(text, carry_cut_phrases(text, [a])[0]) == expected
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    # PolNeAR train, its annotators' contents: a word that may end a clause ("before or after",
+    # "than") or a verb's particle before "and" ("brought them in | and say …")
+    ("\"The timing is terrible whether you do it before or after,\" Kopp said.", "Kopp", "said",
+     "The timing is terrible whether you do it before or after"),
+    ("Mrs. Clinton's decisive victory on Tuesday ended a string of wins by Mr. Sanders and gave her more delegates "
+     "than her advisers expected.", "her advisers", "expected",
+     "Mrs. Clinton's decisive victory on Tuesday ended a string of wins by Mr. Sanders and gave her more delegates than"),
+    ("Carson, Fiorina and Huckabee have all characterized their recent speechmaking as the fulfillment of longstanding "
+     "commitments to the groups that brought them in and say they’re no longer accepting speaking opportunities.",
+     "Carson, Fiorina and Huckabee", "have all characterized",
+     "their recent speechmaking as the fulfillment of longstanding commitments to the groups that brought them in"),
+])
+def test_a_content_that_may_end_there_stays(text, source, cue, content):
+    a = _span(text, source, cue, content)
+    assert _content(text, carry_cut_phrases(text, [a])[0]) == content
