@@ -7,6 +7,7 @@ import pytest
 
 from newstrace.extract import attribution_conventions
 from newstrace.extract.clause_ends import carry_cut_phrases
+from newstrace.extract.knowledge import as_said
 from newstrace.extract.quotes import quote_mask
 from newstrace.records import SpanAttribution
 
@@ -68,3 +69,48 @@ def test_a_content_cut_on_a_word_no_content_ends_on_runs_to_its_clause_end(text,
 def test_a_content_that_may_end_there_stays(text, source, cue, content):
     a = _span(text, source, cue, content)
     assert _content(text, carry_cut_phrases(text, [a])[0]) == content
+
+
+def _found(rule, text, spans=()):
+    out = rule(text, list(spans), quote_mask(text))
+    return [(text[slice(*a.source[0])] if a.source else "", " ".join(text[slice(*c)] for c in a.cue),
+             " | ".join(text[slice(*c)] for c in a.content)) for a in out]
+
+
+# 2. "as X said/reported/wrote …," before or inside the clause it reports
+@pytest.mark.parametrize("text, expected", [
+    # PTC article790483991 (round 12), the source's parenthesis over a line break as PTC holds it
+    ("I was a witness, not by my choice, of shocking facts and, as the Catechism of the Catholic Church states (par.\n"
+     "2491), the seal of secrecy is not binding when very grave harm can be avoided only by divulging the truth.\n",
+     ("the Catechism of the Catholic Church", "states",
+      "the seal of secrecy is not binding when very grave harm can be avoided only by divulging the truth")),
+    # PTC article727493378 (round 9): inside another's report, to the frame after it
+    ("Though the order was issued on Tuesday, Fudenberg conferred with others and seems determined to not release the "
+     "autopsy report until, as he said, it is \"finalized,\" The Las Vegas Review-Journal reported, which sued for the "
+     "autopsy report.", ("he", "said", "it is \"finalized")),
+    # PolNeAR train (its annotators mark the clause to the sentence's end)
+    ("Politicians have a short-term focus, seldom looking past the next election. But for those of us with a longer "
+     "view, this is a serious problem. As The Atlantic recently noted, trust in government is collapsing around the "
+     "world.", ("The Atlantic", "noted", "trust in government is collapsing around the world")),
+])
+def test_as_x_said_reports_its_clause(text, expected):
+    assert expected in _found(as_said, text)
+
+
+@pytest.mark.parametrize("text", [
+    # PTC article728680557: no source named
+    "As has been widely reported, three bishops in Kazakhstan – Tomash Peta, Jan Pawel Lenga, and Athanasius "
+    "Schneider – issued a Profession of the Immutable Truths about Sacramental Marriage on Dec. 31, 2017.",
+    # PolNeAR train politico_2016-05-23: "like", no verb of saying
+    "Like many other states, Florida adopted the Common Core but later revised and renamed the standards, largely in "
+    "response to their unpopularity among conservatives and liberals.",
+])
+def test_as_without_a_report_stays_out(text):
+    assert _found(as_said, text) == []
+
+
+def test_as_x_said_whose_verb_the_tagger_has_is_left_to_it():
+    # PolNeAR train: the tagger's attribution of "noted" stands alone
+    t = ("As The Atlantic recently noted, trust in government is collapsing around the world.")
+    noted = SpanAttribution(source=[(3, 15)], cue=[(25, 30)], content=[(32, 82)])
+    assert _found(as_said, t, [noted]) == []

@@ -224,7 +224,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.glosses import cut_glosses
     from newstrace.extract.headlines import drop_headline, headline_span
     from newstrace.extract.hearsay import hearsay, split_at_adverbs
-    from newstrace.extract.knowledge import as_known, knowledge
+    from newstrace.extract.knowledge import as_known, as_said, knowledge
     from newstrace.extract.nested import nested_attributions, quoted_contents
     from newstrace.extract.noun_clauses import noun_clauses, unowned_clauses
     from newstrace.extract.predicate_nouns import predicate_nouns
@@ -257,6 +257,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     # drop of perception verbs with a thing ("knew the man"), which the rule's frame excludes
     spans = sorted(spans + knowledge(text, spans, mask), key=_order)
     spans = sorted(spans + as_known(text, spans, mask), key=_order)  # "As many of you know there was …"
+    spans = sorted(spans + as_said(text, spans, mask), key=_order)  # "As the Catechism … states (par. 2491), …"
     # nouns of accusation or report with a clause and no owner named ("on charges he took …"),
     # after that drop too, which takes "charges" for the act on a thing ("was charged in …")
     spans = sorted(spans + unowned_clauses(text, spans, mask), key=_order)
