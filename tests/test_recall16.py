@@ -6,7 +6,7 @@ they are."""
 import pytest
 
 from newstrace.extract import attribution_conventions
-from newstrace.extract.clause_ends import carry_cut_phrases
+from newstrace.extract.clause_ends import carry_cut_phrases, cut_lines_before
 from newstrace.extract.knowledge import as_said
 from newstrace.extract.quotes import quote_mask
 from newstrace.records import SpanAttribution
@@ -101,6 +101,9 @@ def test_as_x_said_reports_its_clause(text, expected):
     # PTC article728680557: no source named
     "As has been widely reported, three bishops in Kazakhstan – Tomash Peta, Jan Pawel Lenga, and Athanasius "
     "Schneider – issued a Profession of the Immutable Truths about Sacramental Marriage on Dec. 31, 2017.",
+    # PolNeAR train huff-post_2016-04-27: "states" a noun
+    "As Soviet states and neighbors, Armenia and Azerbaijan fell victim to Joseph Stalin’s divide-and-conquer "
+    "politics, igniting waves of national consciousness and hostility.",
     # PolNeAR train politico_2016-05-23: "like", no verb of saying
     "Like many other states, Florida adopted the Common Core but later revised and renamed the standards, largely in "
     "response to their unpopularity among conservatives and liberals.",
@@ -109,8 +112,46 @@ def test_as_without_a_report_stays_out(text):
     assert _found(as_said, text) == []
 
 
+def test_as_x_said_inside_its_clause_takes_the_subject_before_it():
+    # PTC article773937361 (round 7)
+    t = ("So close is he to McCarrick that Farrell’s coat of arms, as Elizabeth Yore reported in these pages, is not "
+         "much more than a tribute to his belatedly-disgraced mentor.")
+    assert _found(as_said, t) == [("Elizabeth Yore", "reported", "Farrell’s coat of arms | is not much more than a "
+                                                                 "tribute to his belatedly-disgraced mentor")]
+
+
 def test_as_x_said_whose_verb_the_tagger_has_is_left_to_it():
     # PolNeAR train: the tagger's attribution of "noted" stands alone
     t = ("As The Atlantic recently noted, trust in government is collapsing around the world.")
     noted = SpanAttribution(source=[(3, 15)], cue=[(25, 30)], content=[(32, 82)])
     assert _found(as_said, t, [noted]) == []
+
+
+# 3. a content that opens on the line before its own: a page's furniture, the sentence before
+@pytest.mark.parametrize("text, source, cue, tagged, expected", [
+    # PTC article730061195 (round 1): a subscription prompt before the quotation
+    ("She reported Smith shot one of the officers as he came into the house.\nKeep up with this story and more by "
+     "subscribing now\n“I don’t hear my daughter crying anymore,” the woman says.\nOfficers later said they found her "
+     "daughter on the couch.", "the woman", "says",
+     "Keep up with this story and more by subscribing now\n“I don’t hear my daughter crying anymore,”",
+     "“I don’t hear my daughter crying anymore,”"),
+    # PTC article731762731 (round 2): an advertisement's label, the cue after the content
+    ("including Brazil, the Netherlands, Ethiopia, and India, according to a statement from the Vatican.\nAdvertisement\n"
+     "Some members are themselves survivors of abuse, according to the statement, but they were not identified to "
+     "protect their privacy.", "the statement", "according to",
+     "Advertisement\nSome members are themselves survivors of abuse",
+     "Some members are themselves survivors of abuse"),
+])
+def test_a_content_opening_on_the_line_before_opens_on_its_own(text, source, cue, tagged, expected):
+    a = SpanAttribution(*(([(text.rindex(w), text.rindex(w) + len(w))] if w else []) for w in (source, cue)),
+                        [(text.index(tagged), text.index(tagged) + len(tagged))])
+    assert _content(text, cut_lines_before(text, [a])[0]) == expected
+
+
+def test_a_quotation_over_lines_keeps_its_lines():
+    # PTC article999001033 (round 5): the quotation's lines, no mark on the line before its last
+    t = ("“The rules in Florida are f***ed up.\nAlright?\nThis is a f***ed up ass state.\nIt’s a cracker state,” Smith "
+         "says, explaining that a progressive agenda cannot pass and using a racial slur against white voters.")
+    a = SpanAttribution([(t.index("Smith"), t.index("Smith") + 5)], [(t.index("says"), t.index("says") + 4)],
+                        [(t.index("This is"), t.index(",”") + 2)])
+    assert _content(t, cut_lines_before(t, [a])[0]).startswith("This is a f***ed up ass state.")

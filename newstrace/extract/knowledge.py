@@ -80,7 +80,15 @@ _AS_SAID = re.compile(
     r"((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+)\s+(?:\w+ly\s+)?"
     r"((?:has|have|had)\s+(?:said|noted|reported|written|documented|pointed\s+out|explained|argued|stated)|"
     r"said|says|wrote|writes|noted|notes|reported|reports|explained|explains|observed|argued|argues|stated|states|"
-    r"pointed\s+out|put\s+it)\b(?:\s+\([^()]{1,30}\))?(?:\s+[^,.;:!?\n“”\"()]{1,40}?)?,\s+(?=\S)")
+    r"pointed\s+out|put\s+it)\b(?:\s+\([^()]{1,30}\))?(?:\s+(?!(?:and|or|but|without|which|that|who)\b)"
+    r"[^,.;:!?\n“”\"()]{1,40}?)?,\s+(?=\S)")
+# a verb in what was read as the source makes "states", "reports" a noun ("as ballots still were
+# being counted in some states, …", "As the jihadis move against non-Muslim states …")
+_SOURCE_VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|move|moves|moved)\b",
+                          re.IGNORECASE)
+# a content that opens with its verb: the subject stands before "as" ("the agency whose
+# officials, as … Jefferson Morley has documented, were secretly monitoring …")
+_VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must)\b")
 
 
 def as_said(text: str, spans: list[SpanAttribution], mask: bytearray | None = None) -> list[SpanAttribution]:
@@ -98,14 +106,19 @@ def as_said(text: str, spans: list[SpanAttribution], mask: bytearray | None = No
     found = []
     for m in _AS_SAID.finditer(text):
         cs, ce = m.span(2)
-        if any(taken[cs:ce]) or mask is not None and mask[cs]:
+        if any(taken[cs:ce]) or mask is not None and mask[cs] or _SOURCE_VERB.search(m.group(1)):
             continue
         end = clause_content_end(text, m.end())
         content = text[m.end():end].rstrip(" ,;:")
         if len(content.split()) < MIN_WORDS:
             continue
-        found.append(SpanAttribution(source=[m.span(1)], cue=[(cs, ce)],
-                                     content=[(m.end(), m.end() + len(content))], score=0.5))
+        fragments = [(m.end(), m.end() + len(content))]
+        if _VERB_FIRST.match(content) and text[m.start() - 2:m.start()] == ", ":
+            subject = source_before(text, m.start() - 2)
+            if subject is None:
+                continue
+            fragments.insert(0, subject)
+        found.append(SpanAttribution(source=[m.span(1)], cue=[(cs, ce)], content=fragments, score=0.5))
     return found
 
 
