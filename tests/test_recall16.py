@@ -28,7 +28,7 @@ def _content(text, a):
 # 1. a content the tagger stopped on a word no content ends on ("the", "in", "after", "had"),
 #    its sentence going on: carried to the clause's end
 @pytest.mark.parametrize("text, source, cue, cut, expected", [
-    # PTC article730036755 (round 2), article725824328 (round 2): the gold runs to the sentence's end
+    # PTC article730036755 (round 1), article725824328 (round 2): the gold runs to the sentence's end
     ("They were told to stay in separate areas of the home.", "", "were told", "to stay in",
      "to stay in separate areas of the home"),
     ("” Reached by TPM on Thursday, Muhammad said a “staff member” for the CBC contacted him “sort of in a panic” "
@@ -84,7 +84,7 @@ def _found(rule, text, spans=()):
      "2491), the seal of secrecy is not binding when very grave harm can be avoided only by divulging the truth.\n",
      ("the Catechism of the Catholic Church", "states",
       "the seal of secrecy is not binding when very grave harm can be avoided only by divulging the truth")),
-    # PTC article727493378 (round 9): inside another's report, to the frame after it
+    # PTC article727493378 (round 10): inside another's report, to the frame after it
     ("Though the order was issued on Tuesday, Fudenberg conferred with others and seems determined to not release the "
      "autopsy report until, as he said, it is \"finalized,\" The Las Vegas Review-Journal reported, which sued for the "
      "autopsy report.", ("he", "said", "it is \"finalized")),
@@ -98,7 +98,7 @@ def test_as_x_said_reports_its_clause(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    # PTC article728680557: no source named
+    # PTC article728680557 (round 7): no source named
     "As has been widely reported, three bishops in Kazakhstan – Tomash Peta, Jan Pawel Lenga, and Athanasius "
     "Schneider – issued a Profession of the Immutable Truths about Sacramental Marriage on Dec. 31, 2017.",
     # PolNeAR train huff-post_2016-04-27: "states" a noun
@@ -113,7 +113,7 @@ def test_as_without_a_report_stays_out(text):
 
 
 def test_as_x_said_inside_its_clause_takes_the_subject_before_it():
-    # PTC article773937361 (round 7)
+    # PTC article773937361 (in no round: found by the check over other texts)
     t = ("So close is he to McCarrick that Farrell’s coat of arms, as Elizabeth Yore reported in these pages, is not "
          "much more than a tribute to his belatedly-disgraced mentor.")
     assert _found(as_said, t) == [("Elizabeth Yore", "reported", "Farrell’s coat of arms | is not much more than a "
@@ -135,7 +135,7 @@ def test_as_x_said_whose_verb_the_tagger_has_is_left_to_it():
      "daughter on the couch.", "the woman", "says",
      "Keep up with this story and more by subscribing now\n“I don’t hear my daughter crying anymore,”",
      "“I don’t hear my daughter crying anymore,”"),
-    # PTC article731762731 (round 2): an advertisement's label, the cue after the content
+    # PTC article731762731 (round 4): an advertisement's label, the cue after the content
     ("including Brazil, the Netherlands, Ethiopia, and India, according to a statement from the Vatican.\nAdvertisement\n"
      "Some members are themselves survivors of abuse, according to the statement, but they were not identified to "
      "protect their privacy.", "the statement", "according to",
@@ -149,7 +149,7 @@ def test_a_content_opening_on_the_line_before_opens_on_its_own(text, source, cue
 
 
 def test_a_quotation_over_lines_keeps_its_lines():
-    # PTC article999001033 (round 5): the quotation's lines, no mark on the line before its last
+    # PTC article999001033 (round 11): the quotation's lines, no mark on the line before its last
     t = ("“The rules in Florida are f***ed up.\nAlright?\nThis is a f***ed up ass state.\nIt’s a cracker state,” Smith "
          "says, explaining that a progressive agenda cannot pass and using a racial slur against white voters.")
     a = SpanAttribution([(t.index("Smith"), t.index("Smith") + 5)], [(t.index("says"), t.index("says") + 4)],
