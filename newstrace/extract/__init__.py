@@ -211,7 +211,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.abbreviations import past_abbreviations
     from newstrace.extract.bare_clauses import bare_clauses
     from newstrace.extract.clause_ends import carry_conjunct_cues, carry_past_relatives, carry_that_clauses, \
-        carry_sentence_tails, carry_trailing_which, cut_datelines, cut_quotes_at_paragraphs, drop_connectives
+        carry_cut_phrases, carry_sentence_tails, carry_trailing_which, cut_datelines, cut_lines_before, cut_quotes_at_paragraphs, drop_connectives
     from newstrace.extract.colon_quotes import colon_quotes
     from newstrace.extract.considered import considered
     from newstrace.extract.cue_repair import repair_cues
@@ -224,7 +224,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.glosses import cut_glosses
     from newstrace.extract.headlines import drop_headline, headline_span
     from newstrace.extract.hearsay import hearsay, split_at_adverbs
-    from newstrace.extract.knowledge import as_known, knowledge
+    from newstrace.extract.knowledge import as_known, as_said, knowledge
     from newstrace.extract.nested import nested_attributions, quoted_contents
     from newstrace.extract.noun_clauses import noun_clauses, unowned_clauses
     from newstrace.extract.predicate_nouns import predicate_nouns
@@ -257,6 +257,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     # drop of perception verbs with a thing ("knew the man"), which the rule's frame excludes
     spans = sorted(spans + knowledge(text, spans, mask), key=_order)
     spans = sorted(spans + as_known(text, spans, mask), key=_order)  # "As many of you know there was …"
+    spans = sorted(spans + as_said(text, spans, mask), key=_order)  # "As the Catechism … states (par. 2491), …"
     # nouns of accusation or report with a clause and no owner named ("on charges he took …"),
     # after that drop too, which takes "charges" for the act on a thing ("was charged in …")
     spans = sorted(spans + unowned_clauses(text, spans, mask), key=_order)
@@ -285,8 +286,10 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = carry_that_clauses(text, spans)  # "that by seeking secrecy, it’s an acknowledgment …"
     spans = carry_past_relatives(text, spans)  # "the plant, which was damaged …, may take a year"
     spans = carry_conjunct_cues(text, spans)  # "said he has arranged … and has requested …"
+    spans = carry_cut_phrases(text, spans)  # "told to stay in | separate areas of the home"
     spans = cut_quotes_at_paragraphs(text, spans)  # '"…quick."⏎The visitors would' ends at the mark
     spans = cut_datelines(text, spans)  # "December 22nd, 2008 8:55 am⏎" is a blog post's date
+    spans = cut_lines_before(text, spans)  # "Advertisement⏎“I don’t hear …,” the woman said"
     spans = drop_furniture(text, with_embedded_posts(text, spans))  # a poll widget says nothing
     # in text order whatever the steps added (continuation pieces, nested attributions):
     # the running speaker is read from the attribution before

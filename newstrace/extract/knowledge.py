@@ -68,6 +68,60 @@ def as_known(text: str, spans: list[SpanAttribution], mask: bytearray | None = N
     return found
 
 
+# "As X reported, …", "as he said, …", "As I wrote in my October 11 article, …": a report set
+# before or inside the clause it reports, which is its content (PolNeAR train marks each of its
+# nine sentences that open "As X reported/noted/said/wrote/pointed out," and the clause after,
+# to the sentence's end); the source one to seven words, no auxiliary ("As has been widely
+# reported": no source named), then at most a parenthesis ("(par. 2491)") and a short phrase
+# ("in a 2016 article", "for The Post") before the comma
+_AS_SAID = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s))(?:As|as|Like|like)\s+"
+    r"(?!(?:has|have|had|was|were|is|are|been|already|previously|widely|well|such|many|much)\b)"
+    r"((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+)\s+(?:\w+ly\s+)?"
+    r"((?:has|have|had)\s+(?:said|noted|reported|written|documented|pointed\s+out|explained|argued|stated)|"
+    r"said|says|wrote|writes|noted|notes|reported|reports|explained|explains|observed|argued|argues|stated|states|"
+    r"pointed\s+out|put\s+it)\b(?:\s+\([^()]{1,30}\))?(?:\s+(?!(?:and|or|but|without|which|that|who)\b)"
+    r"[^,.;:!?\n“”\"()]{1,40}?)?,\s+(?=\S)")
+# a verb in what was read as the source makes "states", "reports" a noun ("as ballots still were
+# being counted in some states, …", "As the jihadis move against non-Muslim states …")
+_SOURCE_VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|move|moves|moved)\b",
+                          re.IGNORECASE)
+# a content that opens with its verb: the subject stands before "as" ("the agency whose
+# officials, as … Jefferson Morley has documented, were secretly monitoring …")
+_VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must)\b")
+
+
+def as_said(text: str, spans: list[SpanAttribution], mask: bytearray | None = None) -> list[SpanAttribution]:
+    """An attribution for each "as X said/reported/wrote …," outside quotations whose verb no
+    attribution of ``spans`` has in its cue; its content the clause after the comma, to the
+    clause's end (``frames.clause_content_end``).
+
+    >>> t = "As the Catechism of the Catholic Church states (par. 2491), the seal of secrecy is not binding."
+    >>> [(t[slice(*a.source[0])], t[slice(*a.cue[0])], t[slice(*a.content[0])]) for a in as_said(t, [])]
+    [('the Catechism of the Catholic Church', 'states', 'the seal of secrecy is not binding')]
+    >>> as_said("As has been widely reported, three bishops issued a profession.", [])
+    []
+    """
+    taken = covered(len(text), [f for a in spans for f in a.cue])
+    found = []
+    for m in _AS_SAID.finditer(text):
+        cs, ce = m.span(2)
+        if any(taken[cs:ce]) or mask is not None and mask[cs] or _SOURCE_VERB.search(m.group(1)):
+            continue
+        end = clause_content_end(text, m.end())
+        content = text[m.end():end].rstrip(" ,;:")
+        if len(content.split()) < MIN_WORDS:
+            continue
+        fragments = [(m.end(), m.end() + len(content))]
+        if _VERB_FIRST.match(content) and text[m.start() - 2:m.start()] == ", ":
+            subject = source_before(text, m.start() - 2)
+            if subject is None:
+                continue
+            fragments.insert(0, subject)
+        found.append(SpanAttribution(source=[m.span(1)], cue=[(cs, ce)], content=fragments, score=0.5))
+    return found
+
+
 def knowledge(text: str, spans: list[SpanAttribution], mask: bytearray | None = None) -> list[SpanAttribution]:
     """An attribution for each "knew/knows that|how" clause whose verb no attribution of
     ``spans`` has in its cue, outside quotations (``mask``); its source is what opens the
