@@ -211,7 +211,8 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.abbreviations import past_abbreviations
     from newstrace.extract.bare_clauses import bare_clauses
     from newstrace.extract.clause_ends import carry_conjunct_cues, carry_past_relatives, carry_that_clauses, \
-        carry_cut_phrases, carry_sentence_tails, carry_trailing_which, cut_datelines, cut_lines_before, cut_quotes_at_paragraphs, drop_connectives
+        carry_cut_phrases, carry_sentence_tails, carry_trailing_which, cut_at_line_ends, cut_datelines, cut_lines_before, \
+        cut_quotes_at_paragraphs, drop_connectives
     from newstrace.extract.colon_quotes import colon_quotes
     from newstrace.extract.considered import considered
     from newstrace.extract.cue_repair import repair_cues
@@ -290,6 +291,9 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = cut_quotes_at_paragraphs(text, spans)  # '"…quick."⏎The visitors would' ends at the mark
     spans = cut_datelines(text, spans)  # "December 22nd, 2008 8:55 am⏎" is a blog post's date
     spans = cut_lines_before(text, spans)  # "Advertisement⏎“I don’t hear …,” the woman said"
+    # "… at 6.1.⏎November 28, 2005⏎Ten people were killed …, officials said" starts at "Ten";
+    # 'said it was 6.1.⏎A magnitude 6 quake …' ends at the line's end
+    spans = cut_at_line_ends(text, spans, quote_mask(text, across_paragraphs=True))
     spans = drop_furniture(text, with_embedded_posts(text, spans))  # a poll widget says nothing
     # in text order whatever the steps added (continuation pieces, nested attributions):
     # the running speaker is read from the attribution before

@@ -339,6 +339,61 @@ def cut_quotes_at_paragraphs(text: str, spans: list[SpanAttribution]) -> list[Sp
     return out
 
 
+# a line that ends a sentence: a full stop, a question or an exclamation mark after a small
+# letter, a digit or a bracket (not "U.N.", not a title: "the Rev."), closing marks after it
+_SENTENCE_END_LINE = re.compile(r"(?<=[a-z0-9%)\]])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bRev)(?<!\bNo)"
+                                r"[.!?][\"”’')]*[ \t\u00a0]*$")
+
+
+def cut_at_line_ends(text: str, spans: list[SpanAttribution], mask: bytearray) -> list[SpanAttribution]:
+    r"""``spans`` with each content fragment kept to its cue's lines where it runs over a line
+    break outside a quotation (``mask``: ``quote_mask(text, across_paragraphs=True)``) into
+    another sentence: a fragment that opens inside an earlier line and runs down to its cue
+    ('… puts the magnitude at 6.1.⏎November 28, 2005⏎Ten people were killed …, officials
+    said') starts at the line after that break; one that runs on from its cue's line into
+    the next, when the cue's line ends a sentence ('said it was 6.1.⏎A magnitude 6 quake can cause severe
+    damage'), ends at that line's end. A line is a paragraph, or in some collections a sentence;
+    either way the content of a cue on another line is not the reporter's next sentence. The
+    judged rounds' gold has neither (a content that runs on from its cue's line follows a
+    colon or an abbreviation's full stop: "the indictment says:⏎…", "the Rev.⏎Fernando").
+
+    >>> t = "U.S. Geological Survey puts the magnitude at 6.1.\nNovember 28, 2005\nTen people died, officials said."
+    >>> a = SpanAttribution([(85, 94)], [(95, 99)], [(2, 83)])
+    >>> from newstrace.extract.quotes import quote_mask
+    >>> [t[s:e] for s, e in cut_at_line_ends(t, [a], quote_mask(t, across_paragraphs=True))[0].content]
+    ['Ten people died']
+    >>> t = "Others said it was 6.1.\nA magnitude 6 quake can cause severe damage."
+    >>> a = SpanAttribution([(0, 6)], [(7, 11)], [(12, 68)])
+    >>> [t[s:e] for s, e in cut_at_line_ends(t, [a], quote_mask(t, across_paragraphs=True))[0].content]
+    ['it was 6.1.']
+    """
+    out = []
+    for a in spans:
+        if not a.cue:
+            out.append(a)
+            continue
+        cue_start, cue_end = a.cue[0][0], a.cue[-1][1]
+        content = []
+        for s, e in a.content:
+            breaks = [i for i in range(s, e) if text[i] == "\n" and not any(mask[max(0, i - 1):i + 2])]
+            before = [i for i in breaks if i < cue_start]
+            line_start = text.rfind("\n", 0, s) + 1
+            if before and text[line_start:s].strip():
+                s = before[-1] + 1  # opens inside an earlier line
+                while s < e and text[s].isspace():
+                    s += 1
+            after = [i for i in breaks if i >= cue_end and i > s and text.find("\n", cue_end) == i]
+            if after and _SENTENCE_END_LINE.search(text, text.rfind("\n", 0, after[0]) + 1, after[0]):
+                e = after[0]  # runs on past its line's sentence
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+            content.append((s, e))
+        if content != list(a.content) and all(s < e for s, e in content):
+            a = SpanAttribution(a.source, a.cue, content, a.score)
+        out.append(a)
+    return out
+
+
 # a dateline on a line of its own: "December 22nd, 2008 8:55 am", "Tuesday, May 2, 2013"
 _DATELINE = re.compile(r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
                        r"Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}"
