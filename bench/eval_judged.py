@@ -1,6 +1,6 @@
 """Attributions, kinds and citations on the hand-judged PTC sample (issue 28).
 
-    python bench/eval_judged.py [--part round15|rounds1-14|round14|rounds1-13|round13|rounds1-12|round12|rounds1-11|round11|rounds1-10|round10|rounds1-9|round9|rounds1-8|round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|round1-held-out|dev|all] [--model default] [--show] [--json]
+    python bench/eval_judged.py [--part round16|rounds1-15|round15|rounds1-14|round14|rounds1-13|round13|rounds1-12|round12|rounds1-11|round11|rounds1-10|round10|rounds1-9|round9|rounds1-8|round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|round1-held-out|dev|all] [--model default] [--show] [--json]
 
 The gold (``tests/gold/ptc_judged.jsonl``, ``ptc_judged_round2.jsonl``, ``_round3`` and ``_round4``: offsets only,
 drawn and annotated as docs/extraction.md says) marks every attribution of the judged PTC
@@ -26,8 +26,10 @@ piece: the PTC train articles no earlier round had named or read ran out; held o
 from sources no extraction rule was fitted to, PTC train being used up: six ECB+ dev texts, all commentary, and six
 Wikinews reports; held out: ``--part round14``, ``judged_round14.jsonl``, whose rows name their ``source``;
 ``--part rounds1-13`` is the development rounds together) and round 15 (12 ECB+ dev texts, six commentary pieces and
-six reports; held out: ``--part round15``, ``judged_round15.jsonl``; ``--part rounds1-14`` is the development rounds
-together). ``--part held-out`` is the latest round (held out until it is scored once); round 1's first twelve, which
+six reports; held out, scored once, read since: ``--part round15``, ``judged_round15.jsonl``; ``--part rounds1-14`` is the development rounds
+together) and round 16 (12 more ECB+ dev texts, six commentary pieces and six reports, drawn the same way from the
+texts no one had read; held out: ``--part round16``, ``judged_round16.jsonl``; ``--part rounds1-15`` is the
+development rounds together). ``--part held-out`` is the latest round (held out until it is scored once); round 1's first twelve, which
 it named before round 15, are ``--part round1-held-out``. The texts are read from ../shared/corpora/ptc,
 ../shared/corpora/ecbplus-dev and ../shared/corpora/wikinews (research data and CC BY 2.5 texts, not copied here).
 
@@ -64,10 +66,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 # the gold of each round, in order: round 1 (parts "held-out" and "dev"), PTC rounds 2-13,
-# rounds 14 (ECB+ dev and Wikinews texts) and 15 (ECB+ dev texts)
+# rounds 14 (ECB+ dev and Wikinews texts), 15 and 16 (ECB+ dev texts)
 GOLD_FILES = [ROOT / "tests" / "gold" / "ptc_judged.jsonl"] + [
     ROOT / "tests" / "gold" / f"ptc_judged_round{n}.jsonl" for n in range(2, 14)] + [
-    ROOT / "tests" / "gold" / f"judged_round{n}.jsonl" for n in range(14, 16)]
+    ROOT / "tests" / "gold" / f"judged_round{n}.jsonl" for n in range(14, 17)]
 LAST_ROUND = len(GOLD_FILES)
 
 

@@ -25,13 +25,39 @@ def _rows(path):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def test_the_latest_round_is_round15_and_held_out_names_it():
-    assert eval_judged.GOLD_FILES[-1].name == "judged_round15.jsonl"
-    assert eval_judged.LAST_ROUND == 15
-    assert eval_judged.PARTS["held-out"] == eval_judged.PARTS["round15"] == ("held-out-15",)
+ECB_ROUNDS = {15: "judged_round15.jsonl", 16: "judged_round16.jsonl"}  # twelve ECB+ dev texts each
+
+
+def _round_file(n):
+    path = eval_judged.GOLD_FILES[n - 1]
+    assert path.name == ECB_ROUNDS[n]
+    return path
+
+
+def test_the_latest_round_is_round16_and_held_out_names_it():
+    assert eval_judged.GOLD_FILES[-1].name == "judged_round16.jsonl"
+    assert eval_judged.LAST_ROUND == 16
+    assert eval_judged.PARTS["held-out"] == eval_judged.PARTS["round16"] == ("held-out-16",)
+    assert eval_judged.PARTS["round15"] == ("held-out-15",)  # scored once; still addressable
+    assert eval_judged.PARTS["rounds1-15"] == tuple(
+        label for n in range(1, 16) for label in eval_judged.round_labels(n))
     assert eval_judged.PARTS["rounds1-14"] == tuple(
         label for n in range(1, 15) for label in eval_judged.round_labels(n))
     assert eval_judged.PARTS["round1-held-out"] == ("held-out",)
+
+
+def test_the_default_part_is_the_latest_round(monkeypatch):
+    seen = {}
+
+    def stop(part):
+        seen["part"] = part
+        raise SystemExit(0)
+
+    monkeypatch.setattr(eval_judged, "read_gold", stop)
+    monkeypatch.setattr(eval_judged, "TEXTS", REPO)  # any folder that exists: the check before read_gold
+    with pytest.raises(SystemExit):
+        eval_judged.main([])
+    assert seen["part"] == "round16"
 
 
 def test_parts_select_their_rows():
@@ -39,16 +65,30 @@ def test_parts_select_their_rows():
     assert len(eval_judged.read_gold("all")) == len(rows)
     held = eval_judged.read_gold("held-out")
     assert [r["id"] for r in held] == [r["id"] for r in _rows(eval_judged.GOLD_FILES[-1])]
-    development = eval_judged.read_gold("rounds1-14")
+    assert held == eval_judged.read_gold("round16")
+    development = eval_judged.read_gold("rounds1-15")
     assert len(development) + len(held) == len(rows)
     assert not {r["id"] for r in development} & {r["id"] for r in held}
+    round15 = eval_judged.read_gold("round15")
+    assert [r["id"] for r in round15] == [r["id"] for r in _rows(_round_file(15))]
+    assert len(eval_judged.read_gold("rounds1-14")) + len(round15) == len(development)
 
 
-def test_round15_is_twelve_ecb_texts_half_commentary():
-    rows = _rows(eval_judged.GOLD_FILES[-1])
+def test_no_text_is_judged_in_two_rounds():
+    seen = {}
+    for n, path in enumerate(eval_judged.GOLD_FILES, 1):
+        for r in _rows(path):
+            key = (r.get("source", "ptc"), r["id"])
+            assert key not in seen, (key, seen.get(key), n)
+            seen[key] = n
+
+
+@pytest.mark.parametrize("n", sorted(ECB_ROUNDS))
+def test_ecb_rounds_are_twelve_ecb_texts_half_commentary(n):
+    rows = _rows(_round_file(n))
     assert len(rows) == 12 and len({r["id"] for r in rows}) == 12
     assert {r["source"] for r in rows} == {"ecbplus-dev"}
-    assert {r["part"] for r in rows} == {"held-out-15"}
+    assert {r["part"] for r in rows} == {f"held-out-{n}"}
     assert sorted(r["type"] for r in rows) == ["commentary"] * 6 + ["report"] * 6
 
 
@@ -72,14 +112,17 @@ def test_spans_lie_inside_their_texts(path):
 
 
 @needs_shared(SHARED / "corpora" / "ecbplus-dev")
-def test_round15_texts_and_spans():
-    """Round 15's texts are ECB+ dev files of 700-15,000 characters; a direct content opens and
-    closes with a quotation mark, a mixed one holds one, and no role overlaps another."""
-    for row in _rows(eval_judged.GOLD_FILES[-1]):
+@pytest.mark.parametrize("n", sorted(ECB_ROUNDS))
+def test_ecb_round_texts_and_spans(n):
+    """Rounds 15 and 16's texts are ECB+ dev files of 700-15,000 characters; every span is
+    non-empty; a direct content opens and closes with a quotation mark, a mixed one holds one, no
+    role overlaps another, and each citation's span is inside its text. Gold only: no extractor."""
+    for row in _rows(_round_file(n)):
         text = eval_judged.read_text(row["id"], row["source"])
         assert 700 <= len(text) <= 15000
         for a in row["attributions"]:
             contents = [text[s:e] for s, e in a["content"]]
+            assert all(c.strip() for c in contents), (row["id"], a)
             if a["kind"] == "direct":
                 assert all(c[0] in QUOTES and c[-1] in QUOTES for c in contents), (row["id"], contents)
             if a["kind"] == "mixed":
@@ -87,3 +130,26 @@ def test_round15_texts_and_spans():
             spans = [tuple(x) for role in ("source", "cue", "content") for x in a[role]]
             assert all(e1 <= s2 or e2 <= s1 for i, (s1, e1) in enumerate(spans) for s2, e2 in spans[i + 1:]), \
                 (row["id"], a)
+
+
+@needs_shared(SHARED / "corpora" / "ecbplus-dev")
+def test_round16_spans_hold_what_was_judged():
+    """A few of round 16's spans, read back: the judge's strings at the gold's offsets (the first
+    attribution of each text, and its citations), so that an offset shifted by one would fail."""
+    rows = {r["id"]: r for r in _rows(_round_file(16))}
+    texts = {i: eval_judged.read_text(i, "ecbplus-dev") for i in rows}
+
+    def first(i):
+        a = rows[i]["attributions"][0]
+        return tuple(" | ".join(texts[i][s:e] for s, e in a[role]) for role in ("source", "cue")), a["kind"]
+
+    assert first("ef336f182") == (("Lionsgate", "has long been open about"), "indirect")
+    assert first("ec24848f3") == (("a source with knowledge of the 76ers' thinking", "said"), "direct")
+    assert first("e9f09336e") == (("this L.A. Times story", "According to"), "indirect")
+    assert first("e2d002d8c") == (("Team spokesman Tim Mead", "confirmed"), "mixed")
+    assert first("e25d01ba4") == (("a defence spokesperson", "said"), "direct")
+    cited = sorted((c["outlet"], texts[i][slice(*c["span"])], c["optional"]) for i, r in rows.items() for c in r["citations"])
+    assert [c for c in cited if not c[2]] == [("Los Angeles Times", "L.A. Times", False), ("Sky News", "Sky News", False),
+                                            ("The Hollywood Reporter", "The Hollywood Reporter", False)]
+    counts = {t: sum(len(r["attributions"]) for r in rows.values() if r["type"] == t) for t in ("commentary", "report")}
+    assert counts == {"commentary": 28, "report": 70}
