@@ -29,7 +29,8 @@ Wikinews reports; held out: ``--part round14``, ``judged_round14.jsonl``, whose 
 six reports; held out, scored once, read since: ``--part round15``, ``judged_round15.jsonl``; ``--part rounds1-14`` is the development rounds
 together) and round 16 (12 more ECB+ dev texts, six commentary pieces and six reports, drawn the same way from the
 texts no one had read; held out: ``--part round16``, ``judged_round16.jsonl``; ``--part rounds1-15`` is the
-development rounds together). ``--part held-out`` is the latest round (held out until it is scored once); round 1's first twelve, which
+development rounds together; ``--part round16-paragraphs`` is round 16's gold in rounds 1-13's reading of texts of one
+sentence a line, a quotation on a later line than its cue's an attribution of its own: bench/judged_paragraph_reading.py). ``--part held-out`` is the latest round (held out until it is scored once); round 1's first twelve, which
 it named before round 15, are ``--part round1-held-out``. The texts are read from ../shared/corpora/ptc,
 ../shared/corpora/ecbplus-dev and ../shared/corpora/wikinews (research data and CC BY 2.5 texts, not copied here).
 
@@ -84,6 +85,10 @@ def round_labels(n: int) -> tuple[str, ...]:
 ROUND_PARTS = {f"round{n}": round_labels(n) for n in range(1, LAST_ROUND + 1)} | {
     f"rounds1-{m}": tuple(label for n in range(1, m + 1) for label in round_labels(n)) for m in range(4, LAST_ROUND)}
 PARTS = ROUND_PARTS | {"held-out": round_labels(LAST_ROUND), "round1-held-out": ("held-out",), "dev": ("dev",)}
+# a round's gold in the other reading of one-sentence-a-line texts (bench/judged_paragraph_reading.py:
+# a quotation on a later line than its cue's a cue-less attribution of its own, as rounds 1-13 read
+# that layout), written from the round's gold before any output on it was seen; not part of "all"
+READINGS = {"round16-paragraphs": ROOT / "tests" / "gold" / "judged_round16_paragraphs.jsonl"}
 TEXTS = SHARED / "corpora" / "ptc" / "train" / "articles"
 ECB_DEV = SHARED / "corpora" / "ecbplus-dev" / "text"
 WIKINEWS = SHARED / "corpora" / "wikinews"
@@ -95,6 +100,8 @@ TOKEN = re.compile(r"\w+|[^\w\s]")
 def read_gold(part: str) -> list[dict]:
     """The judged articles of ``part``: a key of ``PARTS`` ("roundN", "rounds1-N", "held-out": the
     latest round; "round1-held-out" or "dev": round 1's two parts), or "all"."""
+    if part in READINGS:
+        return [json.loads(line) for line in READINGS[part].read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = [json.loads(line) for path in GOLD_FILES
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = PARTS.get(part, (part,))
@@ -323,7 +330,7 @@ def summary(c: dict) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--part", default=f"round{LAST_ROUND}", choices=[*sorted(ROUND_PARTS, key=lambda p: (-int(p.split("-")[-1].removeprefix("round")), p)),
-                                                                    "held-out", "round1-held-out", "dev", "all"])
+                                                                    *READINGS, "held-out", "round1-held-out", "dev", "all"])
     ap.add_argument("--model", default="default")
     ap.add_argument("--show", action="store_true", help="every false, missed and misjudged attribution")
     ap.add_argument("--json", action="store_true")

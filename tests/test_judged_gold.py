@@ -153,3 +153,30 @@ def test_round16_spans_hold_what_was_judged():
                                             ("The Hollywood Reporter", "The Hollywood Reporter", False)]
     counts = {t: sum(len(r["attributions"]) for r in rows.values() if r["type"] == t) for t in ("commentary", "report")}
     assert counts == {"commentary": 28, "report": 70}
+
+
+@needs_shared(SHARED / "corpora" / "ecbplus-dev")
+def test_round16_paragraph_reading_is_the_script_s_output_of_round16_gold():
+    """``--part round16-paragraphs`` is written mechanically from round 16's gold (no extractor):
+    each later-line quotation fragment becomes a cue-less attribution of the same speaker, the
+    rest is untouched (bench/judged_paragraph_reading.py)."""
+    spec = importlib.util.spec_from_file_location("reading", REPO / "bench" / "judged_paragraph_reading.py")
+    reading = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reading)
+    judged = _rows(_round_file(16))
+    stored = _rows(eval_judged.READINGS["round16-paragraphs"])
+    assert [r["id"] for r in stored] == [r["id"] for r in judged]
+    moved = 0
+    for row, kept in zip(judged, stored):
+        text = (SHARED / "corpora" / "ecbplus-dev" / "text" / f"{row['id']}.txt").read_text(encoding="utf-8")
+        again, n = reading.paragraph_reading(row, text)
+        assert again == kept
+        moved += n
+        # single-fragment attributions stay as they were, with their speakers
+        assert {(tuple(map(tuple, a["content"])), a.get("speaker", "")) for a in row["attributions"]
+                if len(a["content"]) == 1} <= {(tuple(map(tuple, a["content"])), a.get("speaker", ""))
+                                               for a in kept["attributions"]}
+        assert sorted(f for a in row["attributions"] for f in map(tuple, a["content"])) == \
+            sorted(f for a in kept["attributions"] for f in map(tuple, a["content"]))
+    assert moved == 12
+    assert len(eval_judged.read_gold("round16-paragraphs")) == 12
