@@ -32,7 +32,32 @@ def head_person(src):
     both = _coordinated(art, person, src.start, src.end) or _coordinated_before(art, person, src.start, src.end)
     if both:
         return src.resolved(both, "person")
-    return src.resolved(art.fullest(_expand_left(art, person, src.start), gender=person.gender), "person")
+    name = art.fullest(_expand_left(art, person, src.start), gender=person.gender)
+    group = _with_group(art, person, src.end)
+    if group:
+        return src.resolved(f"{name} and {group}", "person")  # (as two persons are)
+    return src.resolved(name, "person")
+
+
+def _with_group(art: Article, person: Name, end: int) -> str | None:
+    """'Trump and his supporters', 'President Trump and the previous Congress', 'Siegel and
+    colleagues including predoctoral fellow Anita Knopov': a person and a group speak together,
+    the group as written (cut before "including", "who", a comma); not a second person (that
+    is ``_coordinated``'s) nor a clause ("Trump and Clinton's campaign said")."""
+    m = _AND_GROUP.match(art.text, person.end, end)
+    if not m:
+        return None
+    rest = m.group("rest")
+    if _VERB_BETWEEN.search(rest) or art.persons_within(m.start("rest"), m.end("rest")):
+        return None
+    first = rest.split()[0]
+    if first not in _GROUP_OPENERS and not (first.islower() and looks_plural(rest)):
+        return None
+    return rest
+
+
+_AND_GROUP = re.compile(r"\s+and\s+(?P<rest>[A-Za-z][\w'’ -]*?)\s*(?:,|\s+(?:including|who|which|among)\b|$)")
+_GROUP_OPENERS = frozenset("his her their its the other others several many some".split())
 
 
 # words inside a name after which it must go on: "Qaboos bin" is not all of "Qaboos bin Said"
