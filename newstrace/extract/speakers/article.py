@@ -14,7 +14,7 @@ from newstrace.extract.speakers.names import clean_name, is_short_form, is_short
 from newstrace.extract.speakers.abbreviations import abbreviations
 from newstrace.extract.speakers.words import (
     FEMALE, GENDERED_NOUNS, MALE, NEWS_FEMALE, NEWS_MALE, NOT_ROLES, OCCUPATION_RE, ORG_HEADS, ORG_WORDS, PERSON_NOUNS,
-    SHE, SHIP_PREFIXES, SURNAMES_FIRST, TITLE_ROLES, TITLE_WORDS)
+    SHE, SHIP_PREFIXES, SURNAMES_FIRST, TITLE_ROLES, TITLE_WORDS, TITLES)
 from newstrace.extract.turns import Turn, may_have_turns, speaker_turns
 
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]*)\.\s+$")  # "Gov. " right before a name
@@ -110,6 +110,7 @@ class Article:
         self._titled_untagged(text)
         self._organisations_cut(text)
         self._organisations_cut_at_and(text)
+        self._organisations_of_place(text)
         self._birth_names(text)
         self.names.sort(key=lambda n: n.start)  # by place: bisected (name_starts)
         self.persons = sorted((n for n in self.names if n.label == "PERSON"), key=lambda n: n.start)
@@ -149,13 +150,15 @@ class Article:
         if len(words) < 3 or not words[0][:1].isupper() or not name[:1].isupper():
             return name
         first, given = words[0].casefold(), words[1].casefold()
+        # the place of a title before the name: "First Minister of Scotland Nicola Sturgeon"
+        # (NER: "Scotland Nicola Sturgeon"), also a place that is a first name too ("Prime
+        # Minister of India Narendra Modi": "India")
+        of = re.search(r"\b([A-Z][\w-]*)\s+of\s+$", self.text[max(0, start - 40):start])
+        if of and (given in FEMALE | MALE or of.group(1).casefold() in TITLES):
+            return name.split(None, 1)[1]
         if first in FEMALE | MALE:
             return name
         if first in PERSON_NOUNS or first in GENDERED_NOUNS:
-            return name.split(None, 1)[1]
-        # the place of a title before the name: "First Minister of Scotland Nicola Sturgeon"
-        # (NER: "Scotland Nicola Sturgeon")
-        if given in FEMALE | MALE and re.search(r"\b[A-Z][\w-]*\s+of\s+$", self.text[max(0, start - 40):start]):
             return name.split(None, 1)[1]
         if given not in FEMALE | MALE or self.sent_starts[self.sentence_of(start)] < start - 3:
             return name
@@ -481,6 +484,27 @@ class Article:
             if m and not any(o is not n and m.start(1) <= o.start < n.start for o in self.names):
                 n.text, n.start = text[m.start(1):n.end], m.start(1)
 
+    def _organisations_of_place(self, text: str) -> None:
+        """An organisation's name NER ended before "of" and the place or body it is of: "the
+        Supreme Court" + "of" + "the United Kingdom" is one name, "the Supreme Court of the
+        United Kingdom" (as NER itself reads "the Parliament of the United Kingdom"), when
+        it ends with a word of organisations."""
+        self.names.sort(key=lambda n: n.start)
+        drop = set()
+        org_words = " ".join(n.text for n in self.names if n.label == "ORG")
+        for k, n in enumerate(self.names[:-1]):
+            g = self.names[k + 1]
+            # (a place NER called a person, which the article names an organisation after:
+            # "Puerto Rico" of "the Puerto Rico Senate")
+            place = g.label in ("GPE", "ORG") or g.label == "PERSON" and re.search(rf"\b{re.escape(g.text)} [A-Z]", org_words)
+            if n.label == "ORG" and place and not n.headline and k not in drop \
+                    and n.text.split()[-1].casefold() in ORG_WORDS | ORG_HEADS \
+                    and re.fullmatch(r"\s+of\s+", text[n.end:g.start]) and n.sentence == g.sentence:
+                n.text, n.end = text[n.start:g.end], g.end
+                drop.add(k + 1)
+        if drop:
+            self.names = [n for k, n in enumerate(self.names) if k not in drop]
+
     def _initials_unspelled(self, text: str) -> None:
         """An abbreviation the article uses without spelling it out in brackets, made of the
         initials of an organisation it names in full: "The USGS" after "the U.S. Geological
@@ -581,6 +605,14 @@ class Article:
             # gender decides; one person alone keeps the name (a first name's gender is a
             # guess: "Lindsey Graham")
             persons = [p for p in persons if self._full_names_gender(p) in (None, gender)] or persons
+        if label != "PERSON":
+            # an organisation's name with the place or body it is of: "the Supreme Court" is
+            # the "Supreme Court of the United Kingdom" the article names, not the headline's
+            # "UK Supreme Court"; one word ("Parliament") only where no other name ends with it
+            of = {c for c in counts if tokens(c)[:len(toks) + 1] == (*toks, "of")}
+            if len({tokens(c) for c in of}) == 1 and (len(toks) > 1 or all(
+                    tokens(c) == toks for p in persons for c in p)):
+                return max(of, key=lambda c: (len(c), counts[c]))
         if not persons:
             return name
         headline = self._headline_tokens(label)
