@@ -105,6 +105,7 @@ class Article:
         self._people_called_organisations(text)
         self._people_mislabelled(text, others)
         self._surnames_mislabelled(text)
+        self._surname_of_body(text)
         self._names_untagged(text)
         self._surnames_untagged(text)
         self._titled_untagged(text)
@@ -378,6 +379,21 @@ class Article:
                 at = n.start - len(m.group(1)) - 1
                 self.names.append(Name(f"{m.group(1)} {n.text}", at, n.end, "PERSON", self.sentence_of(at),
                                        self._gender(f"{m.group(1)} {n.text}", at)))
+
+    def _surname_of_body(self, text: str) -> None:
+        """A person's surname and the body they are of, which NER took for one organisation,
+        where the article names that person in full before: "Wilson of C-MORE" after "Sam
+        Wilson" (the surname a person's, "C-MORE" an organisation)."""
+        surnames = {n.text.split()[-1] for n in self.names if n.label == "PERSON" and len(n.text.split()) >= 2}
+        for n in [n for n in self.names if n.label == "ORG" and not n.headline]:
+            m = re.fullmatch(r"([A-Z][\w'’-]+) of ((?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})", n.text)
+            if m and m.group(1) in surnames and not any(
+                    p.label == "PERSON" and p.text.endswith(n.text) for p in self.names):
+                self.names.remove(n)
+                body = n.start + m.start(2)
+                self.names.append(Name(m.group(1), n.start, n.start + len(m.group(1)), "PERSON",
+                                       n.sentence, self._gender(m.group(1), n.start)))
+                self.names.append(Name(m.group(2), body, n.end, "ORG", n.sentence))
 
     def _names_untagged(self, text: str) -> None:
         """A person's full name NER gave no label, in apposition or speaking: "Ricardo

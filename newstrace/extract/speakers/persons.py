@@ -13,7 +13,7 @@ from newstrace.extract.speakers.descriptions import looks_plural, looks_singular
 from newstrace.extract.speakers.base import Resolved
 from newstrace.extract.speakers.names import clean_name, tokens
 from newstrace.extract.speakers.words import (
-    COMPANY_NOUNS, DETERMINERS, EDGE_PUNCT, FIRST, MEDIA_NOUNS, ORG_HEADS, ORG_WORDS, POSSESSORS, PREPOSITIONS,
+    COMPANY_NOUNS, DETERMINERS, EDGE_PUNCT, FIRST, MEDIA_NOUNS, NEWS_FEMALE, NEWS_MALE, ORG_HEADS, ORG_WORDS, POSSESSORS, PREPOSITIONS,
     QUANTIFIERS, SHIP_PREFIXES, TITLES)
 
 
@@ -336,7 +336,8 @@ def _coordinated(art: Article, first: Name, start: int, end: int) -> str | None:
     Intelligence Committee Represenative Adam Schiff'), 'X, along with Senator Y of Oregon'."""
     for p in art.persons_within(first.end + 1, end):
         if p.end <= end:
-            between = art.text[first.end:p.start]
+            # (the first's body between: "Wilson of C-MORE and Nick Hawco of USC")
+            between = _PLACE_AFTER.sub("", art.text[first.end:p.start])
             if (re.fullmatch(r",?\s+(?:and|&)\s+(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr)\.?\s+)?", between)
                     or _JOINED_WITH_ROLE.fullmatch(between) and not _VERB_BETWEEN.search(between.lstrip(" ,"))) \
                     and _nothing_or_their_role(_PLACE_AFTER.sub("", art.text[p.end:end])):
@@ -372,13 +373,20 @@ _JOINED_WITH_ROLE = re.compile(r",?\s+(?:and|&|along\s+with|together\s+with)\s+(
                                r"(?:(?:[a-z][\w-]*|[A-Z][\w.'’-]*)\s+){0,10}")
 _VERB_BETWEEN = re.compile(r"\b(?:said|says|told|tells|met|meets|spoke|asked|called|named|replaced|beat|defeated|"
                            r"joined|[a-z]+ed\s+(?:by|to|with))\b|[,;:()\"“”]\s*\S")
-_PLACE_AFTER = re.compile(r"^\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?")
+_PLACE_AFTER = re.compile(r"^\s+(?:of|from)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?")
 
 
 def _expand_left(art: Article, person: Name, start: int) -> str:
     """'Nate Cohn' where NER found only 'Cohn', 'Arnel dela Vega' where it found 'dela
     Vega': a capitalised word opening the source."""
     if " " in person.text and person.text[:1].isupper():
+        # (a known first name before a name of several words whose first is no common one, after a
+        # title: "Police Senior Superintendent Yolanda Yu Hoi-kwan", NER's "Yu Hoi-kwan")
+        m = re.search(r"(?:^|\s)(?<!\bof\s)([A-Z][a-z]+)\s+$", art.text[start:person.start])  # (not "of India")
+        if m and _first_name(m.group(1)) and person.text.split()[0].casefold() not in NEWS_FEMALE | NEWS_MALE \
+                and m.group(1).casefold() not in TITLES and not art.in_headline(start) \
+                and not any(n.start <= start + m.start(1) < n.end for n in art.names):
+            return f"{m.group(1)} {person.text}"
         return person.text
     m = re.search(r"([A-Z][a-z]+)\s+$", art.text[start:person.start])
     # (or a known first name after titles: "Mayor of London Sadiq Khan", NER's "Khan")
