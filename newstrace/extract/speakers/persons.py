@@ -50,14 +50,21 @@ def _with_group(art: Article, person: Name, end: int) -> str | None:
     rest = m.group("rest")
     if _VERB_BETWEEN.search(rest) or art.persons_within(m.start("rest"), m.end("rest")):
         return None
-    first = rest.split()[0]
-    if first not in _GROUP_OPENERS and not (first.islower() and looks_plural(rest)):
+    words = rest.split()
+    if words[0] not in _GROUP_OPENERS and not (words[0].islower() and looks_plural(rest)):
+        return None
+    # (not a clause: "Mr. Guajardo and his aides carry with them", "Trump and has aides"; not
+    # a person NER left untagged: "Chuck Schumer and his House counterpart Rahm Emanuel")
+    if len(words) > 6 or any(w in _NOT_IN_A_GROUP for w in words) \
+            or words[0] != "the" and re.search(r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$", rest):
         return None
     return rest
 
 
 _AND_GROUP = re.compile(r"\s+and\s+(?P<rest>[A-Za-z][\w'’ -]*?)\s*(?:,|\s+(?:including|who|which|among)\b|$)")
 _GROUP_OPENERS = frozenset("his her their its the other others several many some".split())
+_NOT_IN_A_GROUP = frozenset("has have had is are was were will would can could may might should do does did carry "
+                            "carries them him it who that which".split())
 
 
 # words inside a name after which it must go on: "Qaboos bin" is not all of "Qaboos bin Said"
