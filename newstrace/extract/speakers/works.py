@@ -389,3 +389,21 @@ def _research_team(src) -> Resolved | None:
 
 
 _WORK_BY = re.compile(r"\b(?:study|report|paper|research|findings|analysis|survey)\s+(?:published\s+)?by\s+")
+
+
+def office_of(src):
+    """'his office', 'her office': the office of the person the pronoun stands for, as
+    "Elijah Cummings's office" (one's office speaks for one, and is not one).
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = "Representative John Smith died on Thursday in Baltimore. His death was announced by his office."
+    >>> resolve_one(t, "his office")
+    ("John Smith's office", 'office_of')
+    """
+    m = re.fullmatch(r"(his|her)\s+office", src.bare, re.IGNORECASE)
+    if m is None:
+        return None
+    res = pronoun(src.art, "he" if m.group(1).casefold() == "his" else "she", src.start, src.previous, src.content)
+    if res.kind != "person" or not res.speaker or " and " in res.speaker:
+        return None
+    return src.resolved(f"{res.speaker}'s office", "org")
