@@ -512,7 +512,8 @@ class Article:
             g = self.names[k + 1]
             # (a place NER called a person, which the article names an organisation after:
             # "Puerto Rico" of "the Puerto Rico Senate")
-            place = g.label in ("GPE", "ORG") or g.label == "PERSON" and re.search(rf"\b{re.escape(g.text)} [A-Z]", org_words)
+            place = g.label in ("GPE", "ORG") \
+                or g.label == "PERSON" and re.search(rf"\b{re.escape(g.text)} [A-Z]", org_words)
             if n.label == "ORG" and place and not n.headline and k not in drop \
                     and n.text.split()[-1].casefold() in ORG_WORDS | ORG_HEADS \
                     and re.fullmatch(r"\s+of\s+", text[n.end:g.start]) and n.sentence == g.sentence:

@@ -13,8 +13,8 @@ from newstrace.extract.speakers.descriptions import looks_plural, looks_singular
 from newstrace.extract.speakers.base import Resolved
 from newstrace.extract.speakers.names import clean_name, tokens
 from newstrace.extract.speakers.words import (
-    COMPANY_NOUNS, DETERMINERS, EDGE_PUNCT, FIRST, MEDIA_NOUNS, NEWS_FEMALE, NEWS_MALE, ORG_HEADS, ORG_WORDS, POSSESSORS, PREPOSITIONS,
-    QUANTIFIERS, SHIP_PREFIXES, TITLES)
+    COMPANY_NOUNS, DETERMINERS, EDGE_PUNCT, FIRST, MEDIA_NOUNS, NEWS_FEMALE, NEWS_MALE, ORG_HEADS, ORG_WORDS, POSSESSORS,
+    PREPOSITIONS, QUANTIFIERS, SHIP_PREFIXES, TITLES)
 
 
 def head_person(src):

@@ -344,7 +344,8 @@ def _body_work(src) -> Resolved | None:
 
 
 # a research work: "the study", "the hypothesis of the report", "The research"
-_RESEARCH_WORK = re.compile(r"(?:(?:the|its|their)\s+(?:[a-z]+\s+)?(?:hypothesis|conclusions?|results?|findings)\s+of\s+)?"
+_RESEARCH_WORK = re.compile(r"(?:(?:the|its|their)\s+(?:[a-z]+\s+)?"
+                            r"(?:hypothesis|conclusions?|results?|findings)\s+of\s+)?"
                             r"(?:the|this|that|their|a|an)?\s*(?:new\s+|latest\s+|recent\s+)?"
                             r"(?:study|research|findings|paper|report|survey|analysis)", re.IGNORECASE)
 # the research group it is by: "researchers from the University of Washington and Stanford
