@@ -625,10 +625,13 @@ class Article:
         if label != "PERSON":
             # an organisation's name with the place or body it is of: "the Supreme Court" is
             # the "Supreme Court of the United Kingdom" the article names, not the headline's
-            # "UK Supreme Court"; one word ("Parliament") only where no other name ends with it
+            # "UK Supreme Court"; one word ("Parliament") only where no other name ends with it;
+            # and only where the article's text introduces the body by that name (its first
+            # mention after the headline line): not "the Prohibition Party of Illinois", a
+            # branch named once after "the Prohibition Party"
             of = {c for c in counts if tokens(c)[:len(toks) + 1] == (*toks, "of")}
             if len({tokens(c) for c in of}) == 1 and (len(toks) > 1 or all(
-                    tokens(c) == toks for p in persons for c in p)):
+                    tokens(c) == toks for p in persons for c in p)) and self._first_body_mention(toks) in of:
                 return max(of, key=lambda c: (len(c), counts[c]))
         if not persons:
             return name
@@ -637,6 +640,16 @@ class Article:
                                              -rank[p[0]]))
         # the longest spelling, of equals the most named
         return max(chosen, key=lambda c: (len(tokens(c)), counts[c], -rank[c]))
+
+    def _first_body_mention(self, toks: tuple[str, ...]) -> str | None:
+        """The first name after the headline line that is ``toks`` or opens or ends with them."""
+        first_line = self.text.find("\n")
+        for n in self.names:
+            if n.label != "PERSON" and not n.headline and n.start > first_line:
+                t = tokens(n.text)
+                if t[:len(toks)] == toks or t[-len(toks):] == toks:
+                    return n.text
+        return None
 
     def reliable(self, name: str) -> bool:
         """Whether a spelling NER gave is a name: not a court case ("Trump v. Trump"), not

@@ -54,9 +54,9 @@ def _with_group(art: Article, person: Name, end: int) -> str | None:
     if words[0] not in _GROUP_OPENERS and not (words[0].islower() and looks_plural(rest)):
         return None
     # (not a clause: "Mr. Guajardo and his aides carry with them", "Trump and has aides"; not
-    # a person NER left untagged: "Chuck Schumer and his House counterpart Rahm Emanuel")
-    if len(words) > 6 or any(w in _NOT_IN_A_GROUP for w in words) \
-            or words[0] != "the" and re.search(r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$", rest):
+    # a person NER left untagged nor a span cut before the noun: "Chuck Schumer and his House
+    # counterpart Rahm Emanuel", "Sameh Shoukry and his Greek")
+    if len(words) > 6 or any(w in _NOT_IN_A_GROUP for w in words) or words[0] != "the" and words[-1][:1].isupper():
         return None
     return rest
 
