@@ -56,7 +56,8 @@ def _with_group(art: Article, person: Name, end: int) -> str | None:
     # (not a clause: "Mr. Guajardo and his aides carry with them", "Trump and has aides"; not
     # a person NER left untagged nor a span cut before the noun: "Chuck Schumer and his House
     # counterpart Rahm Emanuel", "Sameh Shoukry and his Greek")
-    if len(words) > 6 or any(w in _NOT_IN_A_GROUP for w in words) or words[0] != "the" and words[-1][:1].isupper():
+    if len(words) > 6 or any(w in _NOT_IN_A_GROUP for w in words) or words[0] != "the" and words[-1][:1].isupper() \
+            and not words[-1].endswith("s"):  # ("other Republicans" is a group)
         return None
     return rest
 
