@@ -180,15 +180,20 @@ def trim_trailers(text: str, start: int, end: int) -> int:
     'Jason Chaffetz'
     """
     while True:
-        m = _TRAILER.search(text, start, end) or _CUT_AFTER_NAME.search(text, start, end)
+        m = _TRAILER.search(text, start, end)
+        cut = None if m else _CUT_AFTER_NAME.search(text, start, end)
+        if cut:  # (the joining word goes, the name before it stays)
+            end = cut.end() - len(cut.group(0)) + len(re.match(r"\)|[\w.'’&-]*", cut.group(0)).group(0))
+            continue
         if not m or not text[start:m.start()].strip(EDGE_PUNCT):
             return end
         end = m.start()
 
 
 # a word that joins a name to what the span cut off ("University of Hawaii at Mānoa (UH
-# Mānoa) and" the University of Southern California, "Hindus and" politicians): no part of it
-_CUT_AFTER_NAME = re.compile(r"(?<=[A-Za-z)])\s+(?:and|or|of|on|for|from|with|by)\s*$")
+# Mānoa) and" the University of Southern California, "Trump for"): no part of it (after a
+# capitalised word or a bracket only: "there were none of the hecklers or" stays as it is)
+_CUT_AFTER_NAME = re.compile(r"(?:(?<=\))|\b(?=[A-Z])[\w.'’&-]+)\s+(?:and|or|of|on|for|from|with|by)\s*$")
 
 
 # what a byline holds that is not one person: a desk, a wire, an outlet, several people
