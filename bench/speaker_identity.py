@@ -10,7 +10,8 @@ null are left out.
 A unit's attributions are found by position: at each of its ``at`` fragments, the
 article's attribution whose content overlaps it most, when its speaker string now is
 the labelled one or a fuller form of it (a later resolver gives "Barack Obama" where the
-labelled run said "Obama"). One whose speaker is now someone else was resolved again (the
+labelled run said "Obama"; not a group that joins it to others, "Trump and some Democrats").
+One whose speaker is now someone else was resolved again (the
 label follows the name it was given, so it says nothing of the new one): left out. Units
 with no ``at`` are found by the speaker string. A unit that finds nothing is missing.
 
@@ -42,7 +43,10 @@ def _by_position(db: sqlite3.Connection, unit: dict) -> list[str | None]:
                    for cs, ce in content if cs < e and s < ce]
         if overlap:
             _, sid, name = max(overlap, key=lambda o: o[0])
-            if name and is_short_form_or_equal(unit["speaker"], name):
+            # (a group that joins the labelled name to others, "Trump and some Democrats" for a
+            # unit "Trump", is no fuller form of it: resolved again, to someone else)
+            if name and is_short_form_or_equal(unit["speaker"], name) \
+                    and (" and " not in name or " and " in unit["speaker"]):
                 found.append(sid)
     return found
 

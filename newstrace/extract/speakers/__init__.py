@@ -75,6 +75,7 @@ def resolve(text: str, attributions: list[SpanAttribution], doc=None, author: st
         fragments = whole_tokens(text, fragments)
         start = min(s for s, _ in fragments)
         end = trim_trailers(text, start, max(e for _, e in fragments))
+        end = _without_country(art, text, start, end)
         fragments = [(s, min(e, end)) for s, e in fragments if s < end]
         fragments, turn = without_label(art, fragments)
         if turn is not None and not fragments:  # the source is a turn's label ("((WN))"): its speaker
@@ -117,6 +118,15 @@ def resolve_speakers(text: str, attributions: list[SpanAttribution], doc=None,
     ['Abu Abdul-Azim', 'Abu Abdul-Azim']
     """
     return [s.speaker for s in resolve(text, attributions, doc, author)]
+
+
+def _without_country(art, text: str, start: int, end: int) -> int:
+    """``end`` moved back over the country an organisation's name is followed by, after its
+    abbreviation: "the Parliament of New South Wales (NSW), Australia"."""
+    for n in art.names[bisect_left(art.name_starts, start):bisect_left(art.name_starts, end)]:
+        if n.label == "GPE" and n.end == end and re.search(r"\)\s*,\s*$", text[start:n.start]):
+            return trim_trailers(text, start, start + text[start:n.start].rindex(","))
+    return end
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")

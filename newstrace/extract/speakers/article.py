@@ -14,7 +14,7 @@ from newstrace.extract.speakers.names import clean_name, is_short_form, is_short
 from newstrace.extract.speakers.abbreviations import abbreviations
 from newstrace.extract.speakers.words import (
     FEMALE, GENDERED_NOUNS, MALE, NEWS_FEMALE, NEWS_MALE, NOT_ROLES, OCCUPATION_RE, ORG_HEADS, ORG_WORDS, PERSON_NOUNS,
-    SHE, SHIP_PREFIXES, SURNAMES_FIRST, TITLE_ROLES, TITLE_WORDS)
+    SHE, SHIP_PREFIXES, SURNAMES_FIRST, TITLE_ROLES, TITLE_WORDS, TITLES)
 from newstrace.extract.turns import Turn, may_have_turns, speaker_turns
 
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]*)\.\s+$")  # "Gov. " right before a name
@@ -105,11 +105,13 @@ class Article:
         self._people_called_organisations(text)
         self._people_mislabelled(text, others)
         self._surnames_mislabelled(text)
+        self._surname_of_body(text)
         self._names_untagged(text)
         self._surnames_untagged(text)
         self._titled_untagged(text)
         self._organisations_cut(text)
         self._organisations_cut_at_and(text)
+        self._organisations_of_place(text)
         self._birth_names(text)
         self.names.sort(key=lambda n: n.start)  # by place: bisected (name_starts)
         self.persons = sorted((n for n in self.names if n.label == "PERSON"), key=lambda n: n.start)
@@ -149,13 +151,15 @@ class Article:
         if len(words) < 3 or not words[0][:1].isupper() or not name[:1].isupper():
             return name
         first, given = words[0].casefold(), words[1].casefold()
+        # the place of a title before the name: "First Minister of Scotland Nicola Sturgeon"
+        # (NER: "Scotland Nicola Sturgeon"), also a place that is a first name too ("Prime
+        # Minister of India Narendra Modi": "India")
+        of = re.search(r"\b([A-Z][\w-]*)\s+of\s+$", self.text[max(0, start - 40):start])
+        if of and (given in FEMALE | MALE or of.group(1).casefold() in TITLES):
+            return name.split(None, 1)[1]
         if first in FEMALE | MALE:
             return name
         if first in PERSON_NOUNS or first in GENDERED_NOUNS:
-            return name.split(None, 1)[1]
-        # the place of a title before the name: "First Minister of Scotland Nicola Sturgeon"
-        # (NER: "Scotland Nicola Sturgeon")
-        if given in FEMALE | MALE and re.search(r"\b[A-Z][\w-]*\s+of\s+$", self.text[max(0, start - 40):start]):
             return name.split(None, 1)[1]
         if given not in FEMALE | MALE or self.sent_starts[self.sentence_of(start)] < start - 3:
             return name
@@ -376,6 +380,21 @@ class Article:
                 self.names.append(Name(f"{m.group(1)} {n.text}", at, n.end, "PERSON", self.sentence_of(at),
                                        self._gender(f"{m.group(1)} {n.text}", at)))
 
+    def _surname_of_body(self, text: str) -> None:
+        """A person's surname and the body they are of, which NER took for one organisation,
+        where the article names that person in full before: "Wilson of C-MORE" after "Sam
+        Wilson" (the surname a person's, "C-MORE" an organisation)."""
+        surnames = {n.text.split()[-1] for n in self.names if n.label == "PERSON" and len(n.text.split()) >= 2}
+        for n in [n for n in self.names if n.label == "ORG" and not n.headline]:
+            m = re.fullmatch(r"([A-Z][\w'’-]+) of ((?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})", n.text)
+            if m and m.group(1) in surnames and not any(
+                    p.label == "PERSON" and p.text.endswith(n.text) for p in self.names):
+                self.names.remove(n)
+                body = n.start + m.start(2)
+                self.names.append(Name(m.group(1), n.start, n.start + len(m.group(1)), "PERSON",
+                                       n.sentence, self._gender(m.group(1), n.start)))
+                self.names.append(Name(m.group(2), body, n.end, "ORG", n.sentence))
+
     def _names_untagged(self, text: str) -> None:
         """A person's full name NER gave no label, in apposition or speaking: "Ricardo
         Rosselló Nevares, Puerto Rico's governor, announced ..." (later "Rosselló said").
@@ -481,6 +500,28 @@ class Article:
             if m and not any(o is not n and m.start(1) <= o.start < n.start for o in self.names):
                 n.text, n.start = text[m.start(1):n.end], m.start(1)
 
+    def _organisations_of_place(self, text: str) -> None:
+        """An organisation's name NER ended before "of" and the place or body it is of: "the
+        Supreme Court" + "of" + "the United Kingdom" is one name, "the Supreme Court of the
+        United Kingdom" (as NER itself reads "the Parliament of the United Kingdom"), when
+        it ends with a word of organisations."""
+        self.names.sort(key=lambda n: n.start)
+        drop = set()
+        org_words = " ".join(n.text for n in self.names if n.label == "ORG")
+        for k, n in enumerate(self.names[:-1]):
+            g = self.names[k + 1]
+            # (a place NER called a person, which the article names an organisation after:
+            # "Puerto Rico" of "the Puerto Rico Senate")
+            place = g.label in ("GPE", "ORG") \
+                or g.label == "PERSON" and re.search(rf"\b{re.escape(g.text)} [A-Z]", org_words)
+            if n.label == "ORG" and place and not n.headline and k not in drop \
+                    and n.text.split()[-1].casefold() in ORG_WORDS | ORG_HEADS \
+                    and re.fullmatch(r"\s+of\s+", text[n.end:g.start]) and n.sentence == g.sentence:
+                n.text, n.end = text[n.start:g.end], g.end
+                drop.add(k + 1)
+        if drop:
+            self.names = [n for k, n in enumerate(self.names) if k not in drop]
+
     def _initials_unspelled(self, text: str) -> None:
         """An abbreviation the article uses without spelling it out in brackets, made of the
         initials of an organisation it names in full: "The USGS" after "the U.S. Geological
@@ -581,6 +622,17 @@ class Article:
             # gender decides; one person alone keeps the name (a first name's gender is a
             # guess: "Lindsey Graham")
             persons = [p for p in persons if self._full_names_gender(p) in (None, gender)] or persons
+        if label != "PERSON":
+            # an organisation's name with the place or body it is of: "the Supreme Court" is
+            # the "Supreme Court of the United Kingdom" the article names, not the headline's
+            # "UK Supreme Court"; one word ("Parliament") only where no other name ends with it;
+            # and only where the article's text introduces the body by that name (its first
+            # mention after the headline line): not "the Prohibition Party of Illinois", a
+            # branch named once after "the Prohibition Party"
+            of = {c for c in counts if tokens(c)[:len(toks) + 1] == (*toks, "of")}
+            if len({tokens(c) for c in of}) == 1 and (len(toks) > 1 or all(
+                    tokens(c) == toks for p in persons for c in p)) and self._first_body_mention(toks) in of:
+                return max(of, key=lambda c: (len(c), counts[c]))
         if not persons:
             return name
         headline = self._headline_tokens(label)
@@ -588,6 +640,16 @@ class Article:
                                              -rank[p[0]]))
         # the longest spelling, of equals the most named
         return max(chosen, key=lambda c: (len(tokens(c)), counts[c], -rank[c]))
+
+    def _first_body_mention(self, toks: tuple[str, ...]) -> str | None:
+        """The first name after the headline line that is ``toks`` or opens or ends with them."""
+        first_line = self.text.find("\n")
+        for n in self.names:
+            if n.label != "PERSON" and not n.headline and n.start > first_line:
+                t = tokens(n.text)
+                if t[:len(toks)] == toks or t[-len(toks):] == toks:
+                    return n.text
+        return None
 
     def reliable(self, name: str) -> bool:
         """Whether a spelling NER gave is a name: not a court case ("Trump v. Trump"), not

@@ -30,11 +30,48 @@ def speaker_key(name: str | None) -> str:
     True
     >>> speaker_key("Sen. Marco Rubio's")
     'marco rubio'
+    >>> speaker_key("NBC News") == speaker_key("NBC"), speaker_key("IRNA news agency")
+    (True, 'irna')
     """
     if not name:
         return ""
     key, previous = name, None
     while key != previous:  # a key is its own key: repeat the step until nothing changes
+        previous, key = key, _key_step(key)
+    arm = _OUTLET_ARM.search(key)
+    if arm and (key[:arm.start()] in _outlet_short_keys()
+                or re.fullmatch(r"[A-Z]{3,6}", name.strip().split()[0].removeprefix("the ").strip(EDGE_PUNCT))
+                and " " not in key[:arm.start()]):
+        return key[:arm.start()]  # an outlet by its own short name: "NBC" and "NBC News"
+    return key
+
+
+# An outlet's name after its own short form ("NBC News", "Hurriyet Daily News", "IRNA news
+# agency"): the key of the short form, so that the article's own form ("NBC reported") and the
+# outlet list's ("NBC News") name one speaker. Only where the outlet list gives both forms to one
+# outlet, or the short form is an abbreviation of three to six capitals ("US News" stays).
+_OUTLET_ARM = re.compile(r" (?:daily news|news agency|news service|news network|news channel|news)$")
+
+
+@lru_cache(maxsize=1)
+def _outlet_short_keys() -> frozenset[str]:
+    from newstrace.outlets import outlet_aliases
+
+    forms: dict[str, set[str]] = {}
+    for alias, outlet in outlet_aliases().items():
+        forms.setdefault(outlet, {_base_key(outlet)}).add(_base_key(alias))
+    short = set()
+    for keys in forms.values():
+        for k in keys:
+            arm = _OUTLET_ARM.search(k)
+            if arm and k[:arm.start()] in keys:
+                short.add(k[:arm.start()])
+    return frozenset(short)
+
+
+def _base_key(name: str) -> str:
+    key, previous = name, None
+    while key != previous:
         previous, key = key, _key_step(key)
     return key
 
@@ -64,7 +101,7 @@ def clean_name(name: str) -> str:
     return text
 
 
-_LOOSE_START = re.compile(r"^(?:and|or|but)\s+(?=\S)")
+_LOOSE_START = re.compile(r"^(?:and|or|but|from)\s+(?=\S)")
 # (a trailing one only after two words or more: "According to", "Officials in" stay)
 _LOOSE_END = re.compile(r"(?<=\S)\s+(?:at|in|on|from|with|by)$")
 
@@ -144,9 +181,19 @@ def trim_trailers(text: str, start: int, end: int) -> int:
     """
     while True:
         m = _TRAILER.search(text, start, end)
+        cut = None if m else _CUT_AFTER_NAME.search(text, start, end)
+        if cut:  # (the joining word goes, the name before it stays)
+            end = cut.end() - len(cut.group(0)) + len(re.match(r"\)|[\w.'’&-]*", cut.group(0)).group(0))
+            continue
         if not m or not text[start:m.start()].strip(EDGE_PUNCT):
             return end
         end = m.start()
+
+
+# a word that joins a name to what the span cut off ("University of Hawaii at Mānoa (UH
+# Mānoa) and" the University of Southern California, "Trump for"): no part of it (after a
+# capitalised word or a bracket only: "there were none of the hecklers or" stays as it is)
+_CUT_AFTER_NAME = re.compile(r"(?:(?<=\))|\b(?=[A-Z])[\w.'’&-]+)\s+(?:and|or|of|on|for|from|with|by)\s*$")
 
 
 # what a byline holds that is not one person: a desk, a wire, an outlet, several people

@@ -13,8 +13,8 @@ from newstrace.extract.speakers.descriptions import looks_plural, looks_singular
 from newstrace.extract.speakers.base import Resolved
 from newstrace.extract.speakers.names import clean_name, tokens
 from newstrace.extract.speakers.words import (
-    COMPANY_NOUNS, DETERMINERS, EDGE_PUNCT, FIRST, MEDIA_NOUNS, ORG_HEADS, ORG_WORDS, POSSESSORS, PREPOSITIONS,
-    QUANTIFIERS, SHIP_PREFIXES, TITLES)
+    COMPANY_NOUNS, DETERMINERS, EDGE_PUNCT, FIRST, MEDIA_NOUNS, NEWS_FEMALE, NEWS_MALE, ORG_HEADS, ORG_WORDS, POSSESSORS,
+    PREPOSITIONS, QUANTIFIERS, SHIP_PREFIXES, TITLES)
 
 
 def head_person(src):
@@ -32,7 +32,40 @@ def head_person(src):
     both = _coordinated(art, person, src.start, src.end) or _coordinated_before(art, person, src.start, src.end)
     if both:
         return src.resolved(both, "person")
-    return src.resolved(art.fullest(_expand_left(art, person, src.start), gender=person.gender), "person")
+    name = art.fullest(_expand_left(art, person, src.start), gender=person.gender)
+    group = _with_group(art, person, src.end)
+    if group:
+        return src.resolved(f"{name} and {group}", "person")  # (as two persons are)
+    return src.resolved(name, "person")
+
+
+def _with_group(art: Article, person: Name, end: int) -> str | None:
+    """'Trump and his supporters', 'President Trump and the previous Congress', 'Siegel and
+    colleagues including predoctoral fellow Anita Knopov': a person and a group speak together,
+    the group as written (cut before "including", "who", a comma); not a second person (that
+    is ``_coordinated``'s) nor a clause ("Trump and Clinton's campaign said")."""
+    m = _AND_GROUP.match(art.text, person.end, end)
+    if not m:
+        return None
+    rest = m.group("rest")
+    if _VERB_BETWEEN.search(rest) or art.persons_within(m.start("rest"), m.end("rest")):
+        return None
+    words = rest.split()
+    if words[0] not in _GROUP_OPENERS and not (words[0].islower() and looks_plural(rest)):
+        return None
+    # (not a clause: "Mr. Guajardo and his aides carry with them", "Trump and has aides"; not
+    # a person NER left untagged nor a span cut before the noun: "Chuck Schumer and his House
+    # counterpart Rahm Emanuel", "Sameh Shoukry and his Greek")
+    if len(words) > 6 or any(w in _NOT_IN_A_GROUP for w in words) or words[0] != "the" and words[-1][:1].isupper() \
+            and not words[-1].endswith("s"):  # ("other Republicans" is a group)
+        return None
+    return rest
+
+
+_AND_GROUP = re.compile(r"\s+and\s+(?P<rest>[A-Za-z][\w'’ -]*?)\s*(?:,|\s+(?:including|who|which|among)\b|$)")
+_GROUP_OPENERS = frozenset("his her their its the other others several many some".split())
+_NOT_IN_A_GROUP = frozenset("has have had is are was were will would can could may might should do does did carry "
+                            "carries them him it who that which".split())
 
 
 # words inside a name after which it must go on: "Qaboos bin" is not all of "Qaboos bin Said"
@@ -311,7 +344,8 @@ def _coordinated(art: Article, first: Name, start: int, end: int) -> str | None:
     Intelligence Committee Represenative Adam Schiff'), 'X, along with Senator Y of Oregon'."""
     for p in art.persons_within(first.end + 1, end):
         if p.end <= end:
-            between = art.text[first.end:p.start]
+            # (the first's body between: "Wilson of C-MORE and Nick Hawco of USC")
+            between = _PLACE_AFTER.sub("", art.text[first.end:p.start])
             if (re.fullmatch(r",?\s+(?:and|&)\s+(?:(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr)\.?\s+)?", between)
                     or _JOINED_WITH_ROLE.fullmatch(between) and not _VERB_BETWEEN.search(between.lstrip(" ,"))) \
                     and _nothing_or_their_role(_PLACE_AFTER.sub("", art.text[p.end:end])):
@@ -347,13 +381,20 @@ _JOINED_WITH_ROLE = re.compile(r",?\s+(?:and|&|along\s+with|together\s+with)\s+(
                                r"(?:(?:[a-z][\w-]*|[A-Z][\w.'’-]*)\s+){0,10}")
 _VERB_BETWEEN = re.compile(r"\b(?:said|says|told|tells|met|meets|spoke|asked|called|named|replaced|beat|defeated|"
                            r"joined|[a-z]+ed\s+(?:by|to|with))\b|[,;:()\"“”]\s*\S")
-_PLACE_AFTER = re.compile(r"^\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?")
+_PLACE_AFTER = re.compile(r"^\s+(?:of|from)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?")
 
 
 def _expand_left(art: Article, person: Name, start: int) -> str:
     """'Nate Cohn' where NER found only 'Cohn', 'Arnel dela Vega' where it found 'dela
     Vega': a capitalised word opening the source."""
     if " " in person.text and person.text[:1].isupper():
+        # (a known first name before a name of several words whose first is no common one, after a
+        # title: "Police Senior Superintendent Yolanda Yu Hoi-kwan", NER's "Yu Hoi-kwan")
+        m = re.search(r"(?:^|\s)(?<!\bof\s)([A-Z][a-z]+)\s+$", art.text[start:person.start])  # (not "of India")
+        if m and _first_name(m.group(1)) and person.text.split()[0].casefold() not in NEWS_FEMALE | NEWS_MALE \
+                and m.group(1).casefold() not in TITLES and not art.in_headline(start) \
+                and not any(n.start <= start + m.start(1) < n.end for n in art.names):
+            return f"{m.group(1)} {person.text}"
         return person.text
     m = re.search(r"([A-Z][a-z]+)\s+$", art.text[start:person.start])
     # (or a known first name after titles: "Mayor of London Sadiq Khan", NER's "Khan")

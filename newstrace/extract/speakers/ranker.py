@@ -175,6 +175,12 @@ def candidates(src, kind: str, rule_answer: Resolved | None) -> list[Candidate]:
             if cand is not None:
                 cand.spoke += 1
                 cand.last_spoke = res.position
+            # a person who spoke with a group ("Hillary Clinton and her surrogates") spoke too
+            member = _with_group_member(res.speaker)
+            cand = add(member, "person") if member else None
+            if cand is not None:
+                cand.spoke += 1
+                cand.last_spoke = res.position
     if rule_answer is not None and rule_answer.kind not in ("pronoun", "none") and rule_answer.speaker:
         ckind = "pair" if " and " in rule_answer.speaker else {"description": "desc"}.get(rule_answer.kind,
                                                                                             rule_answer.kind)
@@ -210,8 +216,9 @@ def features(src, kind: str, cands: list[Candidate]) -> list[dict[str, float]]:
     role_keys = {speaker_key(art.fullest(p)) for r, p, pos in art.roles + art.title_roles
                  if r == head and pos < src.start + _AFTER} if kind == "description" else set()
     history = [r for r in src.history if r.speaker and r.kind in ("person", "org", "description")]
-    last_key = speaker_key(history[-1].speaker) if history else ""
-    before_last_key = speaker_key(history[-2].speaker) if len(history) > 1 else ""
+    last_key = speaker_key(_with_group_member(history[-1].speaker) or history[-1].speaker) if history else ""
+    before_last_key = speaker_key(_with_group_member(history[-2].speaker) or history[-2].speaker) \
+        if len(history) > 1 else ""
     # the order of candidates by their last mention (or speech) before the source, nearest first
     near = sorted(range(1, len(cands)), key=lambda i: -_last_place(cands[i], src.start))
     recency = {i: r for r, i in enumerate(near)}
@@ -462,3 +469,10 @@ def ranked_description(src):
     if source_kind(src.low, src.desc) == "description":
         return rank(src, "description", "ranked_description")
     return None
+
+
+def _with_group_member(speaker: str) -> str | None:
+    """The person of a person who speaks with a group ("Hillary Clinton and her surrogates",
+    ``persons._with_group``): the name before "and" when a lower-case group follows it."""
+    first, sep, rest = speaker.partition(" and ")
+    return first if sep and rest[:1].islower() and first[:1].isupper() else None

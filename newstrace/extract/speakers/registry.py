@@ -67,6 +67,7 @@ RULES: tuple[Rule, ...] = (
     Rule("you", pronouns.you),
     Rule("head_org", organisations.head_org),
     Rule("work_author", works.work_author),
+    Rule("office_of", works.office_of),
     Rule("apposition", persons.apposition),
     Rule("name_after_comma", persons.name_after_comma),
     Rule("role", roles.role),

@@ -46,6 +46,10 @@ def work_author(src):
         res = _fronted_work_owner(src)
     if res is None:
         res = _work_named_before(src)
+    if res is None:
+        res = _body_work(src)
+    if res is None:
+        res = _research_team(src)
     if res is not None and posted:
         res.work = posted.group("work")  # ("It also stated ...": the same statement, ``they_it``)
     return res
@@ -91,7 +95,7 @@ def _fronted_work_owner(src) -> Resolved | None:
 
 
 # "The website", "The original report": a work again, without its owner
-_THE_WORK_AGAIN = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[a-z][\w-]*\s+)?(?P<work>%s|web\s+site)"
+_THE_WORK_AGAIN = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:[a-z][\w-]*\s+)?(?P<work>%s|web\s+site|footage)"
                              % "|".join(WORKS))
 
 
@@ -112,9 +116,12 @@ def _work_named_before(src) -> Resolved | None:
         return None
     art = src.art
     noun = m.group("work").split()[-1]
-    noun = {"site": "site|website|web site", "website": "website|web site|site"}.get(noun, re.escape(noun))
+    noun = {"site": "site|website|web site", "website": "website|web site|site", "video": "video|footage",
+            "footage": "footage|video"}.get(noun, re.escape(noun))
     # (and 500 characters at least: a web address splits sentences, "www. earthquake. usgs. gov")
     lo = max(0, min(art.sent_starts[max(0, art.sentence_of(src.start) - 4)], src.start - 500))
+    # (one that opens a sentence too: "Footage from the City University Student Union showed")
+    noun = "|".join(f"(?i:{a[0]}){a[1:]}" for a in noun.split("|"))
     for w in reversed(list(re.finditer(rf"\b(?:{noun})s?\b", art.text[lo:src.start]))):
         at, end = lo + w.start(), lo + w.end()
         if art.quoted(at):
@@ -125,7 +132,8 @@ def _work_named_before(src) -> Resolved | None:
         # the owner before the work ("the USGS website", "Rubio's press release") or after it
         # ("a report on Wednesday by UpGuard", "data from the Gun Violence Archive")
         before = re.search(r"(?:(?:[Aa]n?|[Tt]he)\s+)?(?:\S+\s+){0,4}$", art.text[line_start:at]).group(0)
-        after = re.match(r"(?:\s+(?:on|in)\s+\w+)?(?P<by>\s+(?:by|from)\s+(?:the\s+)?[A-Z][^,.;:()]*)",
+        after = re.match(r"(?:\s+(?:on|in)\s+\w+)?(?P<by>\s+(?:by|from)\s+(?:the\s+)?[A-Z][\w.&’'-]*"
+                         r"(?:\s+(?:of|for|and|the|[A-Z][\w.&’'-]*))*)",
                          art.text[end:end + 120])
         for phrase in ([f"a {w.group(0)}{after.group('by')}"] if after else []) + [
                 before[k.start():] + w.group(0) for k in re.finditer(r"(?:^|(?<=\s))\S", before)]:
@@ -194,7 +202,7 @@ _OUTLET_KINDS = ("newspaper", "magazine", "daily", "website", "agency", "broadca
 # "a Twitter post by Amy Cook", "data from the Gun Violence Archive", "a report by The Atlantic"
 _WORKS_BY = re.compile(
     r"(?i:(?:(?:a|an|the|this|that|one|another)\s+)?(?:[\w-]+\s+){0,3}?(?:%s|report|reports|data|study|analysis|"
-    r"poll|survey|figures|filing|website|site|page|feed|channel|averages|estimates)\s+"
+    r"poll|survey|figures|filing|website|site|page|feed|channel|averages|estimates|footage)\s+"
     r"(?:(?:released|issued|published|put\s+out|sent|posted|measured|compiled|conducted|commissioned)\s+)?"
     r"(?:by|from|of)\s+(?:the\s+)?)"
     # (eight words: "the reports by Johns Hopkins Center for Systems Science and Engineering")
@@ -314,3 +322,89 @@ _WHEN = re.compile(r"\s+(?:on|in|last|this|from|dated)\s+(?:(?:%s)\b|\d).*$" % "
     "September October November December".split()))
 # a web outlet NER leaves unnamed, known by its domain ("the News.com.au report")
 _DOMAIN = re.compile(r"[A-Z][\w-]*(?:\.[a-z]{2,4})+")
+
+
+# "the government statement", "A government order": the work of the body the noun names,
+# named as the article names it nearby ("the government of Burundi")
+_BODY_WORK = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?P<body>[a-z]+)\s+(?:%s|order|decree)" % "|".join(WORKS))
+
+
+def _body_work(src) -> Resolved | None:
+    """'The government statement', 'a government order': the body's, as ``fuller_mention``
+    names "the government" there ("the government of Burundi", "the Samoan government")."""
+    m = _BODY_WORK.fullmatch(src.bare)
+    if m is None or m.group("body") not in PUBLIC_BODY_WORDS:
+        return None
+    from dataclasses import replace
+
+    from newstrace.extract.speakers.descriptions import fuller_mention
+
+    res = fuller_mention(replace(src, text=f"the {m.group('body')}"))
+    return res if res is not None and res.speaker else None
+
+
+# a research work: "the study", "the hypothesis of the report", "The research"
+_RESEARCH_WORK = re.compile(r"(?:(?:the|its|their)\s+(?:[a-z]+\s+)?"
+                            r"(?:hypothesis|conclusions?|results?|findings)\s+of\s+)?"
+                            r"(?:the|this|that|their|a|an)?\s*(?:new\s+|latest\s+|recent\s+)?"
+                            r"(?:study|research|findings|paper|report|survey|analysis)", re.IGNORECASE)
+# the research group it is by: "researchers from the University of Washington and Stanford
+# University", "a team from the University of Hawaii at Mānoa (UH Mānoa) and the University of
+# Southern California (USC)"
+_RESEARCH_GROUP = re.compile(
+    r"\b(?:(?:[Aa]n?|[Tt]he)\s+)?(?:(?!(?:by|from|of|with|for|to|and|said|says)\b)[\w-]+\s+){0,2}?"
+    r"(?:team\s+of\s+(?:[a-z]+\s+)?(?:scientists|researchers|archaeologists|astronomers)\b"
+    r"|(?:team|researchers|scientists)\s+(?:of\s+[a-z]+\s+)?(?:from|at)\s+"
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:(?:\s+\([A-Z][^()]{0,20}\))?\s+(?:(?:of|at|the|and|for|in|de)\s+)*[A-Z][\w'’-]*)*"
+    r"(?:\s+\([A-Z][^()]{0,20}\))?)")
+
+
+def _research_team(src) -> Resolved | None:
+    """'the study', 'the hypothesis of the report': the research group the article named
+    as the work's author before it ("a report by a team from the University of Hawaii at
+    Mānoa (UH Mānoa) and the University of Southern California (USC)"), a group in lower case
+    that ``_work_named_before`` does not read as a name.
+
+    (Not a group only said to have published it: "scientists ... published a study ... The
+    study found" was judged the study itself in round 5, and the team in rounds 7 and 15;
+    the convention is not settled, so the rule keeps to a work named with "by" its group.)
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = ("The journal published a report by a team from the University of Hawaii at Manoa, saying the "
+    ...      "bloom was new. According to the hypothesis of the report, the microbes grew.")
+    >>> resolve_one(t, "the hypothesis of the report")
+    ('a team from the University of Hawaii at Manoa', 'work_author')
+    """
+    if not _RESEARCH_WORK.fullmatch(src.bare):
+        return None
+    art = src.art
+    found = None
+    for w in _WORK_BY.finditer(art.text, 0, src.start):
+        g = _RESEARCH_GROUP.match(art.text, w.end())
+        if g and not art.quoted(g.start()):
+            found = g
+    if found is None:
+        return None
+    group = re.sub(r"\s+\([^()]*\)", "", found.group(0))
+    return src.resolved(re.sub(r"^[Tt]he\s+", "the ", group), "description")
+
+
+_WORK_BY = re.compile(r"\b(?:study|report|paper|research|findings|analysis|survey)\s+(?:published\s+)?by\s+")
+
+
+def office_of(src):
+    """'his office', 'her office': the office of the person the pronoun stands for, as
+    "Elijah Cummings's office" (one's office speaks for one, and is not one).
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = "Representative John Smith died on Thursday in Baltimore. His death was announced by his office."
+    >>> resolve_one(t, "his office")
+    ("John Smith's office", 'office_of')
+    """
+    m = re.fullmatch(r"(his|her)\s+office", src.bare, re.IGNORECASE)
+    if m is None:
+        return None
+    res = pronoun(src.art, "he" if m.group(1).casefold() == "his" else "she", src.start, src.previous, src.content)
+    if res.kind != "person" or not res.speaker or " and " in res.speaker:
+        return None
+    return src.resolved(f"{res.speaker}'s office", "org")
