@@ -1,6 +1,6 @@
 """Attributions, kinds and citations on the hand-judged PTC sample (issue 28).
 
-    python bench/eval_judged.py [--part round16|rounds1-15|round15|rounds1-14|round14|rounds1-13|round13|rounds1-12|round12|rounds1-11|round11|rounds1-10|round10|rounds1-9|round9|rounds1-8|round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|round1-held-out|dev|all] [--model default] [--show] [--json]
+    python bench/eval_judged.py [--part round16|round16-paragraphs|rounds1-15|round15|rounds1-14|round14|rounds1-13|round13|rounds1-12|round12|rounds1-11|round11|rounds1-10|round10|rounds1-9|round9|rounds1-8|round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|round1-held-out|dev|all] [--model default] [--show] [--json]
 
 The gold (``tests/gold/ptc_judged.jsonl``, ``ptc_judged_round2.jsonl``, ``_round3`` and ``_round4``: offsets only,
 drawn and annotated as docs/extraction.md says) marks every attribution of the judged PTC
@@ -28,7 +28,7 @@ Wikinews reports; held out: ``--part round14``, ``judged_round14.jsonl``, whose 
 ``--part rounds1-13`` is the development rounds together) and round 15 (12 ECB+ dev texts, six commentary pieces and
 six reports; held out, scored once, read since: ``--part round15``, ``judged_round15.jsonl``; ``--part rounds1-14`` is the development rounds
 together) and round 16 (12 more ECB+ dev texts, six commentary pieces and six reports, drawn the same way from the
-texts no one had read; held out: ``--part round16``, ``judged_round16.jsonl``; ``--part rounds1-15`` is the
+texts no one had read; held out, scored once at main d3a4274, read since: ``--part round16``, ``judged_round16.jsonl``; ``--part rounds1-15`` is the
 development rounds together; ``--part round16-paragraphs`` is round 16's gold in rounds 1-13's reading of texts of one
 sentence a line, a quotation on a later line than its cue's an attribution of its own: bench/judged_paragraph_reading.py). ``--part held-out`` is the latest round (held out until it is scored once); round 1's first twelve, which
 it named before round 15, are ``--part round1-held-out``. The texts are read from ../shared/corpora/ptc,
