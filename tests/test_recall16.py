@@ -145,7 +145,7 @@ def test_as_x_said_whose_verb_the_tagger_has_is_left_to_it():
 def test_a_content_opening_on_the_line_before_opens_on_its_own(text, source, cue, tagged, expected):
     a = SpanAttribution(*(([(text.rindex(w), text.rindex(w) + len(w))] if w else []) for w in (source, cue)),
                         [(text.index(tagged), text.index(tagged) + len(tagged))])
-    assert _content(text, cut_lines_before(text, [a])[0]) == expected
+    assert _content(text, cut_lines_before(text, [a], quote_mask(text, across_paragraphs=True))[0]) == expected
 
 
 def test_a_quotation_over_lines_keeps_its_lines():
@@ -154,4 +154,4 @@ def test_a_quotation_over_lines_keeps_its_lines():
          "says, explaining that a progressive agenda cannot pass and using a racial slur against white voters.")
     a = SpanAttribution([(t.index("Smith"), t.index("Smith") + 5)], [(t.index("says"), t.index("says") + 4)],
                         [(t.index("This is"), t.index(",”") + 2)])
-    assert _content(t, cut_lines_before(t, [a])[0]).startswith("This is a f***ed up ass state.")
+    assert _content(t, cut_lines_before(t, [a], quote_mask(t, across_paragraphs=True))[0]).startswith("This is a f***ed up ass state.")

@@ -290,10 +290,11 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = carry_cut_phrases(text, spans)  # "told to stay in | separate areas of the home"
     spans = cut_quotes_at_paragraphs(text, spans)  # '"…quick."⏎The visitors would' ends at the mark
     spans = cut_datelines(text, spans)  # "December 22nd, 2008 8:55 am⏎" is a blog post's date
-    spans = cut_lines_before(text, spans)  # "Advertisement⏎“I don’t hear …,” the woman said"
+    lines_mask = quote_mask(text, across_paragraphs=True)  # quotations running over lines
+    spans = cut_lines_before(text, spans, lines_mask)  # "Advertisement⏎“I don’t hear …,” the woman said"
     # "… at 6.1.⏎November 28, 2005⏎Ten people were killed …, officials said" starts at "Ten";
     # 'said it was 6.1.⏎A magnitude 6 quake …' ends at the line's end
-    spans = cut_at_line_ends(text, spans, quote_mask(text, across_paragraphs=True))
+    spans = cut_at_line_ends(text, spans, lines_mask)
     spans = drop_furniture(text, with_embedded_posts(text, spans))  # a poll widget says nothing
     # in text order whatever the steps added (continuation pieces, nested attributions):
     # the running speaker is read from the attribution before

@@ -261,16 +261,17 @@ _PLAIN_LINE = re.compile(r"[^\n“”\"‘’]*\n")
 _CONTINUED_LINE = re.compile(r"(?:(?<![\w’'-])(?:[A-Z][a-z]{0,3}|[a-z]{1,3}|[A-Z](?:\.[A-Z])+)\.|,)[ \t]*\n$")
 
 
-def _CLOSED_BEFORE(rest: str) -> bool:
+def _closes_unopened(rest: str) -> bool:
     """Whether ``rest`` closes a quotation it did not open (one of several lines: "… right now.⏎I don't
     need to do anything anymore,' she told the magazine")."""
     return (rest.count("”") > rest.count("“") or rest.count('"') % 2 == 1
             or bool(re.search(r"[,.!?]['’]\s*$", rest)) and not re.match(r"['‘]", rest))
 
 
-def cut_lines_before(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
+def cut_lines_before(text: str, spans: list[SpanAttribution], mask: bytearray) -> list[SpanAttribution]:
     """``spans`` with each content that opens on a line before its own, where that line holds no
-    quotation mark, cut at the line break when what follows opens a quotation ("Keep up with this
+    quotation mark and is no line of a quotation running over lines (``mask``: ``quote_mask(text,
+    across_paragraphs=True)``), cut at the line break when what follows opens a quotation ("Keep up with this
     story and more by subscribing now⏎“I don’t hear my daughter crying anymore,” the woman said") or
     the attribution's cue stands after its content ("Advertisement⏎Some members are themselves
     survivors of abuse, according to …"). PolNeAR train: 1 of its 22,525 contents opens so (a
@@ -279,27 +280,25 @@ def cut_lines_before(text: str, spans: list[SpanAttribution]) -> list[SpanAttrib
 
     >>> t = "Advertisement\\nSome members are survivors of abuse, according to the AP."
     >>> a = SpanAttribution([(t.index("the AP"), len(t) - 1)], [(t.index("according to"), t.index(" the AP"))], [(0, 49)])
-    >>> [t[s:e] for s, e in cut_lines_before(t, [a])[0].content]
+    >>> [t[s:e] for s, e in cut_lines_before(t, [a], quote_mask(t, across_paragraphs=True))[0].content]
     ['Some members are survivors of abuse']
     """
-    out, mask = [], None
+    out = []
     for a in spans:
         if a.content:
             s, e = a.content[0]
-            roles = [f for f in a.source + a.cue]
+            roles = a.source + a.cue
             after = bool(a.cue) and a.cue[0][0] >= a.content[-1][1]
             while True:
                 m = _PLAIN_LINE.match(text, s)
                 if not m or m.end() >= e or any(r[0] < m.end() and s < r[1] for r in roles):
                     break
-                if mask is None:
-                    mask = quote_mask(text, across_paragraphs=True)
                 if any(mask[s:m.end()]):
                     break  # a line of a quotation running over lines ('"…⏎Alright?⏎…," he said')
                 rest = text[m.end():e].lstrip()
                 if not (rest[:1] in "“\"" or after) or len(re.findall(r"\w+", rest)) < 3:
                     break  # (a content that stops at the next line's opening mark is the line's)
-                if _CONTINUED_LINE.search(text[s:m.end()]) or _CLOSED_BEFORE(rest):
+                if _CONTINUED_LINE.search(text[s:m.end()]) or _closes_unopened(rest):
                     break  # "TallGrass Distributors Ltd.⏎Christmas party", "… cardinals,⏎“Hamilton …"
                 s = e - len(rest)
             if s != a.content[0][0]:
@@ -339,6 +338,7 @@ def cut_quotes_at_paragraphs(text: str, spans: list[SpanAttribution]) -> list[Sp
     return out
 
 
+_NEWLINE = re.compile(r"\n")
 # a line that ends a sentence: a full stop, a question or an exclamation mark after a small
 # letter, a digit or a bracket (not "U.N.", not a title: "the Rev."), closing marks after it
 _SENTENCE_END_LINE = re.compile(r"(?<=[a-z0-9%)\]])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bRev)(?<!\bNo)"
@@ -374,17 +374,18 @@ def cut_at_line_ends(text: str, spans: list[SpanAttribution], mask: bytearray) -
             continue
         cue_start, cue_end = a.cue[0][0], a.cue[-1][1]
         content = []
+        cue_line_end = text.find("\n", cue_end)
         for s, e in a.content:
-            breaks = [i for i in range(s, e) if text[i] == "\n" and not any(mask[max(0, i - 1):i + 2])]
+            breaks = [m.start() for m in _NEWLINE.finditer(text, s, e) if not any(mask[max(0, m.start() - 1):m.start() + 2])]
             before = [i for i in breaks if i < cue_start]
             line_start = text.rfind("\n", 0, s) + 1
             if before and text[line_start:s].strip():
                 s = before[-1] + 1  # opens inside an earlier line
                 while s < e and text[s].isspace():
                     s += 1
-            after = [i for i in breaks if i >= cue_end and i > s and text.find("\n", cue_end) == i]
-            if after and _SENTENCE_END_LINE.search(text, text.rfind("\n", 0, after[0]) + 1, after[0]):
-                e = after[0]  # runs on past its line's sentence
+            after = cue_line_end if cue_line_end in breaks and cue_line_end > s else None
+            if after is not None and _SENTENCE_END_LINE.search(text, text.rfind("\n", 0, after) + 1, after):
+                e = after  # runs on past its line's sentence
                 while e > s and text[e - 1].isspace():
                     e -= 1
             content.append((s, e))

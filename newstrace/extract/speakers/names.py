@@ -35,9 +35,7 @@ def speaker_key(name: str | None) -> str:
     """
     if not name:
         return ""
-    key, previous = name, None
-    while key != previous:  # a key is its own key: repeat the step until nothing changes
-        previous, key = key, _key_step(key)
+    key = _base_key(name)
     arm = _OUTLET_ARM.search(key)
     if arm and (key[:arm.start()] in _outlet_short_keys()
                 or re.fullmatch(r"[A-Z]{3,6}", name.strip().split()[0].removeprefix("the ").strip(EDGE_PUNCT))
@@ -70,6 +68,8 @@ def _outlet_short_keys() -> frozenset[str]:
 
 
 def _base_key(name: str) -> str:
+    """``name``'s key before outlets' short forms are read: ``_key_step`` until nothing changes
+    (a key is its own key)."""
     key, previous = name, None
     while key != previous:
         previous, key = key, _key_step(key)

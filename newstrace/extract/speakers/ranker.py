@@ -171,16 +171,12 @@ def candidates(src, kind: str, rule_answer: Resolved | None) -> list[Candidate]:
     for res in src.history:
         if res.speaker and res.kind in ("person", "org", "description") and res.position < src.start:
             ckind = "pair" if " and " in res.speaker else res.kind if res.kind != "description" else "desc"
-            cand = add(res.speaker, ckind)
-            if cand is not None:
-                cand.spoke += 1
-                cand.last_spoke = res.position
-            # a person who spoke with a group ("Hillary Clinton and her surrogates") spoke too
+            # (a person who spoke with a group, "Hillary Clinton and her surrogates", spoke too)
             member = _with_group_member(res.speaker)
-            cand = add(member, "person") if member else None
-            if cand is not None:
-                cand.spoke += 1
-                cand.last_spoke = res.position
+            for cand in (add(res.speaker, ckind), add(member, "person") if member else None):
+                if cand is not None:
+                    cand.spoke += 1
+                    cand.last_spoke = res.position
     if rule_answer is not None and rule_answer.kind not in ("pronoun", "none") and rule_answer.speaker:
         ckind = "pair" if " and " in rule_answer.speaker else {"description": "desc"}.get(rule_answer.kind,
                                                                                             rule_answer.kind)
