@@ -32,13 +32,15 @@ def speaker_key(name: str | None) -> str:
     'marco rubio'
     >>> speaker_key("NBC News") == speaker_key("NBC"), speaker_key("IRNA news agency")
     (True, 'irna')
+    >>> speaker_key("the KTLA News") == speaker_key("KTLA")
+    True
     """
     if not name:
         return ""
     key = _base_key(name)
     arm = _OUTLET_ARM.search(key)
     if arm and (key[:arm.start()] in _outlet_short_keys()
-                or re.fullmatch(r"[A-Z]{3,6}", name.strip().split()[0].removeprefix("the ").strip(EDGE_PUNCT))
+                or re.fullmatch(r"[A-Z]{3,6}", _LEADING_THE.sub("", name.strip()).split()[0].strip(EDGE_PUNCT))
                 and " " not in key[:arm.start()]):
         return key[:arm.start()]  # an outlet by its own short name: "NBC" and "NBC News"
     return key
@@ -48,6 +50,7 @@ def speaker_key(name: str | None) -> str:
 # agency"): the key of the short form, so that the article's own form ("NBC reported") and the
 # outlet list's ("NBC News") name one speaker. Only where the outlet list gives both forms to one
 # outlet, or the short form is an abbreviation of three to six capitals ("US News" stays).
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _OUTLET_ARM = re.compile(r" (?:daily news|news agency|news service|news network|news channel|news)$")
 
 
