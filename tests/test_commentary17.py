@@ -224,3 +224,32 @@ def test_announcing_the_decision_names_the_message():
 ])
 def test_an_announcement_with_its_content_stays(text, source, cue, content):
     assert not_speech_rule(text, source, cue, content) is None
+
+
+# 11. an expectation of a thing (a convention conflict: the judged gold counts none, PolNeAR's
+# annotators 4 of 9; the spans for its scorer keep them)
+@pytest.mark.parametrize("text, source, cue, content", [
+    # round 16 (ECB+ ef336f182, ec24848f3)
+    ("Having delivered a critically acclaimed, zeitgeist-tapping event movie, Ross is doubtless expecting a bigger "
+     "figure for Catching Fire, but will Lionsgate pay it?", "Ross", "is doubtless expecting",
+     "a bigger figure for Catching Fire"),
+    ("\"Ed just wasn't seeing any progress,\" the source said, and Stefanski expected more from a team that had signed "
+     "free agent Elton Brand to an $82 million deal and re-signed core players Iguodala and Williams for $80 million "
+     "and $25 million, respectively.", "Stefanski", "expected",
+     "more from a team that had signed free agent Elton Brand to an $82 million deal"),
+])
+def test_an_expectation_of_a_thing_is_no_speech(text, source, cue, content):
+    assert not_speech_rule(text, source, cue, content) == "expectation"
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    # rounds 1-13's gold (PTC article111111123): a state of affairs expected
+    ("Democratic party chairman Ken Martin said last week he expected the investigation to conclude soon.", "he",
+     "expected", "the investigation to conclude soon"),
+    # PolNeAR train (politico_2015-11-24), annotated there
+    ("Many observers expect the Environmental Protection Agency to dial back the mandate — requiring refiners to use "
+     "fewer gallons of ethanol than Congress had demanded when it created the program’s current version in 2007.",
+     "Many observers", "expect", "the Environmental Protection Agency to dial back the mandate"),
+])
+def test_expecting_a_state_of_affairs_stays(text, source, cue, content):
+    assert not_speech_rule(text, source, cue, content) is None
