@@ -253,3 +253,18 @@ def test_an_expectation_of_a_thing_is_no_speech(text, source, cue, content):
 ])
 def test_expecting_a_state_of_affairs_stays(text, source, cue, content):
     assert not_speech_rule(text, source, cue, content) is None
+
+
+# 12. a decision made is an act, as "decided" is
+def test_making_a_decision_is_no_speech():
+    # rounds 1-13 (PTC article771655795, a commentary; the tagger's content)
+    text = ("Wilson made the decision to go all in on the project, dropping out of law school at the University of "
+            "Texas, as if to confirm his belief that technology supersedes law.")
+    assert not_speech_rule(text, "Wilson", "made the decision",
+                           "to confirm his belief that technology supersedes law") == "decision"
+
+
+def test_making_the_case_stays():
+    # the same construction with a noun of speech: PolNeAR train (nyt_2016-07-26), annotated there
+    text = "They have made the case that she is too close to Wall Street banks."
+    assert not_speech_rule(text, "They", "have made the case", "that she is too close to Wall Street banks") is None

@@ -567,6 +567,9 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "commitment"
     if verbs and verbs[0] in decisions and not quoted:
         return "decision"
+    if verbs[:1] and verbs[0] in ("make", "makes", "made", "making") and verbs[1:2] and verbs[1] in decisions \
+            and not quoted:
+        return "decision"
     # "asked for reinforcements", "asked prosecutors about the disclosure"
     if verbs and verbs[0] in requests and thing and (words[-1] in ("for", "about") or _ABOUT.match(content)):
         return "request_for_thing"
