@@ -268,3 +268,35 @@ def test_making_the_case_stays():
     # the same construction with a noun of speech: PolNeAR train (nyt_2016-07-26), annotated there
     text = "They have made the case that she is too close to Wall Street banks."
     assert not_speech_rule(text, "They", "have made the case", "that she is too close to Wall Street banks") is None
+
+
+# 13. a modal over two coordinated verbs, the second a cue: saying that has not happened (as
+# "will call it …" alone; PolNeAR train: 1 of 6 annotated)
+def test_a_modal_over_a_coordinated_cue_is_hypothetical():
+    # round 16 (ECB+ e7966f165, a law firm's blog post)
+    text = ("A personal injury attorney might review a hit-and-run accident case and suggest seeking punitive "
+            "damages.")
+    assert not_speech_rule(text, "A personal injury attorney", "suggest", "seeking punitive damages") == "hypothetical"
+
+
+def test_a_past_coordinated_cue_stays():
+    # PolNeAR train (wash-post_2016-06-29), annotated there: the same construction, no modal
+    text = ("Presumptive Democratic presidential nominee Hillary Clinton called on Congress to pass a deal and said "
+            "funding is needed.")
+    assert not_speech_rule(text, "Presumptive Democratic presidential nominee Hillary Clinton", "said",
+                           "funding is needed") is None
+
+
+# 14. failing to do it, adverbs on either side of "to"
+def test_failing_to_really_understand_is_negated():
+    # round 16 (ECB+ e64c3ae47, a report)
+    text = "The Sixers also failed to really understand O'Brien's defense, a sticking point even in the postseason."
+    assert not_speech_rule(text, "The Sixers", "also failed to really understand", "O'Brien's defense") == "negated"
+
+
+def test_an_adverb_before_an_acknowledgement_stays():
+    # PolNeAR train (wash-post_2015-11-24), annotated there: "also" before a cue, no failing
+    text = ("Both sides have also acknowledged that addressing the problems in the complicated tax code will take "
+            "time, which will become more difficult as the presidential election draws near.")
+    assert not_speech_rule(text, "Both sides", "have also acknowledged",
+                           "that addressing the problems in the complicated tax code will take time") is None

@@ -70,7 +70,9 @@ _FAILED = re.compile(r"\b(?:refus|fail)(?:e|es|ed|ing|s|al|ure)?\s+to(?:\s+\w+)?
 # failing to say it, the verb after "to" in the cue ("he failed to conclude his article with one
 # great big important point about …"); and leaving it out ("He left out that … Helms was a
 # perjurer")
-_FAILED_OPENING = re.compile(r"^(?:\w+ly\s+)?(?:(?:refus|fail)(?:e|es|ed|ing|s)?\s+to\s+\w+|(?:left|leaves?|leaving)\s+out|omit(?:s|ted|ting)?)\b")
+# ("The Sixers also failed to really understand O'Brien's defense", round 16: adverbs on either side
+# of "to"; commentary17)
+_FAILED_OPENING = re.compile(r"^(?:(?:\w+ly|also|even|still|just)\s+)*(?:(?:refus|fail)(?:e|es|ed|ing|s)?\s+to\s+(?:\w+ly\s+)?\w+|(?:left|leaves?|leaving)\s+out|omit(?:s|ted|ting)?)\b")
 # declining to say it ("which the IG declined to confirm"; "declined to comment" is no_comment)
 _DECLINED = re.compile(r"\bdeclin(?:e|es|ed|ing)\s+to(?:\s+\w+)?$", re.IGNORECASE)
 # a person asked about a topic: "asked prosecutors about the disclosure"
@@ -109,6 +111,8 @@ _PRONOUN_CONTENT = re.compile(r"^\W*(?:it|this|who|which|she|he|they|them|him|he
 # reported future sits in the content)
 _MODAL_HEAD = re.compile(r"^(?:\w+ly\s+|also\s+|perhaps\s+)*(?:will|[’']ll|must|can|could|might|may|should|shall|"
                          r"(?:have|has)\s+only\s+to)\s+\w")
+_MODAL_COORDINATED = re.compile(r"\s*(?:(?:\w+ly|also|perhaps)\s+)?(?:will|[’']ll|must|can|could|might|may|should|shall)\s+"
+                                r"(?:\w+ly\s+)?\w+\b[^.;:!?\"“”\n]*\b(?:and|or)\s+(?:\w+ly\s+)?$")
 _MODAL_BEFORE = re.compile(r"(?:\b(?:will|must|can|could|might|may|should|shall)|[’']ll)\s+(?:\w+ly\s+|also\s+)?"
                            r"(?:have\s+)?$")
 _DETERMINER_THAT = re.compile(r"^\W*that\s+(?!\w+\s+(?:is|are|was|were|has|have|had|will|would|can|could)\b)",
@@ -660,6 +664,13 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
                        or a.cue and _MODAL_BEFORE.search(text, max(0, a.cue[0][0] - 25), a.cue[0][0])):
         return "hypothetical"
     if outside and (source in _WRITER or not source) and _HYPOTHETICAL.search(cue):
+        return "hypothetical"
+    # the modal before a first verb governs the verb coordinated with it: "A personal injury attorney
+    # might review a hit-and-run accident case and suggest seeking punitive damages" (round 16;
+    # PolNeAR train: 1 of 6 "might / can / will … and say / tell / suggest …" annotated, a
+    # quotation announced; "would" is habitual, as above)
+    if a.source and a.source[-1][1] <= a.cue[0][0] and not re.match(r"\W*[\"“‘'«]", content) \
+            and not (outside and source == "i") and _MODAL_COORDINATED.match(text, a.source[-1][1], a.cue[0][0]):
         return "hypothetical"
     # a question the writer asks, outside quotations: "Does anybody … really believe that …?",
     # "What would he think if he knew …?", "How can one avoid concluding that …?"
