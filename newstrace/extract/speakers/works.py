@@ -143,12 +143,55 @@ def _work_named_before(src) -> Resolved | None:
             res = _author(art, phrase, src.start, src.end, None)
             if res is not None and res.kind in ("person", "org"):
                 return res
-        return None  # (only the last mention of the work)
+        return _spoken_in(src, at, end)  # (only the last mention of the work)
+    # further back, the work a speaker spoke in ("Ford said in a financial filing ... In the
+    # filing itself Ford also made this point", six sentences before "According to the filing")
+    earlier = [w for w in re.finditer(rf"\b(?:{noun})s?\b", art.text[:lo]) if not art.quoted(w.start())]
+    if earlier:
+        res = _spoken_in(src, earlier[-1].start(), earlier[-1].end())
+        if res is not None:
+            return res
     # "Znak.com further reported ... The website further reported": a site named by its domain
     if m.group("work").split()[-1] in ("site", "website"):
         domains = [d for d in _DOMAIN_IN_TEXT.findall(art.text, lo, src.start)]
         if domains:
             return src.resolved(domains[-1], "org")
+    return None
+
+
+# a work that a speaker of its sentence spoke in: "Ford said in a financial filing", "In the
+# filing itself Ford also made this point"
+_SAID_IN = re.compile(r"\b(?:said|says|stated|states|wrote|writes|announced|announces|noted|notes|reported|reports|"
+                      r"disclosed|discloses|explained|added|revealed|argued|claimed)\s+in\s+"
+                      r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$")
+_FRONTED_WORK = re.compile(r"(?:^|[.!?\n][\"”’']?\s+)In\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _spoken_in(src, at: int, end: int) -> Resolved | None:
+    """The work named again ("the filing") is the one a speaker of the sentence that named it
+    last spoke in: that speaker, a person or an organisation already resolved, before the
+    work ("Ford said in their filing") or after it where the work opens the sentence ("In the
+    filing itself Ford also made this point").
+
+    >>> from newstrace.extract.speakers.testing import resolve_all
+    >>> t = ("Ford Motor Company announced an inquiry. Ford said in their filing the matter was narrow. "
+    ...      "According to the filing, Ford told regulators in February.")
+    >>> resolve_all(t, [("Ford Motor Company", "announced"), ("Ford", "said"), ("the filing", "")])[-1]
+    ('Ford Motor Company', 'work_author')
+    """
+    art = src.art
+    sentence = art.sentence_of(at)
+    lo = art.sent_starts[sentence]
+    hi = art.sent_starts[sentence + 1] if sentence + 1 < len(art.sent_starts) else len(art.text)
+    spoke = [h for h in src.history if h.speaker and h.kind in ("person", "org") and lo <= h.position < src.start]
+    if _SAID_IN.search(art.text, lo, at):
+        before = [h for h in spoke if h.position < at]
+        if before:
+            return src.resolved(before[-1].speaker, before[-1].kind)
+    elif _FRONTED_WORK.search(art.text, max(0, lo - 3), at):
+        after = [h for h in spoke if end <= h.position < hi]
+        if after:
+            return src.resolved(after[0].speaker, after[0].kind)
     return None
 
 
