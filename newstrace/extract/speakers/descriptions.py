@@ -149,7 +149,8 @@ def fuller_mention(src):
 # named of a group ("The new members of the House, which include 235 Democrats", "many U.S.
 # generals, including President Ulysses S. Grant,"); and after a name, its description in
 # apposition ("UOKiK, the Polish anti-monopoly agency,", "The Yankees, Boston's top rival,")
-_CLAUSE = re.compile(r",\s+(?:who|whom|whose|which|including|such\s+as)\b")
+_CLAUSE = re.compile(r"(?:,|\s+--|\s*[—–])\s*(?:who|whom|whose|which|including|such\s+as)\b"
+                     r"|\s+(?:including|such\s+as)\s")
 _APPOSED_TO_NAME = re.compile(r",\s+(?:the|a|an|[A-Z][\w.-]*['’]s)\s+\w")
 _ABBREVIATION = re.compile(r"\s+\([A-Z][\w&.-]{1,10}\)?$")  # "(IRGC)", its bracket cut or not
 
@@ -185,8 +186,10 @@ def clause_cut(src):
 
     from newstrace.extract.speakers.registry import apply_rules
 
-    res = apply_rules(replace(src, text=head, end=src.start + len(head)), skip=set(src.skip) | {"clause_cut"})
-    if res.speaker and res.rule in ("description", "ranked_description"):
+    # (not the ranker's: its weights were fitted on whole sources)
+    res = apply_rules(replace(src, text=head, end=src.start + len(head)),
+                      skip=set(src.skip) | {"clause_cut", "ranked_he_she", "ranked_description"})
+    if res.speaker and res.rule == "description":
         res.speaker = _ABBREVIATION.sub("", res.speaker)  # ("The Iranian Revolutionary Guard Corps (IRGC)")
     res.rule = None  # (recorded as this rule's)
     return res

@@ -14,7 +14,7 @@ from newstrace.extract.speakers.base import Resolved
 from newstrace.extract.speakers.names import clean_name, tokens
 from newstrace.extract.speakers.words import (
     COMPANY_NOUNS, DETERMINERS, EDGE_PUNCT, FIRST, MEDIA_NOUNS, NEWS_FEMALE, NEWS_MALE, ORG_HEADS, ORG_WORDS, POSSESSORS,
-    PREPOSITIONS, QUANTIFIERS, SHIP_PREFIXES, TITLES)
+    PERSON_NOUNS, PREPOSITIONS, QUANTIFIERS, SHIP_PREFIXES, TITLES)
 
 
 def head_person(src):
@@ -334,13 +334,15 @@ def _head_person(art: Article, start: int, end: int) -> Name | None:
               if p.end <= end and not (p.text.casefold() in TITLES and art.text.startswith(".", p.end))]
     good = []
     objects: list[Name] = []  # persons after a preposition, and those joined to them by "and"
+    # the members a group names: "Several Republican leaders, including Sen. John McCain, Kelly Ayotte"
+    members = _A_MEMBER.search(art.text, start, end)
     for p in inside:
         after = art.text[p.end:end]
         before = art.text[start:p.start]
         if re.match(r"^['’]s?\s+\S", after):
             continue  # possessive modifier: "Trump's aides"
         words = [w.casefold() for w in re.findall(r"\w+", before)[-2:]]
-        if _A_MEMBER.search(before) or words and (
+        if members and members.start() < p.start or words and (
                 words[-1] in PREPOSITIONS
                 or (len(words) == 2 and words[0] in PREPOSITIONS and words[1] in DETERMINERS | POSSESSORS)
                 or (words[-1] == "and" and any(re.fullmatch(r",?\s+and\s+", art.text[o.end:p.start]) for o in objects))):
@@ -352,16 +354,21 @@ def _head_person(art: Article, start: int, end: int) -> Name | None:
     if not good:
         return None
     for p, after in good:
-        # (or the body the person is at: "Dr. Steven Wolf at Saint Francis", "Jane Roe from Amnesty")
-        if not after.strip(EDGE_PUNCT + "s") or re.match(r"^\s*(?:[,(]|and\b|who\b|which\b|of\b|at\b|from\b|—|–|-)",
-                                                          after):
+        if not after.strip(EDGE_PUNCT + "s") or re.match(r"^\s*(?:[,(]|and\b|who\b|which\b|of\b|—|–|-)", after):
+            return p
+        # or the body the person is at, where the name opens the source after titles and
+        # roles: "Dr. Steven Wolf at Saint Francis" (not "Republican activists clamoring to
+        # block Donald Trump from the GOP nomination")
+        if re.match(r"^\s*(?:at|from)\b", after) and all(
+                w[:1].isupper() or w.casefold() in DETERMINERS | POSSESSORS | PERSON_NOUNS
+                for w in art.text[start:p.start].split()):
             return p
     # every name modifies a noun ("the Clinton campaign", "Trump supporters"): no person
     return None
 
 
-# a person named as one of a group, after any title: "many U.S. generals, including President "
-_A_MEMBER = re.compile(r"\b(?:including|such\s+as)\s+(?:[A-Z][\w.-]*\s+){0,3}$")
+# where a group's members named in it begin: "many U.S. generals, including President Ulysses S. Grant"
+_A_MEMBER = re.compile(r"\b(?:including|such\s+as)\s")
 
 
 def _coordinated(art: Article, first: Name, start: int, end: int) -> str | None:

@@ -149,7 +149,12 @@ def _work_named_before(src) -> Resolved | None:
     earlier = [w for w in re.finditer(rf"\b(?:{noun})s?\b", art.text[:lo]) if not art.quoted(w.start())]
     if earlier:
         res = _spoken_in(src, earlier[-1].start(), earlier[-1].end())
-        if res is not None:
+        # (one the source's paragraph names again: "According to the filing, Ford voluntarily
+        # disclosed"; not "Boistard said in a statement" paragraphs before another's "the statement")
+        line_end = art.text.find("\n", src.end)
+        paragraph = art.text[art.text.rfind("\n", 0, src.start) + 1:line_end if line_end >= 0 else len(art.text)]
+        if res is not None and any(re.search(rf"\b{re.escape(w)}\b", paragraph, re.IGNORECASE)
+                                   for w in tokens(res.speaker) if len(w) > 2):
             return res
     # "Znak.com further reported ... The website further reported": a site named by its domain
     if m.group("work").split()[-1] in ("site", "website"):
