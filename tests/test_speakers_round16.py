@@ -96,3 +96,24 @@ def test_who_both_and_they_of_a_team():
     # guard: a "they" after a plural description that spoke ("US authorities claimed") stays it
     got = round_speakers(16, "hundreds-arrested-for-dark-web-child-porn-by-international-t")
     assert got["They"] == ["US authorities"]
+
+
+def test_a_role_before_what_it_is_responsible_for():
+    # fresh set: "an interview with Gáspár Maróth, the Hungarian Government commissioner
+    # responsible for defence, ... but the commissioner stated the purchase was financed by a loan"
+    import json
+    from pathlib import Path
+
+    from newstrace.extract.speakers.testing import resolve_gold
+
+    root = Path(__file__).resolve().parent
+    matches = sorted((root / "fixtures" / "speakers_fresh").glob("hungarian-state-owned-enterprise-acquire*.txt"))
+    assert len(matches) == 1
+    article = matches[0].stem
+    with open(matches[0], encoding="utf-8", newline="") as f:  # offsets into the file as read
+        text = f.read()
+    with open(root / "gold" / "speakers_fresh.jsonl", encoding="utf-8") as f:
+        rows = [r for r in map(json.loads, f) if r["article"] == article]
+    got = resolve_gold(text, rows)
+    assert got["the commissioner"] == ["Gáspár Maróth"]
+    assert all(s == "Gáspár Maróth" for s in got["Maróth"])

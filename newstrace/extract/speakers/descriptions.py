@@ -149,7 +149,7 @@ def fuller_mention(src):
 # named of a group ("The new members of the House, which include 235 Democrats", "many U.S.
 # generals, including President Ulysses S. Grant,"); and after a name, its description in
 # apposition ("UOKiK, the Polish anti-monopoly agency,", "The Yankees, Boston's top rival,")
-_CLAUSE = re.compile(r"(?:,|\s+--|\s*[—–])\s*(?:who|whom|whose|which|including|such\s+as)\b"
+_CLAUSE = re.compile(r"(?:,|\s+--?|\s*[—–])\s*(?:who|whom|whose|which|including|such\s+as)\b"
                      r"|\s+(?:including|such\s+as)\s")
 _APPOSED_TO_NAME = re.compile(r",\s+(?:the|a|an|[A-Z][\w.-]*['’]s)\s+\w")
 _ABBREVIATION = re.compile(r"\s+\([A-Z][\w&.-]{1,10}\)?$")  # "(IRGC)", its bracket cut or not
