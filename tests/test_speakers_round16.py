@@ -4,7 +4,8 @@ earlier sets they share: a source's head before a relative clause, the members o
 or a name's apposition; a person "at" a body; a description followed by the name it
 describes; a work named again that a speaker spoke in ("the filing"); "the network" of a
 broadcaster no outlet list names; a span cut at "of" after a name; "who both" after two
-names; a "they" for a body of people that just spoke. Each test resolves a real article of
+names; a "they" for a body of people that just spoke; a role before what it is responsible
+for; a country's work ("The Turkish statement"). Each test resolves a real article of
 the rounds on its gold spans, as the pipeline does; the guards are real sources that must
 stay as they were."""
 
@@ -98,22 +99,36 @@ def test_who_both_and_they_of_a_team():
     assert got["They"] == ["US authorities"]
 
 
-def test_a_role_before_what_it_is_responsible_for():
-    # fresh set: "an interview with Gáspár Maróth, the Hungarian Government commissioner
-    # responsible for defence, ... but the commissioner stated the purchase was financed by a loan"
+def _set_speakers(folder: str, gold: str, prefix: str) -> dict[str, list[str | None]]:
+    """The sources of the one article of an old gold set whose name opens with ``prefix``,
+    with the speakers they resolve to (the article's attributions resolved together)."""
     import json
     from pathlib import Path
 
     from newstrace.extract.speakers.testing import resolve_gold
 
     root = Path(__file__).resolve().parent
-    matches = sorted((root / "fixtures" / "speakers_fresh").glob("hungarian-state-owned-enterprise-acquire*.txt"))
-    assert len(matches) == 1
-    article = matches[0].stem
+    matches = sorted((root / "fixtures" / folder).glob(f"{prefix}*.txt"))
+    assert len(matches) == 1, prefix
     with open(matches[0], encoding="utf-8", newline="") as f:  # offsets into the file as read
         text = f.read()
-    with open(root / "gold" / "speakers_fresh.jsonl", encoding="utf-8") as f:
-        rows = [r for r in map(json.loads, f) if r["article"] == article]
-    got = resolve_gold(text, rows)
+    with open(root / "gold" / gold, encoding="utf-8") as f:
+        rows = [r for r in map(json.loads, f) if r["article"] == matches[0].stem]
+    return resolve_gold(text, rows)
+
+
+def test_a_role_before_what_it_is_responsible_for():
+    # fresh set: "an interview with Gáspár Maróth, the Hungarian Government commissioner
+    # responsible for defence, ... but the commissioner stated the purchase was financed by a loan"
+    got = _set_speakers("speakers_fresh", "speakers_fresh.jsonl", "hungarian-state-owned-enterprise-acquire")
     assert got["the commissioner"] == ["Gáspár Maróth"]
     assert all(s == "Gáspár Maróth" for s in got["Maróth"])
+
+
+def test_a_countrys_work_is_the_countrys():
+    # fresh set: "According to a statement released by Erdogan's office, ... The Turkish statement called for"
+    got = _set_speakers("speakers_fresh", "speakers_fresh.jsonl", "us-president-trump-announces-troop-withd")
+    assert got["The Turkish statement"] == ["Turkey"]
+    # held-out set: "Then both nations issued statements ..., and the US statement spoke of Turkey"
+    got = _set_speakers("speakers", "speakers_heldout.jsonl", "kurds-announce-deal-with-assad-s-governm")
+    assert [speaker_key(s) for s in got["the US statement"]] == [speaker_key("United States")]

@@ -49,6 +49,8 @@ def work_author(src):
     if res is None:
         res = _body_work(src)
     if res is None:
+        res = _country_work(src)
+    if res is None:
         res = _research_team(src)
     if res is not None and posted:
         res.work = posted.group("work")  # ("It also stated ...": the same statement, ``they_it``)
@@ -389,6 +391,37 @@ def _body_work(src) -> Resolved | None:
 
     res = fuller_mention(replace(src, text=f"the {m.group('body')}"))
     return res if res is not None and res.speaker else None
+
+
+# a country's work: "The Turkish statement", "the US statement"
+_COUNTRY_WORK = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?P<place>[A-Z][\w.]*)\s+(?:government\s+)?(?:%s)" % "|".join(WORKS))
+
+
+def _country_work(src) -> Resolved | None:
+    """'The Turkish statement', 'the US statement': the country's, as the article names it:
+    the one place whose name opens as the adjective does ("Turkish", "Turkey") or whose
+    initials the abbreviation is ("US", "the United States").
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = ("Then both nations issued statements speaking of an imminent incursion into northeast Syria, and "
+    ...      "the US statement spoke of Turkey assuming the duty. The United States withdrew its troops.")
+    >>> resolve_one(t, "the US statement")
+    ('United States', 'work_author')
+    """
+    m = _COUNTRY_WORK.fullmatch(src.bare)
+    if m is None:
+        return None
+    art, place = src.art, m.group("place").rstrip(".")
+    letters = place.replace(".", "")
+    places = {re.sub(r"^[Tt]he\s+", "", n.text) for n in art.names if n.label == "GPE" and not art.in_headline(n.start)}
+    if letters.isupper() and 2 <= len(letters) <= 4:  # "US", "U.S", "UK": a place's initials
+        found = {p for p in places if len(p.split()) == len(letters)
+                 and "".join(w[0] for w in p.split()) == letters}
+    elif len(place) >= 5:  # "Turkish": a place that opens with its first four letters
+        found = {p for p in places if len(p) >= 4 and p[:4] == place[:4] and p != place}
+    else:
+        return None
+    return src.resolved(found.pop(), "org") if len(found) == 1 else None
 
 
 # a research work: "the study", "the hypothesis of the report", "The research"
