@@ -21,8 +21,8 @@ SOLEIMANI = "united-states-military-kills-qasem-soleimani"
 def test_a_heads_relative_clause_is_no_part_of_the_speaker():
     # "The Iranian Revolutionary Guard Corps (IRGC), which includes the Quds Force, declared"
     got = round_speakers(16, SOLEIMANI)
-    assert [speaker_key(s) for s in got["The Iranian Revolutionary Guard Corps (IRGC), which includes the Quds Force,"]] \
-        == [speaker_key("Iranian Revolutionary Guard Corps")]
+    irgc = got["The Iranian Revolutionary Guard Corps (IRGC), which includes the Quds Force,"]
+    assert [speaker_key(s) for s in irgc] == [speaker_key("Iranian Revolutionary Guard Corps")]
     # round 6: "one woman, who identified herself as the" (a span the tagger cut), and her "She"
     got = round_speakers(6, "ecb-e2a7de9c8")
     assert got["one woman, who identified herself as the"] == ["one woman"]

@@ -8,7 +8,8 @@ import re
 
 from newstrace.extract.speakers.names import clean_description, speaker_key
 from newstrace.extract.speakers.words import (
-    EDGE_PUNCT, AGENT_NOUNS, COMPANY_NOUNS, GENDERED_NOUNS, ORG_HEADS, PERSON_NOUNS, PUBLIC_BODY_WORDS, QUANTIFIERS, TITLE_WORDS)
+    AGENT_NOUNS, COMPANY_NOUNS, EDGE_PUNCT, GENDERED_NOUNS, ORG_HEADS, PERSON_NOUNS, PUBLIC_BODY_WORDS, QUANTIFIERS,
+    TITLE_WORDS)
 
 
 def headline_description(src):

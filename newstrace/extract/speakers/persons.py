@@ -345,7 +345,8 @@ def _head_person(art: Article, start: int, end: int) -> Name | None:
         if members and members.start() < p.start or words and (
                 words[-1] in PREPOSITIONS
                 or (len(words) == 2 and words[0] in PREPOSITIONS and words[1] in DETERMINERS | POSSESSORS)
-                or (words[-1] == "and" and any(re.fullmatch(r",?\s+and\s+", art.text[o.end:p.start]) for o in objects))):
+                or (words[-1] == "and"
+                    and any(re.fullmatch(r",?\s+and\s+", art.text[o.end:p.start]) for o in objects))):
             objects.append(p)
             # "a spokesman for Clinton", "ties to both Clintons", "lawyers for Donald and Ivana Trump";
             # a member named of a group: "many U.S. generals, including President Ulysses S. Grant,"
