@@ -36,6 +36,9 @@ _TITLED = re.compile(r"\b(?P<title>[A-Z][a-z]+)\.?\s+(?P<name>[A-Z][\w'’-]+(?:
 # a role word in lower case, then titles or a place, or "of" and a body, right before a name
 _ROLE_BEFORE_TITLES = re.compile(r"\b([a-z][a-z-]+)\s+(?:of\s+(?:the\s+)?)?(?:[A-Z][\w.'’-]*\s+){1,4}$")
 _ROLE_OF_AFTER = re.compile(r"^,\s+(?:(?:a|an|the|his|her|its|our)\s+(?:[a-z][\w'’-]*\s+){0,2}?)?([a-zà-ÿ][a-zà-ÿ-]+)\s+of\s+")
+# a role before what it is responsible for: "Gáspár Maróth, the Hungarian Government commissioner responsible for"
+_ROLE_THEN_SCOPE = re.compile(r"^(?:['’]s)?,\s+(?:a|an|the|his|her|its|our)\s+(?:[\w.'’-]+\s+){0,4}?"
+                              r"([a-z][a-z-]+)\s+(?:responsible\s+for|in\s+charge\s+of|for|at|in|on|with)\s+")
 # a role in lower case, a comma, then the name in apposition: "England's transport
 # secretary, Grant Shapps,"
 _ROLE_THEN_COMMA = re.compile(r"\b([a-z][a-z-]+),\s+$")
@@ -783,6 +786,12 @@ class Article:
                          r"(?:[\w.'’-]+\s+){0,4}?([A-Za-z][a-z-]+)\s*[,.;]", after)
             if m:
                 roles.append((m.group(1).casefold(), p.text, p.start))
+            else:
+                # the role before what it is responsible for or where: "Gáspár Maróth, the
+                # Hungarian Government commissioner responsible for defence,"
+                m = _ROLE_THEN_SCOPE.match(after)
+                if m and m.group(1) in PERSON_NOUNS | TITLE_WORDS:
+                    roles.append((m.group(1), p.text, p.start))
             # "Carrie Lam, the chief executive of Hong Kong,": the role before "of"
             m = _ROLE_OF_AFTER.match(after)
             if m and m.group(1) in TITLE_WORDS:

@@ -30,12 +30,23 @@ def media_noun(src):
     >>> from newstrace.extract.speakers.testing import resolve_one
     >>> resolve_one("The Orlando Sentinel obtained the memo. The newspaper said it was genuine.", "The newspaper")
     ('The Orlando Sentinel', 'media_noun')
+    >>> resolve_one("Regulators fined the broadcaster Tokyo Broadcasting System on Monday. The network said it "
+    ...             "would appeal.", "The network")
+    ('Tokyo Broadcasting System', 'media_noun')
     """
     words = src.desc.casefold().split()
     if 2 <= len(words) <= 3 and words[0] == "the" and words[-1] in MEDIA_NOUNS:
         outlet = last_outlet(src.art, src.start)
         if outlet:
             return src.resolved(outlet, "org")
+        if words[-1] in ("network", "broadcaster"):
+            # no outlet of the list: a broadcaster is a business ("broadcast corporation
+            # ABS-CBN ... the network"), the one ``the_company`` finds
+            from dataclasses import replace
+
+            from newstrace.extract.speakers.groups import the_company
+
+            return the_company(replace(src, text="the company"))
     return None
 
 

@@ -14,7 +14,7 @@ from newstrace.extract.speakers.base import Resolved
 from newstrace.extract.speakers.names import clean_name, tokens
 from newstrace.extract.speakers.words import (
     COMPANY_NOUNS, DETERMINERS, EDGE_PUNCT, FIRST, MEDIA_NOUNS, NEWS_FEMALE, NEWS_MALE, ORG_HEADS, ORG_WORDS, POSSESSORS,
-    PREPOSITIONS, QUANTIFIERS, SHIP_PREFIXES, TITLES)
+    PERSON_NOUNS, PREPOSITIONS, QUANTIFIERS, SHIP_PREFIXES, TITLES)
 
 
 def head_person(src):
@@ -76,9 +76,22 @@ def _name_cut(src):
     """A source cut inside a person's name, before a word the tagger took for its cue
     ("Qaboos bin" of "Qaboos bin Said", where "Said" is read as the verb), or right after
     the title before it ("County sheriff's Sgt."): the whole name, when the source ends
-    with a word that cannot end one."""
+    with a word that cannot end one; or one cut after the name, that opens with "of".
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = ("Xiaogang Wei of the Beijing Gender Health Education Institute commented on the Legislative "
+    ...      "Yuan's decision.")
+    >>> resolve_one(t, "of the Beijing Gender Health Education Institute")
+    ('Xiaogang Wei', 'head_person')
+    """
     words = src.bare.split()
     art = src.art
+    # or cut after the name, at the body it is of: "of the Beijing Gender Health Education
+    # Institute" of "Xiaogang Wei of the Beijing Gender Health Education Institute commented"
+    if words[:1] == ["of"]:
+        for p in art.persons_within(max(0, src.start - 60), src.start):
+            if p.end <= src.start and not art.text[p.end:src.start].strip():
+                return src.resolved(art.fullest(p.text), "person")
     if words and words[-1].casefold() in _NAME_PARTICLES:
         for p in art.persons_within(src.start, src.end):
             if p.end > src.end and art.text[src.end:p.end].strip() and len(art.text[src.end:p.end].split()) <= 2:
@@ -140,10 +153,15 @@ def name_after_comma(src):
             or not looks_singular(src.desc):
         return None
     at = src.end + m.end()
-    for p in art.persons_within(at, at + 1):
-        if not re.match(r"\s*(?:,|and\b|or\b|\(|['’]s\b)", art.text[p.end:p.end + 6]):
-            return src.resolved(art.fullest(p.text), "person")
+    # (a first name NER left out of the person: "The mayor of London, Sadiq Khan" with "Khan" alone)
+    for p in art.persons_within(at, at + 40):
+        if not re.match(r"\s*(?:,|and\b|or\b|\(|['’]s\b)", art.text[p.end:p.end + 6]) \
+                and _FIRST_WORDS.fullmatch(art.text, at, p.start):
+            return src.resolved(art.fullest(art.text[at:p.end]), "person")
     return None
+
+
+_FIRST_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}")
 
 
 def known_person(src):
@@ -316,26 +334,42 @@ def _head_person(art: Article, start: int, end: int) -> Name | None:
               if p.end <= end and not (p.text.casefold() in TITLES and art.text.startswith(".", p.end))]
     good = []
     objects: list[Name] = []  # persons after a preposition, and those joined to them by "and"
+    # the members a group names: "Several Republican leaders, including Sen. John McCain, Kelly Ayotte"
+    members = _A_MEMBER.search(art.text, start, end)
     for p in inside:
         after = art.text[p.end:end]
         before = art.text[start:p.start]
         if re.match(r"^['’]s?\s+\S", after):
             continue  # possessive modifier: "Trump's aides"
         words = [w.casefold() for w in re.findall(r"\w+", before)[-2:]]
-        if words and (words[-1] in PREPOSITIONS or (len(words) == 2 and words[0] in PREPOSITIONS
-                                                     and words[1] in DETERMINERS | POSSESSORS)
-                      or (words[-1] == "and" and any(re.fullmatch(r",?\s+and\s+", art.text[o.end:p.start])
-                                                     for o in objects))):
+        if members and members.start() < p.start or words and (
+                words[-1] in PREPOSITIONS
+                or (len(words) == 2 and words[0] in PREPOSITIONS and words[1] in DETERMINERS | POSSESSORS)
+                or (words[-1] == "and"
+                    and any(re.fullmatch(r",?\s+and\s+", art.text[o.end:p.start]) for o in objects))):
             objects.append(p)
-            continue  # "a spokesman for Clinton", "ties to both Clintons", "lawyers for Donald and Ivana Trump"
+            # "a spokesman for Clinton", "ties to both Clintons", "lawyers for Donald and Ivana Trump";
+            # a member named of a group: "many U.S. generals, including President Ulysses S. Grant,"
+            continue
         good.append((p, after))
     if not good:
         return None
     for p, after in good:
         if not after.strip(EDGE_PUNCT + "s") or re.match(r"^\s*(?:[,(]|and\b|who\b|which\b|of\b|—|–|-)", after):
             return p
+        # or the body the person is at, where the name opens the source after titles and
+        # roles: "Dr. Steven Wolf at Saint Francis" (not "Republican activists clamoring to
+        # block Donald Trump from the GOP nomination")
+        if re.match(r"^\s*(?:at|from)\b", after) and all(
+                w[:1].isupper() or w.casefold() in DETERMINERS | POSSESSORS | PERSON_NOUNS
+                for w in art.text[start:p.start].split()):
+            return p
     # every name modifies a noun ("the Clinton campaign", "Trump supporters"): no person
     return None
+
+
+# where a group's members named in it begin: "many U.S. generals, including President Ulysses S. Grant"
+_A_MEMBER = re.compile(r"\b(?:including|such\s+as)\s")
 
 
 def _coordinated(art: Article, first: Name, start: int, end: int) -> str | None:

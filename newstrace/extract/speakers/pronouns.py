@@ -78,7 +78,8 @@ def they_it(src):
     if previous and previous.kind in ("org", "description") and start - previous.position < 600 \
             and ((previous.kind == "org" and not singular)
                  or (singular and looks_singular(previous.speaker or ""))
-                 or (not singular and previous.kind == "description" and looks_plural(previous.speaker or ""))):
+                 or (not singular and previous.kind == "description"
+                     and (looks_plural(previous.speaker or "") or _people_body(previous.speaker or "")))):
         return src.resolved(previous.speaker, previous.kind)
     # a work that spoke in the sentence before is an "it": "according to a statement posted to
     # his official Twitter account. It also stated" (not '"The statement ..." Thursday's memo
@@ -92,6 +93,22 @@ def they_it(src):
             and start - previous.position < 600:
         return src.resolved(previous.speaker, previous.kind)
     return None
+
+
+# bodies of people that news refers to as "they": "According to the research team, ... which they
+# note", "the family said they planned a private funeral"
+_PEOPLE_BODIES = frozenset("team group panel crew delegation family staff jury".split())
+
+
+def _people_body(description: str) -> bool:
+    """Whether a description's head is a body of people that is a "they" ("the research team").
+
+    >>> _people_body("the research team"), _people_body("the team's report"), _people_body("the company")
+    (True, False, False)
+    """
+    head = re.split(r",|\s(?:in|of|at|from|for|on|with|including|who|that|which|to|by)\s", description, maxsplit=1)[0]
+    words = head.split()
+    return bool(words) and words[-1] in _PEOPLE_BODIES  # (in lower case: "Team Sky" is a name)
 
 
 def you(src):

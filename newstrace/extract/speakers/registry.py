@@ -85,6 +85,7 @@ RULES: tuple[Rule, ...] = (
     Rule("name_before_apposition", persons.name_before_apposition),
     Rule("name_after_description", persons.name_after_description),
     Rule("name_after_noun", persons.name_after_noun),
+    Rule("clause_cut", descriptions.clause_cut),
     Rule("fuller_mention", descriptions.fuller_mention),
     Rule("ranked_description", ranker.ranked_description),
     Rule("description", descriptions.description),

@@ -19,9 +19,32 @@ def relative(src):
     >>> from newstrace.extract.speakers.testing import resolve_one
     >>> resolve_one("The book came from W. W. Norton, which said it was proud of it.", "which")
     ('W. W. Norton', 'relative')
+    >>> t = ("The show, hosted by Bernard McGuirk and Sid Rosenberg, who both worked for Imus, tweeted: "
+    ...      '"I-Man. We salute you."')
+    >>> resolve_one(t, "who both worked for Imus")
+    ('Bernard McGuirk and Sid Rosenberg', 'relative')
     """
     if src.low in RELATIVE or (src.low.split(" ", 1)[0] == "who" and " " in src.low):
-        return _relative(src.art, src.start)
+        res = _relative(src.art, src.start)
+        if res.kind == "person" and _MANY.match(src.low):
+            res.speaker = _pair_before(src.art, res.speaker, src.start) or res.speaker
+        return res
+    return None
+
+
+# a "who" that speaks for more than one: "Bernard McGuirk and Sid Rosenberg, who both worked"
+_MANY = re.compile(r"who\s+(?:both|each|together|jointly|all)\b")
+
+
+def _pair_before(art: Article, second: str, start: int) -> str | None:
+    """'Bernard McGuirk and Sid Rosenberg, who both': the two persons joined by "and" right
+    before a relative pronoun that speaks for more than one."""
+    persons = [p for p in art.persons if p.end <= start and start - p.end <= 100]
+    if len(persons) < 2 or not re.fullmatch(r"\s*,?\s*", art.text[persons[-1].end:start]):
+        return None
+    first = persons[-2]
+    if re.fullmatch(r",?\s+(?:and|&)\s+", art.text[first.end:persons[-1].start]):
+        return f"{art.fullest(first.text)} and {second}"
     return None
 
 

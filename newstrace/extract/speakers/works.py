@@ -49,6 +49,8 @@ def work_author(src):
     if res is None:
         res = _body_work(src)
     if res is None:
+        res = _country_work(src)
+    if res is None:
         res = _research_team(src)
     if res is not None and posted:
         res.work = posted.group("work")  # ("It also stated ...": the same statement, ``they_it``)
@@ -143,12 +145,60 @@ def _work_named_before(src) -> Resolved | None:
             res = _author(art, phrase, src.start, src.end, None)
             if res is not None and res.kind in ("person", "org"):
                 return res
-        return None  # (only the last mention of the work)
+        return _spoken_in(src, at, end)  # (only the last mention of the work)
+    # further back, the work a speaker spoke in ("Ford said in a financial filing ... In the
+    # filing itself Ford also made this point", six sentences before "According to the filing")
+    earlier = [w for w in re.finditer(rf"\b(?:{noun})s?\b", art.text[:lo]) if not art.quoted(w.start())]
+    if earlier:
+        res = _spoken_in(src, earlier[-1].start(), earlier[-1].end())
+        # (one the source's paragraph names again: "According to the filing, Ford voluntarily
+        # disclosed"; not "Boistard said in a statement" paragraphs before another's "the statement")
+        line_end = art.text.find("\n", src.end)
+        paragraph = art.text[art.text.rfind("\n", 0, src.start) + 1:line_end if line_end >= 0 else len(art.text)]
+        if res is not None and any(re.search(rf"\b{re.escape(w)}\b", paragraph, re.IGNORECASE)
+                                   for w in tokens(res.speaker) if len(w) > 2):
+            return res
     # "Znak.com further reported ... The website further reported": a site named by its domain
     if m.group("work").split()[-1] in ("site", "website"):
         domains = [d for d in _DOMAIN_IN_TEXT.findall(art.text, lo, src.start)]
         if domains:
             return src.resolved(domains[-1], "org")
+    return None
+
+
+# a work that a speaker of its sentence spoke in: "Ford said in a financial filing", "In the
+# filing itself Ford also made this point"
+_SAID_IN = re.compile(r"\b(?:said|says|stated|states|wrote|writes|announced|announces|noted|notes|reported|reports|"
+                      r"disclosed|discloses|explained|added|revealed|argued|claimed)\s+in\s+"
+                      r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$")
+_FRONTED_WORK = re.compile(r"(?:^|[.!?\n][\"”’']?\s+)In\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _spoken_in(src, at: int, end: int) -> Resolved | None:
+    """The work named again ("the filing") is the one a speaker of the sentence that named it
+    last spoke in: that speaker, a person or an organisation already resolved, before the
+    work ("Ford said in their filing") or after it where the work opens the sentence ("In the
+    filing itself Ford also made this point").
+
+    >>> from newstrace.extract.speakers.testing import resolve_all
+    >>> t = ("Ford Motor Company announced an inquiry. Ford said in their filing the matter was narrow. "
+    ...      "According to the filing, Ford told regulators in February.")
+    >>> resolve_all(t, [("Ford Motor Company", "announced"), ("Ford", "said"), ("the filing", "")])[-1]
+    ('Ford Motor Company', 'work_author')
+    """
+    art = src.art
+    sentence = art.sentence_of(at)
+    lo = art.sent_starts[sentence]
+    hi = art.sent_starts[sentence + 1] if sentence + 1 < len(art.sent_starts) else len(art.text)
+    spoke = [h for h in src.history if h.speaker and h.kind in ("person", "org") and lo <= h.position < src.start]
+    if _SAID_IN.search(art.text, lo, at):
+        before = [h for h in spoke if h.position < at]
+        if before:
+            return src.resolved(before[-1].speaker, before[-1].kind)
+    elif _FRONTED_WORK.search(art.text, max(0, lo - 3), at):
+        after = [h for h in spoke if end <= h.position < hi]
+        if after:
+            return src.resolved(after[0].speaker, after[0].kind)
     return None
 
 
@@ -341,6 +391,37 @@ def _body_work(src) -> Resolved | None:
 
     res = fuller_mention(replace(src, text=f"the {m.group('body')}"))
     return res if res is not None and res.speaker else None
+
+
+# a country's work: "The Turkish statement", "the US statement"
+_COUNTRY_WORK = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?P<place>[A-Z][\w.]*)\s+(?:government\s+)?(?:%s)" % "|".join(WORKS))
+
+
+def _country_work(src) -> Resolved | None:
+    """'The Turkish statement', 'the US statement': the country's, as the article names it:
+    the one place whose name opens as the adjective does ("Turkish", "Turkey") or whose
+    initials the abbreviation is ("US", "the United States").
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = ("Then both nations issued statements speaking of an imminent incursion into northeast Syria, and "
+    ...      "the US statement spoke of Turkey assuming the duty. The United States withdrew its troops.")
+    >>> resolve_one(t, "the US statement")
+    ('United States', 'work_author')
+    """
+    m = _COUNTRY_WORK.fullmatch(src.bare)
+    if m is None:
+        return None
+    art, place = src.art, m.group("place").rstrip(".")
+    letters = place.replace(".", "")
+    places = {re.sub(r"^[Tt]he\s+", "", n.text) for n in art.names if n.label == "GPE" and not art.in_headline(n.start)}
+    if letters.isupper() and 2 <= len(letters) <= 4:  # "US", "U.S", "UK": a place's initials
+        found = {p for p in places if len(p.split()) == len(letters)
+                 and "".join(w[0] for w in p.split()) == letters}
+    elif len(place) >= 5:  # "Turkish": a place that opens with its first four letters
+        found = {p for p in places if len(p) >= 4 and p[:4] == place[:4] and p != place}
+    else:
+        return None
+    return src.resolved(found.pop(), "org") if len(found) == 1 else None
 
 
 # a research work: "the study", "the hypothesis of the report", "The research"
