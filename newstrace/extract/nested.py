@@ -54,11 +54,12 @@ MIN_WORDS = 3  # "I think so", "you know", "I guess": no statement
 _JOINED = re.compile(r",?\s+(?:and|but|so)\s+(?:yet,?\s+)?(?:I|we|he|she|they|it|you|there)(?:[’'](?:m|re|s|ve|d|ll))?\s",
                      re.IGNORECASE)
 # knowing (recall17) counts where a clause follows, with or without "that": a subject (a pronoun,
-# or a determiner and its noun) and a finite verb within seven words, before any stop ("I knew this
-# thing was coming", "We all know the ratings are down", "I know that the things I've done caused
-# …": judged rounds 1-16 count 7 of the 8 quoted knowings so built); not a thing known ("I know Mo
-# Cheeks", "I know comedy"), a question word ("I know what went on") nor "to be" ("what we know to
-# be true"), none of which they count. PolNeAR says nothing here: its annotators left attributions
+# a determiner, a capitalised word) and a finite verb within seven words, before any stop ("I knew
+# this thing was coming", "We all know the ratings are down", "I know that the things I've done
+# caused …": judged rounds 1-16 count each of the 5 quoted knowings so built); not a thing known ("I
+# know Mo Cheeks", "I know comedy"), a question word ("I know what went on"), "to be" ("what we
+# know to be true") nor "I know they all look alike" ("look": no finite verb read), none of which
+# they count. PolNeAR says nothing here: its annotators left attributions
 # inside quotations out, and outside them mark 16 of 131 "I/we/he … know(s)/knew"
 _KNOWING = frozenset({"know", "knows", "knew"})
 # believing a person is no report ("why exactly he believed the bishop instead of the survivors",
@@ -73,7 +74,7 @@ _FINITE_SOON = re.compile(
     r"must|did|does|do|be|been)\b)(?:[\w’'.\[\]-]+[ \t]+){1,7}?(?:(?:is|was|are|were|has|have|had|will|"
     r"would|can|could|should|may|might|must|did|does|do|wo|ca)(?:n[’']t)?|[a-z]{3,}ed|\w+[’'](?:s|re|ll|d|ve))(?![\w’'-]))")
 _KNOWN_CLAUSE = re.compile(
-    r"(?:that\s+)?(?:I|(?i:we|you|he|she|they|it|there|this|these|those|the|a|an|his|her|their|our|my|your|that)|"
+    r"[ \t]*(?:that\s+)?(?:I|(?i:we|you|he|she|they|it|there|this|these|those|the|a|an|his|her|their|our|my|your|that)|"
     r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Rev)\.|[A-Z][a-z]+)"
     r"(?:[’'](?:s|re|ll|d|ve|m)(?![\w’'-])|\b(?:[ \t]+[\w’'.\[\]-]+){0,6}?[ \t]*"
     r"(?<![\w’'-])(?:(?:is|was|are|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|wo|ca)"
@@ -162,12 +163,12 @@ def _opens_quotation(words: str) -> bool:
 
 def _known_clause(text: str, i: int) -> bool:
     """Whether a clause opens after the verb of knowing that ends at ``i``: a subject and a
-    finite verb within six words, no stop between (``_KNOWN_CLAUSE``).
+    finite verb within seven words, no stop between (``_KNOWN_CLAUSE``).
 
     >>> _known_clause("I knew this thing was coming, and", 6), _known_clause("I know Mo Cheeks, King said", 6)
     (True, False)
     """
-    m = _KNOWN_CLAUSE.match(text, i + len(text[i:]) - len(text[i:].lstrip(" \t")))
+    m = _KNOWN_CLAUSE.match(text, i)
     words = m.group(0) if m else ""
     words = re.sub(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Rev)\.", "", words)  # "that Mr. Hoover testified"
     return bool(m) and not re.search(r"[,;:.!?()“”\"\n]", words)
