@@ -542,8 +542,9 @@ def test_a_colon_is_no_cue():
 @pytest.mark.parametrize("text, source, cue, content", [
     # reports nested in a quotation by a named person, with "assured", with a day before
     # "that" (PTC 728343601, judged round 5, read after scoring; 762152527, round 2)
+    # (the report ends where Cruz's next clause is joined, as the round's gold has it: recall17)
     ('Mr Cruz says: "Holy Father, Juan Barros says he saw nothing and yet, there are dozens of us."',
-     "Juan Barros", "says", "he saw nothing and yet, there are dozens of us."),
+     "Juan Barros", "says", "he saw nothing"),
     ('"When we gave him the letter for the Pope, he assured us he would give it to the Pope," she told AP.',
      "he", "assured", "he would give it to the Pope"),
     ("Evidence: “House Speaker Paul Ryan said Wednesday that Oversight Chairman Trey Gowdy was ‘accurate’.”",
