@@ -5,6 +5,7 @@ description names one or many ("Prosecutors", "Six Gannett newspapers")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newstrace.extract.speakers.names import clean_description, speaker_key
 from newstrace.extract.speakers.words import (
@@ -183,9 +184,7 @@ def clause_cut(src):
     head = src.text[:m.start()].rstrip()
     if not head.strip(EDGE_PUNCT):
         return None
-    from dataclasses import replace
-
-    from newstrace.extract.speakers.registry import apply_rules
+    from newstrace.extract.speakers.registry import apply_rules  # (here: the registry imports this module)
 
     # (not the ranker's: its weights were fitted on whole sources)
     res = apply_rules(replace(src, text=head, end=src.start + len(head)),

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from newstrace.extract.speakers.groups import the_company
 from newstrace.extract.speakers.words import EDGE_PUNCT, MEDIA_NOUNS
 
 
@@ -42,10 +44,6 @@ def media_noun(src):
         if words[-1] in ("network", "broadcaster"):
             # no outlet of the list: a broadcaster is a business ("broadcast corporation
             # ABS-CBN ... the network"), the one ``the_company`` finds
-            from dataclasses import replace
-
-            from newstrace.extract.speakers.groups import the_company
-
             return the_company(replace(src, text="the company"))
     return None
 
