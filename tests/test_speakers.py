@@ -698,6 +698,30 @@ def test_fresh_speaker_rounds(n, total, floor):
     assert right / counted >= floor
 
 
+def test_round17_is_judged_and_held_out_without_resolving_it():
+    """Round 17 (seed 2817, Wikinews only) is held out until the lead scores it once: this
+    reads its gold and fixtures only, never the resolver. Ten articles of their own, 88
+    sources, each a span of its article; a source the extractor left empty is no speaker's
+    and every other has one; no article of it stands in an earlier round's gold."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import speakers_eval
+
+    rows = [json.loads(line) for line in speakers_eval.round_gold(17).read_text(encoding="utf-8").splitlines()]
+    articles = sorted({r["article"] for r in rows})
+    assert (len(rows), len(articles)) == (88, 10)
+    credits = (speakers_eval.ROUNDS / "CREDITS.md").read_text(encoding="utf-8")
+    section = credits.split("## Round 17 (drawn with --draw 17 --seed 2817:")[1].split("\n## ")[0]
+    assert sorted(line.split("`")[1][:-4] for line in section.splitlines() if line.startswith("- `")) == articles
+    for r in rows:
+        text = speakers_eval.article_text(r["article"])
+        assert all(0 <= s < e <= len(text) for s, e in r["source"] + r["cue"] + r["content"])
+        assert r["cue"] and (r["speaker"] is None) == (not r["source"]), r
+        assert "accept" not in r or (r["speaker"] and r["accept"]), r
+    earlier = {json.loads(line)["article"] for n in range(1, 17)
+               for line in speakers_eval.round_gold(n).read_text(encoding="utf-8").splitlines() if line.strip()}
+    assert not earlier & set(articles)
+
+
 def test_the_ranker_decides_where_the_rules_guess_and_says_so():
     from newstrace.extract.speakers import ranker
     from newstrace.extract.speakers.testing import resolve_all, resolve_one
