@@ -1,6 +1,6 @@
 """Attributions, kinds and citations on the hand-judged PTC sample (issue 28).
 
-    python bench/eval_judged.py [--part round16|round16-paragraphs|rounds1-15|round15|rounds1-14|round14|rounds1-13|round13|rounds1-12|round12|rounds1-11|round11|rounds1-10|round10|rounds1-9|round9|rounds1-8|round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|round1-held-out|dev|all] [--model default] [--show] [--json]
+    python bench/eval_judged.py [--part round17|round17-paragraphs|rounds1-16|round16|round16-paragraphs|rounds1-15|round15|rounds1-14|round14|rounds1-13|round13|rounds1-12|round12|rounds1-11|round11|rounds1-10|round10|rounds1-9|round9|rounds1-8|round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|round1-held-out|dev|all] [--model default] [--show] [--json]
 
 The gold (``tests/gold/ptc_judged.jsonl``, ``ptc_judged_round2.jsonl``, ``_round3`` and ``_round4``: offsets only,
 drawn and annotated as docs/extraction.md says) marks every attribution of the judged PTC
@@ -30,7 +30,11 @@ six reports; held out, scored once, read since: ``--part round15``, ``judged_rou
 together) and round 16 (12 more ECB+ dev texts, six commentary pieces and six reports, drawn the same way from the
 texts no one had read; held out, scored once at main d3a4274, read since: ``--part round16``, ``judged_round16.jsonl``; ``--part rounds1-15`` is the
 development rounds together; ``--part round16-paragraphs`` is round 16's gold in rounds 1-13's reading of texts of one
-sentence a line, a quotation on a later line than its cue's an attribution of its own: bench/judged_paragraph_reading.py). ``--part held-out`` is the latest round (held out until it is scored once); round 1's first twelve, which
+sentence a line, a quotation on a later line than its cue's an attribution of its own: bench/judged_paragraph_reading.py)
+and round 17 (12 more ECB+ dev texts, six commentary pieces and six reports, drawn the same way from places 55-75 of
+the same order, the last texts no one had read; held out until it is scored once: ``--part round17``,
+``judged_round17.jsonl``; ``--part rounds1-16`` is the development rounds together; ``--part round17-paragraphs`` is
+round 17's gold in rounds 1-13's reading, written the same way). ``--part held-out`` is the latest round (held out until it is scored once); round 1's first twelve, which
 it named before round 15, are ``--part round1-held-out``. The texts are read from ../shared/corpora/ptc,
 ../shared/corpora/ecbplus-dev and ../shared/corpora/wikinews (research data and CC BY 2.5 texts, not copied here).
 
@@ -67,10 +71,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 # the gold of each round, in order: round 1 (parts "held-out" and "dev"), PTC rounds 2-13,
-# rounds 14 (ECB+ dev and Wikinews texts), 15 and 16 (ECB+ dev texts)
+# rounds 14 (ECB+ dev and Wikinews texts), 15, 16 and 17 (ECB+ dev texts)
 GOLD_FILES = [ROOT / "tests" / "gold" / "ptc_judged.jsonl"] + [
     ROOT / "tests" / "gold" / f"ptc_judged_round{n}.jsonl" for n in range(2, 14)] + [
-    ROOT / "tests" / "gold" / f"judged_round{n}.jsonl" for n in range(14, 17)]
+    ROOT / "tests" / "gold" / f"judged_round{n}.jsonl" for n in range(14, 18)]
 LAST_ROUND = len(GOLD_FILES)
 
 
@@ -88,7 +92,7 @@ PARTS = ROUND_PARTS | {"held-out": round_labels(LAST_ROUND), "round1-held-out": 
 # a round's gold in the other reading of one-sentence-a-line texts (bench/judged_paragraph_reading.py:
 # a quotation on a later line than its cue's a cue-less attribution of its own, as rounds 1-13 read
 # that layout), written from the round's gold before any output on it was seen; not part of "all"
-READINGS = {"round16-paragraphs": ROOT / "tests" / "gold" / "judged_round16_paragraphs.jsonl"}
+READINGS = {f"round{n}-paragraphs": ROOT / "tests" / "gold" / f"judged_round{n}_paragraphs.jsonl" for n in (16, 17)}
 TEXTS = SHARED / "corpora" / "ptc" / "train" / "articles"
 ECB_DEV = SHARED / "corpora" / "ecbplus-dev" / "text"
 WIKINEWS = SHARED / "corpora" / "wikinews"

@@ -1,6 +1,6 @@
 """A judged round's gold in the other reading of one-sentence-a-line texts (issue 28).
 
-ECB+ texts hold one sentence a line and no mark of paragraphs. Rounds 15 and 16's judges read a
+ECB+ texts hold one sentence a line and no mark of paragraphs. Rounds 15-17's judges read a
 quotation on a line after its cue's line (same speaker, no cue of its own) as a further content
 fragment of that attribution (lines as sentences of one paragraph); rounds 1-13's gold reads the
 same layout in PTC texts the other way, 98 times: such a quotation is a cue-less attribution of
@@ -12,6 +12,7 @@ cue-less, source-less attribution with the same speaker (kind direct when it ope
 quotation mark).
 
     python bench/judged_paragraph_reading.py tests/gold/judged_round16.jsonl tests/gold/judged_round16_paragraphs.jsonl
+    python bench/judged_paragraph_reading.py tests/gold/judged_round17.jsonl tests/gold/judged_round17_paragraphs.jsonl
 """
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ def _rows(path):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-ECB_ROUNDS = {15: "judged_round15.jsonl", 16: "judged_round16.jsonl"}  # twelve ECB+ dev texts each
+ECB_ROUNDS = {15: "judged_round15.jsonl", 16: "judged_round16.jsonl", 17: "judged_round17.jsonl"}  # twelve ECB+ dev texts each
 
 
 def _round_file(n):
@@ -34,11 +34,14 @@ def _round_file(n):
     return path
 
 
-def test_the_latest_round_is_round16_and_held_out_names_it():
-    assert eval_judged.GOLD_FILES[-1].name == "judged_round16.jsonl"
-    assert eval_judged.LAST_ROUND == 16
-    assert eval_judged.PARTS["held-out"] == eval_judged.PARTS["round16"] == ("held-out-16",)
-    assert eval_judged.PARTS["round15"] == ("held-out-15",)  # scored once; still addressable
+def test_the_latest_round_is_round17_and_held_out_names_it():
+    assert eval_judged.GOLD_FILES[-1].name == "judged_round17.jsonl"
+    assert eval_judged.LAST_ROUND == 17
+    assert eval_judged.PARTS["held-out"] == eval_judged.PARTS["round17"] == ("held-out-17",)
+    assert eval_judged.PARTS["round16"] == ("held-out-16",)  # scored once; still addressable
+    assert eval_judged.PARTS["round15"] == ("held-out-15",)
+    assert eval_judged.PARTS["rounds1-16"] == tuple(
+        label for n in range(1, 17) for label in eval_judged.round_labels(n))
     assert eval_judged.PARTS["rounds1-15"] == tuple(
         label for n in range(1, 16) for label in eval_judged.round_labels(n))
     assert eval_judged.PARTS["rounds1-14"] == tuple(
@@ -57,7 +60,7 @@ def test_the_default_part_is_the_latest_round(monkeypatch):
     monkeypatch.setattr(eval_judged, "TEXTS", REPO)  # any folder that exists: the check before read_gold
     with pytest.raises(SystemExit):
         eval_judged.main([])
-    assert seen["part"] == "round16"
+    assert seen["part"] == "round17"
 
 
 def test_parts_select_their_rows():
@@ -65,13 +68,16 @@ def test_parts_select_their_rows():
     assert len(eval_judged.read_gold("all")) == len(rows)
     held = eval_judged.read_gold("held-out")
     assert [r["id"] for r in held] == [r["id"] for r in _rows(eval_judged.GOLD_FILES[-1])]
-    assert held == eval_judged.read_gold("round16")
-    development = eval_judged.read_gold("rounds1-15")
+    assert held == eval_judged.read_gold("round17")
+    development = eval_judged.read_gold("rounds1-16")
     assert len(development) + len(held) == len(rows)
     assert not {r["id"] for r in development} & {r["id"] for r in held}
+    round16 = eval_judged.read_gold("round16")
+    assert [r["id"] for r in round16] == [r["id"] for r in _rows(_round_file(16))]
+    assert len(eval_judged.read_gold("rounds1-15")) + len(round16) == len(development)
     round15 = eval_judged.read_gold("round15")
     assert [r["id"] for r in round15] == [r["id"] for r in _rows(_round_file(15))]
-    assert len(eval_judged.read_gold("rounds1-14")) + len(round15) == len(development)
+    assert len(eval_judged.read_gold("rounds1-14")) + len(round15) == len(eval_judged.read_gold("rounds1-15"))
 
 
 def test_no_text_is_judged_in_two_rounds():
@@ -114,7 +120,7 @@ def test_spans_lie_inside_their_texts(path):
 @needs_shared(SHARED / "corpora" / "ecbplus-dev")
 @pytest.mark.parametrize("n", sorted(ECB_ROUNDS))
 def test_ecb_round_texts_and_spans(n):
-    """Rounds 15 and 16's texts are ECB+ dev files of 700-15,000 characters; every span is
+    """Rounds 15-17's texts are ECB+ dev files of 700-15,000 characters; every span is
     non-empty; a direct content opens and closes with a quotation mark, a mixed one holds one, no
     role overlaps another, and each citation's span is inside its text. Gold only: no extractor."""
     for row in _rows(_round_file(n)):
@@ -156,27 +162,53 @@ def test_round16_spans_hold_what_was_judged():
 
 
 @needs_shared(SHARED / "corpora" / "ecbplus-dev")
-def test_round16_paragraph_reading_is_the_script_s_output_of_round16_gold():
-    """``--part round16-paragraphs`` is written mechanically from round 16's gold (no extractor):
+def test_round17_spans_hold_what_was_judged():
+    """A few of round 17's spans, read back (gold only: nothing here runs the extractor on round 17,
+    held out until it is scored once): the first attribution's source, cue and kind of five texts,
+    every required citation, the two texts with no attribution, and the counts by class."""
+    rows = {r["id"]: r for r in _rows(_round_file(17))}
+    texts = {i: eval_judged.read_text(i, "ecbplus-dev") for i in rows}
+
+    def first(i):
+        a = rows[i]["attributions"][0]
+        return tuple(" | ".join(texts[i][s:e] for s, e in a[role]) for role in ("source", "cue")), a["kind"]
+
+    assert first("e7877db40") == (("The Academy of Motion Pictures Arts and Sciences", "announced"), "indirect")
+    assert first("e24a664a5") == (("Authorities", "are now saying"), "indirect")
+    assert first("ec88cb2cf") == (("", ""), "direct")  # a quotation with no source and no cue
+    assert first("e3a423602") == (("authorities", "said"), "indirect")
+    assert first("e6e61117c") == (("the Associated Press", "reported"), "indirect")
+    cited = sorted((c["outlet"], texts[i][slice(*c["span"])], c["optional"]) for i, r in rows.items() for c in r["citations"])
+    assert [c for c in cited if not c[2]] == [("The Associated Press", "The Associated Press", False),
+                                            ("The Associated Press", "the Associated Press", False)]
+    assert sorted(i for i, r in rows.items() if not r["attributions"]) == ["e3369c782", "e95cfe6fe"]
+    counts = {t: sum(len(r["attributions"]) for r in rows.values() if r["type"] == t) for t in ("commentary", "report")}
+    assert counts == {"commentary": 17, "report": 51}
+
+
+@needs_shared(SHARED / "corpora" / "ecbplus-dev")
+@pytest.mark.parametrize("n, moved_fragments", [(16, 12), (17, 4)])
+def test_paragraph_reading_is_the_script_s_output_of_the_round_s_gold(n, moved_fragments):
+    """``--part roundN-paragraphs`` (rounds 16 and 17) is written mechanically from round N's gold (no extractor):
     each later-line quotation fragment becomes a cue-less attribution of the same speaker, the
     rest is untouched (bench/judged_paragraph_reading.py)."""
     spec = importlib.util.spec_from_file_location("reading", REPO / "bench" / "judged_paragraph_reading.py")
     reading = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(reading)
-    judged = _rows(_round_file(16))
-    stored = _rows(eval_judged.READINGS["round16-paragraphs"])
+    judged = _rows(_round_file(n))
+    stored = _rows(eval_judged.READINGS[f"round{n}-paragraphs"])
     assert [r["id"] for r in stored] == [r["id"] for r in judged]
     moved = 0
     for row, kept in zip(judged, stored):
         text = (SHARED / "corpora" / "ecbplus-dev" / "text" / f"{row['id']}.txt").read_text(encoding="utf-8")
-        again, n = reading.paragraph_reading(row, text)
+        again, k = reading.paragraph_reading(row, text)
         assert again == kept
-        moved += n
+        moved += k
         # single-fragment attributions stay as they were, with their speakers
         assert {(tuple(map(tuple, a["content"])), a.get("speaker", "")) for a in row["attributions"]
                 if len(a["content"]) == 1} <= {(tuple(map(tuple, a["content"])), a.get("speaker", ""))
                                                for a in kept["attributions"]}
         assert sorted(f for a in row["attributions"] for f in map(tuple, a["content"])) == \
             sorted(f for a in kept["attributions"] for f in map(tuple, a["content"]))
-    assert moved == 12
-    assert len(eval_judged.read_gold("round16-paragraphs")) == 12
+    assert moved == moved_fragments
+    assert len(eval_judged.read_gold(f"round{n}-paragraphs")) == 12
