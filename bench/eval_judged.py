@@ -32,7 +32,7 @@ texts no one had read; held out, scored once at main d3a4274, read since: ``--pa
 development rounds together; ``--part round16-paragraphs`` is round 16's gold in rounds 1-13's reading of texts of one
 sentence a line, a quotation on a later line than its cue's an attribution of its own: bench/judged_paragraph_reading.py)
 and round 17 (12 more ECB+ dev texts, six commentary pieces and six reports, drawn the same way from places 55-75 of
-the same order, the last texts no one had read; held out until it is scored once: ``--part round17``,
+the same order, the last texts no one had read; held out, scored once at main e9a05ab, read since: ``--part round17``,
 ``judged_round17.jsonl``; ``--part rounds1-16`` is the development rounds together; ``--part round17-paragraphs`` is
 round 17's gold in rounds 1-13's reading, written the same way). ``--part held-out`` is the latest round (held out until it is scored once); round 1's first twelve, which
 it named before round 15, are ``--part round1-held-out``. The texts are read from ../shared/corpora/ptc,

@@ -16,6 +16,7 @@ add (CPU clock; ``wall`` for the wall clock).
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
@@ -38,15 +39,16 @@ def _written() -> int:
 
 
 def main(argv: list[str]) -> dict:
-    pragmas, profile = [], None
-    while "--pragma" in argv:
-        at = argv.index("--pragma")
-        pragmas.append(argv[at + 1])
-        argv = argv[:at] + argv[at + 2:]
-    if "--profile" in argv:
-        at = argv.index("--profile")
-        profile, argv = (argv[at + 1], argv[at + 2]), argv[:at] + argv[at + 3:]
-    store_path, size, add = argv[0], int(argv[1]), int(argv[2])
+    parser = argparse.ArgumentParser(description="Time N bench mentions added to a copy of a kept bench store.")
+    parser.add_argument("store", help="a store bench/link_scale.py left")
+    parser.add_argument("size", type=int, help="how many mentions it holds")
+    parser.add_argument("add", type=int, help="how many mentions to add")
+    parser.add_argument("--pragma", action="append", default=[], help="a PRAGMA set after the store opens")
+    parser.add_argument("--profile", nargs=2, metavar=("CLOCK", "FILE"), help="cProfile of the add: cpu or wall")
+    args = parser.parse_args(argv)
+    if args.profile and args.profile[0] not in ("cpu", "wall"):
+        parser.error("--profile CLOCK is cpu or wall")
+    store_path, size, add, pragmas, profile = args.store, args.size, args.add, args.pragma, args.profile
     trial = f"{store_path}.trial"
     for suffix in ("", "-wal", "-shm"):
         Path(trial + suffix).unlink(missing_ok=True)

@@ -154,7 +154,7 @@ def test_what_was_told_and_a_quoted_thought_run_on_past_and():
 # 4. a report inside a quotation is the speaker's indirect report, though its words stand inside
 #    the marks (the judged rounds class each of them indirect)
 def test_a_report_inside_a_quotation_is_indirect_unless_it_quotes():
-    from newstrace.extract import nested_kind
+    from newstrace.extract.quotes import nested_kind
     # ECB+ e64c3ae47 (round 16)
     text = ("\"I knew this thing was coming, and it wasn't an easy thing for anybody,\" Brown said from Miami before "
             "coaching the Pistons in the Eastern Conference finals.")

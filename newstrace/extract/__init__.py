@@ -9,13 +9,14 @@ processes; models load once per process.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from newstrace.extract.base import SpanExtractor
 from newstrace.extract.continuation import MAX_GAP, add_continuations, only_short_lines_between, split_continuations
-from newstrace.extract.quotes import classify, one_attribution_per_quote, quote_mask
+from newstrace.extract.quotes import attribution_kind, classify, one_attribution_per_quote, quote_mask
 from newstrace.extract.speakers import is_short_form_or_equal
 from newstrace.outlets import canonical_outlet
 from newstrace.records import PRONOUNS, Article, Attribution, Citation, SpanAttribution, span_text
@@ -302,29 +303,9 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     # "“Knowing Billy, …⏎His relationship with Randy was pretty strong.⏎I think it was hard for him
     # to let Chris go.⏎…”"), or whole contents over lines (``quoted_contents``)
     inside = quoted_contents(text, spans, mask)
-    inside = bytearray(a | b for a, b in zip(inside, lines_mask))
+    inside = bytearray(map(operator.or_, inside, lines_mask))
     spans = sorted(spans + nested_attributions(text, spans, inside), key=_order)
     return colon_cues(text, split_source_verb(text, spans))  # "Michael Steele: “…”" has a source, and no cue
-
-
-def nested_kind(text: str, span: SpanAttribution, mask: bytearray) -> str | None:
-    """'indirect' for an attribution whose cue stands inside a quotation (``mask``) and whose
-    content does not open a quotation of its own: a speaker's report inside their quotation
-    ("“I knew this thing was coming, and …,” Brown said") is the speaker's report of what they
-    knew, the marks theirs, not the one reported; the judged rounds class 42 of the 49 such
-    reports found on rounds 1-16 indirect (recall17). None where ``classify`` decides.
-
-    >>> t = '"I knew this thing was coming, and it was hard," Brown said.'
-    >>> from newstrace.extract.quotes import quote_mask
-    >>> nested_kind(t, SpanAttribution([(1, 2)], [(3, 7)], [(8, 29)]), quote_mask(t))
-    'indirect'
-    """
-    if not span.cue or not span.content or not mask[span.cue[0][0]]:
-        return None
-    s = span.content[0][0]
-    if text[s:s + 1] in "\"“‘'«" or s > 0 and (text[s - 1] in "“‘«\"" or text[s - 1] == "'" and text[s - 2:s - 1].isspace()):
-        return None  # "He said, ‘Thank you.’": the words quoted
-    return "indirect"
 
 
 def extract_spans(texts: list[str], model: str = "default") -> list[list[SpanAttribution]]:
@@ -362,7 +343,7 @@ def analyse(articles: list[Article], model: str = "default") -> list[Analysis]:
             Attribution(
                 id=f"{article.id}#a{n}",
                 article=article.id,
-                kind=nested_kind(article.text, s, runs_on) or classify(article.text, s.content, runs_on),
+                kind=attribution_kind(article.text, s, runs_on),
                 source=s.source,
                 cue=s.cue,
                 content=s.content,

@@ -69,16 +69,19 @@ _KNOWING = frozenset({"know", "knows", "knew"})
 # "I believe today is a day of vindication")
 _BELIEVING = frozenset({"believe", "believes", "believed"})
 # (a subject first: "a site we believe is related to …" is a relative's, its subject gone)
+# a finite verb: an auxiliary (negated or not), a past form, a contracted one ("it's", "we'd")
+_FINITE_WORD = (r"(?:(?:is|was|are|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|wo|ca)"
+                r"(?:n[’']t)?|[a-z]{3,}ed|\w+[’'](?:s|re|ll|d|ve))(?![\w’'-])")
+# a title's abbreviation before a name ("that Mr. Hoover testified")
+_TITLE = r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Rev)\."
 _FINITE_SOON = re.compile(
     r"[ \t]+(?:\w+[’'](?:s|re|ll|d|ve)(?![\w’'-])|(?!(?:is|was|are|were|has|have|had|will|would|can|could|should|may|might|"
-    r"must|did|does|do|be|been)\b)(?:[\w’'.\[\]-]+[ \t]+){1,7}?(?:(?:is|was|are|were|has|have|had|will|"
-    r"would|can|could|should|may|might|must|did|does|do|wo|ca)(?:n[’']t)?|[a-z]{3,}ed|\w+[’'](?:s|re|ll|d|ve))(?![\w’'-]))")
+    r"must|did|does|do|be|been)\b)(?:[\w’'.\[\]-]+[ \t]+){1,7}?" + _FINITE_WORD + ")")
 _KNOWN_CLAUSE = re.compile(
     r"[ \t]*(?:that\s+)?(?:I|(?i:we|you|he|she|they|it|there|this|these|those|the|a|an|his|her|their|our|my|your|that)|"
-    r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Rev)\.|[A-Z][a-z]+)"
+    + _TITLE + r"|[A-Z][a-z]+)"
     r"(?:[’'](?:s|re|ll|d|ve|m)(?![\w’'-])|\b(?:[ \t]+[\w’'.\[\]-]+){0,6}?[ \t]*"
-    r"(?<![\w’'-])(?:(?:is|was|are|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|wo|ca)"
-    r"(?:n[’']t)?|[a-z]{3,}ed|\w+[’'](?:s|re|ll|d|ve))(?![\w’'-]))")
+    r"(?<![\w’'-])" + _FINITE_WORD + ")")
 _FILLERS = re.compile(r"^(?:so|not|that|it|this|you know|i mean)\W*$", re.IGNORECASE)
 
 
@@ -170,7 +173,7 @@ def _known_clause(text: str, i: int) -> bool:
     """
     m = _KNOWN_CLAUSE.match(text, i)
     words = m.group(0) if m else ""
-    words = re.sub(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Rev)\.", "", words)  # "that Mr. Hoover testified"
+    words = re.sub(r"\b" + _TITLE, "", words)  # "that Mr. Hoover testified"
     return bool(m) and not re.search(r"[,;:.!?()“”\"\n]", words)
 
 
