@@ -1,6 +1,6 @@
 """Attributions, kinds and citations on the hand-judged PTC sample (issue 28).
 
-    python bench/eval_judged.py [--part round17|round17-paragraphs|rounds1-16|round16|round16-paragraphs|rounds1-15|round15|rounds1-14|round14|rounds1-13|round13|rounds1-12|round12|rounds1-11|round11|rounds1-10|round10|rounds1-9|round9|rounds1-8|round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|round1-held-out|dev|all] [--model default] [--show] [--json]
+    python bench/eval_judged.py [--part round18|rounds1-17|round17|round17-paragraphs|rounds1-16|round16|round16-paragraphs|rounds1-15|round15|rounds1-14|round14|rounds1-13|round13|rounds1-12|round12|rounds1-11|round11|rounds1-10|round10|rounds1-9|round9|rounds1-8|round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|round1-held-out|dev|all] [--model default] [--show] [--json]
 
 The gold (``tests/gold/ptc_judged.jsonl``, ``ptc_judged_round2.jsonl``, ``_round3`` and ``_round4``: offsets only,
 drawn and annotated as docs/extraction.md says) marks every attribution of the judged PTC
@@ -34,7 +34,10 @@ sentence a line, a quotation on a later line than its cue's an attribution of it
 and round 17 (12 more ECB+ dev texts, six commentary pieces and six reports, drawn the same way from places 55-75 of
 the same order, the last texts no one had read; held out, scored once at main e9a05ab, read since: ``--part round17``,
 ``judged_round17.jsonl``; ``--part rounds1-16`` is the development rounds together; ``--part round17-paragraphs`` is
-round 17's gold in rounds 1-13's reading, written the same way). ``--part held-out`` is the latest round (held out until it is scored once); round 1's first twelve, which
+round 17's gold in rounds 1-13's reading, written the same way) and round 18 (12 Wikinews reports, the ECB+ dev pool and
+PTC train being spent: drawn by bench/judged_round18_draw.py from the Wikinews articles no one had read, news reports only,
+Wikinews having no commentary; held out until it is scored once: ``--part round18``, the default, ``judged_round18.jsonl``;
+``--part rounds1-17`` is the development rounds together, ``--part all`` every round, 18 included). ``--part held-out`` is the latest round (held out until it is scored once); round 1's first twelve, which
 it named before round 15, are ``--part round1-held-out``. The texts are read from ../shared/corpora/ptc,
 ../shared/corpora/ecbplus-dev and ../shared/corpora/wikinews (research data and CC BY 2.5 texts, not copied here).
 
@@ -71,10 +74,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 # the gold of each round, in order: round 1 (parts "held-out" and "dev"), PTC rounds 2-13,
-# rounds 14 (ECB+ dev and Wikinews texts), 15, 16 and 17 (ECB+ dev texts)
+# rounds 14 (ECB+ dev and Wikinews texts), 15, 16 and 17 (ECB+ dev texts), 18 (Wikinews texts)
 GOLD_FILES = [ROOT / "tests" / "gold" / "ptc_judged.jsonl"] + [
     ROOT / "tests" / "gold" / f"ptc_judged_round{n}.jsonl" for n in range(2, 14)] + [
-    ROOT / "tests" / "gold" / f"judged_round{n}.jsonl" for n in range(14, 18)]
+    ROOT / "tests" / "gold" / f"judged_round{n}.jsonl" for n in range(14, 19)]
 LAST_ROUND = len(GOLD_FILES)
 
 

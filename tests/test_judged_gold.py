@@ -34,11 +34,14 @@ def _round_file(n):
     return path
 
 
-def test_the_latest_round_is_round17_and_held_out_names_it():
-    assert eval_judged.GOLD_FILES[-1].name == "judged_round17.jsonl"
-    assert eval_judged.LAST_ROUND == 17
-    assert eval_judged.PARTS["held-out"] == eval_judged.PARTS["round17"] == ("held-out-17",)
-    assert eval_judged.PARTS["round16"] == ("held-out-16",)  # scored once; still addressable
+def test_the_latest_round_is_round18_and_held_out_names_it():
+    assert eval_judged.GOLD_FILES[-1].name == "judged_round18.jsonl"
+    assert eval_judged.LAST_ROUND == 18
+    assert eval_judged.PARTS["held-out"] == eval_judged.PARTS["round18"] == ("held-out-18",)
+    assert eval_judged.PARTS["round17"] == ("held-out-17",)  # scored once; still addressable
+    assert eval_judged.PARTS["round16"] == ("held-out-16",)
+    assert eval_judged.PARTS["rounds1-17"] == tuple(
+        label for n in range(1, 18) for label in eval_judged.round_labels(n))
     assert eval_judged.PARTS["round15"] == ("held-out-15",)
     assert eval_judged.PARTS["rounds1-16"] == tuple(
         label for n in range(1, 17) for label in eval_judged.round_labels(n))
@@ -60,7 +63,7 @@ def test_the_default_part_is_the_latest_round(monkeypatch):
     monkeypatch.setattr(eval_judged, "TEXTS", REPO)  # any folder that exists: the check before read_gold
     with pytest.raises(SystemExit):
         eval_judged.main([])
-    assert seen["part"] == "round17"
+    assert seen["part"] == "round18"
 
 
 def test_parts_select_their_rows():
@@ -68,13 +71,19 @@ def test_parts_select_their_rows():
     assert len(eval_judged.read_gold("all")) == len(rows)
     held = eval_judged.read_gold("held-out")
     assert [r["id"] for r in held] == [r["id"] for r in _rows(eval_judged.GOLD_FILES[-1])]
-    assert held == eval_judged.read_gold("round17")
-    development = eval_judged.read_gold("rounds1-16")
+    assert held == eval_judged.read_gold("round18")
+    development = eval_judged.read_gold("rounds1-17")
     assert len(development) + len(held) == len(rows)
     assert not {r["id"] for r in development} & {r["id"] for r in held}
+    # "all" is rounds 1-17 and round 18, in that order; "rounds1-17" is "all" as it was before round 18
+    assert eval_judged.read_gold("all") == development + held
+    assert development == [r for path in eval_judged.GOLD_FILES[:17] for r in _rows(path)]
+    round17 = eval_judged.read_gold("round17")
+    assert [r["id"] for r in round17] == [r["id"] for r in _rows(_round_file(17))]
+    assert len(eval_judged.read_gold("rounds1-16")) + len(round17) == len(development)
     round16 = eval_judged.read_gold("round16")
     assert [r["id"] for r in round16] == [r["id"] for r in _rows(_round_file(16))]
-    assert len(eval_judged.read_gold("rounds1-15")) + len(round16) == len(development)
+    assert len(eval_judged.read_gold("rounds1-15")) + len(round16) == len(eval_judged.read_gold("rounds1-16"))
     round15 = eval_judged.read_gold("round15")
     assert [r["id"] for r in round15] == [r["id"] for r in _rows(_round_file(15))]
     assert len(eval_judged.read_gold("rounds1-14")) + len(round15) == len(eval_judged.read_gold("rounds1-15"))
@@ -212,3 +221,150 @@ def test_paragraph_reading_is_the_script_s_output_of_the_round_s_gold(n, moved_f
             sorted(f for a in kept["attributions"] for f in map(tuple, a["content"]))
     assert moved == moved_fragments
     assert len(eval_judged.read_gold(f"round{n}-paragraphs")) == 12
+
+
+# Round 18: twelve Wikinews reports (the ECB+ dev pool and PTC train being spent), drawn by
+# bench/judged_round18_draw.py, in its order; judged before any output on them was seen and held out
+# until it is scored once. Nothing here runs the extractor on them.
+ROUND18_IDS = ["wn012", "wn083", "wn258", "wn224", "wn196", "wn243", "wn093", "wn253", "wn229", "wn047", "wn056", "wn234"]
+# sha256 of every span's words of a text (source, cue and content of each attribution, then each
+# citation), joined by U+001F, as the judge read them back: an offset moved by one, or a text read
+# otherwise than as judged, changes it (the words themselves stay out of the repository)
+ROUND18_DIGESTS = {
+    "wn012": "2c64e14ef9f2ffb7", "wn083": "c6f22c3cf92cf0fe", "wn258": "b046cf10710fd4b6",
+    "wn224": "976e76f3c58b9c5e", "wn196": "59a349b4ff4ee357", "wn243": "c83d326f122f5279",
+    "wn093": "2d62ad69e47b5c02", "wn253": "9475833e709763a8", "wn229": "79eff7dbdc9eddf1",
+    "wn047": "9ebfa3e910866294", "wn056": "2a0f969299e151e0", "wn234": "d92368dc424118ad",
+}
+
+
+def _round18():
+    path = eval_judged.GOLD_FILES[17]
+    assert path.name == "judged_round18.jsonl"
+    return _rows(path)
+
+
+def test_round18_is_the_twelve_drawn_wikinews_reports():
+    rows = _round18()
+    assert [r["id"] for r in rows] == ROUND18_IDS
+    assert {r["source"] for r in rows} == {"wikinews"}
+    assert {r["part"] for r in rows} == {"held-out-18"}
+    assert {r["type"] for r in rows} == {"report"}  # Wikinews has no commentary: reports only
+    assert eval_judged.read_gold("round18") == rows == eval_judged.read_gold("held-out")
+
+
+@needs_shared(SHARED / "corpora" / "wikinews")
+def test_round18_spans_slice_the_words_judged():
+    """Every span of round 18 slices its text, as bench/eval_judged.py reads it, as the judge read it
+    back (the digests); spans start and end at word edges, none in the headline; a direct content
+    opens and closes with a quotation mark, a mixed one holds one, an indirect one is not wholly
+    quoted; no role overlaps another. Gold only: no extractor."""
+    import hashlib
+    import re
+
+    word = re.compile(r"\w")
+    for row in _round18():
+        text = eval_judged.read_text(row["id"], "wikinews")
+        headline = len(text.split("\n", 1)[0])
+        spans = [(s, e) for a in row["attributions"] for role in ("source", "cue", "content") for s, e in a[role]]
+        spans += [tuple(c["span"]) for c in row["citations"]]
+        for s, e in spans:
+            assert headline < s < e <= len(text), (row["id"], s, e)
+            assert not (word.match(text[s - 1]) and word.match(text[s])), (row["id"], s, e)
+            assert not (e < len(text) and word.match(text[e - 1]) and word.match(text[e])), (row["id"], s, e)
+        words = "\x1f".join(text[s:e] for s, e in spans)
+        assert hashlib.sha256(words.encode()).hexdigest()[:16] == ROUND18_DIGESTS[row["id"]], row["id"]
+        for a in row["attributions"]:
+            contents = [text[s:e] for s, e in a["content"]]
+            assert a["cue"], (row["id"], a)  # every attribution of the round has its cue
+            if a["kind"] == "direct":
+                assert all(c[0] in QUOTES and c[-1] in QUOTES for c in contents), (row["id"], a)
+            elif a["kind"] == "mixed":
+                assert any(q in c for c in contents for q in QUOTES), (row["id"], a)
+            else:
+                assert not all(c[0] in QUOTES and c[-1] in QUOTES for c in contents), (row["id"], a)
+            roles = [tuple(x) for role in ("source", "cue", "content") for x in a[role]]
+            assert all(e1 <= s2 or e2 <= s1 for i, (s1, e1) in enumerate(roles) for s2, e2 in roles[i + 1:]), \
+                (row["id"], a)
+
+
+@needs_shared(SHARED / "corpora" / "wikinews")
+def test_round18_read_back_and_counts():
+    """A few of round 18's spans read back (sources, cues and outlets: names, not the texts'
+    sentences), every required citation, and the counts by kind."""
+    rows = {r["id"]: r for r in _round18()}
+    texts = {i: eval_judged.read_text(i, "wikinews") for i in rows}
+
+    def first(i):
+        a = rows[i]["attributions"][0]
+        return tuple(" | ".join(texts[i][s:e] for s, e in a[role]) for role in ("source", "cue")), a["kind"]
+
+    assert first("wn012") == (("local press", "reported by"), "indirect")
+    assert first("wn224") == (("", "allegedly"), "indirect")
+    assert first("wn243") == (("state-owned Iranian news agency Fars", "reported"), "indirect")
+    assert first("wn258") == (("University coach Brad Tronc", "said"), "direct")
+    assert first("wn056")[0][1] == "publicly declared intent"
+    cited = sorted((c["outlet"], texts[i][slice(*c["span"])]) for i, r in rows.items() for c in r["citations"]
+                   if not c["optional"])
+    assert cited == [("Fars News Agency", "Fars"), ("Fars News Agency", "Fars News"), ("ISNA", "ISNA"),
+                     ("News 12", "News 12"), ("Press TV", "Press TV"), ("Reuters", "Reuters")] + \
+        [("The Aviation Herald", "The Aviation Herald")] * 3 + [("WalesOnline", "WalesOnline")]
+    assert sum(c["optional"] for r in rows.values() for c in r["citations"]) == 10
+    kinds = [a["kind"] for r in rows.values() for a in r["attributions"]]
+    assert {k: kinds.count(k) for k in KINDS} == {"indirect": 65, "direct": 18, "mixed": 13}
+    assert [len(rows[i]["attributions"]) for i in ROUND18_IDS] == [22, 8, 9, 6, 2, 9, 8, 5, 5, 5, 7, 10]
+
+
+@needs_shared(SHARED / "corpora" / "wikinews")
+def test_round18_texts_are_no_speaker_round_s_and_no_earlier_round_s():
+    """No text of round 18 is a Wikinews article a speaker round holds (its fixtures, by the title's
+    slug) or that round 14 or the speaker-identity gold names by id."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    import speakers_eval
+
+    fixtures = {p.stem for d in ("speakers_rounds", "speakers", "speakers_fresh", "interviews")
+                for p in (REPO / "tests" / "fixtures" / d).glob("*.txt")}
+    named = {r["article"] for r in _rows(REPO / "tests" / "gold" / "speaker_identity_wikinews.jsonl")}
+    named |= {r["id"] for r in _rows(eval_judged.GOLD_FILES[13]) if r["source"] == "wikinews"}
+    assert len(named) > 6 and "wn181" in named
+    for i in ROUND18_IDS:
+        title = eval_judged.read_text(i, "wikinews").split("\n", 1)[0].removesuffix(".")
+        assert speakers_eval._slug(title) not in fixtures, i
+        assert i not in named, i
+
+
+@needs_shared(SHARED / "corpora" / "wikinews")
+def test_round18_is_what_the_draw_gives():
+    """bench/judged_round18_draw.py, over main 22b5314's tree (the round's starting state), gives
+    the pool, the exclusions and the twelve in the gold's order (it prints nothing here)."""
+    import subprocess
+
+    if subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", "22b5314^{commit}"], capture_output=True).returncode:
+        pytest.skip("commit 22b5314 not in this checkout's history")
+    spec = importlib.util.spec_from_file_location("judged_round18_draw", REPO / "bench" / "judged_round18_draw.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    drawn = module.draw("22b5314", 4)
+    assert (drawn["pool"], len(drawn["speakers18"]), len(drawn["named"]), drawn["rest"]) == (52, 10, 19, 23)
+    assert [row["id"] for row in drawn["order"][:12]] == ROUND18_IDS
+    assert not set(drawn["speakers18"]) & set(ROUND18_IDS)
+    assert {"wn181", "wn200"} <= set(drawn["named"])  # round 14's two Wikinews reports in the pool
+
+
+@needs_shared(SHARED / "corpora" / "wikinews")
+def test_round18_loads_as_the_scorer_loads_it(tmp_path):
+    """The scorer's own path up to the extractor (read_gold, read_text, write_brat) takes round 18:
+    each text is written as read, and each brat span's recorded words are its offsets' words."""
+    gold = eval_judged.read_gold("round18")
+    eval_judged.write_brat(gold, tmp_path / "gold")
+    for row in gold:
+        text = (tmp_path / "gold" / "text" / f"{row['id']}.txt").read_text(encoding="utf-8")
+        assert text == eval_judged.read_text(row["id"], "wikinews")
+        lines = (tmp_path / "gold" / "attributions" / f"{row['id']}.ann").read_text(encoding="utf-8").splitlines()
+        spans = [line.split("\t") for line in lines if line.startswith("T")]
+        assert spans and sum(line.startswith("E") for line in lines) == len(row["attributions"])
+        for _, where, words in spans:
+            frags = [tuple(map(int, f.split())) for f in where.split(" ", 1)[1].split(";")]
+            assert words == " ".join(text[s:e] for s, e in frags).replace("\n", " ")
