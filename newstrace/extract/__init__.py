@@ -234,7 +234,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.references import reference_lines
     from newstrace.extract.colon_reports import colon_reports, split_source_verb
     from newstrace.extract.trailing_cues import quotes_before_cues
-    from newstrace.extract.viewpoints import viewpoints
+    from newstrace.extract.viewpoints import to_viewpoints, viewpoints
 
     mask = quote_mask(text) if mask is None else mask
     spans = repair_cues(text, spans)  # "also | reported that": the verb joins the cue
@@ -275,6 +275,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = sorted(spans + hearsay(text, spans, mask), key=_order)
     spans = split_at_adverbs(text, spans)  # "This was | reportedly | the first such occurrence"
     spans = sorted(spans + viewpoints(text, spans, mask), key=_order)  # "For Kim, these weapons are …"
+    spans = sorted(spans + to_viewpoints(text, spans, mask), key=_order)  # "To Kavanaugh, bypassing … is …"
     spans = split_continuations(text, spans, mask)
     spans = add_continuations(text, spans, mask)
     spans = sorted(spans + colon_reports(text, spans), key=_order)  # "RT reports:" and the paragraph below
