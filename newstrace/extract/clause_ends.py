@@ -494,7 +494,7 @@ def drop_connectives(text: str, spans: list[SpanAttribution]) -> list[SpanAttrib
 # "according to" frames a whole clause: the sentence before it ("…, according to the World Health
 # Organization") or after it ("According to Seeker, …"); the tagger, which reads such frames well
 # on PolNeAR, opens or stops some inside a phrase ("Mohammad-Javad | Larijani", "the | forecast")
-_ACCORDING_TO = re.compile(r"according\s+to", re.IGNORECASE)
+_ACCORDING_TO = re.compile(r"according\s+to(?:\s+(?:a|an|the))?", re.IGNORECASE)  # "according to a | statement …"
 # what a clause before "according to" may open after, in its sentence (PolNeAR train leaves a
 # sentence's opening phrase out of 58 of 299 such contents, each after a comma, a colon, a dash,
 # a parenthesis, a conjunction or "with": "Even so, | in February he raised …")
