@@ -112,9 +112,11 @@ def to_viewpoints(text: str, spans: list[SpanAttribution], mask: bytearray) -> l
     """An attribution for each "To X, <clause>" outside quotations (cue "To", source X, content the
     rest of the sentence when it holds a finite verb) whose clause no attribution of ``spans``
     already has for content: a view held by X, as "For X, …" (``viewpoints``). PolNeAR train marks
-    5 of its 8 such views ("To Frank, …", "To Sexton, …", "To Sharp, …", "To them, …", "To many,
-    …"; not "To White House officials, it was a show of respect …"); the judged rounds count 3
-    ("To Kavanaugh, …" twice, "To the rockabilly culture, she embodied …").
+    8 of its 11 such views ("To Frank, …", "To Sexton, …", "To Ms. Gil, …", "To them, …", "To many,
+    …"; not "To White House officials, it was a show of respect …", "To her supporters, …", "To a
+    lot of readers, …"); the judged rounds count 3 ("To Kavanaugh, …" twice, "To the rockabilly
+    culture, she embodied …"). A relative clause after X goes with the source ("To Sexton, who has
+    made something of a study of Trump rallies, Tuesday marked a turning point").
 
     >>> from newstrace.extract.quotes import quote_mask
     >>> t = "To Kavanaugh, bypassing the courts and tracking an individual is “constitutional.” Then."
