@@ -539,13 +539,13 @@ def according_to_clauses(text: str, spans: list[SpanAttribution]) -> list[SpanAt
     from newstrace.extract.abbreviations import sentence_end
     from newstrace.extract.parenthetical import sentence_start
 
+    framed = [len(a.content) == 1 and bool(a.cue) and bool(_ACCORDING_TO.fullmatch(
+        " ".join(text[s:e] for s, e in a.cue).strip())) for a in spans]
+    if not any(framed):
+        return spans
     roles = roles_covered(text, spans)
-    out = []
-    for a in spans:
-        if len(a.content) == 1 and a.cue and _ACCORDING_TO.fullmatch(" ".join(text[s:e] for s, e in a.cue).strip()):
-            a = _according_to_clause(text, a, roles, sentence_start, sentence_end)
-        out.append(a)
-    return out
+    return [_according_to_clause(text, a, roles, sentence_start, sentence_end) if f else a
+            for a, f in zip(spans, framed)]
 
 
 def _according_to_clause(text: str, a: SpanAttribution, roles: bytearray, sentence_start,

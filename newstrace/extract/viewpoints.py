@@ -99,8 +99,8 @@ def viewpoints(text: str, spans: list[SpanAttribution], mask: bytearray) -> list
 # rockabilly culture, she embodied …"); not "To me" nor "To us" (the writer's present view, which
 # the judged rounds leave out), not an infinitive ("To be sure,", "To win the White House,"), nor
 # "a" or a possessive ("To a person,", "To his credit,", "To his successor, Mr. Obama leaves …")
-_TO = re.compile(r"(?:^|(?<=[.!?…][\"”’' ]\s)|(?<=[.!?…]\s)|(?<=\n))"
-                 r"To\s+([A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,4}|them|many|some|most|the(?:\s+[\w.’'-]+){1,4}),\s+")
+# (its opening checked apart, as "In"'s: a regex that opens with "To" is found fast)
+_TO = re.compile(r"\bTo\s+([A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,4}|them|many|some|most|the(?:\s+[\w.’'-]+){1,4}),\s+")
 _RELATIVE = re.compile(r"(?:who|which)\s[^,.;:!?\n“”\"]{1,80},\s+")
 # what "To the …," names that holds no view: "To the extent …", "To the shock of the establishment"
 _NOT_A_VIEW = frozenset("""extent shock surprise contrary end best degree point dismay delight horror chagrin amazement
@@ -131,6 +131,8 @@ def to_viewpoints(text: str, spans: list[SpanAttribution], mask: bytearray) -> l
     """
     out = []
     for m in _TO.finditer(text):
+        if not _OPENING.search(text, max(0, m.start() - 3), m.start()):
+            continue
         words = m.group(1).casefold().split()
         if mask[m.start()] or any(w.strip(".’'") in _NOT_A_VIEW for w in words) or _inside(text, m.start(), spans):
             continue
