@@ -211,9 +211,9 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     """
     from newstrace.extract.abbreviations import past_abbreviations
     from newstrace.extract.bare_clauses import bare_clauses
-    from newstrace.extract.clause_ends import carry_conjunct_cues, carry_past_relatives, carry_that_clauses, \
-        carry_cut_phrases, carry_sentence_tails, carry_trailing_which, cut_at_line_ends, cut_datelines, cut_lines_before, \
-        cut_quotes_at_paragraphs, drop_connectives
+    from newstrace.extract.clause_ends import according_to_clauses, carry_conjunct_cues, carry_past_relatives, \
+        carry_that_clauses, carry_cut_phrases, carry_sentence_tails, carry_trailing_which, cut_at_line_ends, \
+        cut_datelines, cut_lines_before, cut_quotes_at_paragraphs, drop_connectives
     from newstrace.extract.colon_quotes import colon_quotes
     from newstrace.extract.considered import considered
     from newstrace.extract.cue_repair import repair_cues
@@ -234,7 +234,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.references import reference_lines
     from newstrace.extract.colon_reports import colon_reports, split_source_verb
     from newstrace.extract.trailing_cues import quotes_before_cues
-    from newstrace.extract.viewpoints import viewpoints
+    from newstrace.extract.viewpoints import to_viewpoints, viewpoints
 
     mask = quote_mask(text) if mask is None else mask
     spans = repair_cues(text, spans)  # "also | reported that": the verb joins the cue
@@ -275,6 +275,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = sorted(spans + hearsay(text, spans, mask), key=_order)
     spans = split_at_adverbs(text, spans)  # "This was | reportedly | the first such occurrence"
     spans = sorted(spans + viewpoints(text, spans, mask), key=_order)  # "For Kim, these weapons are …"
+    spans = sorted(spans + to_viewpoints(text, spans, mask), key=_order)  # "To Kavanaugh, bypassing … is …"
     spans = split_continuations(text, spans, mask)
     spans = add_continuations(text, spans, mask)
     spans = sorted(spans + colon_reports(text, spans), key=_order)  # "RT reports:" and the paragraph below
@@ -289,6 +290,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = carry_past_relatives(text, spans)  # "the plant, which was damaged …, may take a year"
     spans = carry_conjunct_cues(text, spans)  # "said he has arranged … and has requested …"
     spans = carry_cut_phrases(text, spans)  # "told to stay in | separate areas of the home"
+    spans = according_to_clauses(text, spans)  # "Mohammad-Javad | Larijani … disclosed …, according to …"
     spans = cut_quotes_at_paragraphs(text, spans)  # '"…quick."⏎The visitors would' ends at the mark
     spans = cut_datelines(text, spans)  # "December 22nd, 2008 8:55 am⏎" is a blog post's date
     lines_mask = quote_mask(text, across_paragraphs=True)  # quotations running over lines

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from newstrace.extract.frames import clause_content_end
+from newstrace.extract.frames import clause_content_end, frame_after
 from newstrace.extract.quotes import quote_mask, roles_covered
 from newstrace.records import SpanAttribution
 
@@ -489,3 +489,101 @@ def drop_connectives(text: str, spans: list[SpanAttribution]) -> list[SpanAttrib
     return [SpanAttribution(a.source, a.cue, a.content[1:], a.score)
             if len(a.content) > 1 and _CONNECTIVE.fullmatch(text[a.content[0][0]:a.content[0][1]]) else a
             for a in spans]
+
+
+# "according to" frames a whole clause: the sentence before it ("…, according to the World Health
+# Organization") or after it ("According to Seeker, …"); the tagger, which reads such frames well
+# on PolNeAR, opens or stops some inside a phrase ("Mohammad-Javad | Larijani", "the | forecast")
+_ACCORDING_TO = re.compile(r"according\s+to(?:\s+(?:a|an|the))?", re.IGNORECASE)  # "according to a | statement …"
+# what a clause before "according to" may open after, in its sentence (PolNeAR train leaves a
+# sentence's opening phrase out of 58 of 299 such contents, each after a comma, a colon, a dash,
+# a parenthesis, a conjunction or "with": "Even so, | in February he raised …")
+_CLAUSE_OPENING = re.compile(r"(?:[,:;(—–-]|\b(?:and|but|or|nor|so|yet|now|then|with|while|as|because|since|though|"
+                             r"although|whose|which|who|whom|that|if|when|where|whether))\s*$", re.IGNORECASE)
+# a scene set between the source's comma and the clause: ", on Friday, ", ", in the mother's
+# post on Facebook, which has since been taken down, " (judged rounds: the gold's, 3 of 3;
+# PolNeAR train: no such content opens after one)
+_CLAUSE_WORD = re.compile(r"(?:why|how|what|whatever|which|who|whom|whose|where|when|whether|that|if)\b", re.IGNORECASE)
+_RELATIVE_WORD = re.compile(r"(?:that|which|who|whom|whose)\b", re.IGNORECASE)
+_PREPOSITION_END = re.compile(r"\b(?:about|of|on|over|for|to|with|at|in|from|by|into|as|upon|regarding)\s*$",
+                              re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whose|whom|that)\W*$", re.IGNORECASE)
+_SCENE = re.compile(r",\s+[^,.;:!?\n“”\"]{2,60}(?:,\s+[^,.;:!?\n“”\"]{1,60}){0,2},\s+")
+
+
+def according_to_clauses(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
+    """``spans`` with each one-fragment content framed by "according to" made its clause whole
+    in the cue's sentence: opened at the sentence's start where the tagger opened it inside a
+    phrase ("…, according to the World Health Organization": PolNeAR train opens 241 of 299 such
+    contents at the sentence's start, the rest after a comma, a colon, a dash, a conjunction or
+    "with", where this leaves them), or carried on to the sentence's end where the tagger stopped
+    it inside a phrase after "According to X," (PolNeAR train: 73 of 83 such contents run to the
+    sentence's end) and opened after a scene set between the source's comma and the clause ("…,
+    on Friday, 65 women …"). Judged rounds 1-16: 25 attributions framed so; 21 contents off before.
+
+    >>> t = "Marburg virus disease, which causes severe viral fever, ranks among the worst, according to the WHO."
+    >>> a = SpanAttribution([(t.index("the WHO"), len(t) - 1)], [(t.index("according"), t.index(" the WHO"))],
+    ...                     [(t.index("viral"), t.index(", according"))])
+    >>> [t[s:e] for s, e in according_to_clauses(t, [a])[0].content]
+    ['Marburg virus disease, which causes severe viral fever, ranks among the worst']
+    >>> t = "According to Breitbart, on Friday, 65 women who have known Kavanaugh since high school defended him. Then."
+    >>> a = SpanAttribution([(13, 22)], [(0, 12)], [(t.index("65"), t.index(" since"))])
+    >>> [t[s:e] for s, e in according_to_clauses(t, [a])[0].content]
+    ['on Friday, 65 women who have known Kavanaugh since high school defended him']
+    >>> t = "Even so, in February he raised $5.7 million, according to the records."
+    >>> a = SpanAttribution([(t.index("the records"), len(t) - 1)], [(t.index("according"), t.index(" the records"))],
+    ...                     [(9, t.index(", according"))])
+    >>> [t[s:e] for s, e in according_to_clauses(t, [a])[0].content]
+    ['in February he raised $5.7 million']
+    """
+    from newstrace.extract.abbreviations import sentence_end
+    from newstrace.extract.parenthetical import sentence_start
+
+    framed = [len(a.content) == 1 and bool(a.cue) and bool(_ACCORDING_TO.fullmatch(
+        " ".join(text[s:e] for s, e in a.cue).strip())) for a in spans]
+    if not any(framed):
+        return spans
+    roles = roles_covered(text, spans)
+    return [_according_to_clause(text, a, roles, sentence_start, sentence_end) if f else a
+            for a, f in zip(spans, framed)]
+
+
+def _according_to_clause(text: str, a: SpanAttribution, roles: bytearray, sentence_start,
+                         sentence_end) -> SpanAttribution:
+    s, e = a.content[0]
+    cue_start, cue_end = a.cue[0][0], a.cue[-1][1]
+    opening = sentence_start(text, s)
+    if cue_end <= s:  # "According to Seeker, the forecast calls for …"
+        if opening > cue_start or _CLAUSE_WORD.match(text, s) and not text[cue_end:s].strip():
+            return a  # what is the source: "according to | what | Nuncio Pietro Sambi wrote, …"
+        frame_end = max([cue_end] + [f[1] for f in a.source if f[1] <= s])
+        scene = _SCENE.fullmatch(text, frame_end, s)
+        if scene and not any(roles[frame_end + 1:s]):
+            s = frame_end + len(text[frame_end:s]) - len(text[frame_end:s].lstrip(", "))
+        end = sentence_end(text, s)
+        # stopped inside a phrase: a word (or a closing mark and a word) after it, no comma; not a
+        # quotation closed, nor a relative clause's, whose main clause goes on ("Shapira, who,
+        # according to his tagline, “enjoys writing about …,” left out …")
+        if e < end and re.match(r"[”\"’']?[ \t]+[\w“‘\"'(]", text[e:e + 3]) and text[e - 1] not in "”\"’',;:" \
+                and not _RELATIVE_BEFORE.search(text, max(0, cue_start - 12), cue_start):
+            after = frame_after().search(text, e, end)  # '…a hard surface" before …, court sources said'
+            end = verdict_start(text, e, after.start() if after else end)
+            e = max(e, len(text[:end].rstrip(" ,;:")))
+    elif e <= cue_start and opening < s:  # "…, according to the World Health Organization"
+        while opening < s and text[opening] in "\"”’' \t\u00a0—–-":  # 'without delay." Clinton plans …'
+            opening += 1
+        # a content the tagger opened on the comma or colon after the sentence's opening phrase is
+        # read from after it, and stays ("Still | , almost two in three Republican-leaning voters now
+        # view Trump favorably", PolNeAR train's gold without the comma)
+        first = s + len(text[s:e]) - len(text[s:e].lstrip(",:;—–- \t"))
+        lead = text[opening:first]
+        # a relative clause is left as it is ("a recurring counteroffensive by Trump | that put Makaeff
+        # "through the wringer,"", PolNeAR train), and a clause of its own after a preposition ("about |
+        # why the other side must be wrong - which it often is, according to Scott", PolNeAR dev); not
+        # a wh-word after a verb ("That’s | where the transcript ends according to …", round 13)
+        own_clause = _RELATIVE_WORD.match(text, first) or (
+            _CLAUSE_WORD.match(text, first) and _PREPOSITION_END.search(lead))
+        if lead and sentence_end(text, opening) >= cue_start and not _CLAUSE_OPENING.search(lead) \
+                and not own_clause and not any(roles[opening:s]):
+            s = opening
+    return SpanAttribution(a.source, a.cue, [(s, e)], a.score)
