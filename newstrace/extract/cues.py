@@ -120,7 +120,10 @@ _DETERMINER_THAT = re.compile(r"^\W*that\s+(?!\w+\s+(?:is|are|was|were|has|have|
 _PREPOSITION_END = re.compile(r"\b(?:of|about|on|with|for|in|at|into|over)$")
 # adverbs beside a cue's verb ("only mentioned", "have vocally opposed")
 # ("ever": "the only time that I have ever seen a three punch combo"; commentary17)
-_ADVERB = re.compile(r"\w+ly$|^(?:only|just|also|even|still|now|then|again|further|already|always|ever|doubtless)$")
+# ("earlier": "Judge Mark A Goldsmith, an Obama appointee, earlier had halted deportations for nearly 300
+# Iraqis"; commentary18)
+_ADVERB = re.compile(r"\w+ly$|^(?:only|just|also|even|still|now|then|again|further|already|always|ever|doubtless|"
+                     r"earlier)$")
 _STATEMENT_OPENING = re.compile(r"^\W*(?:that|whether|if|how|why|what|when|where|who|whom|which)\b|^\W*[\"“‘'«]",
                                 re.IGNORECASE)
 # an act whose object is itself speech ("issued a statement condemning the attack",
@@ -214,6 +217,112 @@ def _posts() -> frozenset[str]:
 
 
 _NAMING = frozenset({"name", "names", "named", "naming"})
+
+
+@lru_cache(maxsize=None)
+def _patterns(section: str) -> re.Pattern:
+    """A section of ``data/not_speech.txt`` read as one regular expression (its lines the
+    alternatives), case ignored."""
+    return re.compile("|".join(f"(?:{p})" for p in word_lists()[section]), re.IGNORECASE)
+
+
+# a gerund coordinated inside a fronted alternative not taken: "But rather than lamenting what
+# secularism has wrought …, reasserting the Church’s position on marriage, and | insisting | that …"
+_FRONTED_ALTERNATIVE = re.compile(
+    r"(?:^|[.!?\n]\s*)[\"“‘']?(?:(?:but|and|so|yet)\s+)?(?:rather\s+than|instead\s+of)\s+"
+    r"(?:\w+ly\s+)?\w+ing\b[^.!?\n]*(?:,\s+(?:and\s+|or\s+)?|\s(?:and|or)\s+)$", re.IGNORECASE)
+
+
+_GERUND = re.compile(r"\w+ing\b")
+
+
+def supposed(text: str, a: SpanAttribution) -> bool:
+    """Whether ``a``'s cue stands where no one says it: in a condition (data/not_speech.txt
+    [conditions], before the source where it comes first), or in an alternative not taken, a
+    counterfactual or a modal's purpose ([suppositions], right before the cue).
+
+    >>> t = "Boras is a patient man, especially if he thinks more money could be around the corner."
+    >>> supposed(t, SpanAttribution([(38, 40)], [(41, 47)], [(48, 86)]))
+    True
+    >>> t = ("But rather than lamenting what secularism has wrought, reasserting the position, and insisting that "
+    ...      "they strive, Faggioli argues that the Church ought to bend.")
+    >>> at = {w: t.index(w) for w in ("lamenting", "insisting", "argues")}
+    >>> [supposed(t, SpanAttribution([], [(i, i + len(w))], [(i + len(w) + 1, i + len(w) + 5)])) for w, i in at.items()]
+    [True, True, False]
+    >>> t = "If he had said it, he would have challenged my credibility."
+    >>> supposed(t, SpanAttribution([(19, 21)], [(33, 43)], [(44, 58)]))
+    True
+    >>> t = "That would enable the CIA to blame the assassination on a communist."
+    >>> supposed(t, SpanAttribution([(20, 27)], [(28, 36)], [(37, 70)]))
+    True
+    >>> t = "The president said that he would veto the bill."
+    >>> supposed(t, SpanAttribution([(0, 13)], [(14, 18)], [(19, 46)]))
+    False
+    """
+    if not a.cue:
+        return False
+    cue = a.cue[0][0]
+    lead = a.source[0][0] if a.source and a.source[0][0] < cue else cue
+    if _patterns("conditions").search(text, max(0, lead - 40), lead):
+        return True
+    # (before the cue's first word that is no function word: "he would | have challenged |", "would
+    # enable the CIA | to blame |")
+    function = _tables()[2]
+    head = next((cue + m.start() for m in _WORD.finditer(text[cue:a.cue[0][1]].lower()) if m.group() not in function),
+                cue)
+    if _patterns("suppositions").search(text, max(0, head - 60), head):
+        return True
+    # a gerund cue coordinated in a fronted "rather than …" phrase
+    if not _GERUND.match(text, cue):
+        return False
+    opening = max(text.rfind(c, 0, cue) for c in ".!?\n") + 1
+    return bool(_FRONTED_ALTERNATIVE.search(text, max(0, opening - 1), cue))
+
+
+# where a noun phrase's head ends: a comma, or a clause with its own subject and verb after "that /
+# which / who / where / when" ("asked about the more than 50,000 hours of overtime | that Metro officers
+# have logged since …", "is simply asking for full transparency|, in what has become a two year …
+# witch hunt", round 8; commentary18). Read for requests alone: PolNeAR train's gold counts acts on a
+# noun phrase with a clause ("Palin posted a photo of herself and her son, Trig, 6, who has Down
+# Syndrome"), so [things] and [thing_objects] still read the whole content.
+_HEAD_END = re.compile(r",\s|\s(?:that|which|who|whom|where|when)\s+(?:[\w’'-]+\s+){0,3}?"
+                       r"(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did)\b")
+
+
+# a noun whose "that"-clause is what it holds, not a relative clause ("his belief that there were
+# multiple active shooters", "reports that he had lied"): the head goes on
+_CONTENT_NOUN = re.compile(r"\b(?:belief|beliefs|claim|claims|statement|statements|view|views|assertion|argument|"
+                           r"allegation|allegations|suggestion|idea|notion|theory|fact|news|report|reports|word|"
+                           r"charge|charges|"
+                           r"accusation|accusations|rumou?rs?|assurances?|promises?|warnings?|hopes?|fears?|concerns?|"
+                           r"evidence|proof|sign|signs|indication|conclusion|opinion|position|message)$", re.IGNORECASE)
+
+
+def noun_phrase_head(content: str) -> str:
+    """The content up to where its noun phrase's head ends (``_HEAD_END``), unless the clause
+    is what a noun of saying or believing holds.
+
+    >>> noun_phrase_head("the more than 50,000 hours of overtime that Metro officers have logged since Oct. 1")
+    'the more than 50,000 hours of overtime'
+    >>> noun_phrase_head("full transparency, in what has become a two year witch hunt")
+    'full transparency'
+    >>> noun_phrase_head("his belief that there were multiple active shooters")
+    'his belief that there were multiple active shooters'
+    """
+    m = _HEAD_END.search(content)
+    if not m or m.group().lstrip().startswith("that") and _CONTENT_NOUN.search(content[:m.start()]):
+        return content
+    return content[:m.start()]
+
+
+# known to someone for a thing: "Page is best known by her fans for her risque bondage films" (round
+# 17): the agent between the participle and "for" ([reputation] reads the words right after the cue)
+_KNOWN_BY_FOR = re.compile(r"\s*by\s+(?:[\w’'-]+\s+){1,4}?for\b"
+                           r"(?!\s+(?:some|a\s+(?:long\s+)?(?:while|time)|long|years|decades|months|weeks|days|ages"
+                           r"|centuries)\b)", re.IGNORECASE)
+_REPUTED = re.compile(r"(?:^|\b)(?:(?:is|are|was|were|be|been|being|'s|’s)\s+)?"
+                      r"(?:(?:\w+ly|most|best|well|also|perhaps|still|long|always)\s+)*"
+                      r"(?:known|remembered|famed|famous|noted|renowned|celebrated|loved|admired|hated|liked)$")
 
 
 @lru_cache(maxsize=1)
@@ -389,6 +498,13 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     if a.cue and any(p.search(cue + " " + after) or be and p.search(be[1].lower() + " " + cue + " " + after)
                      for p in _reputation()):
         return "reputation"
+    # known to someone for a thing, the agent before "for": "is best known by her fans for …"
+    if a.cue and _REPUTED.search(cue.strip()) and (be or re.search(r"\b(?:is|are|was|were|be|been|being)\b", cue)) \
+            and _KNOWN_BY_FOR.match(text, a.cue[-1][1]):
+        return "reputation"
+    # sounding or looking like something (data/not_speech.txt [appearances])
+    if a.cue and _patterns("appearances").search(cue + " " + after):
+        return "raising"
     # an obligation, no one speaking (data/not_speech.txt [obligations]); "Respondents are obliged to
     # disclose: “…”", a quotation, stays
     if a.cue and not quoted and any(p.search(cue + " " + after) or be and p.search(be[1].lower() + " " + cue + " " + after)
@@ -430,6 +546,10 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     # “Viganò lied,” …" (the source opens an if-clause; "as if to confirm" is not one)
     if a.source and _IF_BEFORE.search(text, max(0, a.source[0][0] - 12), a.source[0][0]) \
             and not mask[a.source[0][0]]:
+        return "hypothetical"
+    # a condition, an alternative not taken, a counterfactual, a modal's purpose
+    # (data/not_speech.txt [conditions], [suppositions])
+    if supposed(text, a):
         return "hypothetical"
     # evidence, not speech: "History tells us why …", "It would also explain why …"
     if source in _EVIDENCE_SOURCES and words and _EVIDENCE_VERB.match(words[-1]) \
@@ -503,6 +623,10 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     opening = _STATEMENT_OPENING.match(content) and not (_DETERMINER_THAT.match(content) and _PREPOSITION_END.search(cue))
     thing = not quoted and not opening and not _FINITE_VERB.search(content) \
         and not _SPEECH_OBJECT.match(content)
+    # for a request, the noun phrase alone decides, not a clause attached to it ("asked about the
+    # more than 50,000 hours of overtime that Metro officers have logged", ``noun_phrase_head``)
+    thing_np = not quoted and not opening and not _FINITE_VERB.search(noun_phrase_head(content)) \
+        and not _SPEECH_OBJECT.match(content)
     # the noun "calls" for a thing ("his calls for transparency")
     if words[:2] == ["calls", "for"] and thing and not re.search(r"\bto\s+\w", content) \
             and _CALLS_NOUN_BEFORE.search(text, max(0, a.cue[0][0] - 30), a.cue[0][0]):
@@ -575,7 +699,7 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
             and not quoted:
         return "decision"
     # "asked for reinforcements", "asked prosecutors about the disclosure"
-    if verbs and verbs[0] in requests and thing and (words[-1] in ("for", "about") or _ABOUT.match(content)):
+    if verbs and verbs[0] in requests and thing_np and (words[-1] in ("for", "about") or _ABOUT.match(content)):
         return "request_for_thing"
     # a feeling with an infinitive or a "to"/"for" object: "was excited to come back to
     # Philadelphia", "is incredibly grateful to President Obama … for their leadership"
