@@ -66,8 +66,10 @@ def _body_subject(art, src):
     """
     verb = src.cue.split()[0].casefold() if src.cue.split() else ""
     stem = _stem(verb)
-    if len(stem) < 3 or stem in _NO_ACT or looks_plural(src.desc):
-        return None
+    words = re.split(r"\s(?:of|in|at|for|from|on|with)\s", src.desc, maxsplit=1)[0].split()
+    if len(stem) < 3 or stem in _NO_ACT or looks_plural(src.desc) or not words \
+            or not any(w[:1].islower() for w in src.desc.split()) or not (words[-1][:1].islower() or len(words) == 1):
+        return None  # (a name is no description: "U.S.", "2016 Democrats")
     # the body: from its first line that is no headline nor dateline ("Friday, June 28, 2019")
     lo = next((m.start() for m in re.finditer(r"(?m)^[^\S\n]*\S", art.text) if m.start() > 0
                and not art.in_headline(m.end() - 1) and not _DATELINE.match(art.text, m.end() - 1)), -1)

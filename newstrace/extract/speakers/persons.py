@@ -241,9 +241,14 @@ def _spoken_surname(src, word: str) -> str | None:
     ...                 ("Khosla", "talked of")])
     [('Pradeep Khosla', 'name_in_apposition'), ('Pradeep Khosla', 'capitalised_word')]
     """
+    from newstrace.extract.speakers.groups import is_people
+
     key = tokens(word)
+    if is_people(word.casefold()):
+        return None  # a group's word ("Democrats"), not a surname: "Some Democrats" is no fuller name of it
     found = {h.speaker for h in src.history if h.kind == "person" and h.speaker and " and " not in h.speaker
-             and len(tokens(h.speaker)) > 1 and tokens(h.speaker)[-1:] == key}
+             and len(tokens(h.speaker)) > 1 and tokens(h.speaker)[-1:] == key
+             and tokens(h.speaker)[0] not in QUANTIFIERS | DETERMINERS}
     return found.pop() if len(found) == 1 else None
 
 
