@@ -33,6 +33,9 @@ def head_person(src):
     if both:
         return src.resolved(both, "person")
     name = art.fullest(_expand_left(art, person, src.start), gender=person.gender)
+    suffix = _SUFFIX_AFTER.match(art.text, person.end, src.end)
+    if suffix and tokens(name)[-1:] != (suffix.group(1).casefold(),) and tokens(name)[-1] in _SUFFIXES:
+        name = f"{person.text} {suffix.group(1)}."  # "his father, Brent Bozell, Jr.", not the son "Brent Bozell III"
     group = _with_group(art, person, src.end)
     if group:
         return src.resolved(f"{name} and {group}", "person")  # (as two persons are)
@@ -228,6 +231,10 @@ def capitalised_word(src):
             full = _spoken_surname(src, full) or full
         return src.resolved(full, "person")
     return None
+
+
+_SUFFIX_AFTER = re.compile(r",?\s+(Jr|Sr|II|III|IV)\b")
+_SUFFIXES = ("jr", "sr", "ii", "iii", "iv")
 
 
 def _spoken_surname(src, word: str) -> str | None:
