@@ -77,7 +77,7 @@ def group_subject(src):
 
 def people_word(src):
     """A capitalised word that opens its sentence and names a group of people ("Police",
-    "Officials", "Authorities", "Activists"): a description (as written), not a person's name, so that a
+    "Officials", "Authorities", "Activists"): a description, not a person's name, so that a
     "they" after it is that group. Not a word the article also writes capitalised inside a
     sentence (a name: "Sanders", "Waters").
 
@@ -85,7 +85,7 @@ def people_word(src):
     >>> t = ("Thames Valley Police said they had arrested a second man. Police said on Monday they "
     ...      "believe the theft involved a group of thieves.")
     >>> resolve_all(t, [("Thames Valley Police", "said"), ("Police", "said"), ("they", "believe")])[1:]
-    [('Police', 'people_word'), ('Police', 'they_it')]
+    [('police', 'people_word'), ('police', 'they_it')]
     """
     desc = src.desc
     if not desc or not desc[0].isupper() or re.search(r"\s", desc):
@@ -98,7 +98,9 @@ def people_word(src):
         # (after a word in lower case or a comma; not the end of a longer name, "Thames Valley Police")
         if _IN_SENTENCE.search(art.text, max(0, m.start() - 30), m.start()) and not art.in_headline(m.start()):
             return None  # capitalised inside a sentence: a name
-    return src.resolved(desc, "description")  # (as written: its key is the lower-case word's)
+    # (in lower case, as a description: a capitalised one-word plural reads as a name to
+    # ``looks_singular``, and an "it" after "Investors" is no investor)
+    return src.resolved(low, "description")
 
 
 _IN_SENTENCE = re.compile(r"(?:\b[a-z][\w'’-]*|[,;])\s+$")
