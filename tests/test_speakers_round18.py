@@ -108,3 +108,30 @@ def test_a_relative_pronoun_after_an_abbreviation_a_quantity_or_people():
     with open(REPO / "tests" / "fixtures" / "interviews" / f"{article}.txt", encoding="utf-8", newline="") as f:
         got = resolve_gold(f.read(), rows)
     assert got["that"] == ["some studies"]
+
+
+def test_round18_gold_is_hand_marked_at_word_boundaries():
+    """Round 18's attributions were marked by hand (no extractor spans): 77 sources in ten
+    articles of their own, listed in CREDITS.md; every span inside its text and on word
+    boundaries (one "he" once pointed into "The"); no source is no speaker and no speaker lacks one."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    import speakers_eval
+
+    rows = [json.loads(line) for line in speakers_eval.round_gold(18).read_text(encoding="utf-8").splitlines()]
+    articles = sorted({r["article"] for r in rows})
+    assert (len(rows), len(articles)) == (77, 10)
+    credits = (speakers_eval.ROUNDS / "CREDITS.md").read_text(encoding="utf-8")
+    section = credits.split("## Round 18 (drawn with --draw 18 --seed 2818:")[1].split("\n## ")[0]
+    assert sorted(line.split("`")[1][:-4] for line in section.splitlines() if line.startswith("- `")) == articles
+    for r in rows:
+        text = speakers_eval.article_text(r["article"])
+        for s, e in r["source"] + r["cue"] + r["content"]:
+            assert 0 <= s < e <= len(text), r
+            assert not (s > 0 and text[s - 1].isalnum() and text[s].isalnum()), (r, text[s - 5:e])
+            assert not (e < len(text) and text[e].isalnum() and text[e - 1].isalnum()), (r, text[s:e + 5])
+        assert r["cue"] and (r["speaker"] is None) == (not r["source"]), r
+    earlier = {json.loads(line)["article"] for n in range(1, 18)
+               for line in speakers_eval.round_gold(n).read_text(encoding="utf-8").splitlines() if line.strip()}
+    assert not earlier & set(articles)
