@@ -369,8 +369,9 @@ def test_relative_pronouns_after_names(article, context, pronoun, speaker):
 
 @pytest.mark.parametrize("article, source_start, speaker", [
     # a group that just spoke is the next "they", by the head of its description (without the
-    # members it names, "Proponents, including the United States Conference of Mayors": ``clause_cut``)
-    ("nyt_2016-09-12_visa-program-up-for-renewal-amid", "they say they support", "Proponents"),
+    # members it names, "Proponents, including the United States Conference of Mayors": ``clause_cut``;
+    # in lower case, a group's word, as ``people_word`` gives it: the same key as "Proponents")
+    ("nyt_2016-09-12_visa-program-up-for-renewal-amid", "they say they support", "proponents"),
     # persons after a preposition, and those "and" joins to them, are not the source's head
     ("politico_2016-09-22_judge-rejects-new-york-times-req", "lawyers for both Donald and Ivana Trump",
      "lawyers for both Donald and Ivana Trump"),

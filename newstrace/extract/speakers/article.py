@@ -636,6 +636,8 @@ class Article:
             if len({tokens(c) for c in of}) == 1 and (len(toks) > 1 or all(
                     tokens(c) == toks for p in persons for c in p)) and self._first_body_mention(toks) in of:
                 return max(of, key=lambda c: (len(c), counts[c]))
+        if not persons and label == "PERSON":
+            persons = self._with_suffix(toks, by_end, rank)
         if not persons:
             return name
         headline = self._headline_tokens(label)
@@ -643,6 +645,25 @@ class Article:
                                              -rank[p[0]]))
         # the longest spelling, of equals the most named
         return max(chosen, key=lambda c: (len(tokens(c)), counts[c], -rank[c]))
+
+    def _with_suffix(self, toks: tuple[str, ...], by_end: dict, rank: dict) -> list[list[str]]:
+        """Where no name ends with the surname, the names that end with it and a suffix:
+        "DeBartolo" is the "Edward J. DeBartolo Jr." the article names (but "Trump" stays
+        the "Donald Trump" of an article that names "Donald Trump Jr." too: a fallback).
+
+        >>> from newstrace.extract.speakers.testing import resolve_one
+        >>> t = ("Trump granted Edward J. DeBartolo Jr. a full pardon. DeBartolo, who used to own the San "
+        ...      "Francisco 49ers football team, was convicted of misprision of a felony in 1998.")
+        >>> resolve_one(t, "DeBartolo, who used to own the San Francisco 49ers football team,")
+        ('Edward J. DeBartolo Jr', 'head_person')
+        """
+        found: list[str] = []
+        for suffix in _NAME_SUFFIXES:
+            for cand in by_end.get(suffix, ()):
+                ct = tokens(cand)
+                if len(ct) > 2 and (is_short_form(toks, ct[:-1]) or toks == ct[:-1]) and self.reliable(cand):
+                    found.append(cand)
+        return [sorted(set(found), key=rank.__getitem__)] if found and len({tokens(c) for c in found}) == 1 else []
 
     def _first_body_mention(self, toks: tuple[str, ...]) -> str | None:
         """The first name after the headline line that is ``toks`` or opens or ends with them."""
@@ -811,6 +832,10 @@ class Article:
 
 
 _last_article: list[tuple[object, Article]] = []  # (doc, its Article): the one made last
+
+
+# what follows a surname in a full name ("Edward J. DeBartolo Jr.", as ``tokens`` spell it)
+_NAME_SUFFIXES = ("jr", "sr", "ii", "iii", "iv")
 
 
 def _first_name(word: str) -> bool:

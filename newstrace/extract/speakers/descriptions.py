@@ -44,9 +44,74 @@ def headline_description(src):
         person = _body_person(art, src.desc)
         if person:
             return src.resolved(person, "person")
+        subject = _body_subject(art, src)
+        if subject:
+            return subject
     if art.in_headline(src.start):
         return src.resolved(src.desc or None, "description")
     return None
+
+
+def _body_subject(art, src):
+    """The one a headline's description stands for where the lead tells the same act: the
+    person or organisation named right before the headline's verb in the body's first three
+    sentences ("Driver in New Hampshire multi-motorcycle crash pleads not guilty", then
+    "Volodoymyr Zhukovskyy, 23, pleaded not guilty").
+
+    >>> from newstrace.extract.speakers.testing import resolve_all
+    >>> t = ("Driver in New Hampshire multi-motorcycle crash pleads not guilty.\\n\\nActing via his lawyers, "
+    ...      "Volodoymyr Zhukovskyy, 23, pleaded not guilty on Tuesday to seven counts of negligent homicide.")
+    >>> resolve_all(t, [("Driver in New Hampshire multi-motorcycle crash", "pleads")])
+    [('Volodoymyr Zhukovskyy', 'headline_description')]
+    """
+    verb = src.cue.split()[0].casefold() if src.cue.split() else ""
+    stem = _stem(verb)
+    words = re.split(r"\s(?:of|in|at|for|from|on|with)\s", src.desc, maxsplit=1)[0].split()
+    if len(stem) < 3 or stem in _NO_ACT or looks_plural(src.desc) or not words \
+            or not any(w[:1].islower() for w in src.desc.split()) or not (words[-1][:1].islower() or len(words) == 1):
+        return None  # (a name is no description: "U.S.", "2016 Democrats")
+    # the body: from its first line that is no headline nor dateline ("Friday, June 28, 2019")
+    lo = next((m.start() for m in re.finditer(r"(?m)^[^\S\n]*\S", art.text) if m.start() > 0
+               and not art.in_headline(m.end() - 1) and not _DATELINE.match(art.text, m.end() - 1)), -1)
+    if lo < 0:
+        return None
+    first = art.sentence_of(lo)
+    hi = art.sent_starts[first + 3] if first + 3 < len(art.sent_starts) else len(art.text)
+    for w in re.finditer(r"\b[a-z]+\b", art.text[lo:hi]):
+        at = lo + w.start()
+        if _stem(w.group(0)) != stem or art.quoted(at):
+            continue
+        opening = art.sent_starts[art.sentence_of(at)]
+        named = [n for n in art.names if opening <= n.start and n.end <= at and n.label in ("PERSON", "ORG")
+                 and _SUBJECT_GAP.fullmatch(art.text, n.end, at)]
+        if named:
+            n = named[-1]
+            if n.label == "PERSON":
+                return src.resolved(art.fullest(n.text), "person")
+            return src.resolved(re.sub(r"^(?:the|a|an)\s+", "", art.fullest(n.text, "ORG"), flags=re.IGNORECASE), "org")
+        return None  # (the first telling of the act only)
+    return None
+
+
+_DATELINE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$",
+                       re.MULTILINE)
+
+
+def _stem(word: str) -> str:
+    """A verb without its ending: "pleads" and "pleaded" are "plead"; "says" and "said" "say"."""
+    word = _IRREGULAR.get(word, word)
+    for ending in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[:-len(ending)].rstrip("e")
+    return word.rstrip("e")
+
+
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write", "writes": "write"}
+# what news sets between a subject and its verb: an age, a time, an adverb ("Zhukovskyy, 23,
+# pleaded", "Sea-Eye on Sunday renamed", "X also said")
+_SUBJECT_GAP = re.compile(r"(?:,\s+\d{1,3},)?(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+)?(?:\s+(?:also|has|have|had|was|were))?\s+")
+# verbs of saying: a headline's "X says" has no act of its own for the lead to tell again
+_NO_ACT = frozenset({"say", "tell", "write", "report", "claim", "announc", "warn"})
 
 
 def _body_person(art, desc: str) -> str | None:
@@ -145,6 +210,32 @@ def fuller_mention(src):
         if len({speaker_key(clean_description(f.group(0))) for f in found}) != 1:
             return None
     return src.resolved(clean_description(found[-1].group(0)), "description")
+
+
+def the_same(src):
+    """'The same study', 'the same official': the speaker resolved last whose description or
+    name has that noun (within 3,000 characters), as it was resolved.
+
+    >>> from newstrace.extract.speakers.testing import resolve_all
+    >>> t = ("One study in the Journal of Threatened Taxa from March noted authorities seized 126 skins. "
+    ...      "The same study also noted over 370 jackal horns seized in the same period.")
+    >>> resolve_all(t, [("One study in the Journal of Threatened Taxa from March", "noted"),
+    ...                 ("The same study", "also noted")])[-1]
+    ('One study in the Journal of Threatened Taxa from March', 'the_same')
+    """
+    m = _THE_SAME.fullmatch(src.bare)
+    if m is None:
+        return None
+    noun = m.group("noun").casefold()
+    for res in reversed(src.history):
+        if src.start - res.position > 3000:
+            break
+        if res.speaker and noun in res.speaker.casefold().split():
+            return src.resolved(res.speaker, res.kind)
+    return None
+
+
+_THE_SAME = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+same\s+(?P<noun>[a-z][\w-]*)")
 
 
 # what follows a source's head and is no part of who speaks: a relative clause, the members

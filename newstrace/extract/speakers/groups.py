@@ -75,6 +75,37 @@ def group_subject(src):
     return src.resolved(clean_description(best), "description")
 
 
+def people_word(src):
+    """A capitalised word that opens its sentence and names a group of people ("Police",
+    "Officials", "Authorities", "Activists"): a description, not a person's name, so that a
+    "they" after it is that group. Not a word the article also writes capitalised inside a
+    sentence (a name: "Sanders", "Waters").
+
+    >>> from newstrace.extract.speakers.testing import resolve_all
+    >>> t = ("Thames Valley Police said they had arrested a second man. Police said on Monday they "
+    ...      "believe the theft involved a group of thieves.")
+    >>> resolve_all(t, [("Thames Valley Police", "said"), ("Police", "said"), ("they", "believe")])[1:]
+    [('police', 'people_word'), ('police', 'they_it')]
+    """
+    desc = src.desc
+    if not desc or not desc[0].isupper() or re.search(r"\s", desc):
+        return None
+    low = desc.casefold()
+    if not (low in PEOPLE_PLURALS or low in COLLECTIVE_NOUNS or (low.endswith("s") and is_people(low))):
+        return None
+    art = src.art
+    for m in re.finditer(rf"\b{re.escape(desc)}\b", art.text):
+        # (after a word in lower case or a comma; not the end of a longer name, "Thames Valley Police")
+        if _IN_SENTENCE.search(art.text, max(0, m.start() - 30), m.start()) and not art.in_headline(m.start()):
+            return None  # capitalised inside a sentence: a name
+    # (in lower case, as a description: a capitalised one-word plural reads as a name to
+    # ``looks_singular``, and an "it" after "Investors" is no investor)
+    return src.resolved(low, "description")
+
+
+_IN_SENTENCE = re.compile(r"(?:\b[a-z][\w'’-]*|[,;])\s+$")
+
+
 def they_unresolved(src):
     """A 'they' or an 'it' that nothing above resolved: no speaker."""
     if src.low in GROUP:

@@ -13,7 +13,7 @@ from newstrace.extract.speakers.descriptions import looks_plural, looks_singular
 from newstrace.extract.speakers.base import Resolved
 from newstrace.extract.speakers.names import clean_name, tokens
 from newstrace.extract.speakers.words import (
-    COMPANY_NOUNS, DETERMINERS, EDGE_PUNCT, FIRST, MEDIA_NOUNS, NEWS_FEMALE, NEWS_MALE, ORG_HEADS, ORG_WORDS, POSSESSORS,
+    AGENT_NOUNS, COMPANY_NOUNS, DETERMINERS, EDGE_PUNCT, FIRST, GENDERED_NOUNS, MEDIA_NOUNS, NEWS_FEMALE, NEWS_MALE, ORG_HEADS, ORG_WORDS, POSSESSORS,
     PERSON_NOUNS, PREPOSITIONS, QUANTIFIERS, SHIP_PREFIXES, TITLES)
 
 
@@ -33,6 +33,9 @@ def head_person(src):
     if both:
         return src.resolved(both, "person")
     name = art.fullest(_expand_left(art, person, src.start), gender=person.gender)
+    suffix = _SUFFIX_AFTER.match(art.text, person.end, src.end)
+    if suffix and tokens(name)[-1:] != (suffix.group(1).casefold(),) and tokens(name)[-1] in _SUFFIXES:
+        name = f"{person.text} {suffix.group(1)}."  # "his father, Brent Bozell, Jr.", not the son "Brent Bozell III"
     group = _with_group(art, person, src.end)
     if group:
         return src.resolved(f"{name} and {group}", "person")  # (as two persons are)
@@ -164,6 +167,40 @@ def name_after_comma(src):
 _FIRST_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}")
 
 
+def name_in_apposition(src):
+    """A description of one person with their name after a comma, in the source: "his wife,
+    Amanda," is Amanda, "University of California, San Diego's chancellor, Pradeep Khosla"
+    is Pradeep Khosla; the name a person NER found, two words or more, or one known first name
+    (NER may call "Amanda" an organisation).
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = "According to his wife, Amanda, Huber succumbed to a lung disorder."
+    >>> resolve_one(t, "his wife, Amanda,")
+    ('Amanda', 'name_in_apposition')
+    """
+    m = _PERSON_THEN_NAME.fullmatch(src.bare)
+    if m is None:
+        return None
+    head = m.group("desc").split()[-1].casefold()
+    if head not in PERSON_NOUNS and head not in GENDERED_NOUNS and head not in AGENT_NOUNS:
+        return None
+    art = src.art
+    at = src.start + src.text.index(src.bare) + m.start("name")
+    name = m.group("name")
+    person = next((p for p in art.persons_within(at, at + len(name)) if p.start == at), None)
+    if person is None and not _first_name(name.split()[0]) and len(name.split()) < 2:
+        return None  # (two capitalised words after a person's description are a full name)
+    return src.resolved(art.fullest(person.text if person else name), "person")
+
+
+# "his wife, Amanda", "San Diego's chancellor, Pradeep Khosla": a description opened by a
+# determiner, a possessive or a place, its person-noun head, a comma, one to four capitalised words
+_PERSON_THEN_NAME = re.compile(
+    r"(?P<desc>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[A-Z][^,]*?['’]s?)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*|"
+    r"[A-Z][^,]*,\s+[A-Z][\w\s]*?['’]s\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*)"
+    r",\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+
+
 def known_person(src):
     """A description that is a person of the article, named in full elsewhere ("Trump").
 
@@ -189,8 +226,37 @@ def capitalised_word(src):
         org = _org_opened_by(src.art, clean_name(desc))
         if org:
             return src.resolved(org, "org")
-        return src.resolved(src.art.fullest(clean_name(desc)), "person")
+        full = src.art.fullest(clean_name(desc))
+        if full == clean_name(desc):  # NER never named the person in full: a speaker already resolved may have
+            full = _spoken_surname(src, full) or full
+        return src.resolved(full, "person")
     return None
+
+
+_SUFFIX_AFTER = re.compile(r",?\s+(Jr|Sr|II|III|IV)\b")
+_SUFFIXES = ("jr", "sr", "ii", "iii", "iv")
+
+
+def _spoken_surname(src, word: str) -> str | None:
+    """The one person resolved before whose name ends with ``word`` ("Khosla" after "University
+    of California, San Diego's chancellor, Pradeep Khosla" spoke, a name NER did not tag).
+
+    >>> from newstrace.extract.speakers.testing import resolve_all
+    >>> t = ('"Walter was the most brilliant scientist I have ever known," said University of California, San '
+    ...      "Diego's chancellor, Pradeep Khosla. Khosla talked of Munk's countless discoveries.")
+    >>> resolve_all(t, [("University of California, San Diego's chancellor, Pradeep Khosla", ""),
+    ...                 ("Khosla", "talked of")])
+    [('Pradeep Khosla', 'name_in_apposition'), ('Pradeep Khosla', 'capitalised_word')]
+    """
+    from newstrace.extract.speakers.groups import is_people
+
+    key = tokens(word)
+    if is_people(word.casefold()):
+        return None  # a group's word ("Democrats"), not a surname: "Some Democrats" is no fuller name of it
+    found = {h.speaker for h in src.history if h.kind == "person" and h.speaker and " and " not in h.speaker
+             and len(tokens(h.speaker)) > 1 and tokens(h.speaker)[-1:] == key
+             and tokens(h.speaker)[0] not in QUANTIFIERS | DETERMINERS}
+    return found.pop() if len(found) == 1 else None
 
 
 def _org_opened_by(art: Article, word: str) -> str | None:

@@ -118,8 +118,18 @@ def noun_phrase_before(before: str) -> str | None:
     'the pirates'
     >>> noun_phrase_before("he met the president of the union "), noun_phrase_before("fired tear gas at demonstrators ")
     ('the president of the union', 'demonstrators')
+
+    An abbreviation's full stops are inside the phrase, and a plural after a quantifier or
+    "people" after a preposition is one too:
+
+    >>> noun_phrase_before("Too wicked for the U.S. government, ")
+    'the U.S. government'
+    >>> noun_phrase_before("because although there have been some studies ")
+    'some studies'
+    >>> noun_phrase_before("could be spread directly from person to person by people ")
+    'people'
     """
-    tail = re.search(r"[^,.;:!?\"“”()]{1,80}?[,\s]*$", before)
+    tail = re.search(r"(?:[^,.;:!?\"“”()]|(?<=\b[A-Z])\.){1,80}?[,\s]*$", before)
     segment = tail.group(0) if tail else ""
     offset = len(before) - len(segment)
     dets = [m.start() for m in _DETERMINER.finditer(segment)]
@@ -132,7 +142,10 @@ def noun_phrase_before(before: str) -> str | None:
         return before[offset + dets[k]:].rstrip(" ,\t\n") or None
     # ("according to police, who said", "killed by police who claim")
     bare = re.search(r"\s(?:of|for|at|in|from|on|with|by|among|against|to)\s+"
-                     r"([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,2}s|police)[,\s]*$", before)
+                     r"([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,2}s|police|people)[,\s]*$", before)
+    if bare is None:  # "some studies that", "many residents who"
+        bare = re.search(r"\b((?:some|many|several|other|few|most|these|those)\s+(?:[a-z][a-z'’-]*\s+){0,2}"
+                         r"[a-z][a-z'’-]*(?<![sui'’])s)[,\s]*$", before)
     return bare.group(1) if bare else None
 
 

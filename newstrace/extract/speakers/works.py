@@ -22,6 +22,10 @@ def work_author(src):
     ('Marco Rubio', 'work_author')
     >>> resolve_one("Stocks ran low, according to the News.com.au report.", "the News.com.au report")
     ('News.com.au', 'work_author')
+    >>> t = ("According to a survey published in 2017 by the Royal Pharmaceutical Society, 84% of surveyed "
+    ...      "Britons did not wash their hands.")
+    >>> resolve_one(t, "a survey published in 2017 by the Royal Pharmaceutical Society")
+    ('Royal Pharmaceutical Society', 'work_author')
     >>> from newstrace.extract.speakers.testing import resolve_all
     >>> t = "The Native American Rights Fund filed a lawsuit against Montana. The complaint notes many lack cars."
     >>> resolve_all(t, [("The Native American Rights Fund", "filed"), ("The complaint", "notes")])[-1]
@@ -253,7 +257,8 @@ _OUTLET_KINDS = ("newspaper", "magazine", "daily", "website", "agency", "broadca
 _WORKS_BY = re.compile(
     r"(?i:(?:(?:a|an|the|this|that|one|another)\s+)?(?:[\w-]+\s+){0,3}?(?:%s|report|reports|data|study|analysis|"
     r"poll|survey|figures|filing|website|site|page|feed|channel|averages|estimates|footage)\s+"
-    r"(?:(?:released|issued|published|put\s+out|sent|posted|measured|compiled|conducted|commissioned)\s+)?"
+    r"(?:(?:released|issued|published|put\s+out|sent|posted|measured|compiled|conducted|commissioned)\s+"
+    r"(?:(?:in|on|last)\s+(?:\d{4}|[A-Z][a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)\s+)?)?"  # "published in 2017 by"
     r"(?:by|from|of)\s+(?:the\s+)?)"
     # (eight words: "the reports by Johns Hopkins Center for Systems Science and Engineering")
     r"(?P<owner>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.&’'-]*)){0,8}(?:\s+police)?)"
@@ -279,13 +284,18 @@ _OWNERS_WORK = re.compile(
 # "The statement", and "in a statement", "in its letter", "with a short video", "wrote a
 # heartfelt letter", "released a statement"
 _THE_WORK = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his)\s+(%s)" % "|".join(WORKS))
+# "Their statement", "its report": the work of a body that just put one out (a person's "his
+# statement" is ``pronoun``'s, by the owner's gender)
+_THEIR_WORK = re.compile(r"(?:[Tt]heir|[Ii]ts)\s+(%s)" % "|".join(WORKS))
 _RELEASED_A_WORK = re.compile(r"\b(?:issued|released|sent|put\s+out)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(%s)\b"
                               % "|".join(WORKS))
 # a statement and a (press) release are one work: "the military said in a statement ... the release said"
 _SAME_WORK = {"release": "statement"}
 _SAID_IN_A_WORK = re.compile(r"\bsaid\s+in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(statement|release)\b")
 # a body described in lower case that speaks for itself: "the Indian military", "the ministry"
-_A_BODY = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:%s)" % "|".join(sorted(PUBLIC_BODY_WORDS)))
+# (with the place or body it is of: "the government of American Samoa")
+_A_BODY = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:%s)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
+                     % "|".join(sorted(PUBLIC_BODY_WORDS)))
 _IN_A_WORK = re.compile(
     r"\b(?:[Ii]n|[Ww]ith|[Tt]hrough|wrote|issued|released|sent|published|posted|penned)\s+"
     r"(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(%s)\b" % "|".join(WORKS))
@@ -293,13 +303,21 @@ _IN_A_WORK = re.compile(
 
 def _author(art: Article, source: str, start: int, end: int, previous: Resolved | None,
             content=(), history=()) -> Resolved | None:
-    """'his tweet', "Rubio's press release", 'a report by The Atlantic': who wrote it."""
+    """'his tweet', "Rubio's press release", 'a report by The Atlantic': who wrote it.
+
+    >>> from newstrace.extract.speakers.testing import resolve_all
+    >>> t = ("The government of American Samoa issued a statement agreeing the issue should be decided by "
+    ...      "Congress. Their statement also read that citizenship was a matter for the people.")
+    >>> resolve_all(t, [("The government of American Samoa", "issued"), ("Their statement", "also read")])[-1]
+    ('the government of American Samoa', 'work_author')
+    """
     text = " ".join(source.split()).strip(EDGE_PUNCT)
-    the = _THE_WORK.fullmatch(text)
+    the = _THE_WORK.fullmatch(text) or _THEIR_WORK.fullmatch(text)
     # the last speaker, else one of the two before it ("... released a statement saying ...
     # A spokesperson told ... the statement read")
     for k, earlier in enumerate(reversed(history[-3:] if history else [previous] if previous else [])):
         if not the or earlier.kind not in ("person", "org", "description") or not 0 <= start - earlier.position < 1500 \
+                or (earlier.kind == "person" and the.re is _THEIR_WORK) \
                 or (earlier.kind == "description" and not _A_BODY.fullmatch(earlier.speaker or "")):
             continue
         # "In a statement ..., the Association of Flight Attendants called ... The statement
@@ -323,7 +341,8 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
     if body:
         return Resolved(body.group("owner"), "org", start, [])
     if not m:
-        m = _WORKS_BY.fullmatch(_trim_apposition(text)) or _OWNERS_WORK.fullmatch(_WHEN.sub("", text))
+        m = _WORKS_BY.fullmatch(_trim_apposition(text)) or _WORKS_BY.fullmatch(text.split(",", 1)[0].strip()) \
+            or _OWNERS_WORK.fullmatch(_WHEN.sub("", text))
         if not m or not m.group("owner")[:1].isupper():
             return None
     owner = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", m.group("owner"))
@@ -335,9 +354,14 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
         return Resolved(art.abbreviations.get(owner) or art.initials[owner], "org", start, [])
     if owner.casefold() in ("my", "our", "your"):  # "our findings", an interviewer's "your release"
         return in_turn(art, start, second_person=owner.casefold() == "your")
-    if re.fullmatch(r"[Tt]he\s+[a-z]+['’]s", owner):  # "the judge's statement": the judge's
-        person = roles._role_person(art, "the " + owner.split()[1][:-2], start)
-        return Resolved(person, "person", start, []) if person else None
+    of_the = re.fullmatch(r"[Tt]he\s+([a-z]+)['’]s", m.group("owner"))
+    if of_the:  # "the judge's statement": the judge's
+        noun = of_the.group(1)
+        person = roles._role_person(art, "the " + noun, start)
+        if person:
+            return Resolved(person, "person", start, [])
+        named = _named_with(art, noun)  # "The hotel's website": the "Hotel Arpit Palace" the article names
+        return Resolved(named, "org", start, []) if named else None
     if owner in ("his", "her"):
         res = pronoun(art, "he" if owner == "his" else "she", start, previous, content)
         return res if res.kind == "person" else None
@@ -359,6 +383,25 @@ def _author(art: Article, source: str, start: int, end: int, previous: Resolved 
             or (m.groupdict().get("kind") in _OUTLET_KINDS and re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}", owner)):
         return Resolved(owner, "org", start, [])
     return None
+
+
+def _named_with(art: Article, noun: str) -> str | None:
+    """The one name of two words or more, outside the headline, that has ``noun`` as a
+    capitalised word: "the hotel" of an article that names "The Hotel Arpit Palace".
+
+    >>> from newstrace.extract.speakers.testing import resolve_one
+    >>> t = ("The Hotel Arpit Palace in the Karol Bagh area of New Delhi caught fire yesterday morning. "
+    ...      "The hotel's website estimated 120 people were in the building.")
+    >>> resolve_one(t, "The hotel's website")
+    ('Hotel Arpit Palace', 'work_author')
+    """
+    word = noun[:1].upper() + noun[1:]
+    found = set()
+    for m in re.finditer(rf"(?:\b[A-Z][\w'’&-]*\s+){{0,3}}\b{re.escape(word)}\b(?:\s+[A-Z][\w'’&-]*){{0,3}}", art.text):
+        name = re.sub(r"^(?:The|A|An)\s+", "", m.group(0))
+        if len(name.split()) >= 2 and not art.in_headline(m.start()) and not art.quoted(m.start()):
+            found.add(name)
+    return found.pop() if len(found) == 1 else None
 
 
 def _trim_apposition(text: str) -> str:
