@@ -1039,11 +1039,14 @@ class StatementIndex:
         ids = [n.id for n in nodes]
         edges, old_rows = [], []
         for chunk, marks in in_chunks(ids):
+            # both ends of an edge are in the family: its edges are those whose b is
+            # (the table's key), taken in the order of (a, b) as before
             edges += self._x(
-                f"SELECT a, b, a0, a1, b0, b1 FROM statement_edges WHERE a IN ({marks})", chunk).fetchall()
+                f"SELECT a, b, a0, a1, b0, b1 FROM statement_edges WHERE b IN ({marks})", chunk).fetchall()
             old_rows += self._x(
                 f"SELECT node, lo, hi, core_lo, core_hi, statement FROM statement_regions WHERE node IN ({marks})",
                 chunk).fetchall()
+        edges.sort()
         old: dict[int, list[Region]] = defaultdict(list)
         for node, *region in old_rows:
             old[node].append(tuple(region))
@@ -1344,11 +1347,14 @@ class StatementIndex:
         return work.touched
 
     def _drop_node(self, node: int) -> None:
-        key, size = self._x("SELECT key, size FROM statement_nodes WHERE id=?", (node,)).fetchone()
+        key, size, family = self._x("SELECT key, size, family FROM statement_nodes WHERE id=?", (node,)).fetchone()
         chosen = winnow(shingle_hashes(key.split("\x1f")[0].split(" ")), self.settings.window)
         self.db.executemany("DELETE FROM statement_grams WHERE shingle=? AND size=? AND node=?",
                             [(g, size, node) for g in chosen])
-        self._x("DELETE FROM statement_edges WHERE a=? OR b=?", (node, node))
+        # edges are keyed by b; those where it is a go to wordings of its family
+        self._x("DELETE FROM statement_edges WHERE b=?", (node,))
+        self._x("DELETE FROM statement_edges WHERE a=? AND b IN (SELECT id FROM statement_nodes WHERE family=?)",
+                (node, family))
         old = [s for (s,) in self._x("SELECT statement FROM statement_regions WHERE node=?", (node,))]
         self._x("DELETE FROM statement_regions WHERE node=?", (node,))
         self._x("DELETE FROM statement_nodes WHERE id=?", (node,))
@@ -1362,10 +1368,12 @@ class StatementIndex:
         ids = [i for (i,) in self._x("SELECT id FROM statement_nodes WHERE family=?", (family,))]
         self._x("DELETE FROM statement_families WHERE family=?", (family,))
         linked = defaultdict(list)
-        for chunk, marks in in_chunks(ids):
-            for a, b in self._x(f"SELECT a, b FROM statement_edges WHERE a IN ({marks})", chunk):
-                linked[a].append(b)
-                linked[b].append(a)
+        pairs = []
+        for chunk, marks in in_chunks(ids):  # both ends in the family: found by b, the key
+            pairs += self._x(f"SELECT a, b FROM statement_edges WHERE b IN ({marks})", chunk).fetchall()
+        for a, b in sorted(pairs):
+            linked[a].append(b)
+            linked[b].append(a)
         seen: set[int] = set()
         for start in sorted(ids):
             if start in seen:
