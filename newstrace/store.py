@@ -118,9 +118,11 @@ CREATE INDEX IF NOT EXISTS statement_fragments_article ON statement_fragments(ar
 CREATE TABLE IF NOT EXISTS statement_edges (  -- two wordings that quote one passage, a < b
     a INTEGER NOT NULL, b INTEGER NOT NULL,
     a0 INTEGER NOT NULL, a1 INTEGER NOT NULL, b0 INTEGER NOT NULL, b1 INTEGER NOT NULL,  -- the shared words
-    PRIMARY KEY (a, b)
+    -- keyed by b, the newer wording: a new wording's edges go in together at the end of
+    -- the table, not one to a page scattered over it (no index on a: both ends of an
+    -- edge are in one family, so a family's edges are found by b alone)
+    PRIMARY KEY (b, a)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS statement_edges_b ON statement_edges(b);
 CREATE TABLE IF NOT EXISTS statement_regions (  -- which words of a wording are a mention of which statement
     -- the key's columns first: SQLite 3.40's integrity_check misreads a WITHOUT ROWID
     -- table whose key columns come after others
@@ -409,6 +411,7 @@ class Store(Queries):
                 # links made by an older linker (no speaker ids, other statements and stories):
                 # the next run links everything again, in the same transaction as the upgrade
                 self.set_relink_pending(True)
+            self._rekey_edges()
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
@@ -423,6 +426,20 @@ class Store(Queries):
             )
             self._migrate_search()
             self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('migration', ?)", (MIGRATION,))
+
+    def _rekey_edges(self) -> None:
+        """A store whose ``statement_edges`` is keyed (a, b) with an index on b (before
+        2026-12-08): the same rows, keyed (b, a) without the index (in the transaction of
+        the migration)."""
+        row = self.db.execute(
+            "SELECT sql FROM sqlite_master WHERE type='table' AND name='statement_edges'").fetchone()
+        if row is None or "PRIMARY KEY (a, b)" not in row[0]:
+            return
+        self.db.execute("ALTER TABLE statement_edges RENAME TO statement_edges_old")
+        self.db.execute(next(part for part in SCHEMA.split(";") if "TABLE IF NOT EXISTS statement_edges" in part))
+        self.db.execute("INSERT INTO statement_edges(a, b, a0, a1, b0, b1)"
+                        " SELECT a, b, a0, a1, b0, b1 FROM statement_edges_old ORDER BY b, a")
+        self.db.execute("DROP TABLE statement_edges_old")  # and its index on b
 
     def _migrate_search(self) -> None:
         """The search indexes and their triggers; filled once from what a database made

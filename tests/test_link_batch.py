@@ -130,3 +130,27 @@ def test_candidates_ranked_by_sqlite_are_those_counted_from_the_rows(tmp_path):
             past_cap += len(found) > cap
         assert past_cap >= (5 if cap == 4 else 0)  # 9 here
     db.close()
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpora not here")
+def test_speaker_counts_a_batch_holds_back_are_dropped_when_counted_afresh(tmp_path, monkeypatch):
+    """In a batch the speaker counts its articles add are written once, at its end; a
+    statement counted afresh (a cut took mentions from it) or dropped meanwhile forgets
+    the counts held back for it, and every table is what linking article by article
+    gives (real quotations as outlets print them)."""
+    bench = _bench()
+    mentions = bench.generate(10000)
+    dropped = []
+    drop = StatementIndex._drop_counts
+
+    def counted(self, statement):
+        dropped.append(statement in self._counts)
+        return drop(self, statement)
+
+    monkeypatch.setattr(StatementIndex, "_drop_counts", counted)
+    batched = _linked(tmp_path / "batch.db", bench, mentions, 50)
+    assert dropped.count(True) >= 2  # counts held back, then counted afresh or dropped (4 here)
+    monkeypatch.setattr(StatementIndex, "_drop_counts", drop)
+    one_by_one = _linked(tmp_path / "one.db", bench, mentions, 1)
+    for name in one_by_one:
+        assert batched[name] == one_by_one[name], name

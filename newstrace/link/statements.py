@@ -450,6 +450,9 @@ class StatementIndex:
         # made on first use when the statements are linked on their own
         self._speakers = speakers
         self._later: set[str] | None = None  # in a batch: statements whose speaker to read at its end
+        # in a batch: speaker counts added by its articles, written at its end (statement ->
+        # speaker -> [mentions, first key, its article], as _finish counts them)
+        self._counts: dict[str, dict[str, list]] = {}
         # in a batch, what to point at its end: attributions of its articles (and their
         # objects, given their statement then), wordings whose passages changed, statements
         # quoted more or less often
@@ -499,14 +502,18 @@ class StatementIndex:
             raise RuntimeError("StatementIndex.batch() needs an open transaction (Store.transaction())")
         self._later = set()
         self._unpointed, self._repointed, self._recounted = {}, set(), set()
+        self._counts = {}
         try:
             yield
+            self._add_counts({(st, sp): entry for st, found in self._counts.items() for sp, entry in found.items()})
+            self._counts = {}
             self._point_later()
             for statement in sorted(self._later):
                 self.refresh(statement)
         finally:
             self._later = None
             self._unpointed, self._repointed, self._recounted = {}, set(), set()
+            self._counts = {}
 
     def _point_later(self) -> None:
         """The end of a batch: each attribution its articles hold, and each of other
@@ -1039,11 +1046,14 @@ class StatementIndex:
         ids = [n.id for n in nodes]
         edges, old_rows = [], []
         for chunk, marks in in_chunks(ids):
+            # both ends of an edge are in the family: its edges are those whose b is
+            # (the table's key), taken in the order of (a, b) as before
             edges += self._x(
-                f"SELECT a, b, a0, a1, b0, b1 FROM statement_edges WHERE a IN ({marks})", chunk).fetchall()
+                f"SELECT a, b, a0, a1, b0, b1 FROM statement_edges WHERE b IN ({marks})", chunk).fetchall()
             old_rows += self._x(
                 f"SELECT node, lo, hi, core_lo, core_hi, statement FROM statement_regions WHERE node IN ({marks})",
                 chunk).fetchall()
+        edges.sort()
         old: dict[int, list[Region]] = defaultdict(list)
         for node, *region in old_rows:
             old[node].append(tuple(region))
@@ -1167,6 +1177,7 @@ class StatementIndex:
         self._texts(regions, {statement}, nodes)
 
     def _drop_statement(self, statement: str) -> None:
+        self._drop_counts(statement)
         self._x("DELETE FROM statements WHERE id=?", (statement,))
         self._x("DELETE FROM statement_speakers WHERE statement=?", (statement,))
 
@@ -1201,12 +1212,18 @@ class StatementIndex:
                     " JOIN articles r ON r.id = f.article WHERE f.node=? AND f.article != ?",
                     (node, work.article or "")):
                 count(statement, speaker, _first_key(published, order, attribution), article_id)
-        self.db.executemany(
-            "INSERT INTO statement_speakers(statement, speaker, mentions, first, first_article) VALUES (?,?,?,?,?)"
-            " ON CONFLICT(statement, speaker) DO UPDATE SET mentions = mentions + excluded.mentions,"
-            " first_article = CASE WHEN excluded.first < first THEN excluded.first_article ELSE first_article END,"
-            " first = min(first, excluded.first)",
-            [(st, sp, n, key, a) for (st, sp), (n, key, a) in counts.items()])
+        if self._later is None:
+            self._add_counts(counts)
+        else:  # in a batch, written once at its end (nothing reads them before)
+            for (statement, speaker), (n, key, article_id) in counts.items():
+                by_speaker = self._counts.setdefault(statement, {})
+                entry = by_speaker.get(speaker)
+                if entry is None:
+                    by_speaker[speaker] = [n, key, article_id]
+                else:  # as the upsert of one article after the other
+                    entry[0] += n
+                    if key < entry[1]:
+                        entry[1], entry[2] = key, article_id
         for statement in sorted(work.dirty):
             self._count_afresh(statement)
         if self._later is not None:
@@ -1292,8 +1309,24 @@ class StatementIndex:
         self.db.executemany("INSERT OR IGNORE INTO statement_shared(attribution, statement) VALUES (?,?)", shared)
         self.db.executemany("UPDATE attributions SET statement=? WHERE id=?", rows)
 
+    def _add_counts(self, counts: dict[tuple[str, str], list]) -> None:
+        """Add mentions to statements' speaker counts ((statement, speaker) -> [mentions,
+        first key, its article]), keeping the earliest."""
+        self.db.executemany(
+            "INSERT INTO statement_speakers(statement, speaker, mentions, first, first_article) VALUES (?,?,?,?,?)"
+            " ON CONFLICT(statement, speaker) DO UPDATE SET mentions = mentions + excluded.mentions,"
+            " first_article = CASE WHEN excluded.first < first THEN excluded.first_article ELSE first_article END,"
+            " first = min(first, excluded.first)",
+            [(st, sp, n, key, a) for (st, sp), (n, key, a) in counts.items()])
+
+    def _drop_counts(self, statement: str) -> None:
+        """Forget the counts of ``statement`` a batch holds back (they are counted afresh
+        from every fragment, or the statement is gone)."""
+        self._counts.pop(statement, None)
+
     def _count_afresh(self, statement: str) -> None:
         """A statement's speaker counts read again from every fragment that holds it."""
+        self._drop_counts(statement)
         self._x("DELETE FROM statement_speakers WHERE statement=?", (statement,))
         counts: dict[str, list] = {}
         for attribution, speaker, published, order, article_id in self._x(
@@ -1344,11 +1377,14 @@ class StatementIndex:
         return work.touched
 
     def _drop_node(self, node: int) -> None:
-        key, size = self._x("SELECT key, size FROM statement_nodes WHERE id=?", (node,)).fetchone()
+        key, size, family = self._x("SELECT key, size, family FROM statement_nodes WHERE id=?", (node,)).fetchone()
         chosen = winnow(shingle_hashes(key.split("\x1f")[0].split(" ")), self.settings.window)
         self.db.executemany("DELETE FROM statement_grams WHERE shingle=? AND size=? AND node=?",
                             [(g, size, node) for g in chosen])
-        self._x("DELETE FROM statement_edges WHERE a=? OR b=?", (node, node))
+        # edges are keyed by b; those where it is a go to wordings of its family
+        self._x("DELETE FROM statement_edges WHERE b=?", (node,))
+        self._x("DELETE FROM statement_edges WHERE a=? AND b IN (SELECT id FROM statement_nodes WHERE family=?)",
+                (node, family))
         old = [s for (s,) in self._x("SELECT statement FROM statement_regions WHERE node=?", (node,))]
         self._x("DELETE FROM statement_regions WHERE node=?", (node,))
         self._x("DELETE FROM statement_nodes WHERE id=?", (node,))
@@ -1362,10 +1398,12 @@ class StatementIndex:
         ids = [i for (i,) in self._x("SELECT id FROM statement_nodes WHERE family=?", (family,))]
         self._x("DELETE FROM statement_families WHERE family=?", (family,))
         linked = defaultdict(list)
-        for chunk, marks in in_chunks(ids):
-            for a, b in self._x(f"SELECT a, b FROM statement_edges WHERE a IN ({marks})", chunk):
-                linked[a].append(b)
-                linked[b].append(a)
+        pairs = []
+        for chunk, marks in in_chunks(ids):  # both ends in the family: found by b, the key
+            pairs += self._x(f"SELECT a, b FROM statement_edges WHERE b IN ({marks})", chunk).fetchall()
+        for a, b in sorted(pairs):
+            linked[a].append(b)
+            linked[b].append(a)
         seen: set[int] = set()
         for start in sorted(ids):
             if start in seen:
