@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pathlib import Path
 
-from newstrace.outlets import AMBIGUOUS_NAMES, canonical_outlet, outlet_aliases, outlet_kind
+from newstrace.outlets import AMBIGUOUS_NAMES, OUTLETS, canonical_outlet, outlet_aliases, outlet_kind
 from newstrace.records import Citation
 
 _APOS = "['’]"
@@ -225,11 +225,13 @@ _MEDIA_WORD = (
     r"News Wire|Newswire|News Agency|Press Agency|News|Times|Post|Journal|Herald|Tribune|Gazette|Magazine|Radio|TV|Television|Network|"
     r"Telegraph|Chronicle|Examiner|Register|Inquirer|Courier|Dispatch|Beast|Caller|Beacon|"
     r"Monitor|Signal|Daily|Mercury|Bee|Sentinel|Enquirer|Ledger|Record|Observer|"
-    r"Globe|Mail|Star|Free Press|Press|Standard|Review|Scientist|Report"
+    r"Globe|Mail|Star|Free Press|Press|Standard|Review|Scientist|Report|Online"
 )
 _NETWORK_CHANNEL = r"(?:ABC|CBS|NBC|FOX|Fox|CW|PIX) ?\d{1,2}"
 _UNKNOWN = re.compile(
-    rf"\b(?:[Tt]he )?((?:[A-Z][\w.&'’-]*\s){{0,4}}(?:{_MEDIA_WORD})|"
+    rf"\b(?:[Tt]he )?((?:[A-Z][\w.&'’-]*\s){{0,4}}(?:{_MEDIA_WORD})(?:(?<=News) \d{{1,2}}(?![\d,.:]?\d))?|"
+    # a media word glued to a name: "WalesOnline", "PinkNews", "MailOnline"
+    rf"[A-Z][a-z]{{2,}}(?:Online|News|TV)|"
     # a call sign, with its channel where given ("WESH 2 news", "KTLA 5")
     r"[WK][A-Z]{2,3}(?:-(?:TV|FM|AM)| \d{1,2}(?![\d,.:]?\d))?|[A-Z][\w-]+\.com|"
     # a local station by its network and channel: "Fox 5", "ABC15", "NBC 7 San Diego"
@@ -270,7 +272,9 @@ _UNKNOWN_PROGRESSIVE = re.compile(r"^ (?:is|are|was|were)(?: (?:now|also|first|e
 _UNKNOWN_POST = re.compile(
     rf"^(?:,? )?{_AUX}(reported|reports|first reported|has learned|contributed|said|says|wrote|"
     r"writes|noted|notes|revealed|reveals|confirmed|obtained|published|highlighted|quoted|cited|"
-    r"learned|found|added|explained|quotes)\b"
+    r"learned|found|added|explained|quotes|states|stated|"
+    # "what WalesOnline called “fury”": the outlet's word for it
+    r"called(?= [“\"]))\b"
 )
 
 # capitalised words that may stand before a known outlet's name without making it part of
@@ -567,9 +571,18 @@ def _fullest_name(text: str, name: str) -> str:
 
     >>> _fullest_name("Fox 5 reports: … Posted by FOX 5 San Diego on Tuesday", "Fox 5")
     'FOX 5 San Diego'
+
+    Any other outlet the rules found by its shape takes the longest form the article writes
+    that extends it with the words of an outlet's kind ("Wales News Service reported" above
+    "Wales News reported"), then a leading "The" where the article capitalises it within a
+    sentence ("according to The Aviation Herald"), then the table's canonical name where the
+    form found is one of its names:
+
+    >>> _fullest_name("The Aviation Herald reported it, according to The Aviation Herald.", "Aviation Herald")
+    'The Aviation Herald'
     """
     if not re.search(r"\d", name):
-        return name
+        return _fullest_form(text, name)
     best = name
     for m in re.finditer(rf"(?<![\w-]){re.escape(name)}((?: [A-Z][a-z]+){{1,3}})", text, re.IGNORECASE):
         words = m.group(1).split()
@@ -580,6 +593,22 @@ def _fullest_name(text: str, name: str) -> str:
 
 
 _MEDIA_VERBS_CAPS = frozenset({"Reports", "Reported", "Says", "Said", "News"})
+# the words that extend an outlet's name without making it another's ("Fars News" -> "Fars
+# News Agency"); no head of a title ("Fars" -> "Fars Times" would be another paper)
+_EXTENSION = r"News|Agency|Service|Network|Online|TV|Television|Radio|Media|Wire|Newswire"
+
+
+def _fullest_form(text: str, name: str) -> str:
+    """``_fullest_name`` for a name without a channel's digits."""
+    best = name
+    # (not before a channel's number: "WCCO-TV Channel 4" is the channel's name, not the station's)
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}((?: (?:{_EXTENSION}))+)(?![\w-]| ?\d)", text):
+        if len(name) + len(m.group(1)) > len(best):
+            best = name + m.group(1)
+    if not best.startswith("The ") and any(
+            re.search(rf"(?<=[a-z,;:] )The {re.escape(form)}(?![\w-])", text) for form in {name, best}):
+        best = "The " + best
+    return canonical_outlet(best) or best
 
 
 # an outlet named with its kind, before or after the name: "told the German newspaper Bild",
@@ -730,12 +759,14 @@ def extract_citations(text: str, doc=None, article_id: str = "", outlet: str | N
         citations.append(c)
     adjectives = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "NORP"] if doc is not None else []
     for c in _citations_by_kind(text, [c.span for c in citations], adjectives):
+        c.outlet = c.outlet if c.outlet in OUTLETS else _fullest_name(text, c.outlet)
         c.article, c.kind = article_id, outlet_kind(c.outlet)
         citations.append(c)
     # an apposition to the outlet's kind ("the newspaper, KirchenZeitung, announced") and a
     # reference line ("Can it last?, The Economist, Magazine, November 14th 2017")
     from newstrace.extract.cited_names import cited_names
     for c in cited_names(text, [c.span for c in citations], doc):
+        c.outlet = c.outlet if c.outlet in OUTLETS else _fullest_name(text, c.outlet)
         c.article, c.kind = article_id, outlet_kind(c.outlet)
         citations.append(c)
     own = (canonical_outlet(outlet) or outlet) if outlet else None
