@@ -210,10 +210,10 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     [('We won', True), ('And we will win again.', False)]
     """
     from newstrace.extract.abbreviations import past_abbreviations
-    from newstrace.extract.bare_clauses import bare_clauses
+    from newstrace.extract.bare_clauses import bare_clauses, with_reports
     from newstrace.extract.clause_ends import according_to_clauses, carry_conjunct_cues, carry_past_relatives, \
         carry_that_clauses, carry_cut_phrases, carry_sentence_tails, carry_trailing_which, cut_at_line_ends, \
-        cut_datelines, cut_lines_before, cut_quotes_at_paragraphs, drop_connectives
+        cut_datelines, cut_lines_before, cut_quotes_at_paragraphs, cut_topics_before_quotes, drop_connectives
     from newstrace.extract.colon_quotes import colon_quotes
     from newstrace.extract.considered import considered
     from newstrace.extract.cue_repair import repair_cues
@@ -242,6 +242,8 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = sorted(spans + that_clauses(text, spans, mask), key=_order)
     # and with no "that", and beliefs ("said she confused", "Officials also believe he had help")
     spans = sorted(spans + bare_clauses(text, spans, mask), key=_order)
+    # a report in a "with" absolute phrase ("…, with local media reporting no-one was in …")
+    spans = sorted(spans + with_reports(text, spans, mask), key=_order)
     # nouns of saying whose owner is named ("Marx’s suggestion that …", "arguments by X that …")
     spans = sorted(spans + noun_clauses(text, spans, mask), key=_order)
     # a noun of saying with what was said as its predicate ("the pope’s reply to my testimony
@@ -292,6 +294,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = carry_cut_phrases(text, spans)  # "told to stay in | separate areas of the home"
     spans = according_to_clauses(text, spans)  # "Mohammad-Javad | Larijani … disclosed …, according to …"
     spans = cut_quotes_at_paragraphs(text, spans)  # '"…quick."⏎The visitors would' ends at the mark
+    spans = cut_topics_before_quotes(text, spans)  # 'remarked of the flight, "I'm …"': the quotation
     spans = cut_datelines(text, spans)  # "December 22nd, 2008 8:55 am⏎" is a blog post's date
     lines_mask = quote_mask(text, across_paragraphs=True)  # quotations running over lines
     spans = cut_lines_before(text, spans, lines_mask)  # "Advertisement⏎“I don’t hear …,” the woman said"

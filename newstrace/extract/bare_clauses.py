@@ -155,3 +155,59 @@ def _opens(text: str, a: SpanAttribution, pos: int) -> bool:
         return False
     m = re.match(r"(?:that\s+)?", text[s:pos + 1], re.IGNORECASE)
     return s + m.end() == pos
+
+
+# "…, with local media reporting no-one was in the houses": a report in an absolute phrase
+# ("with" and its subject, then a participle of saying and a clause). PolNeAR train marks
+# all 6 of its phrases in this frame outside quotations ("with 30 percent of voters saying
+# they have a positive view of him", "with Republican Senator John McCain telling reporters
+# on Thursday he viewed Obama as …"); its unmarked "with … saying / reporting" have no
+# clause ("with all precincts reporting", "with the combined company claiming residency in
+# Ireland") or are no absolute phrase ("differences with Trump while saying they …").
+_WITH_PARTICIPLES = ("saying", "reporting", "claiming", "telling", "stating", "insisting", "arguing")
+_WITH_CLAUSE = (rf"(?:(?:he|she|they|we|it|there|you|no-one|no\s+one|nobody|[a-z]+one)\s+{_ADVERB}"
+                rf"(?:{_FINITE}|\w+ed|\w+s|{_PAST})\b|{_CLAUSE}|{_NOUN_PHRASE_PAST}|{_NP_CLAUSE})")
+_WITH_REPORT = re.compile(
+    r"(?<![\w’'-])with\s+(?P<source>(?:the\s+|a\s+|an\s+|about\s+)?(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s+"
+    rf"(?P<cue>{'|'.join(_WITH_PARTICIPLES)})\s+(?:(?:reporters|me|him|her|us|them)\s+)?"
+    rf"(?:(?:on|last|this)\s+[A-Z]?[a-z]+\s+)?(?P<content>{_WITH_CLAUSE})")
+
+
+def with_reports(text: str, spans: list[SpanAttribution], mask: bytearray) -> list[SpanAttribution]:
+    """An attribution for each report in a "with" absolute phrase: "with" and a short
+    subject (the source), a participle of saying (the cue), then a clause with its own
+    subject and verb (the content, to the sentence's end or a frame after it), outside
+    quotations, where no attribution has that cue already.
+
+    >>> from newstrace.extract.quotes import quote_mask
+    >>> t = "No deaths were reported on the ground, with local media reporting no-one was in the houses."
+    >>> [(t[a.source[0][0]:a.source[0][1]], t[a.cue[0][0]:a.cue[0][1]], t[a.content[0][0]:a.content[0][1]])
+    ...  for a in with_reports(t, [], quote_mask(t))]
+    [('local media', 'reporting', 'no-one was in the houses')]
+    >>> t = "Cruz won, 27.6 percent to 24.3 percent, with 100 percent of precincts reporting."
+    >>> with_reports(t, [], quote_mask(t))
+    []
+    """
+    taken = covered(len(text), [f for a in spans for f in a.cue])
+    found = []
+    for m in _WITH_REPORT.finditer(text):
+        cs, ce = m.span("cue")
+        if any(taken[cs:ce]) or mask[cs] or mask[m.start()]:
+            continue
+        source = m.span("source")
+        if re.search(r"[,;:()\"“”]", text[source[0]:source[1]]):
+            continue  # the subject is one phrase
+        if re.search(r"(?i)\b(?:while|whilst|when|after|before|since|by|without|and|or|but)$",
+                     text[source[0]:source[1]]):
+            continue  # "differences with Trump while saying they still will …": not its subject
+        start = m.start("content")
+        end = SENTENCE_END.search(text, start)
+        end = end.start() if end else len(text)
+        after = frame_after().search(text, start, end)
+        end = after.start() if after else end
+        content = text[start:end].rstrip(" ,;:\"”’'")
+        if len(content.split()) < MIN_WORDS or any(a.content and abs(a.content[0][0] - start) <= 12 for a in spans):
+            continue
+        found.append(SpanAttribution(source=[source], cue=[(cs, ce)], content=[(start, start + len(content))],
+                                     score=0.5))
+    return found
