@@ -36,7 +36,7 @@ the same order, the last texts no one had read; held out, scored once at main e9
 ``judged_round17.jsonl``; ``--part rounds1-16`` is the development rounds together; ``--part round17-paragraphs`` is
 round 17's gold in rounds 1-13's reading, written the same way) and round 18 (12 Wikinews reports, the ECB+ dev pool and
 PTC train being spent: drawn by bench/judged_round18_draw.py from the Wikinews articles no one had read, news reports only,
-Wikinews having no commentary; held out until it is scored once: ``--part round18``, the default, ``judged_round18.jsonl``;
+Wikinews having no commentary; held out, scored once at main 7c21427, read since: ``--part round18``, the default, ``judged_round18.jsonl``;
 ``--part rounds1-17`` is the development rounds together, ``--part all`` every round, 18 included). ``--part held-out`` is the latest round (held out until it is scored once); round 1's first twelve, which
 it named before round 15, are ``--part round1-held-out``. The texts are read from ../shared/corpora/ptc,
 ../shared/corpora/ecbplus-dev and ../shared/corpora/wikinews (research data and CC BY 2.5 texts, not copied here).
