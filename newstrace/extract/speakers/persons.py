@@ -10,6 +10,7 @@ from bisect import bisect_left
 
 from newstrace.extract.speakers.article import Article, Name, _first_name, _title_like
 from newstrace.extract.speakers.descriptions import looks_plural, looks_singular
+from newstrace.extract.speakers.groups import is_people
 from newstrace.extract.speakers.base import Resolved
 from newstrace.extract.speakers.names import clean_name, tokens
 from newstrace.extract.speakers.words import (
@@ -248,8 +249,6 @@ def _spoken_surname(src, word: str) -> str | None:
     ...                 ("Khosla", "talked of")])
     [('Pradeep Khosla', 'name_in_apposition'), ('Pradeep Khosla', 'capitalised_word')]
     """
-    from newstrace.extract.speakers.groups import is_people
-
     key = tokens(word)
     if is_people(word.casefold()):
         return None  # a group's word ("Democrats"), not a surname: "Some Democrats" is no fuller name of it

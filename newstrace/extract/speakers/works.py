@@ -4,10 +4,12 @@ report by The Atlantic", "NEOC data", and "the statement" the last speaker spoke
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newstrace.extract.speakers import roles
 from newstrace.extract.speakers.article import Article
 from newstrace.extract.speakers.base import Resolved
+from newstrace.extract.speakers.descriptions import fuller_mention
 from newstrace.extract.speakers.interviews import in_turn
 from newstrace.extract.speakers.names import clean_name, tokens
 from newstrace.extract.speakers.pronouns import pronoun
@@ -428,10 +430,6 @@ def _body_work(src) -> Resolved | None:
     m = _BODY_WORK.fullmatch(src.bare)
     if m is None or m.group("body") not in PUBLIC_BODY_WORDS:
         return None
-    from dataclasses import replace
-
-    from newstrace.extract.speakers.descriptions import fuller_mention
-
     res = fuller_mention(replace(src, text=f"the {m.group('body')}"))
     return res if res is not None and res.speaker else None
 
