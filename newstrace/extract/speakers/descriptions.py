@@ -65,7 +65,7 @@ def _body_subject(art, src):
     [('Volodoymyr Zhukovskyy', 'headline_description')]
     """
     verb = src.cue.split()[0].casefold() if src.cue.split() else ""
-    stem = _stem(verb)
+    stem = _verb_stem(verb)
     words = re.split(r"\s(?:of|in|at|for|from|on|with)\s", src.desc, maxsplit=1)[0].split()
     if len(stem) < 3 or stem in _NO_ACT or looks_plural(src.desc) or not words \
             or not any(w[:1].islower() for w in src.desc.split()) or not (words[-1][:1].islower() or len(words) == 1):
@@ -79,7 +79,7 @@ def _body_subject(art, src):
     hi = art.sent_starts[first + 3] if first + 3 < len(art.sent_starts) else len(art.text)
     for w in re.finditer(r"\b[a-z]+\b", art.text[lo:hi]):
         at = lo + w.start()
-        if _stem(w.group(0)) != stem or art.quoted(at):
+        if _verb_stem(w.group(0)) != stem or art.quoted(at):
             continue
         opening = art.sent_starts[art.sentence_of(at)]
         named = [n for n in art.names if opening <= n.start and n.end <= at and n.label in ("PERSON", "ORG")
@@ -97,7 +97,7 @@ _DATELINE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
                        re.MULTILINE)
 
 
-def _stem(word: str) -> str:
+def _verb_stem(word: str) -> str:
     """A verb without its ending: "pleads" and "pleaded" are "plead"; "says" and "said" "say"."""
     word = _IRREGULAR.get(word, word)
     for ending in ("ing", "ed", "es", "s", "d"):
