@@ -1,0 +1,56 @@
+"""Content boundaries by class on the judged rounds 1-18 (issue 28 item 3, bounds20; development
+figures): real sentences from the judged rounds' texts (PTC train, ECB+ dev, Wikinews) and from
+PolNeAR, beside sentences of the same shape that must stay as they are."""
+
+from newstrace.extract import attribution_conventions
+from newstrace.extract.clause_ends import carry_run_on_quotes
+from newstrace.extract.quotes import quote_mask
+from newstrace.records import SpanAttribution
+
+
+def _at(text, phrase, upto=None):
+    """The span of ``phrase`` in ``text`` (to the end of ``upto`` when given)."""
+    s = text.index(phrase)
+    return (s, text.index(upto, s) + len(upto) if upto else s + len(phrase))
+
+
+def _contents(text, spans):
+    return [[text[s:e] for s, e in a.content] for a in spans]
+
+
+# PTC article697444415 (judged round 1, development): a quotation of three sentences, a sentence a
+# line, marked at its two ends only
+PALERMO = ("“Every other night at the concert, everybody kinda exited right off Las Vegas Blvd, that was standard, that "
+           "was routine, you get out of the concert and you go down to the next casino,” he continued.\n"
+           "“At 10pm they closed every exit on Las Vegas Blvd, every single one.\n"
+           "They gated them all closed with chain-link fences, 10:08 the shooting started and we were pigs sitting in "
+           "a corral.\n"
+           "We only had one exit to go out of…..everyone was just kinda following the sheep.”\n"
+           "Palermo makes clear this confused concert goers who had used the normal exits in the past.")
+
+
+def test_a_quotation_over_lines_is_one_content():
+    first = _at(PALERMO, "At 10pm", "in a corral")  # the first two lines, as the tagger's continuation read them
+    out = carry_run_on_quotes(PALERMO, [SpanAttribution([], [], [first])], quote_mask(PALERMO, across_paragraphs=True))
+    assert _contents(PALERMO, out) == [[PALERMO[first[0]:PALERMO.index("sheep.") + len("sheep.")]]]
+
+
+def test_a_quotation_over_lines_end_to_end():
+    said = SpanAttribution([_at(PALERMO, "he continued")[:1] + (PALERMO.index("he continued") + 2,)],
+                           [_at(PALERMO, "continued")], [_at(PALERMO, "Every other", "casino,")])
+    out = attribution_conventions(PALERMO, [said])
+    quoted = [c for c in _contents(PALERMO, out) if c[0].startswith("At 10pm")]
+    assert quoted == [[PALERMO[PALERMO.index("At 10pm"):PALERMO.index("sheep.") + len("sheep.")]]]
+
+
+# ECB+ dev e64c3ae47 (judged round 16): a report nested in the quotation ends with its sentence
+BILLY = ('"Knowing Billy, it\'s not easy to let a coach go.\nHis relationship with Randy was pretty strong.\n'
+         'I think it was hard for him to let Chris go.\nHe was excited about having Jimmy, but I don\'t think it ever '
+         'gets easy."\nCheeks was one of the most popular 76ers from 1978-89.')
+
+
+def test_a_report_nested_in_a_quotation_over_lines_keeps_its_sentence():
+    think = SpanAttribution([_at(BILLY, "I think")[:1] + (BILLY.index("I think") + 1,)], [_at(BILLY, "think it was")[:1]
+                            + (BILLY.index("think it was") + 5,)], [_at(BILLY, "it was hard", "Chris go")])
+    out = carry_run_on_quotes(BILLY, [think], quote_mask(BILLY, across_paragraphs=True))
+    assert _contents(BILLY, out) == [["it was hard for him to let Chris go"]]
