@@ -2,8 +2,10 @@
 figures): real sentences from the judged rounds' texts (PTC train, ECB+ dev, Wikinews) and from
 PolNeAR, beside sentences of the same shape that must stay as they are."""
 
+import pytest
+
 from newstrace.extract import attribution_conventions
-from newstrace.extract.clause_ends import carry_run_on_quotes
+from newstrace.extract.clause_ends import carry_run_on_quotes, open_at_determiners
 from newstrace.extract.quotes import quote_mask
 from newstrace.records import SpanAttribution
 
@@ -78,3 +80,36 @@ def test_a_post_of_2018_holds_280_characters():
 
     later = LOOMER.replace("October 6, 2017", "October 6, 2018")
     assert _contents(later, embedded_posts(later, []))[0][0].startswith("And if Paddock")
+
+
+def _tagged(text, source, cue, content, upto=None):
+    """An attribution of ``text`` with the spans of ``source``, ``cue`` and ``content`` (to ``upto``)."""
+    return SpanAttribution([_at(text, source)] if source else [], [_at(text, cue)], [_at(text, content, upto)])
+
+
+@pytest.mark.parametrize("text, source, cue, content, expected", [
+    # PTC article701299732 (judged round 8)
+    ("Dr. Ashok Chopra, a professor of microbiology and immunology at the University of Texas, told The Sun Online "
+     "the crisis in Madagascar had yet to peak.", "Dr. Ashok Chopra", "told", "crisis", "the crisis in Madagascar had "
+     "yet to peak."),
+    # Wikinews wn012 (judged round 18)
+    ('Boeing did not release any specific information about the initial build, telling Wikinews the company "extends '
+     'its profound condolences to the families and friends of those lost[...] as well as our best wishes for the '
+     'recovery of those injured."', "", "telling", "company", 'the company "extends its profound condolences to the '
+     'families and friends of those lost[...] as well as our best wishes for the recovery of those injured."'),
+])
+def test_a_content_opens_at_its_determiner(text, source, cue, content, expected):
+    a = SpanAttribution([_at(text, source)] if source else [], [_at(text, cue)], [(text.index(content), len(text))])
+    assert _contents(text, open_at_determiners(text, [a])) == [[expected]]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # PolNeAR train breitbart_2016-05-18_trump-s-investments-include-comp: the quoted words alone
+    ("In March, Trump blasted Disney for its “outrageous practices” in requiring 250 Florida workers to train their "
+     "foreign replacements before being laid off.", "blasted", "“outrageous practices”"),
+    # PolNeAR train politico_2016-04-11 (the tagger's cue holds the article): the cue's, not the content's
+    ("Weaver rejected the notion that the campaign is calling the senator unqualified.", "rejected the", "notion"),
+])
+def test_a_determiner_stays_out(text, cue, content):
+    a = _tagged(text, "", cue, content, text[-2])
+    assert open_at_determiners(text, [a]) == [a]

@@ -711,3 +711,33 @@ def _run_on_end(text: str, e: int, mask: bytearray) -> int | None:
         return None
     end = quotation_end(mask, k)
     return end if end > k else None
+
+
+# a determiner right before a content, on its line: "told The Sun Online the | crisis in Madagascar
+# had yet to peak", "telling Wikinews the | company "extends …"", "has warned these | people to turn back"
+_DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:the|a|an|these|this|those)[ \t\u00a0]+$", re.IGNORECASE)
+
+
+def open_at_determiners(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
+    """``spans`` with each content that opens right after a determiner no attribution's cue or
+    source holds opened at the determiner: a noun phrase is not cut after its article ("told The
+    Sun Online the | crisis in Madagascar had yet to peak", "telling Wikinews the | company "extends
+    its profound condolences …"", "has warned these | people to turn back": judged rounds 8, 18 and
+    6, the gold's phrase whole each time). A content that opens with a quotation mark keeps its
+    start (PolNeAR's "for its | “outrageous practices”": the quoted words alone).
+
+    >>> t = "Hotez told The Sun Online the crisis in Madagascar had yet to peak."
+    >>> a = SpanAttribution([(0, 5)], [(6, 10)], [(30, 66)])
+    >>> [t[s:e] for s, e in open_at_determiners(t, [a])[0].content]
+    ['the crisis in Madagascar had yet to peak']
+    """
+    roles = roles_covered(text, spans)
+    out = []
+    for a in spans:
+        if a.content:
+            s, e = a.content[0]
+            m = _DETERMINER_BEFORE.search(text, max(0, s - 12), s)
+            if m and text[s:s + 1] not in "“\"‘'«" and not any(roles[m.start():s]):
+                a = SpanAttribution(a.source, a.cue, [(m.start(), e), *a.content[1:]], a.score)
+        out.append(a)
+    return out
