@@ -113,3 +113,30 @@ def test_a_content_opens_at_its_determiner(text, source, cue, content, expected)
 def test_a_determiner_stays_out(text, cue, content):
     a = _tagged(text, "", cue, content, text[-2])
     assert open_at_determiners(text, [a]) == [a]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PTC article728343601 (judged round 5): a relative opens the clause
+    ('In that letter, Mr Cruz accuses Bishop Barros of "doing all the dirty work of Fernando Karadima", and describes '
+     'the abuse he suffered and which Bishop Barros allegedly witnessed.', ["which Bishop Barros", "witnessed"]),
+    # PTC article787759779 (judged round 12): an opening phrase set off before the pronoun subject
+    ("And, to no one's surprise, she's allegedly a Dem donor.", ["she's", "a Dem donor"]),
+    # ECB+ dev e3cc4712a (judged round 14): a clause joined with ", and"
+    ("ok, so, the Sox have the high offer, the Angels are out, the Nationals lack confidence, and the O ’ s have "
+     "reportedly only offered seven years …", ["the O ’ s have", "only offered seven years"]),
+    # PTC article787142429 (judged round 6): the clause ends before ", but she says …"
+    ("Kavanaugh then allegedly covered the woman’s mouth with his hand and attempted to force himself on her, but she "
+     "says she managed to free herself and bolt out of the room.",
+     ["Kavanaugh then", "covered the woman’s mouth with his hand and attempted to force himself on her"]),
+    # PolNeAR train west-journal_2016-07-01 and _06-20: a list of names, and ", but" with no subject after it
+    ("Drug companies such as Pfizer, GlaxoSmithKline, Johnson & Johnson, and Eli Lilly were all allegedly targeted by "
+     "the DNC for campaign contributions.", ["Drug companies such as Pfizer, GlaxoSmithKline, Johnson & Johnson, and Eli "
+                                            "Lilly were all", "targeted by the DNC for campaign contributions"]),
+    ("Hewlett Packard’s CEO Meg Whitman is a Republican, but has reportedly been critical of Trump throughout the "
+     "campaign.", ["Hewlett Packard’s CEO Meg Whitman is a Republican, but has",
+                   "been critical of Trump throughout the campaign"]),
+])
+def test_the_clause_of_a_hearsay_adverb(text, expected):
+    from newstrace.extract.hearsay import hearsay
+
+    assert _contents(text, hearsay(text, [], quote_mask(text))) == [expected]
