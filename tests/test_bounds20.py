@@ -140,3 +140,14 @@ def test_the_clause_of_a_hearsay_adverb(text, expected):
     from newstrace.extract.hearsay import hearsay
 
     assert _contents(text, hearsay(text, [], quote_mask(text))) == [expected]
+
+
+def test_a_quotation_s_signature_line_is_no_content():
+    # PolNeAR train huff-post_2016-03-10_trump-says-he-never-pledged-to-k: the quotation's last line signs
+    # it; the gold's content ends with "the bomb."
+    text = ('“It’s very interesting what’s happens with the Geneva Convention,” he said at one point.\n\n'
+            '"Everybody believes in the Geneva Convention until they start losing and then it’s okay, let’s take out '
+            'the bomb.\nDonald Trump."\n\nOr you can leave the international order to this guy.')
+    first = _at(text, "Everybody", "the bomb.")
+    out = carry_run_on_quotes(text, [SpanAttribution([], [], [first])], quote_mask(text, across_paragraphs=True))
+    assert _contents(text, out) == [[text[slice(*first)]]]

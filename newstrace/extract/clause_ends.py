@@ -636,6 +636,9 @@ def _quote_to_end(text: str, start: int, end: int) -> bool:
     return not closing or closing == [len(inner) - 1]
 
 
+# a line that signs a quotation: a name, and a title after a comma ("Amy Pope, deputy homeland security
+# advisor.": PolNeAR train's gold leaves both of its such lines out of the quotation's content)
+_SIGNATURE_LINE = re.compile(r"[ \t]*[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){1,3}(?:,(?:[ \t]+[\w.’'-]+){1,8})?[.]?[ \t]*")
 # what may stand between a content's end and the line break inside a quotation: the sentence's
 # own end ("… in a corral|.⏎We only had …")
 _LINE_END_PUNCT = " \t\u00a0.,;:!?…"
@@ -710,6 +713,9 @@ def _run_on_end(text: str, e: int, mask: bytearray) -> int | None:
     if k >= len(text) or not mask[k]:
         return None
     end = quotation_end(mask, k)
+    last = text.rfind("\n", j, end)
+    if last > 0 and text[end:end + 1] in "”\"" and _SIGNATURE_LINE.fullmatch(text, last + 1, end):
+        end = last  # the quotation's last line signs it ("…let’s take out the bomb.⏎Donald Trump."): no words of it
     return end if end > k else None
 
 
