@@ -212,7 +212,8 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.abbreviations import past_abbreviations
     from newstrace.extract.bare_clauses import bare_clauses, with_reports
     from newstrace.extract.clause_ends import according_to_clauses, carry_conjunct_cues, carry_past_relatives, \
-        carry_that_clauses, carry_cut_phrases, carry_sentence_tails, carry_trailing_which, cut_at_line_ends, \
+        carry_run_on_quotes, carry_that_clauses, carry_cut_phrases, carry_sentence_tails, carry_trailing_which, \
+        cut_at_line_ends, open_at_determiners, \
         cut_datelines, cut_lines_before, cut_quotes_at_paragraphs, cut_topics_before_quotes, drop_connectives
     from newstrace.extract.colon_quotes import colon_quotes
     from newstrace.extract.considered import considered
@@ -301,6 +302,9 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     # "… at 6.1.⏎November 28, 2005⏎Ten people were killed …, officials said" starts at "Ten";
     # 'said it was 6.1.⏎A magnitude 6 quake …' ends at the line's end
     spans = cut_at_line_ends(text, spans, lines_mask)
+    # "“At 10pm they closed every exit …⏎They gated them all …”": a quotation over lines is one content
+    spans = carry_run_on_quotes(text, spans, lines_mask)
+    spans = open_at_determiners(text, spans)  # "told The Sun Online the | crisis …" opens at "the"
     spans = drop_furniture(text, with_embedded_posts(text, spans))  # a poll widget says nothing
     # in text order whatever the steps added (continuation pieces, nested attributions):
     # the running speaker is read from the attribution before

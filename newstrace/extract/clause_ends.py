@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from newstrace.extract.frames import clause_content_end, cue_words, frame_after
-from newstrace.extract.quotes import quote_mask, roles_covered
+from newstrace.extract.quotes import covered, quotation_end, quote_mask, roles_covered
 from newstrace.records import SpanAttribution
 
 # the words left out hold a subject and a finite verb: "it’s essentially …", "the plan would …"
@@ -634,3 +634,116 @@ def _quote_to_end(text: str, start: int, end: int) -> bool:
     inner = text[start + 1:end].rstrip()
     closing = [i for i, c in enumerate(inner) if c in "\"”"]
     return not closing or closing == [len(inner) - 1]
+
+
+# a line that signs a quotation: a name, and a title after a comma ("Amy Pope, deputy homeland security
+# advisor.": PolNeAR train's gold leaves both of its such lines out of the quotation's content)
+_SIGNATURE_LINE = re.compile(r"[ \t]*[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){1,3}(?:,(?:[ \t]+[\w.’'-]+){1,8})?[.]?[ \t]*")
+# what may stand between a content's end and the line break inside a quotation: the sentence's
+# own end ("… in a corral|.⏎We only had …")
+_LINE_END_PUNCT = " \t\u00a0.,;:!?…"
+
+
+def carry_run_on_quotes(text: str, spans: list[SpanAttribution], mask: bytearray) -> list[SpanAttribution]:
+    r"""``spans`` with each content fragment that stops at a line's end inside a quotation running
+    on over lines (``mask``: ``quote_mask(text, across_paragraphs=True)``: the next line opens with
+    no mark and the quotation closes further down) carried on to the quotation's end. Where lines
+    are sentences, a quotation of several sentences stands on several lines marked at its two ends
+    only ("“At 10pm they closed every exit …⏎They gated them all closed …⏎We only had one exit …”");
+    the tagger and the cue-less continuations read a line at a time and stopped at the first. The
+    judged rounds' gold (1-18) carries 175 contents over such a break and stops none at one but the
+    reports nested inside a quotation (22: "I think it was hard for him to let Chris go.⏎He was
+    excited …", the cue inside the quotation), which this leaves alone; so are a run another
+    attribution's cue or source stands in, and an attribution's content there that has a cue.
+    Cue-less continuations whose content the carried one now holds are dropped (one attribution per
+    quote).
+
+    >>> from newstrace.extract.quotes import quote_mask
+    >>> t = '“We were pigs in a corral.\nWe only had one exit.”\nPalermo makes clear this.'
+    >>> a = SpanAttribution([], [], [(1, 25)])
+    >>> [t[s:e] for s, e in carry_run_on_quotes(t, [a], quote_mask(t, across_paragraphs=True))[0].content]
+    ['We were pigs in a corral.\nWe only had one exit.']
+    """
+    if not any(mask):
+        return spans
+    roles = [covered(len(text), a.cue + a.source) for a in spans]
+    carried: dict[int, SpanAttribution] = {}
+    for k, a in enumerate(spans):
+        if not a.content or any(mask[s:e].count(1) for s, e in a.cue):
+            continue  # a report nested inside a quotation ends where its own sentence ends
+        content = list(a.content)
+        i = 0
+        while i < len(content):
+            s, e = content[i]
+            end = _run_on_end(text, e, mask)
+            if end is None or not mask[e - 1]:
+                i += 1
+                continue
+            if any(any(r[e:end]) for j, r in enumerate(roles) if j != k) or any(
+                    b is not a and b.cue and any(x < end and y > e for x, y in b.content) for b in spans):
+                i += 1
+                continue
+            later = [f for f in content[i + 1:] if f[0] < end]
+            content[i:i + 1 + len(later)] = [(s, max([end] + [f[1] for f in later]))]
+        if content != list(a.content):
+            carried[k] = SpanAttribution(a.source, a.cue, content, a.score)
+    if not carried:
+        return spans
+    held = covered(len(text), [f for a in carried.values() for f in a.content])
+    out = []
+    for k, a in enumerate(spans):
+        if k in carried:
+            out.append(carried[k])
+        elif a.cue or a.source or not all(held[i] or not text[i].isalnum() for s, e in a.content for i in range(s, e)):
+            out.append(a)
+    return out
+
+
+def _run_on_end(text: str, e: int, mask: bytearray) -> int | None:
+    """Where the quotation that a content ending at ``e`` stops in ends, when ``e`` is a line's end
+    (but for the sentence's last marks) inside a quotation that runs on over the next line."""
+    j = e
+    while j < len(text) and text[j] in _LINE_END_PUNCT:
+        j += 1
+    if j >= len(text) or text[j] != "\n" or not mask[j - 1]:
+        return None
+    k = j
+    while k < len(text) and text[k].isspace():
+        k += 1
+    if k >= len(text) or not mask[k]:
+        return None
+    end = quotation_end(mask, k)
+    last = text.rfind("\n", j, end)
+    if last > 0 and text[end:end + 1] in "”\"" and _SIGNATURE_LINE.fullmatch(text, last + 1, end):
+        end = last  # the quotation's last line signs it ("…let’s take out the bomb.⏎Donald Trump."): no words of it
+    return end if end > k else None
+
+
+# a determiner right before a content, on its line: "told The Sun Online the | crisis in Madagascar
+# had yet to peak", "telling Wikinews the | company "extends …"", "has warned these | people to turn back"
+_DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:the|a|an|these|this|those)[ \t\u00a0]+$", re.IGNORECASE)
+
+
+def open_at_determiners(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
+    """``spans`` with each content that opens right after a determiner no attribution's cue or
+    source holds opened at the determiner: a noun phrase is not cut after its article ("told The
+    Sun Online the | crisis in Madagascar had yet to peak", "telling Wikinews the | company "extends
+    its profound condolences …"", "has warned these | people to turn back": judged rounds 8, 18 and
+    6, the gold's phrase whole each time). A content that opens with a quotation mark keeps its
+    start (PolNeAR's "for its | “outrageous practices”": the quoted words alone).
+
+    >>> t = "Hotez told The Sun Online the crisis in Madagascar had yet to peak."
+    >>> a = SpanAttribution([(0, 5)], [(6, 10)], [(30, 66)])
+    >>> [t[s:e] for s, e in open_at_determiners(t, [a])[0].content]
+    ['the crisis in Madagascar had yet to peak']
+    """
+    roles = roles_covered(text, spans)
+    out = []
+    for a in spans:
+        if a.content:
+            s, e = a.content[0]
+            m = _DETERMINER_BEFORE.search(text, max(0, s - 12), s)
+            if m and text[s:s + 1] not in "“\"‘'«" and not any(roles[m.start():s]):
+                a = SpanAttribution(a.source, a.cue, [(m.start(), e), *a.content[1:]], a.score)
+        out.append(a)
+    return out
