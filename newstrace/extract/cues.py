@@ -451,6 +451,40 @@ def verbs_of(words: list[str]) -> list[str]:
     return [w for w in words if w not in function and not _ADVERB.match(w)]
 
 
+_CAPITALISED = re.compile(r"[A-Z][a-z’'-]+")
+_LINE_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _name_word(text: str, a: SpanAttribution) -> bool:
+    """A word of a name parsed as a cue: "such as the prophetic Dr Azm Al Homoud:" (cue
+    "Homoud", round 17), "Anti-fascism campaigners Hope Not Hate had campaigned for …" (cue
+    "Hope", round 8). One capitalised word, no word of the cue lexicon, inside a sentence (not
+    its first word) with a capitalised word joined to it by a space on either side, on a line
+    of lower-case prose: a headline's capitals ("Rubio Thinks Joe Biden Was …", which PolNeAR
+    annotates) are not this, nor "Loomer Tweeted" ("tweeted" a lexicon word).
+
+    >>> t = "Expect endless earthquake experts in the papers tomorrow, such as the prophetic Dr Azm Al Homoud:"
+    >>> _name_word(t, SpanAttribution([(66, 89)], [(90, 96)], [(96, 97)]))
+    True
+    >>> t = "Rubio Thinks Joe Biden Was A Really Effective Senator"
+    >>> _name_word(t, SpanAttribution([(0, 5)], [(6, 12)], [(13, 53)]))
+    False
+    """
+    if len(a.cue) != 1:
+        return False
+    s, e = a.cue[0]
+    word = text[s:e]
+    if not _CAPITALISED.fullmatch(word) or word.lower() in cue_words():
+        return False
+    before, after = text[max(0, s - 40):s], text[e:e + 40]
+    if not re.search(r"[^\W\d_][\w’'-]* $", before) or re.search(r"[.!?:;\"“”]\s*$", before):
+        return False  # a sentence's or a line's first word, or after a quotation or a colon
+    joined = re.search(r"(?<![\n])\b[A-Z][\w’'-]* $", before) or re.match(r" [A-Z][\w’'-]*\b", after)
+    line_start, line_end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    line = _LINE_WORDS.findall(text[max(line_start, s - 60):e + 60 if line_end < 0 else min(line_end, e + 60)])
+    return bool(joined) and sum(w[0].islower() for w in line) >= len(line) / 2
+
+
 def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     """The name of the rule by which ``a`` reports no speech, or None when it does.
 
@@ -591,6 +625,8 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "garbage"
     if words and all(w in function for w in words) and cue.strip(" :,"):
         return "function_words"
+    if _name_word(text, a):
+        return "garbage"
     # an article for source: a participle before its noun, parsed as a cue ("the already announced
     # adaptation of Suzanne Collins's novel", "The unanimously-praised Lawrence", round 16; the
     # judged conventions: "nor a participle before its noun"; commentary17)
