@@ -217,6 +217,9 @@ def _posts() -> frozenset[str]:
 
 
 _NAMING = frozenset({"name", "names", "named", "naming"})
+# a name of one to five capitalised words, then the sentence going on ("Bryn Tirion before becoming a hotel")
+_NAME_THEN_TAIL = re.compile(r"\W*(?:[A-Z][\w’'.-]*\s+){1,5}(?:before|after|until|when|while|in|on|at|for|from|with|"
+                             r"and|but|which|who|where|since)\b")
 
 
 @lru_cache(maxsize=None)
@@ -768,9 +771,10 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     if not quoted and _SAYING.search(cue) and named.match(content) and not _THAT.match(content):
         return "named_speech"
     # a thing named, with no one naming it: "a “gun fabricator” called the Ghost Gunner",
-    # "swollen lymph nodes called buboes"
+    # "swollen lymph nodes called buboes"; the name and the sentence going on after it: "a country
+    # retreat for the Mayor of Birmingham called Bryn Tirion before becoming a hotel" (round 18)
     if not a.source and words == ["called"] and not quoted and not _STATEMENT_OPENING.match(content) \
-            and len(content.split()) <= 5:
+            and (len(content.split()) <= 5 or not be and _NAME_THEN_TAIL.match(content)):
         return "naming"
     # the same in the passive: "The rounds he sold are called “tracer ammunition”" (precision15)
     if not a.source and re.fullmatch(r"(?:is|are|was|were)\s+(?:\w+ly\s+)?called", cue.strip()) \
