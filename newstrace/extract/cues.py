@@ -630,6 +630,9 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "function_words"
     if _name_word(text, a):
         return "garbage"
+    # a sum for cue: "has released $ | 1 million to support | response efforts" (round 6)
+    if re.match(r"\d", cue):
+        return "garbage"
     # an article for source: a participle before its noun, parsed as a cue ("the already announced
     # adaptation of Suzanne Collins's novel", "The unanimously-praised Lawrence", round 16; the
     # judged conventions: "nor a participle before its noun"; commentary17)
