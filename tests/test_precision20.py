@@ -126,3 +126,25 @@ def test_is_called_with_the_sentence_going_on_stays():
          "states")
     a = attribution(t, None, "called", "No Respite after a passage from Quran verse 71 where it states")
     assert not_speech(t, a, quote_mask(t)) is None
+
+
+def test_a_particle_or_a_sum_is_no_cue():
+    # round 7 (PTC 732154721, report)
+    t = ("BUDAPEST, Hungary, February 19, 2018 (LifeSiteNews) – Brushing aside any semblance of political correctness, "
+         "Hungary’s Prime Minister said in his state of the nation speech on Sunday that, “Christianity is Europe's last hope.”")
+    a = attribution(t, "Hungary’s Prime Minister", "aside", "any semblance of political correctness")
+    assert not_speech(t, a, quote_mask(t)) == "function_words"
+    # round 6 (PTC 754508491, report)
+    t = ("The outbreak has prompted urgent action from the World Health Organization (WHO) which has dispatched a team "
+         "to the country and has released $1 million to support response efforts to stop the virus from spreading.")
+    a = attribution(t, None, "1 million to support", "response efforts to stop the virus from spreading")
+    assert not_speech(t, a, quote_mask(t)) == "garbage"
+
+
+def test_gave_the_answer_before_a_colon_quotation():
+    # round 1 (PTC 727869189, commentary): the tagger's colon cue is taken away, "gave … answer" is the cue
+    from newstrace.extract.colon_quotes import colon_quotes
+    t = ("After a few seconds’ pause, Faggioli gave the only answer he could: “There are different responses to the "
+         "same question in different times.”")
+    found = colon_quotes(t, [])
+    assert [(words(t, a.source), words(t, a.cue)) for a in found] == [(["Faggioli"], ["gave the only answer"])]
