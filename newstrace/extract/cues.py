@@ -458,6 +458,11 @@ _CAPITALISED = re.compile(r"[A-Z][a-z’'-]+")
 _LINE_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 
 
+_PHONED = r"(?:the\s+)?(?:police|911|cops|number|ambulance)(?:\s+back)?"
+_TELEPHONED = re.compile(rf"\bcall(?:s|ed|ing)?(?:\s+\w+ly)?\s+{_PHONED}$", re.IGNORECASE)
+_TELEPHONED_OBJECT = re.compile(rf"\W*{_PHONED}\s*(?:$|[,.;]|(?:and|to|for|after|when|at)\b)", re.IGNORECASE)
+
+
 def _name_word(text: str, a: SpanAttribution) -> bool:
     """A word of a name parsed as a cue: "such as the prophetic Dr Azm Al Homoud:" (cue
     "Homoud", round 17), "Anti-fascism campaigners Hope Not Hate had campaigned for …" (cue
@@ -633,6 +638,13 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     # a sum for cue: "has released $ | 1 million to support | response efforts" (round 6)
     if re.match(r"\d", cue):
         return "garbage"
+    # a telephone call, nothing said in it: "a dispatcher called the number back and reached a woman"
+    # (round 1), "Many neighbours … called the police Some gave details …" (round 4); PolNeAR train and
+    # dev: no "call(ed) the police / 911 / the number" annotated; "called police to say the couple was
+    # arguing" (a saying after it) and "has called the police shootings … "…"" (a name given) stay
+    if _TELEPHONED.search(cue.strip()) or words and words[-1] in ("call", "calls", "called", "calling") \
+            and _TELEPHONED_OBJECT.match(content):
+        return "not_communication"
     # an article for source: a participle before its noun, parsed as a cue ("the already announced
     # adaptation of Suzanne Collins's novel", "The unanimously-praised Lawrence", round 16; the
     # judged conventions: "nor a participle before its noun"; commentary17)
