@@ -148,3 +148,28 @@ def test_gave_the_answer_before_a_colon_quotation():
          "same question in different times.”")
     found = colon_quotes(t, [])
     assert [(words(t, a.source), words(t, a.cue)) for a in found] == [(["Faggioli"], ["gave the only answer"])]
+
+
+def test_a_telephone_call_says_nothing():
+    # round 1 (PTC 730036755, report)
+    t = ("After the initial hang-up call at noon, a dispatcher called the number back and reached a woman who was "
+         "crying and can be heard saying, \"won't let me in.\"")
+    a = attribution(t, "a dispatcher", "called", "the number back")
+    assert not_speech(t, a, quote_mask(t)) == "not_communication"
+    # round 4 (PTC 771406408, commentary): a full stop missing after "police"
+    t = ("Many neighbours, woken by the old woman’s screams or the assaulter’s religious chanting, called the police "
+         "Some gave details about the exact location of the assault.")
+    a = attribution(t, "Many neighbours", "called the police", "Some gave details about the exact location of the assault.")
+    assert not_speech(t, a, quote_mask(t)) == "not_communication"
+
+
+def test_a_call_to_say_and_a_name_given_stay():
+    # round 1 (PTC 730036755): the saying after the call
+    t = "20, officers went to the home after Quentin Smith's mother called police to say the couple was arguing."
+    a = attribution(t, "Quentin Smith's mother", "called police to say", "the couple was arguing")
+    assert not_speech(t, a, quote_mask(t)) is None
+    # PolNeAR dev (wash-post, 2016-09-14), annotated there: a name given
+    t = ("She has called the police shootings of African Americans across the country and the social unrest "
+         "that followed “a national crisis.”")
+    a = attribution(t, "She", "has called", "the police shootings of African Americans across the country")
+    assert not_speech(t, a, quote_mask(t)) != "not_communication"
