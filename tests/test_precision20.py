@@ -1,6 +1,7 @@
 """precision20: false hits wrong under both readings (the judged rounds' and PolNeAR's), with real
-sentences of the judged rounds (PTC train rounds 8 and 10, ECB+ dev rounds 15 and 17, Wikinews round
-18) and of PolNeAR train, and the near misses that must stay (docs/extraction.md, `precision20`)."""
+sentences of the judged rounds (PTC train rounds 1, 4, 6, 7, 8 and 10, ECB+ dev rounds 15 and 17,
+Wikinews round 18) and of PolNeAR train and dev, and the near misses that must stay
+(docs/extraction.md, `precision20`)."""
 
 from newstrace.extract import attribution_conventions
 from newstrace.extract.colon_reports import colon_objects_to_quotes, drop_wordless
