@@ -233,7 +233,8 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.predicate_nouns import predicate_nouns
     from newstrace.extract.quote_blocks import quote_blocks
     from newstrace.extract.references import reference_lines
-    from newstrace.extract.colon_reports import colon_reports, split_source_verb
+    from newstrace.extract.colon_reports import colon_objects_to_quotes, colon_reports, drop_wordless, \
+        split_source_verb
     from newstrace.extract.trailing_cues import quotes_before_cues
     from newstrace.extract.viewpoints import to_viewpoints, viewpoints
 
@@ -314,6 +315,9 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     inside = quoted_contents(text, spans, mask)
     inside = bytearray(map(operator.or_, inside, lines_mask))
     spans = sorted(spans + nested_attributions(text, spans, inside), key=_order)
+    # "was quick to condemn the man’s actions:" and the cue-less quotation below it: one attribution
+    spans = colon_objects_to_quotes(text, spans, mask)
+    spans = drop_wordless(text, spans)  # a content of a quotation mark or a colon alone says nothing
     return colon_cues(text, split_source_verb(text, spans))  # "Michael Steele: “…”" has a source, and no cue
 
 

@@ -27,7 +27,9 @@ _VERBS = (r"told|tells|telling|said|says|saying|declared|declares|wrote|writes|a
           r"stated|states|insisted|insists|proclaimed|proclaims|asked|asks|posted|posts|remarked|remarks|"
           # "spoke to the press after the speech: “…”" (judged round 14)
           r"spoke|speaks|speaking")
-_SEND = r"(?:send|sends|sent|sending|issue|issues|issued|issuing|deliver|delivers|delivered|delivering)"
+# ("gave the only answer he could: “…”", round 1; precision20)
+_SEND = (r"(?:send|sends|sent|sending|issue|issues|issued|issuing|deliver|delivers|delivered|delivering|"
+         r"give|gives|gave|given|giving)")
 _NOUN = r"(?:message|signal|warning|edict|ultimatum|statement|reminder|decree|order|reply|response|answer)"
 # a colon before an opening mark, found first (it is rare); the verb or the noun read back from it
 _COLON = re.compile(r":[ \t]*(?=[“\"])")

@@ -112,3 +112,72 @@ def split_source_verb(text: str, spans: list[SpanAttribution]) -> list[SpanAttri
                                     a.content, a.score)
         out.append(a)
     return out
+
+
+# what may stand between a cue and its line-ending colon as the tagger's whole content: an
+# object or a topic of a few words, no clause ("the man’s actions", "about its specific
+# inclusion of Planned Parenthood"), or the colon alone
+_COLON_END = re.compile(r"[ \t]*:[ \t]*(?:\n|$)")
+_CLAUSE_IN = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would|can|could|said|says)\b|[\"“”]")
+MAX_OBJECT_WORDS = 10
+
+
+def colon_objects_to_quotes(text: str, spans: list[SpanAttribution], mask: bytearray) -> list[SpanAttribution]:
+    r"""A cue whose content is only the words up to a colon that ends its line, above a
+    quotation the tagger gave no cue: the quotation is that cue's content, one attribution.
+
+    "the corporation was quick to condemn the man’s actions:" then a paragraph "“We were
+    shocked to see this video …”" (judged round 10), "The judge had advice for anyone who
+    deals with Nichols in the future:" then "" Do not trust Mr. Nichols ever again. …"" (round
+    15): the gold of both marks the quotation as the content of that cue, and so would PolNeAR's
+    reading of a quotation announced by a colon; the tagger gave the colon's object (or the
+    colon alone) to the cue and the quotation to no one, two false hits for one attribution.
+
+    >>> from newstrace.extract.quotes import quote_mask
+    >>> t = 'The firm was quick to condemn his actions:\n“We were shocked to see this video.”'
+    >>> cue = SpanAttribution([(0, 8)], [(9, 29)], [(30, 41)])
+    >>> quote = SpanAttribution([], [], [(43, 79)])
+    >>> [[t[s:e] for s, e in a.cue + a.content] for a in colon_objects_to_quotes(t, [cue, quote], quote_mask(t))]
+    [['was quick to condemn', '“We were shocked to see this video.”']]
+    """
+    merged, dropped = {}, set()
+    for i, a in enumerate(spans):
+        if not a.cue or not a.content or i in dropped:
+            continue
+        end = max(e for _, e in a.content)
+        start = min(s for s, _ in a.content)
+        if start < a.cue[-1][1]:
+            continue  # the content after the cue
+        colon = _COLON_END.match(text, end) or (text[end - 1:end] == ":" and _COLON_END.match(text, end - 1))
+        if not colon:
+            continue
+        # all between the cue and the colon a phrase of a few words (the source may stand there:
+        # "had advice for anyone who deals with Nichols in the future:")
+        between = text[a.cue[-1][1]:colon.start()]
+        if len(between.split()) > MAX_OBJECT_WORDS or _CLAUSE_IN.search(between) or re.search(r"[.!?;\n]", between):
+            continue
+        line = colon.end()
+        while line < len(text) and text[line] in " \t\n\u00a0":
+            line += 1
+        for j, b in enumerate(spans):
+            if j == i or b.cue or not b.content or j in dropped or b.content[0][0] != line:
+                continue
+            if text[line] not in "\"“‘«" or not mask[line + 1:line + 2].count(1):
+                continue
+            merged[i] = SpanAttribution(a.source, a.cue, b.content, a.score)
+            dropped.add(j)
+            break
+    return [merged.get(i, a) for i, a in enumerate(spans) if i not in dropped]
+
+
+def drop_wordless(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
+    """``spans`` without the attributions whose content holds no letter: a quotation mark or a
+    colon left of a content cut at a paragraph ("21," said … Keith Moyer added." gives '"'; "had
+    advice for … the future:" gives ':'); those with no content at all stay for the steps that
+    read them.
+
+    >>> t = '21," said Keith Moyer added.'
+    >>> drop_wordless(t, [SpanAttribution([(9, 20)], [(21, 26)], [(2, 3)])])
+    []
+    """
+    return [a for a in spans if not a.content or re.search(r"[^\W\d_]", "".join(text[s:e] for s, e in a.content))]

@@ -217,6 +217,9 @@ def _posts() -> frozenset[str]:
 
 
 _NAMING = frozenset({"name", "names", "named", "naming"})
+# a name of one to five capitalised words, then the sentence going on ("Bryn Tirion before becoming a hotel")
+_NAME_THEN_TAIL = re.compile(r"\W*(?:[A-Z][\w’'.-]*\s+){1,5}(?:before|after|until|when|while|in|on|at|for|from|with|"
+                             r"and|but|which|who|where|since)\b")
 
 
 @lru_cache(maxsize=None)
@@ -451,6 +454,45 @@ def verbs_of(words: list[str]) -> list[str]:
     return [w for w in words if w not in function and not _ADVERB.match(w)]
 
 
+_CAPITALISED = re.compile(r"[A-Z][a-z’'-]+")
+_LINE_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+_PHONED = r"(?:the\s+)?(?:police|911|cops|number|ambulance)(?:\s+back)?"
+_TELEPHONED = re.compile(rf"\bcall(?:s|ed|ing)?(?:\s+\w+ly)?\s+{_PHONED}$", re.IGNORECASE)
+_TELEPHONED_OBJECT = re.compile(rf"\W*{_PHONED}\s*(?:$|[,.;]|(?:and|to|for|after|when|at)\b)", re.IGNORECASE)
+
+
+def _name_word(text: str, a: SpanAttribution) -> bool:
+    """A word of a name parsed as a cue: "such as the prophetic Dr Azm Al Homoud:" (cue
+    "Homoud", round 17), "Anti-fascism campaigners Hope Not Hate had campaigned for …" (cue
+    "Hope", round 8). One capitalised word, no word of the cue lexicon, inside a sentence (not
+    its first word) with a capitalised word joined to it by a space on either side, on a line
+    of lower-case prose: a headline's capitals ("Rubio Thinks Joe Biden Was …", which PolNeAR
+    annotates) are not this, nor "Loomer Tweeted" ("tweeted" a lexicon word).
+
+    >>> t = "Expect endless earthquake experts in the papers tomorrow, such as the prophetic Dr Azm Al Homoud:"
+    >>> _name_word(t, SpanAttribution([(66, 89)], [(90, 96)], [(96, 97)]))
+    True
+    >>> t = "Rubio Thinks Joe Biden Was A Really Effective Senator"
+    >>> _name_word(t, SpanAttribution([(0, 5)], [(6, 12)], [(13, 53)]))
+    False
+    """
+    if len(a.cue) != 1:
+        return False
+    s, e = a.cue[0]
+    word = text[s:e]
+    if not _CAPITALISED.fullmatch(word) or word.lower() in cue_words():
+        return False
+    before, after = text[max(0, s - 40):s], text[e:e + 40]
+    if not re.search(r"[^\W\d_][\w’'-]* $", before) or re.search(r"[.!?:;\"“”]\s*$", before):
+        return False  # a sentence's or a line's first word, or after a quotation or a colon
+    joined = re.search(r"(?<![\n])\b[A-Z][\w’'-]* $", before) or re.match(r" [A-Z][\w’'-]*\b", after)
+    line_start, line_end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    line = _LINE_WORDS.findall(text[max(line_start, s - 60):e + 60 if line_end < 0 else min(line_end, e + 60)])
+    return bool(joined) and sum(w[0].islower() for w in line) >= len(line) / 2
+
+
 def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     """The name of the rule by which ``a`` reports no speech, or None when it does.
 
@@ -591,6 +633,18 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
         return "garbage"
     if words and all(w in function for w in words) and cue.strip(" :,"):
         return "function_words"
+    if _name_word(text, a):
+        return "garbage"
+    # a sum for cue: "has released $ | 1 million to support | response efforts" (round 6)
+    if re.match(r"\d", cue):
+        return "garbage"
+    # a telephone call, nothing said in it: "a dispatcher called the number back and reached a woman"
+    # (round 1), "Many neighbours … called the police Some gave details …" (round 4); PolNeAR train and
+    # dev: no "call(ed) the police / 911 / the number" annotated; "called police to say the couple was
+    # arguing" (a saying after it) and "has called the police shootings … "…"" (a name given) stay
+    if _TELEPHONED.search(cue.strip()) or words and words[-1] in ("call", "calls", "called", "calling") \
+            and _TELEPHONED_OBJECT.match(content):
+        return "not_communication"
     # an article for source: a participle before its noun, parsed as a cue ("the already announced
     # adaptation of Suzanne Collins's novel", "The unanimously-praised Lawrence", round 16; the
     # judged conventions: "nor a participle before its noun"; commentary17)
@@ -732,9 +786,10 @@ def not_speech(text: str, a: SpanAttribution, mask: bytearray) -> str | None:
     if not quoted and _SAYING.search(cue) and named.match(content) and not _THAT.match(content):
         return "named_speech"
     # a thing named, with no one naming it: "a “gun fabricator” called the Ghost Gunner",
-    # "swollen lymph nodes called buboes"
+    # "swollen lymph nodes called buboes"; the name and the sentence going on after it: "a country
+    # retreat for the Mayor of Birmingham called Bryn Tirion before becoming a hotel" (round 18)
     if not a.source and words == ["called"] and not quoted and not _STATEMENT_OPENING.match(content) \
-            and len(content.split()) <= 5:
+            and (len(content.split()) <= 5 or not be and _NAME_THEN_TAIL.match(content)):
         return "naming"
     # the same in the passive: "The rounds he sold are called “tracer ammunition”" (precision15)
     if not a.source and re.fullmatch(r"(?:is|are|was|were)\s+(?:\w+ly\s+)?called", cue.strip()) \
