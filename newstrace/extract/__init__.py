@@ -232,7 +232,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.predicate_nouns import predicate_nouns
     from newstrace.extract.quote_blocks import quote_blocks
     from newstrace.extract.references import reference_lines
-    from newstrace.extract.colon_reports import colon_reports, split_source_verb
+    from newstrace.extract.colon_reports import colon_reports, framed_colon_reports, split_source_verb
     from newstrace.extract.trailing_cues import quotes_before_cues
     from newstrace.extract.viewpoints import to_viewpoints, viewpoints
 
@@ -281,6 +281,8 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = split_continuations(text, spans, mask)
     spans = add_continuations(text, spans, mask)
     spans = sorted(spans + colon_reports(text, spans), key=_order)  # "RT reports:" and the paragraph below
+    # "… issued this edict:", "Mac Slavo recently reported for SHTFplan:" and the paragraph below
+    spans = sorted(framed_colon_reports(text, spans, mask), key=_order)
     spans = sorted(spans + quote_blocks(text, spans), key=_order)  # a speech quoted as a block of lines
     spans = sorted(reference_lines(text, spans), key=_order)  # “…” (Matthew 15:14)
     spans = carry_trailing_which(text, spans)  # "were women, which constitutes about 650 …"

@@ -112,3 +112,77 @@ def split_source_verb(text: str, spans: list[SpanAttribution]) -> list[SpanAttri
                                     a.content, a.score)
         out.append(a)
     return out
+
+
+# a verb of saying, or a verb that sends a noun of saying ("issued this edict", "sent out a
+# message"), then an object or an adjunct of one to ten words, and a colon ending the line:
+# "Mac Slavo recently reported for SHTFplan:", "the caliph … sent out a message to the
+# governors of the various Islamic provinces:" (``colon_quotes``' frame, with the quotation
+# on the lines below instead of after the colon)
+_SEND = r"(?:send|sends|sent|sending|issue|issues|issued|issuing|deliver|delivers|delivered|delivering)"
+_NOUN = r"(?:message|signal|warning|edict|ultimatum|statement|reminder|decree|order|reply|response|answer)"
+_FRAME_VERBS = (_VERBS + "|announced|announces|warned|warns|replied|replies|responded|responds|insisted|insists|"
+                "proclaimed|proclaims|remarked")
+_FRAMED = re.compile(
+    rf"(?<![\w’'-])(?P<cue>(?:[a-z]+ly[ \t]+|also[ \t]+)?(?:{_FRAME_VERBS})|{_SEND}(?:[ \t]+out)?[ \t]+"
+    rf"(?:a|an|the|this|that|his|her|their|its)[ \t]+(?:[a-z]+[ \t]+)?{_NOUN})"
+    r"\b(?P<between>[^.!?:;\n“”\"()]{0,100}?):[ \t]*$",
+    re.MULTILINE,
+)
+MAX_WORDS_BETWEEN = 10
+
+
+def framed_colon_reports(text: str, spans: list[SpanAttribution],
+                         mask: bytearray | None = None) -> list[SpanAttribution]:
+    r"""``spans`` and an attribution for each line that ends in a verb of saying, its object or
+    adjunct and a colon, with a source before the verb, whose next paragraph no attribution
+    holds yet: the paragraph is the content (``colon_reports`` takes the line that ends on the
+    verb). Where the tagger took the verb for cue and the words before the colon for its
+    content ("recently reported for" / "SHTFplan"), the paragraph becomes that content.
+
+    >>> t = ("In the early twelfth century, the Fatimid caliph Al-Amir bi-Ahkamillah issued this edict:\n"
+    ...      "Now, the prior degradation of the infidels in this world is a punishment.")
+    >>> [[t[s:e] for s, e in a.source + a.cue + a.content] for a in framed_colon_reports(t, [])]
+    [['the Fatimid caliph Al-Amir bi-Ahkamillah', 'issued this edict', 'Now, the prior degradation of the infidels in this world is a punishment.']]
+    >>> t = "Mac Slavo recently reported for SHTFplan:\nThe newest warning about the outbreak has been released."
+    >>> tagger = SpanAttribution([(0, 9)], [(10, 31)], [(32, 40)])
+    >>> [[t[s:e] for s, e in a.cue + a.content] for a in framed_colon_reports(t, [tagger])]
+    [['recently reported for', 'The newest warning about the outbreak has been released.']]
+    >>> t = "Here is what the manual states in part regarding the use of firearms:\nFirearms are often used in assassination."
+    >>> [[t[s:e] for s, e in a.source + a.cue] for a in framed_colon_reports(t, [])]
+    [['the manual', 'states']]
+    >>> framed_colon_reports("Watch the full video of Beck’s remarks below:\n\nFollow Rebecca Mansour on Twitter.", [])
+    []
+    """
+    from newstrace.extract.frames import source_before
+
+    spans = list(spans)
+    found = []
+    for m in _FRAMED.finditer(text):
+        cs, ce = m.span("cue")
+        if len(m.group("between").split()) > MAX_WORDS_BETWEEN or mask is not None and mask[cs]:
+            continue
+        content = _next_line(text, m.end())
+        if content is None or len(text[content[0]:content[1]].split()) < 3:
+            continue
+        # the tagger's attribution of the verb whose content stops at the colon
+        holder = [k for k, a in enumerate(spans) if any(s < ce and cs < e for s, e in a.cue)]
+        if holder:
+            a = spans[holder[0]]
+            if len(holder) == 1 and a.content and all(cs <= s and e <= m.end() for s, e in a.content) \
+                    and not any(any(s < content[1] and content[0] < e for s, e in b.content) for b in spans):
+                spans[holder[0]] = SpanAttribution(a.source, a.cue, [content], a.score)
+            continue
+        source = source_before(text, cs)
+        if source is not None:  # "Here is what the manual states in part regarding …:"
+            lead = re.match(r"(?:Here (?:is|are) )?what ", text[source[0]:source[1]], re.IGNORECASE)
+            source = (source[0] + lead.end(), source[1]) if lead and lead.end() < source[1] - source[0] else source
+        # a name or a noun phrase before the verb, no clause ("Watch the full video of Beck’s")
+        if source is None or re.search(r"\b(?:is|are|was|were|if|when|how|why|what|[Ww]atch|[Ll]isten|[Rr]ead|[Ss]ee|As)\b"
+                                       r"|[’']s?$", text[source[0]:source[1]]):
+            continue
+        taken = covered(len(text), [f for a in spans + found for f in a.source + a.cue + a.content])
+        if any(taken[cs:ce]) or any(taken[m.end():content[1]]):
+            continue
+        found.append(SpanAttribution([source], [(cs, ce)], [content], 0.5))
+    return spans + found
