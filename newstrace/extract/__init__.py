@@ -232,7 +232,8 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.predicate_nouns import predicate_nouns
     from newstrace.extract.quote_blocks import quote_blocks
     from newstrace.extract.references import reference_lines
-    from newstrace.extract.colon_reports import colon_reports, framed_colon_reports, split_source_verb
+    from newstrace.extract.colon_reports import colon_clause_cues, colon_reports, framed_colon_reports, \
+        split_source_verb
     from newstrace.extract.trailing_cues import quotes_before_cues
     from newstrace.extract.viewpoints import to_viewpoints, viewpoints
 
@@ -312,6 +313,8 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     inside = quoted_contents(text, spans, mask)
     inside = bytearray(map(operator.or_, inside, lines_mask))
     spans = sorted(spans + nested_attributions(text, spans, inside), key=_order)
+    # a quotation after a clause that ends in a colon: "Faggioli gave the only answer he could: “…”"
+    spans = colon_clause_cues(text, spans)
     return colon_cues(text, split_source_verb(text, spans))  # "Michael Steele: “…”" has a source, and no cue
 
 
