@@ -126,9 +126,9 @@ _FRAME_VERBS = (_VERBS + "|announced|announces|warned|warns|replied|replies|resp
 _FRAMED = re.compile(
     rf"(?<![\w’'-])(?P<cue>(?:[a-z]+ly[ \t]+|also[ \t]+)?(?:{_FRAME_VERBS})|{_SEND}(?:[ \t]+out)?[ \t]+"
     rf"(?:a|an|the|this|that|his|her|their|its)[ \t]+(?:[a-z]+[ \t]+)?{_NOUN})"
-    r"\b(?P<between>[^.!?:;\n“”\"()]{0,100}?):[ \t]*$",
-    re.MULTILINE,
-)
+    r"\b(?P<between>[^.!?:;\n“”\"()]{0,100}?)$")
+# a colon that ends a line, found first (it is rare); the frame read back from it
+_LINE_COLON = re.compile(r":[ \t]*$", re.MULTILINE)
 MAX_WORDS_BETWEEN = 10
 
 
@@ -158,18 +158,21 @@ def framed_colon_reports(text: str, spans: list[SpanAttribution],
 
     spans = list(spans)
     found = []
-    for m in _FRAMED.finditer(text):
+    for colon in _LINE_COLON.finditer(text):
+        m = _FRAMED.search(text, max(0, colon.start() - 160), colon.start())
+        if m is None:
+            continue
         cs, ce = m.span("cue")
         if len(m.group("between").split()) > MAX_WORDS_BETWEEN or mask is not None and mask[cs]:
             continue
-        content = _next_line(text, m.end())
+        content = _next_line(text, colon.end())
         if content is None or len(text[content[0]:content[1]].split()) < 3:
             continue
         # the tagger's attribution of the verb whose content stops at the colon
         holder = [k for k, a in enumerate(spans) if any(s < ce and cs < e for s, e in a.cue)]
         if holder:
             a = spans[holder[0]]
-            if len(holder) == 1 and a.content and all(cs <= s and e <= m.end() for s, e in a.content) \
+            if len(holder) == 1 and a.content and all(cs <= s and e <= colon.end() for s, e in a.content) \
                     and not any(any(s < content[1] and content[0] < e for s, e in b.content) for b in spans):
                 spans[holder[0]] = SpanAttribution(a.source, a.cue, [content], a.score)
             continue
@@ -182,7 +185,7 @@ def framed_colon_reports(text: str, spans: list[SpanAttribution],
                                        r"|[’']s?$", text[source[0]:source[1]]):
             continue
         taken = covered(len(text), [f for a in spans + found for f in a.source + a.cue + a.content])
-        if any(taken[cs:ce]) or any(taken[m.end():content[1]]):
+        if any(taken[cs:ce]) or any(taken[colon.end():content[1]]):
             continue
         found.append(SpanAttribution([source], [(cs, ce)], [content], 0.5))
     return spans + found
