@@ -154,11 +154,17 @@ def test_colon_quotations(text, expected):
 
 
 def test_colon_without_a_quotation_left_out():
-    # PTC article765197039 (round 7): a paragraph set below the colon, no quotation on the line
+    # PTC article765197039 (round 7): a paragraph set below the colon, no quotation on the line, is
+    # not colon_quotes' (a quotation on the colon's line); since recall20 it is
+    # colon_reports.framed_colon_reports' (the judged gold counts it: tests/test_recall20.py)
+    from newstrace.extract.colon_quotes import colon_quotes
+
     t = ("In the early twelfth century, the Fatimid caliph Al-Amir bi-Ahkamillah issued this edict:\nNow, the prior "
          "degradation of the infidels in this world before the life to come—where it is their lot—is considered an "
          "act of piety.")
-    assert not [f for f in _found(t) if "edict" in f[1]]
+    assert colon_quotes(t, [], quote_mask(t)) == []
+    assert [f for f in _found(t) if "edict" in f[1]] == [
+        ("the Fatimid caliph Al-Amir bi-Ahkamillah", "issued this edict", t[t.index("Now"):])]
 
 
 # --- a view held: "consider X (to be) Y"

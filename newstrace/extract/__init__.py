@@ -233,8 +233,8 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.predicate_nouns import predicate_nouns
     from newstrace.extract.quote_blocks import quote_blocks
     from newstrace.extract.references import reference_lines
-    from newstrace.extract.colon_reports import colon_objects_to_quotes, colon_reports, drop_wordless, \
-        split_source_verb
+    from newstrace.extract.colon_reports import colon_clause_cues, colon_objects_to_quotes, colon_reports, \
+        drop_wordless, framed_colon_reports, split_source_verb
     from newstrace.extract.trailing_cues import quotes_before_cues
     from newstrace.extract.viewpoints import to_viewpoints, viewpoints
 
@@ -283,6 +283,8 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     spans = split_continuations(text, spans, mask)
     spans = add_continuations(text, spans, mask)
     spans = sorted(spans + colon_reports(text, spans), key=_order)  # "RT reports:" and the paragraph below
+    # "… issued this edict:", "Mac Slavo recently reported for SHTFplan:" and the paragraph below
+    spans = sorted(framed_colon_reports(text, spans, mask), key=_order)
     spans = sorted(spans + quote_blocks(text, spans), key=_order)  # a speech quoted as a block of lines
     spans = sorted(reference_lines(text, spans), key=_order)  # “…” (Matthew 15:14)
     spans = carry_trailing_which(text, spans)  # "were women, which constitutes about 650 …"
@@ -315,7 +317,10 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     inside = quoted_contents(text, spans, mask)
     inside = bytearray(map(operator.or_, inside, lines_mask))
     spans = sorted(spans + nested_attributions(text, spans, inside), key=_order)
+    # a quotation after a clause that ends in a colon: "Faggioli gave the only answer he could: “…”"
+    spans = colon_clause_cues(text, spans)
     # "was quick to condemn the man’s actions:" and the cue-less quotation below it: one attribution
+    # (where colon_clause_cues left the two apart)
     spans = colon_objects_to_quotes(text, spans, mask)
     spans = drop_wordless(text, spans)  # a content of a quotation mark or a colon alone says nothing
     return colon_cues(text, split_source_verb(text, spans))  # "Michael Steele: “…”" has a source, and no cue

@@ -54,7 +54,10 @@ def poll_widgets(text: str) -> list[tuple[int, int]]:
 
 def drop_furniture(text: str, spans: list[SpanAttribution]) -> list[SpanAttribution]:
     """``spans`` without the attributions whose cue, or most of whose content, lies in a
-    poll widget or a video player."""
+    poll widget or a video player; a content that opens before a widget and runs into it
+    stops at the widget ("GOA Executive Director Erich Pratt writes:" and the paragraph above
+    the widget: judged round 10), where its cue lies outside the widget and three words or
+    more stand before it."""
     widgets = poll_widgets(text)
     if not widgets:
         return spans
@@ -62,7 +65,20 @@ def drop_furniture(text: str, spans: list[SpanAttribution]) -> list[SpanAttribut
     def inside(s: int, e: int) -> int:
         return sum(max(0, min(e, we) - max(s, ws)) for ws, we in widgets)
 
+    def cut(a: SpanAttribution) -> SpanAttribution:
+        if any(inside(s, e) for s, e in a.cue) or not a.content:
+            return a
+        s, e = a.content[0]
+        if inside(s, s + 1):
+            return a
+        ws = min((w for w, _ in widgets if s < w < e), default=None)
+        if ws is None or len(text[s:ws].split()) < 3:
+            return a
+        while ws > s and text[ws - 1].isspace():
+            ws -= 1
+        return SpanAttribution(a.source, a.cue, [(s, ws)], a.score)
+
     def furniture(a: SpanAttribution) -> bool:
         size = sum(e - s for s, e in a.content)
         return any(inside(s, e) for s, e in a.cue) or size > 0 and sum(inside(s, e) for s, e in a.content) > size / 2
-    return [a for a in spans if not furniture(a)]
+    return [a for a in map(cut, spans) if not furniture(a)]
