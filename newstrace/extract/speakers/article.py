@@ -18,12 +18,15 @@ from newstrace.extract.speakers.words import (
 from newstrace.extract.turns import Turn, may_have_turns, speaker_turns
 
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]*)\.\s+$")  # "Gov. " right before a name
-# "NAME, 39, who has waived her right", "NAME said he": the pronoun is the name's
+# "NAME, 39, who has waived her right", "NAME said he": the pronoun is the name's (not one
+# after "of": "Leopold Stokowski, who fathered two of her sons" is no "her")
 _PRONOUN_AFTER = re.compile(
-    r"(?:,\s*\d{1,3})?,\s+who\s+[^,.;:!?\"“”()]{0,60}?\b(?P<who>his|her|himself|herself)\b"
+    r"(?:,\s*\d{1,3})?,\s+who\s+[^,.;:!?\"“”()]{0,60}?(?<!\bof )\b(?P<who>his|her|himself|herself)\b"
     r"|\s+(?:said|says|added|told\s+\w+|explained|insisted|argued|claimed|wrote)\s+(?:that\s+)?(?P<said>he|she)\b")
 # a capitalised word that speaks alone ("Maróth said")
-_SAID_AFTER = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:said|says|told|noted|added|stated|pointed out|wrote|argued)\b")
+# (verbs a person speaks with, not a body: "Geingob tweeted", not "Moody's warned")
+_SAID_AFTER = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:said|says|told|noted|added|stated|pointed out|wrote|argued|tweeted|"
+                         r"explained|insisted|replied|recalled|admitted|testified)\b")
 _BORN = re.compile(r"(?<![\w-])born\s+$")  # (not "South Korean-born Monte Haines")
 # a description that opens a sentence and ends in a comma before a name in apposition
 _APPOSED_SUBJECT = re.compile(r"\W*(?:(?:But|And|Then|Meanwhile)\s+)?(?:A|An|The|Another|One)\s+[^,.;:!?\"“”()]{2,100},\s*")
@@ -105,6 +108,7 @@ class Article:
                       self._gender(name, ent.start_char), self.in_headline(ent.start_char))
             )
         self._end_at_possessives()
+        self._persons_cut_short(text)
         self._people_called_organisations(text)
         self._people_mislabelled(text, others)
         self._surnames_mislabelled(text)
@@ -279,6 +283,38 @@ class Article:
         if first and first[0] in MALE:
             return "m"
         return None
+
+    def _persons_cut_short(self, text: str) -> None:
+        """A person's name NER ended before its last word, where the article names that word
+        alone as a person elsewhere: "Judge Amy Berman Jackson" (NER: "Amy Berman"; "Judge
+        Jackson stated" later). The capitalised word right after the name (one space, the same
+        line, no other capitalised word after it) joins the name, when NER gave it no name of
+        its own there and it is no word the text writes in lower case, no title and no
+        organisation's word.
+
+        >>> from newstrace.extract.nlp import analyse
+        >>> t = ("Paul Manafort was sentenced by Judge Amy Berman Jackson to 73 months in federal prison. "
+        ...      "Judge Jackson stated that it was fair.")
+        >>> [n.text for n in article_of(t, analyse(t)).persons if "Jackson" in n.text][0]
+        'Amy Berman Jackson'
+        """
+        alone = {n.text for n in self.names if n.label == "PERSON" and re.fullmatch(r"[A-Z][\w'’-]+", n.text)}
+        if not alone:
+            return
+        starts = {n.start for n in self.names}
+        lower = None
+        for n in self.names:
+            if n.label != "PERSON" or n.headline or not 1 <= len(n.text.split()) <= 3 or n.text in alone:
+                continue
+            m = re.match(r" ([A-Z][\w'’-]+)(?![\w'’-]| +[A-Z])", text[n.end:n.end + 40])
+            if not m or m.group(1) not in alone or n.end + 1 in starts or n.text.endswith(m.group(1)):
+                continue
+            lower = self.lower_words() if lower is None else lower
+            word = m.group(1).casefold()
+            if word in lower or word in TITLE_WORDS or word in ORG_WORDS:
+                continue
+            n.text, n.end = f"{n.text} {m.group(1)}", n.end + m.end()
+            n.gender = n.gender or self._gender(n.text, n.start)
 
     def _people_called_organisations(self, text: str) -> None:
         """en_core_web_sm often calls a person an organisation ("Gáspár Maróth", "Nikki

@@ -140,7 +140,15 @@ def pronoun(art: Article, low: str, start: int, previous: Resolved | None, conte
     same = [p for p in persons if p.sentence == sentence and p.end <= start and not art.quoted(p.start)
             and compatible(art.fullest(p.text), p.gender)]
     if same:
-        return Resolved(art.fullest(same[-1].text), "person", start, [])
+        # the sentence's subject, known to be of the pronoun's gender, before others whose
+        # gender is not known: in "Vanderbilt was married to ... conductor Leopold Stokowski
+        # ...; but, according to her memoirs", Gloria Vanderbilt (not in "... officer Jason
+        # Van Dyke shooting McDonald, the community began calling for Emanuel to resign, a
+        # decision which he has refused": no person opens that sentence)
+        subject = [p for p in same if art.is_subject(p) and (p.gender or art.gender_of(art.fullest(p.text))) == gender]
+        unknown = all(p.gender is None and art.gender_of(art.fullest(p.text)) is None
+                      for p in same if p.start > (subject[0].start if subject else start))
+        return Resolved(art.fullest((subject if subject and unknown else same)[-1].text), "person", start, [])
     # the previous speaker goes on speaking unless a new person became a sentence's subject
     if previous and previous.kind in ("person", "description") and start - previous.position < 1500:
         prev_key = speaker_key(previous.speaker)

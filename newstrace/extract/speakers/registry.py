@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Callable
 
 from newstrace.extract.speakers import (
-    abbreviations, broken, descriptions, groups, hearers, introduced, organisations, outlets, persons, pronouns, ranker,
+    abbreviations, broken, described, descriptions, groups, hearers, introduced, organisations, outlets, persons, pronouns, ranker,
     relatives, roles, works)
 from newstrace.extract.speakers.base import Resolved, Source
 
@@ -56,6 +56,7 @@ RULES: tuple[Rule, ...] = (
     Rule("abbreviation", abbreviations.spelled_out),
     Rule("head_person", persons.head_person),
     Rule("goes_on", pronouns.goes_on),
+    Rule("described_person", described.described_person),
     Rule("ranked_he_she", ranker.ranked_he_she),
     Rule("he_she", pronouns.he_she),
     Rule("they_subject", groups.they_subject),
