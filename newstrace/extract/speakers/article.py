@@ -109,6 +109,7 @@ class Article:
             )
         self._end_at_possessives()
         self._persons_cut_short(text)
+        self._couples(text)
         self._people_called_organisations(text)
         self._people_mislabelled(text, others)
         self._surnames_mislabelled(text)
@@ -315,6 +316,42 @@ class Article:
                 continue
             n.text, n.end = f"{n.text} {m.group(1)}", n.end + m.end()
             n.gender = n.gender or self._gender(n.text, n.start)
+
+    def _couples(self, text: str) -> None:
+        """Two people named with one surname, "Cherie and Sean O'Donnell", "David and Louise
+        Turpin": the first name alone (a known first name NER named a person, or left
+        untagged) is that surname's person, "Cherie O'Donnell" (then "Cherie said" is her).
+
+        >>> from newstrace.extract.nlp import analyse
+        >>> t = "The judge sentenced David and Louise Turpin to life in prison. David Turpin said nothing."
+        >>> sorted({n.text for n in article_of(t, analyse(t)).persons})
+        ['David Turpin', 'Louise Turpin']
+        """
+        at = {n.end: n for n in self.names}  # (by where they end: "Honour Cherie", a title NER took in)
+        for n in list(self.names):
+            words = n.text.split()
+            if n.label != "PERSON" or n.headline or len(words) < 2 or not _first_name(words[0]) \
+                    or any(w.casefold() in ORG_WORDS for w in words):
+                continue
+            m = re.search(r"(?<![\w'’.-])([A-Z][a-z'’-]+) and $", text[max(0, n.start - 30):n.start])
+            if not m or not _first_name(m.group(1)) or m.group(1) in ("And", "But"):
+                continue
+            start = n.start - len(m.group(0))
+            before = re.search(r"([A-Z][\w'’.-]*)[ \t]+$", text[max(0, start - 30):start])
+            if before and (_first_name(before.group(1)) or before.group(1).casefold().rstrip(".") in TITLES):
+                continue  # a surname: "Laurence Mark and Bill Condon", "Mr. Kasich and Jeb Bush" (not "Honour Cherie")
+            if re.match(r"[ \t]+[A-Z]", text[n.end:n.end + 3]):
+                continue  # a body's name: "the Bill and Hillary Clinton Foundation"
+            first = at.get(start + len(m.group(1)))
+            if first is not None and (first.label not in ("PERSON", "NORP", "ORG") or first.start < start - 30
+                                      or not first.text.endswith(m.group(1))):
+                continue
+            full = f"{m.group(1)} {' '.join(words[1:])}"
+            if first is None:
+                first = Name(full, start, start + len(m.group(1)), "PERSON", n.sentence)
+                self.names.append(first)
+            first.text, first.label, first.start = full, "PERSON", start
+            first.gender = self._gender(full, start)
 
     def _people_called_organisations(self, text: str) -> None:
         """en_core_web_sm often calls a person an organisation ("Gáspár Maróth", "Nikki

@@ -79,6 +79,7 @@ RULES: tuple[Rule, ...] = (
     Rule("the_company", groups.the_company),
     Rule("former_latter", groups.former_latter),
     Rule("pair", groups.pair),
+    Rule("one_of_couple", groups.one_of_couple),
     Rule("media_noun", outlets.media_noun),
     Rule("epithet", roles.epithet),
     Rule("known_person", persons.known_person),
