@@ -10,7 +10,7 @@ from bisect import bisect_left
 from newstrace.extract.speakers.names import clean_description, tokens
 from newstrace.extract.speakers.pronouns import they_it
 from newstrace.extract.speakers.words import (
-    COLLECTIVE_NOUNS, COMPANY_NOUNS, GROUP, NOT_PEOPLE_PLURALS, PEOPLE_PLURALS, PREPOSITIONS, PUBLIC_BODY_WORDS)
+    COLLECTIVE_NOUNS, COMPANY_NOUNS, GENDERED_NOUNS, GROUP, NOT_PEOPLE_PLURALS, PEOPLE_PLURALS, PREPOSITIONS, PUBLIC_BODY_WORDS)
 
 # the endings of plurals that name people: "researchers", "scientists", "officials" (listed)
 _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "men", "ives")
@@ -207,15 +207,32 @@ def pair(src):
     ...      "and both have put forward fairly detailed policy proposals.")
     >>> resolve_all(t, [("both", "have put forward")])[-1]
     ('Marco Rubio and Ted Cruz', 'pair')
+    >>> t = ("Guests of Honour Cherie and Sean O'Donnell held a session on Saturday. The married couple are "
+    ...      "among the most prominent builders. Sean had made over a thousand pairs. The couple encouraged "
+    ...      "attendees to continue.")
+    >>> resolve_all(t, [("The couple", "encouraged")])[-1]
+    ("Cherie and Sean O'Donnell", 'pair')
     """
     if not _PAIR.fullmatch(src.bare):
         return None
     art = src.art
-    lo = art.sent_starts[max(0, art.sentence_of(src.start) - 2)]
+    sentence = art.sentence_of(src.start)
+    lo = art.sent_starts[max(0, sentence - 2)]
     persons = [p for p in art.persons_within(lo, src.start) if not art.quoted(p.start)]
     if len(persons) >= 2 and _JOINED.fullmatch(art.text[persons[-2].end:persons[-1].start]):
-        first, second = persons[-2:]
-        return src.resolved(f"{art.fullest(first.text)} and {art.fullest(second.text)}", "person")
+        return src.resolved(_pair_name(art, *persons[-2:]), "person")
+    # farther back (five sentences), where no one but the pair's own members became a
+    # sentence's subject since: "Cherie and Sean O'Donnell ... held a session. The married
+    # couple are ... under the name Don't Hug Cacti ... as Sean had made ... The couple encouraged"
+    persons = [p for p in art.persons_within(art.sent_starts[max(0, sentence - 5)], src.start)
+               if not art.quoted(p.start)]
+    for k in range(len(persons) - 2, -1, -1):
+        first, second = persons[k:k + 2]
+        if _JOINED.fullmatch(art.text[first.end:second.start]):
+            members = {art.fullest(first.text), art.fullest(second.text)}
+            if all(art.fullest(p.text) in members or not art.is_subject(p) for p in persons[k + 2:]):
+                return src.resolved(_pair_name(art, first, second), "person")
+            break
     if src.low.startswith("both"):
         return None  # ("Both offer global reach": two companies, not the pair that spoke before)
     for res in reversed(src.history):
@@ -224,6 +241,44 @@ def pair(src):
         if res.kind == "person" and res.speaker and res.speaker.count(" and ") == 1:
             return src.resolved(res.speaker, "person")
     return None
+
+
+# a parent's or a spouse's noun that says one of a couple: "The father said", "the wife"
+_ONE_OF_COUPLE = re.compile(r"(?:the)\s+(?P<noun>father|mother|husband|wife)", re.IGNORECASE)
+
+
+def one_of_couple(src):
+    """'The father', 'the mother', 'the husband', 'the wife' (no one's): the one of that gender
+    of the couple the article named last with one surname ("David and Louise Turpin").
+
+    >>> from newstrace.extract.speakers.testing import resolve_all
+    >>> t = ("The judge sentenced David and Louise Turpin to life in prison. The father said he loved his "
+    ...      "children. The mother said she was sorry.")
+    >>> resolve_all(t, [("The father", "said"), ("The mother", "said")])
+    [('David Turpin', 'one_of_couple'), ('Louise Turpin', 'one_of_couple')]
+    """
+    m = _ONE_OF_COUPLE.fullmatch(src.bare)
+    if m is None:
+        return None
+    art = src.art
+    gender = GENDERED_NOUNS.get(m.group("noun").casefold())
+    persons = [p for p in art.persons_within(0, src.start) if not art.quoted(p.start)]
+    for first, second in reversed(list(zip(persons, persons[1:]))):
+        a, b = art.fullest(first.text), art.fullest(second.text)
+        if _JOINED.fullmatch(art.text[first.end:second.start]) and len(a.split()) > 1 \
+                and a.split()[1:] == b.split()[1:]:
+            fits = [n for n in (a, b) if art.gender_of(n) == gender]
+            return src.resolved(fits[0], "person") if len(fits) == 1 else None
+    return None
+
+
+def _pair_name(art, first, second) -> str:
+    """Two people joined, as the article wrote them where they share a surname ("Cherie and
+    Sean O'Donnell"), else each in full ("Laurence Mark and Bill Condon")."""
+    a, b = art.fullest(first.text), art.fullest(second.text)
+    if len(a.split()) > 1 and a.split()[1:] == b.split()[1:] and f"{a.split()[0]} and {b}" in art.text:
+        return f"{a.split()[0]} and {b}"
+    return f"{a} and {b}"
 
 
 # between two names joined: "Sen. Marco Rubio (R-Fla.) and Sen. Ted Cruz"

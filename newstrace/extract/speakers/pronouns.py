@@ -12,7 +12,7 @@ from newstrace.extract.speakers.base import Resolved
 from newstrace.extract.speakers.descriptions import looks_plural, looks_singular
 from newstrace.extract.speakers.interviews import in_turn
 from newstrace.extract.speakers.names import speaker_key
-from newstrace.extract.speakers.words import GROUP, HE, SHE
+from newstrace.extract.speakers.words import GROUP, HE, SHE, TITLE_WORDS
 
 
 # a speech verb right after a name: "Burton explained", "Burton said"
@@ -136,11 +136,28 @@ def pronoun(art: Article, low: str, start: int, previous: Resolved | None, conte
         g = g or art.gender_of(name)
         return g is None or g == gender
 
+    # inside a quotation, a person the same quotation named before it ('McGurk later wrote, "...
+    # Trump later expanded the operation down the ERV. He touts these operations ..."'): not
+    # the one quoted
+    if art.quoted(start):
+        opened = max(art.text.rfind('"', art.text.rfind("\n", 0, start) + 1, start), art.text.rfind("“", 0, start))
+        inside = [p for p in persons if opened < p.start and p.end <= start and art.quoted(p.start)
+                  and compatible(art.fullest(p.text), p.gender)]
+        if inside:
+            return Resolved(art.fullest(inside[-1].text), "person", start, [])
     # a person named earlier in the same sentence ("In Mujahir's recording, he claims")
     same = [p for p in persons if p.sentence == sentence and p.end <= start and not art.quoted(p.start)
             and compatible(art.fullest(p.text), p.gender)]
     if same:
-        return Resolved(art.fullest(same[-1].text), "person", start, [])
+        # the sentence's subject, known to be of the pronoun's gender, before others whose
+        # gender is not known: in "Vanderbilt was married to ... conductor Leopold Stokowski
+        # ...; but, according to her memoirs", Gloria Vanderbilt (not in "... officer Jason
+        # Van Dyke shooting McDonald, the community began calling for Emanuel to resign, a
+        # decision which he has refused": no person opens that sentence)
+        subject = [p for p in same if art.is_subject(p) and (p.gender or art.gender_of(art.fullest(p.text))) == gender]
+        unknown = all(p.gender is None and art.gender_of(art.fullest(p.text)) is None
+                      for p in same if p.start > (subject[0].start if subject else start))
+        return Resolved(art.fullest((subject if subject and unknown else same)[-1].text), "person", start, [])
     # the previous speaker goes on speaking unless a new person became a sentence's subject
     if previous and previous.kind in ("person", "description") and start - previous.position < 1500:
         prev_key = speaker_key(previous.speaker)
@@ -162,14 +179,20 @@ def pronoun(art: Article, low: str, start: int, previous: Resolved | None, conte
     # sentence, before others whose gender is not known: in 'she was raped by Quirin,
     # Redouane, and ... She told the court', Spanton; in 'Ronald Reagan was once asked ...
     # He responded', Reagan
-    for p in reversed(before):
-        if p.sentence < sentence - 2:
-            break
+    # (one who is the object of a preposition, "pardoned by Trump", "the murder of journalist
+    # Jamal Khashoggi", "the character of Anya Jenkins", only where another fits: see
+    # ``object_of_preposition``)
+    window = [p for p in reversed(before) if p.sentence >= sentence - 2]
+    fits = []
+    for p in window:
         full = art.fullest(p.text)
         known = p.gender or art.gender_of(full)
         opener = art.opens_sentence(p) and not art.quoted(p.start)
         if known == gender or (known is None and opener):
-            return Resolved(full, "person", start, [])
+            fits.append((p, full))
+    subjects = [(p, full) for p, full in fits if not object_of_preposition(art, p)]
+    if subjects or fits:
+        return Resolved((subjects or fits)[0][1], "person", start, [])
     for p in reversed(before):
         full = art.fullest(p.text)
         if compatible(full, p.gender):
@@ -185,3 +208,28 @@ def pronoun(art: Article, low: str, start: int, previous: Resolved | None, conte
             return Resolved(n.text, "person", start, [])
     return Resolved(low, "pronoun", start, [])
 
+
+
+# a preposition (not "according to"), a determiner, and up to two words in lower case right
+# before a name, which must be titles or roles ("of journalist Jamal Khashoggi"; not "from
+# remarks Clinton made", "to bloody Sanders")
+_OBJECT_OF = re.compile(r"(?<![Aa]ccording )\b(?:by|of|to|with|for|from|against|about|into|toward|towards|than)\s+"
+                        r"(?:(?:the|a|an|his|her|their|its)\s+)?(?P<words>(?:[a-z][\w-]*\s+){0,2})$")
+
+
+def object_of_preposition(art: Article, name) -> bool:
+    """Whether a person's name is the object of a preposition in its sentence ("was pardoned
+    by Trump", "the murder of journalist Jamal Khashoggi"), which a "he" or a "she" of the
+    sentences after stands for less often than a clause's subject.
+
+    >>> from newstrace.extract.nlp import analyse
+    >>> from newstrace.extract.speakers.article import article_of
+    >>> t = ("Former Trump adviser Michael Flynn was on stage. This was the first time Flynn made a public "
+    ...      "speech since he was pardoned by Donald Trump.")
+    >>> a = article_of(t, analyse(t))
+    >>> [(p.text, object_of_preposition(a, p)) for p in a.persons if p.sentence == 1]
+    [('Flynn', False), ('Donald Trump', True)]
+    """
+    lo = max(art.sent_starts[name.sentence], name.start - 60)
+    m = _OBJECT_OF.search(art.text, lo, name.start)
+    return bool(m) and all(w in TITLE_WORDS for w in m.group("words").split())

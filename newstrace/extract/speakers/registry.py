@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Callable
 
 from newstrace.extract.speakers import (
-    abbreviations, broken, descriptions, groups, hearers, introduced, organisations, outlets, persons, pronouns, ranker,
+    abbreviations, broken, described, descriptions, groups, hearers, introduced, organisations, outlets, persons, pronouns, ranker,
     relatives, roles, works)
 from newstrace.extract.speakers.base import Resolved, Source
 
@@ -56,6 +56,7 @@ RULES: tuple[Rule, ...] = (
     Rule("abbreviation", abbreviations.spelled_out),
     Rule("head_person", persons.head_person),
     Rule("goes_on", pronouns.goes_on),
+    Rule("described_person", described.described_person),
     Rule("ranked_he_she", ranker.ranked_he_she),
     Rule("he_she", pronouns.he_she),
     Rule("they_subject", groups.they_subject),
@@ -78,6 +79,7 @@ RULES: tuple[Rule, ...] = (
     Rule("the_company", groups.the_company),
     Rule("former_latter", groups.former_latter),
     Rule("pair", groups.pair),
+    Rule("one_of_couple", groups.one_of_couple),
     Rule("media_noun", outlets.media_noun),
     Rule("epithet", roles.epithet),
     Rule("known_person", persons.known_person),
