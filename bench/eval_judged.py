@@ -1,6 +1,6 @@
 """Attributions, kinds and citations on the hand-judged PTC sample (issue 28).
 
-    python bench/eval_judged.py [--part round18|round19|all19|rounds1-17|round17|round17-paragraphs|rounds1-16|round16|round16-paragraphs|rounds1-15|round15|rounds1-14|round14|rounds1-13|round13|rounds1-12|round12|rounds1-11|round11|rounds1-10|round10|rounds1-9|round9|rounds1-8|round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|round1-held-out|dev|all] [--model default] [--show] [--json]
+    python bench/eval_judged.py [--part round19|rounds1-18|round18|rounds1-17|round17|round17-paragraphs|rounds1-16|round16|round16-paragraphs|rounds1-15|round15|rounds1-14|round14|rounds1-13|round13|rounds1-12|round12|rounds1-11|round11|rounds1-10|round10|rounds1-9|round9|rounds1-8|round8|rounds1-7|round7|round6|rounds1-6|round5|rounds1-5|rounds1-4|round4|round3|round2|round1|held-out|round1-held-out|dev|all] [--model default] [--show] [--json]
 
 The gold (``tests/gold/ptc_judged.jsonl``, ``ptc_judged_round2.jsonl``, ``_round3`` and ``_round4``: offsets only,
 drawn and annotated as docs/extraction.md says) marks every attribution of the judged PTC
@@ -36,14 +36,13 @@ the same order, the last texts no one had read; held out, scored once at main e9
 ``judged_round17.jsonl``; ``--part rounds1-16`` is the development rounds together; ``--part round17-paragraphs`` is
 round 17's gold in rounds 1-13's reading, written the same way) and round 18 (12 Wikinews reports, the ECB+ dev pool and
 PTC train being spent: drawn by bench/judged_round18_draw.py from the Wikinews articles no one had read, news reports only,
-Wikinews having no commentary; held out, scored once at main 7c21427, read since: ``--part round18``, the default, ``judged_round18.jsonl``;
-``--part rounds1-17`` is the development rounds together, ``--part all`` every round, 18 included) and round 19 (the eleven
-Wikinews articles round 18's draw left unopened and the shortest unread one over 5,000 characters, all reports: drawn by
-bench/judged_round19_draw.py; held out, to be scored once by the lead: ``--part round19`` only, ``judged_round19.jsonl``).
-A round drawn and judged but not yet scored (``UNSCORED``: round 19) is reached by its own part name alone, and by
-``--part all19`` (``all`` then round 19): the default part, ``--part held-out`` and ``--part all`` stay round 18 and
-rounds 1-18, so that no plain command runs the extractor on it. ``--part held-out`` is the latest scored round (it named
-each round while it was held out, until round 19 was added before its score); round 1's first twelve, which
+Wikinews having no commentary; held out, scored once at main 7c21427, read since: ``--part round18``, ``judged_round18.jsonl``;
+``--part rounds1-17`` is the development rounds together) and round 19 (the eleven Wikinews articles round 18's draw left
+unopened and the shortest unread one over 5,000 characters, all reports: drawn by bench/judged_round19_draw.py; held out,
+scored once by the lead at main ddedf4f, read since: ``--part round19``, the default, ``judged_round19.jsonl``; ``--part
+rounds1-18`` is the development rounds together, ``--part all`` every round, 19 included). A round drawn and judged but
+not yet scored goes in ``UNSCORED``, reached by its own part name alone, so that no plain command runs the extractor on
+it before its one score. ``--part held-out`` is the latest scored round; round 1's first twelve, which
 it named before round 15, are ``--part round1-held-out``. The texts are read from ../shared/corpora/ptc,
 ../shared/corpora/ecbplus-dev and ../shared/corpora/wikinews (research data and CC BY 2.5 texts, not copied here).
 
@@ -83,12 +82,12 @@ SHARED = ROOT.parent / "shared"
 # rounds 14 (ECB+ dev and Wikinews texts), 15, 16 and 17 (ECB+ dev texts), 18 (Wikinews texts)
 GOLD_FILES = [ROOT / "tests" / "gold" / "ptc_judged.jsonl"] + [
     ROOT / "tests" / "gold" / f"ptc_judged_round{n}.jsonl" for n in range(2, 14)] + [
-    ROOT / "tests" / "gold" / f"judged_round{n}.jsonl" for n in range(14, 19)]
+    ROOT / "tests" / "gold" / f"judged_round{n}.jsonl" for n in range(14, 20)]
 LAST_ROUND = len(GOLD_FILES)
-# rounds drawn and judged but not yet scored (held out): each reached by its own part name alone and by
-# "all19", never by the default part, "held-out" or "all", so that no plain command runs the extractor on
-# them before the lead scores them once (then they move into GOLD_FILES)
-UNSCORED = {"round19": ROOT / "tests" / "gold" / "judged_round19.jsonl"}
+# rounds drawn and judged but not yet scored (held out): each reached by its own part name alone, never by
+# the default part, "held-out" or "all", so that no plain command runs the extractor on them before the lead
+# scores them once (then they move into GOLD_FILES; round 19 was here until its score)
+UNSCORED: dict[str, Path] = {}
 
 
 def round_labels(n: int) -> tuple[str, ...]:
@@ -116,14 +115,12 @@ TOKEN = re.compile(r"\w+|[^\w\s]")
 
 def read_gold(part: str) -> list[dict]:
     """The judged articles of ``part``: a key of ``PARTS`` ("roundN", "rounds1-N", "held-out": the
-    latest scored round; "round1-held-out" or "dev": round 1's two parts), "all" (rounds 1-18), a key
-    of ``READINGS`` or of ``UNSCORED`` ("round19", held out until scored once), or "all19" (rounds 1-19)."""
+    latest scored round; "round1-held-out" or "dev": round 1's two parts), "all" (every scored round), a
+    key of ``READINGS`` or of ``UNSCORED`` (held out until scored once)."""
     if part in READINGS:
         return [json.loads(line) for line in READINGS[part].read_text(encoding="utf-8").splitlines() if line.strip()]
     if part in UNSCORED:
         return [json.loads(line) for line in UNSCORED[part].read_text(encoding="utf-8").splitlines() if line.strip()]
-    if part == "all19":
-        return read_gold("all") + read_gold("round19")
     rows = [json.loads(line) for path in GOLD_FILES
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = PARTS.get(part, (part,))
@@ -352,7 +349,7 @@ def summary(c: dict) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--part", default=f"round{LAST_ROUND}", choices=[*sorted(ROUND_PARTS, key=lambda p: (-int(p.split("-")[-1].removeprefix("round")), p)),
-                                                                    *READINGS, *UNSCORED, "held-out", "round1-held-out", "dev", "all", "all19"])
+                                                                    *READINGS, *UNSCORED, "held-out", "round1-held-out", "dev", "all"])
     ap.add_argument("--model", default="default")
     ap.add_argument("--show", action="store_true", help="every false, missed and misjudged attribution")
     ap.add_argument("--json", action="store_true")

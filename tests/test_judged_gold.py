@@ -34,10 +34,13 @@ def _round_file(n):
     return path
 
 
-def test_the_latest_round_is_round18_and_held_out_names_it():
-    assert eval_judged.GOLD_FILES[-1].name == "judged_round18.jsonl"
-    assert eval_judged.LAST_ROUND == 18
-    assert eval_judged.PARTS["held-out"] == eval_judged.PARTS["round18"] == ("held-out-18",)
+def test_the_latest_round_is_round19_and_held_out_names_it():
+    assert eval_judged.GOLD_FILES[-1].name == "judged_round19.jsonl"
+    assert eval_judged.LAST_ROUND == 19
+    assert eval_judged.PARTS["held-out"] == eval_judged.PARTS["round19"] == ("held-out-19",)
+    assert eval_judged.PARTS["round18"] == ("held-out-18",)  # scored once; still addressable
+    assert eval_judged.PARTS["rounds1-18"] == tuple(
+        label for n in range(1, 19) for label in eval_judged.round_labels(n))
     assert eval_judged.PARTS["round17"] == ("held-out-17",)  # scored once; still addressable
     assert eval_judged.PARTS["round16"] == ("held-out-16",)
     assert eval_judged.PARTS["rounds1-17"] == tuple(
@@ -63,7 +66,7 @@ def test_the_default_part_is_the_latest_round(monkeypatch):
     monkeypatch.setattr(eval_judged, "TEXTS", REPO)  # any folder that exists: the check before read_gold
     with pytest.raises(SystemExit):
         eval_judged.main([])
-    assert seen["part"] == "round18"
+    assert seen["part"] == "round19"
 
 
 def test_parts_select_their_rows():
@@ -71,16 +74,17 @@ def test_parts_select_their_rows():
     assert len(eval_judged.read_gold("all")) == len(rows)
     held = eval_judged.read_gold("held-out")
     assert [r["id"] for r in held] == [r["id"] for r in _rows(eval_judged.GOLD_FILES[-1])]
-    assert held == eval_judged.read_gold("round18")
-    development = eval_judged.read_gold("rounds1-17")
+    assert held == eval_judged.read_gold("round19")
+    development = eval_judged.read_gold("rounds1-18")
     assert len(development) + len(held) == len(rows)
     assert not {r["id"] for r in development} & {r["id"] for r in held}
-    # "all" is rounds 1-17 and round 18, in that order; "rounds1-17" is "all" as it was before round 18
+    # "all" is rounds 1-18 and round 19, in that order; "rounds1-18" is "all" as it was before round 19
     assert eval_judged.read_gold("all") == development + held
-    assert development == [r for path in eval_judged.GOLD_FILES[:17] for r in _rows(path)]
+    assert development == [r for path in eval_judged.GOLD_FILES[:18] for r in _rows(path)]
+    assert eval_judged.read_gold("rounds1-17") == [r for path in eval_judged.GOLD_FILES[:17] for r in _rows(path)]
     round17 = eval_judged.read_gold("round17")
     assert [r["id"] for r in round17] == [r["id"] for r in _rows(_round_file(17))]
-    assert len(eval_judged.read_gold("rounds1-16")) + len(round17) == len(development)
+    assert len(eval_judged.read_gold("rounds1-16")) + len(round17) == len(eval_judged.read_gold("rounds1-17"))
     round16 = eval_judged.read_gold("round16")
     assert [r["id"] for r in round16] == [r["id"] for r in _rows(_round_file(16))]
     assert len(eval_judged.read_gold("rounds1-15")) + len(round16) == len(eval_judged.read_gold("rounds1-16"))
@@ -89,7 +93,7 @@ def test_parts_select_their_rows():
     assert len(eval_judged.read_gold("rounds1-14")) + len(round15) == len(eval_judged.read_gold("rounds1-15"))
 
 
-ALL_GOLD = eval_judged.GOLD_FILES + list(eval_judged.UNSCORED.values())  # rounds 1-18, then round 19
+ALL_GOLD = eval_judged.GOLD_FILES + list(eval_judged.UNSCORED.values())  # every round, scored or not
 
 
 def test_no_text_is_judged_in_two_rounds():
@@ -253,7 +257,7 @@ def test_round18_is_the_twelve_drawn_wikinews_reports():
     assert {r["source"] for r in rows} == {"wikinews"}
     assert {r["part"] for r in rows} == {"held-out-18"}
     assert {r["type"] for r in rows} == {"report"}  # Wikinews has no commentary: reports only
-    assert eval_judged.read_gold("round18") == rows == eval_judged.read_gold("held-out")
+    assert eval_judged.read_gold("round18") == rows
 
 
 @needs_shared(SHARED / "corpora" / "wikinews")
@@ -375,9 +379,7 @@ def test_round18_loads_as_the_scorer_loads_it(tmp_path):
 
 # Round 19: the eleven Wikinews articles round 18's draw left unopened, in its order, and the shortest
 # unread Wikinews article over 5,000 characters (bench/judged_round19_draw.py); judged before any output
-# on them was seen and held out until the lead scores it once. Reached by ``--part round19`` (and
-# ``all19``) alone: the default part, "held-out" and "all" stay round 18 and rounds 1-18. Nothing here
-# runs the extractor on them.
+# on them was seen, held out until the lead scored it once (main ddedf4f), the latest round since.
 ROUND19_IDS = ["wn088", "wn129", "wn079", "wn189", "wn266", "wn135", "wn118", "wn094", "wn068", "wn284", "wn007", "wn054"]
 # as ROUND18_DIGESTS: sha256 of every span's words of a text, joined by U+001F, as the judge read them back
 ROUND19_DIGESTS = {
@@ -389,37 +391,24 @@ ROUND19_DIGESTS = {
 
 
 def _round19():
-    path = eval_judged.UNSCORED["round19"]
+    path = eval_judged.GOLD_FILES[18]
     assert path.name == "judged_round19.jsonl"
     return _rows(path)
 
 
-def test_round19_is_reached_by_its_own_part_only(monkeypatch):
-    """Round 19 is the twelve drawn Wikinews reports; ``--part round19`` and ``all19`` reach it, the
-    default part, "held-out" and "all" do not (so no plain command analyses it before it is scored)."""
+def test_round19_is_the_twelve_drawn_wikinews_reports():
+    """Round 19, scored once, is the latest round: the default part, "held-out" and the end of "all"."""
     rows = _round19()
     assert [r["id"] for r in rows] == ROUND19_IDS
     assert {r["source"] for r in rows} == {"wikinews"}
     assert {r["part"] for r in rows} == {"held-out-19"}
     assert {r["type"] for r in rows} == {"report"}  # Wikinews has no commentary: reports only
-    assert eval_judged.read_gold("round19") == rows
+    assert eval_judged.read_gold("round19") == rows == eval_judged.read_gold("held-out")
+    assert eval_judged.read_gold("all")[-len(rows):] == rows
     ids = set(ROUND19_IDS)
-    for part in ("all", "held-out", "round18", "rounds1-17"):
+    for part in ("round18", "rounds1-18"):
         assert not ids & {r["id"] for r in eval_judged.read_gold(part)}, part
-    assert eval_judged.read_gold("all19") == eval_judged.read_gold("all") + rows
-    assert eval_judged.LAST_ROUND == 18 and eval_judged.GOLD_FILES[-1].name == "judged_round18.jsonl"
-    seen = {}
-
-    def stop(part):
-        seen["part"] = part
-        raise SystemExit(0)
-
-    monkeypatch.setattr(eval_judged, "read_gold", stop)
-    monkeypatch.setattr(eval_judged, "TEXTS", REPO)
-    for argv, part in (([], "round18"), (["--part", "round19"], "round19"), (["--part", "all19"], "all19")):
-        with pytest.raises(SystemExit):
-            eval_judged.main(argv)
-        assert seen["part"] == part
+    assert eval_judged.UNSCORED == {}
 
 
 @needs_shared(SHARED / "corpora" / "wikinews")
@@ -505,7 +494,7 @@ def test_round19_texts_are_no_earlier_round_s():
     fixtures = {p.stem for d in ("speakers_rounds", "speakers", "speakers_fresh", "interviews")
                 for p in (REPO / "tests" / "fixtures" / d).glob("*.txt")}
     named = {r["article"] for r in _rows(REPO / "tests" / "gold" / "speaker_identity_wikinews.jsonl")}
-    named |= {r["id"] for path in eval_judged.GOLD_FILES[13:] for r in _rows(path) if r["source"] == "wikinews"}
+    named |= {r["id"] for path in eval_judged.GOLD_FILES[13:18] for r in _rows(path) if r["source"] == "wikinews"}
     assert len(named) > 18 and {"wn181", "wn012"} <= named
     lengths = {}
     for i in ROUND19_IDS:
