@@ -83,7 +83,8 @@ def might_share(mine: set[str], other: list[str], settings: AlignSettings = Alig
     >>> might_share(set("we will see them in court".split()), "see you in court".split())
     False
     """
-    theirs = set(other) - {GAP}
+    theirs = set(other)
+    theirs.discard(GAP)
     shared = len(mine & theirs)
     short = min(len(mine), len(theirs))
     allowed = short // settings.per_changed + 1
