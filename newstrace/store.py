@@ -299,6 +299,23 @@ WAL_CHECKPOINT_PAGES = 16384
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 
 
+def _spans_json(spans) -> str:
+    """``json.dumps(spans)`` of a list of [start, end] pairs, written directly (three for
+    each attribution stored); anything else through ``json.dumps``.
+
+    >>> _spans_json([(3, 10), [12, 20]]), _spans_json([]), _spans_json([(True, 2)])
+    ('[[3, 10], [12, 20]]', '[]', '[[true, 2]]')
+    """
+    if type(spans) not in (list, tuple):
+        return json.dumps(spans)
+    parts = []
+    for pair in spans:
+        if type(pair) not in (list, tuple) or len(pair) != 2 or type(pair[0]) is not int or type(pair[1]) is not int:
+            return json.dumps(spans)
+        parts.append(f"[{pair[0]}, {pair[1]}]")
+    return "[" + ", ".join(parts) + "]"
+
+
 def now() -> str:
     """The time now, UTC, to the second (ISO 8601): what the store records."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -599,8 +616,8 @@ class Store(Queries):
                 " speaker, speaker_mention, statement, score, speaker_id, speaker_rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
-                        a.id, a.article, a.kind, json.dumps(a.source), json.dumps(a.cue),
-                        json.dumps(a.content), a.content_text, a.speaker, a.speaker_mention,
+                        a.id, a.article, a.kind, _spans_json(a.source), _spans_json(a.cue),
+                        _spans_json(a.content), a.content_text, a.speaker, a.speaker_mention,
                         a.statement, a.score, a.speaker_id, a.speaker_rule,
                     )
                     for a in attributions

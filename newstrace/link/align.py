@@ -83,7 +83,8 @@ def might_share(mine: set[str], other: list[str], settings: AlignSettings = Alig
     >>> might_share(set("we will see them in court".split()), "see you in court".split())
     False
     """
-    theirs = set(other) - {GAP}
+    theirs = set(other)
+    theirs.discard(GAP)
     shared = len(mine & theirs)
     short = min(len(mine), len(theirs))
     allowed = short // settings.per_changed + 1
@@ -116,12 +117,17 @@ def compare(a: list[str], b: list[str], settings: AlignSettings = AlignSettings(
     sa = [w if w != GAP else f"\x00a{i}" for i, w in enumerate(a)] if GAP in a else a
     sb = [w if w != GAP else f"\x00b{i}" for i, w in enumerate(b)] if GAP in b else b
     every: list[_Block] = []
-    _blocks(sa, sb, 0, len(sa), 0, len(sb), every)
-    if not any(bl.size >= 2 for bl in every):
-        return None
-    # the longest block anchors the stretch; a single word counts only beside others
+    if sa and sb:
+        _blocks(sa, sb, 0, len(sa), 0, len(sb), every)
+    # the longest block anchors the stretch (the first of equals); a single word counts
+    # only beside others
     blocks = every
-    core = max(range(len(blocks)), key=lambda k: blocks[k].size)
+    core, longest = -1, 1
+    for k, bl in enumerate(blocks):
+        if bl.size > longest:
+            core, longest = k, bl.size
+    if core < 0:
+        return None
     lo = hi = core
     # grow the stretch from the longest block over neighbours a few words away on both sides
     while lo > 0 and _near(blocks[lo - 1], blocks[lo], a, b, settings.bridge):
@@ -130,7 +136,6 @@ def compare(a: list[str], b: list[str], settings: AlignSettings = AlignSettings(
         hi += 1
     chain = blocks[lo:hi + 1]
     matched = sum(bl.size for bl in chain)
-    longest = blocks[core].size
     short = min(word_total(a), word_total(b))
     if short < settings.min_words:
         return None
@@ -246,18 +251,21 @@ def _blocks(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int, 
     >>> out = []; _blocks("take out them".split(), "take out them and then take out them".split(), 0, 3, 0, 8, out); out
     [_Block(a=0, b=0, size=3)]
     """
-    if alo >= ahi or blo >= bhi:
+    # (an empty range has none: the callers skip them)
+    best = None
+    size = 0
+    for bl in Indel.opcodes(a[alo:ahi], b[blo:bhi]).as_matching_blocks():
+        if bl.size > size:  # the first of the longest
+            best, size = bl, bl.size
+    if best is None:
         return
-    found = [bl for bl in Indel.opcodes(a[alo:ahi], b[blo:bhi]).as_matching_blocks() if bl.size]
-    if not found:
-        return
-    best = max(found, key=lambda bl: bl.size)
-    i, j, k = best.a + alo, best.b + blo, best.size
+    i, j, k = best.a + alo, best.b + blo, size
     while i > alo and j > blo and a[i - 1] == b[j - 1]:
         i, j, k = i - 1, j - 1, k + 1
     while i + k < ahi and j + k < bhi and a[i + k] == b[j + k]:
         k += 1
-    if b[blo:bhi].count(a[i]) > 1 or a[alo:ahi].count(a[i]) > 1:
+    first = a[i]
+    if b[blo:bhi].count(first) > 1 or a[alo:ahi].count(first) > 1:
         # words that recur: of equal blocks, the earliest in a, then in b (as difflib)
         # (positions by first word: the first ii whose k words b holds, at its first jj)
         starts: dict[str, list[int]] = {}
@@ -272,9 +280,11 @@ def _blocks(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int, 
             if found_at:
                 i, j = found_at
                 break
-    _blocks(a, b, alo, i, blo, j, out)
+    if alo < i and blo < j:
+        _blocks(a, b, alo, i, blo, j, out)
     out.append(_Block(i, j, k))
-    _blocks(a, b, i + k, ahi, j + k, bhi, out)
+    if i + k < ahi and j + k < bhi:
+        _blocks(a, b, i + k, ahi, j + k, bhi, out)
 
 
 def _diverge(a_goes_on: bool, b_goes_on: bool, a_ends: bool, b_ends: bool) -> bool:

@@ -59,7 +59,16 @@ def shingles(text_parts: list[str], size: int = SHINGLE_SIZE) -> set[int]:
 
 
 def word_count(text_parts: list[str]) -> int:
-    return sum(len(words) for part in text_parts for words in segments(part))
+    """How many words ``segments`` finds in ``text_parts``, counted without splitting them
+    (an elision is dots, spaces or "…": never inside a word, nor beside an apostrophe it
+    would join two words across).
+
+    >>> word_count(["Rise against the Crusaders and… take REVENGE!", "it’s o'clock"]) == sum(
+    ...     len(w) for p in ["Rise against the Crusaders and… take REVENGE!", "it’s o'clock"] for w in segments(p))
+    True
+    """
+    return sum(len(_WORD.findall(_APOSTROPHES.sub("", unicodedata.normalize("NFKC", part).casefold())))
+               for part in text_parts)
 
 
 # --- words with their places, for aligning one wording with another -------------------
@@ -163,6 +172,25 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
         for word in _as_compared(t):
             out.append((word, start, end))
     while out and out[-1][0] == GAP:
+        out.pop()
+    return out
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``tokens(text)`` without their spans (a quotation whose wording is
+    known needs no more; ``findall`` is cheaper than a match object per word).
+
+    >>> words_of("“We realised … it’s OVER...”") == [t for t, _, _ in tokens("“We realised … it’s OVER...”")]
+    True
+    """
+    out: list[str] = []
+    for t in _TOKEN.findall(text):  # the pattern has no groups: each item is the whole match
+        if t[0] in "….":
+            if out and out[-1] != GAP:
+                out.append(GAP)
+            continue
+        out += _as_compared(t)
+    while out and out[-1] == GAP:
         out.pop()
     return out
 

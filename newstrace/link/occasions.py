@@ -48,7 +48,13 @@ def venues(text: str, at: int) -> frozenset[str]:
     >>> sorted(venues('"We fight in Paris, France," he said in January, Congress.', 10))
     []
     """
-    said = _QUOTED.sub(" ", _paragraph(text, at))
+    return _venues(_paragraph(text, at))
+
+
+@lru_cache(maxsize=1024)
+def _venues(paragraph: str) -> frozenset[str]:
+    # an article's new wordings in one paragraph ask the same (a relink or a bulk load)
+    said = _QUOTED.sub(" ", paragraph)
     found = {m.group(1) for pattern in (_PLACE_AND_REGION, _APPEARANCE) for m in pattern.finditer(said)}
     return frozenset(p for p in found if p.split()[0] not in _NOT_PLACES)
 

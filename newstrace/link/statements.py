@@ -43,7 +43,7 @@ from newstrace.extract.quotes import quoted_parts
 from newstrace.extract.speakers import is_short_form_or_equal
 from newstrace.link.align import AlignSettings, Match, compare, content_words, might_share, word_total
 from newstrace.link.evidence import clearly_different, is_name, one_person, proper_words, speaker_group
-from newstrace.link.normalize import GAP, sentence_ends, shingle_hashes, tokens, winnow, word_count
+from newstrace.link.normalize import GAP, sentence_ends, shingle_hashes, tokens, winnow, word_count, words_of
 from newstrace.link.occasions import disagree, venues
 from newstrace.records import PRONOUNS, Article, Attribution
 
@@ -558,13 +558,12 @@ class StatementIndex:
         for attribution in attributions:
             for part, (s, e) in enumerate(fragments(article.text, attribution, mask)):
                 text = article.text[s:e]
-                spans = _tokens(text)
-                words = [t for t, _, _ in spans]
+                words = words_of(text)  # their spans only for a new wording (_new_node)
                 size = word_total(words)
                 if size < align.min_words:
                     continue  # too short to tell one statement from another
                 group = speaker_group(attribution.speaker) if size < align.run else ""
-                found.append((attribution, part, s, e, words, spans, text, " ".join(words) + f"\x1f{group}"))
+                found.append((attribution, part, s, e, words, text, " ".join(words) + f"\x1f{group}"))
         known: dict[str, tuple[int, int]] = {}  # key -> node, text_order
         for chunk, marks in in_chunks(sorted({f[-1] for f in found})):
             for node, key, order in self._x(
@@ -574,7 +573,7 @@ class StatementIndex:
         merged: set[int] = set()  # new wordings that joined two families: those are cut whole
         rows: list[tuple] = []
         nodes: set[int] = set()
-        for attribution, part, s, e, words, spans, text, key in found:
+        for attribution, part, s, e, words, text, key in found:
             if key in known:
                 node, order = known[key]
                 if node in placed:
@@ -587,7 +586,7 @@ class StatementIndex:
                         "SELECT statement FROM statement_regions WHERE node=?", (node,)))
             else:
                 self._insert_fragments(rows)  # a new wording's speaker evidence reads the fragments before it
-                new, joins = self._new_node(words, spans, text, attribution, article, key, s)
+                new, joins = self._new_node(words, _tokens(text), text, attribution, article, key, s)
                 placed[new.node] = new
                 known[key] = (new.node, article.order)
                 if joins:
