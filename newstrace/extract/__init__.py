@@ -227,6 +227,7 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     from newstrace.extract.glosses import cut_glosses
     from newstrace.extract.headlines import drop_headline, headline_span
     from newstrace.extract.hearsay import hearsay, split_at_adverbs
+    from newstrace.extract.indications import indications
     from newstrace.extract.knowledge import as_known, as_said, knowledge
     from newstrace.extract.nested import nested_attributions, quoted_contents
     from newstrace.extract.noun_clauses import noun_clauses, unowned_clauses
@@ -268,6 +269,8 @@ def attribution_conventions(text: str, spans: list[SpanAttribution], title: str 
     # after that drop too, which takes "charges" for the act on a thing ("was charged in …")
     spans = sorted(spans + unowned_clauses(text, spans, mask), key=_order)
     spans = sorted(spans + charged_with(text, spans, mask), key=_order)  # "charges X with concealing …", after it too
+    # "reports indicating that …", "videos … that indicate there were …": the noun phrase the verb hangs on
+    spans = sorted(spans + indications(text, spans, mask), key=_order)
     # a view held ("she considered it her duty to warn …", "which many consider to be …"), after
     # that drop too, which takes "consider" with a thing ("consider homeschooling")
     spans = sorted(spans + considered(text, spans, mask), key=_order)
