@@ -231,13 +231,20 @@ _MEDIA_WORD = (
     r"Monitor|Signal|Daily|Mercury|Bee|Sentinel|Enquirer|Ledger|Record|Observer|"
     r"Globe|Mail|Star|Free Press|Press|Standard|Review|Scientist|Report|Online"
 )
+# the endings of a web domain written as an outlet's name in running text
+_DOMAIN = (r"[A-Z][\w-]+\.(?:com(?:\.(?:br|au|mx|ar|tr|cn|sg))?|co\.(?:uk|nz|za|in|il)|org(?:\.uk)?|net|news|"
+           r"de|fr|it|es|nl|ru|ca|ie|in|br|tv)")
 _NETWORK_CHANNEL = r"(?:ABC|CBS|NBC|FOX|Fox|CW|PIX) ?\d{1,2}"
 _UNKNOWN = re.compile(
     rf"\b(?:[Tt]he )?((?:[A-Z][\w.&'’-]*\s){{0,4}}(?:{_MEDIA_WORD})(?:(?<=News) \d{{1,2}}(?![\d,.:]?\d))?|"
     # a media word glued to a name: "WalesOnline", "PinkNews", "MailOnline"
     rf"[A-Z][a-z]{{2,}}(?:Online|News|TV)|"
+    # an outlet written as its web domain ("Politico.com", "TheHill.com", "UOL.com.br", "WND.com"
+    # before the call sign "WND"); not inside an address or an e-mail ("pic.twitter.com",
+    # "a@b.com", "Twitter.com/name")
+    rf"(?<![@/.]){_DOMAIN}(?!/)|"
     # a call sign, with its channel where given ("WESH 2 news", "KTLA 5")
-    r"[WK][A-Z]{2,3}(?:-(?:TV|FM|AM)| \d{1,2}(?![\d,.:]?\d))?|[A-Z][\w-]+\.com|"
+    r"[WK][A-Z]{2,3}(?:-(?:TV|FM|AM)| \d{1,2}(?![\d,.:]?\d))?|"
     # a local station by its network and channel: "Fox 5", "ABC15", "NBC 7 San Diego"
     rf"{_NETWORK_CHANNEL}|"
     # a station's brand with its channel: "KENS5", "News4SA", "News-4 San Antonio", "10News"
@@ -268,9 +275,20 @@ _UNKNOWN_PRE_MEDIA = re.compile(
     rf"(?: {_DAY})? $".replace("{_DAY}", _DAY)
 )
 _UNKNOWN_POST_MEDIA = re.compile(rf"^(?:,? )?{_AUX}(reported|reports|first reported|has learned|contributed)\b")
+# an outlet written as its domain takes the media's cues and these others, where a person's
+# name would stand and a company's seldom does ("according to Tchadinfos.com", "in remarks
+# to UOL.com.br", "Sources tell EW.com", "As the Austrian Catholic website Kath.net writes")
+# but not "said" ("A statement posted on the website GunBroker.com said": a shop's word);
+# a domain elsewhere ("available from Amazon.com", "Visit his site at JamieGlazov.com") is none
+_DOMAIN_PRE = re.compile(
+    r"\b([Aa]ccording to|[Tt]ells?|[Tt]old|in (?:an? )?(?:remarks|comments|statements?|interviews?) (?:to|with))"
+    rf"(?: {_DAY})? $".replace("{_DAY}", _DAY)
+)
+_DOMAIN_POST = re.compile(rf"^(?:,? )?{_AUX}(wrote|writes|is reporting)\b")
+_DOMAIN_NAME = re.compile(rf"^{_DOMAIN}$")
 _CALL_SIGN = re.compile(r"^[WK][A-Z]{2,3}(?:-(?:TV|FM|AM)| \d{1,2})?$")  # "told WKOW-TV of Madison"
 # ("the Mueller Report", "the Drudge Report": a report is an outlet only in media's frames)
-_WEAK_MEDIA_NAME = re.compile(r"(?:Network|Report|\.com|^[WK][A-Z]{2,3}(?:-(?:TV|FM|AM))?)$")
+_WEAK_MEDIA_NAME = re.compile(r"(?:Network|Report|\.[a-z]{2,4}|^[WK][A-Z]{2,3}(?:-(?:TV|FM|AM))?)$")
 # an unknown name's progressive: reporting only ("Sky News Arabia is reporting that …")
 _UNKNOWN_PROGRESSIVE = re.compile(r"^ (?:is|are|was|were)(?: (?:now|also|first|exclusively))? (reporting)\b")
 _UNKNOWN_POST = re.compile(
@@ -533,7 +551,8 @@ def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> lis
             continue
         # spaCy takes a station's brand for a person ("KENS5 reported"); a channel's digits or
         # a call sign are no one's name
-        if any(a < e and s < b for a, b in persons) and not (re.search(r"\d", name) or _CALL_SIGN.match(name)):
+        if any(a < e and s < b for a, b in persons) and not (
+                re.search(r"\d", name) or _CALL_SIGN.match(name) or _DOMAIN_NAME.match(name)):
             continue
         # the capitalised run may open a sentence or run across one: "But Swedish TV
         # reported", "(As Life Site News reports)", "Terms of Use.\nThe Washington Times"
@@ -556,6 +575,8 @@ def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> lis
             before = before[:station.start()]
         if _WEAK_MEDIA_NAME.search(name) and not station:
             cue = _UNKNOWN_PRE_MEDIA.search(before) or _UNKNOWN_POST_MEDIA.match(after)
+            if not cue and _DOMAIN_NAME.match(name):
+                cue = _DOMAIN_PRE.search(before) or _DOMAIN_POST.match(after)
         else:
             cue = _UNKNOWN_PRE.search(before) or _UNKNOWN_POST.match(after) or _UNKNOWN_PROGRESSIVE.match(after)
         journalist = _journalist_cue(before, after)
@@ -568,8 +589,26 @@ def _unknown_citations(text: str, known: list[tuple[int, int]], doc=None) -> lis
         found.append(Citation(article="", outlet=name.strip(), cue=cue.group(1).lower(),
                               span=(s, s + len(name.strip()))))
     for c in found:
-        c.outlet = _fullest_name(text, c.outlet)
+        if _DOMAIN_NAME.match(c.outlet):
+            # the table's outlet of that domain ("Politico.com" is Politico), else as written
+            c.outlet = _domain_outlet(c.outlet)
+            c.kind = outlet_kind(c.outlet)
+        else:
+            c.outlet = _fullest_name(text, c.outlet)
     return found + _unknown_short_forms(text, found, known)
+
+
+_BY_DOMAIN = {d: name for name, (_, _, domains) in OUTLETS.items() for d in domains}
+
+
+def _domain_outlet(name: str) -> str:
+    """An outlet written as its web domain: the table's outlet of that domain or, failing
+    that, of the name ("CNN.com"), else the domain as written.
+
+    >>> _domain_outlet("TheHill.com"), _domain_outlet("UOL.com.br"), _domain_outlet("Tchadinfos.com")
+    ('The Hill', 'UOL', 'Tchadinfos.com')
+    """
+    return _BY_DOMAIN.get(name.casefold()) or canonical_outlet(name) or name
 
 
 def _fullest_name(text: str, name: str) -> str:
