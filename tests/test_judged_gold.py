@@ -260,17 +260,18 @@ def test_round18_is_the_twelve_drawn_wikinews_reports():
     assert eval_judged.read_gold("round18") == rows
 
 
-@needs_shared(SHARED / "corpora" / "wikinews")
-def test_round18_spans_slice_the_words_judged():
-    """Every span of round 18 slices its text, as bench/eval_judged.py reads it, as the judge read it
-    back (the digests); spans start and end at word edges, none in the headline; a direct content
-    opens and closes with a quotation mark, a mixed one holds one, an indirect one is not wholly
-    quoted; no role overlaps another. Gold only: no extractor."""
+def _check_wikinews_spans(rows: list[dict], digests: dict[str, str]) -> list[tuple[str, str]]:
+    """Every span of a Wikinews round slices its text, as bench/eval_judged.py reads it, as the
+    judge read it back (``digests``); spans start and end at word edges, none in the headline; a
+    direct content opens and closes with a quotation mark, a mixed one holds one, an indirect one
+    is not wholly quoted; no role overlaps another. Returns (id, source) of each attribution
+    without a cue. Gold only: no extractor."""
     import hashlib
     import re
 
     word = re.compile(r"\w")
-    for row in _round18():
+    no_cue = []
+    for row in rows:
         text = eval_judged.read_text(row["id"], "wikinews")
         headline = len(text.split("\n", 1)[0])
         spans = [(s, e) for a in row["attributions"] for role in ("source", "cue", "content") for s, e in a[role]]
@@ -280,10 +281,11 @@ def test_round18_spans_slice_the_words_judged():
             assert not (word.match(text[s - 1]) and word.match(text[s])), (row["id"], s, e)
             assert not (e < len(text) and word.match(text[e - 1]) and word.match(text[e])), (row["id"], s, e)
         words = "\x1f".join(text[s:e] for s, e in spans)
-        assert hashlib.sha256(words.encode()).hexdigest()[:16] == ROUND18_DIGESTS[row["id"]], row["id"]
+        assert hashlib.sha256(words.encode()).hexdigest()[:16] == digests[row["id"]], row["id"]
         for a in row["attributions"]:
             contents = [text[s:e] for s, e in a["content"]]
-            assert a["cue"], (row["id"], a)  # every attribution of the round has its cue
+            if not a["cue"]:
+                no_cue.append((row["id"], " | ".join(text[s:e] for s, e in a["source"])))
             if a["kind"] == "direct":
                 assert all(c[0] in QUOTES and c[-1] in QUOTES for c in contents), (row["id"], a)
             elif a["kind"] == "mixed":
@@ -293,6 +295,13 @@ def test_round18_spans_slice_the_words_judged():
             roles = [tuple(x) for role in ("source", "cue", "content") for x in a[role]]
             assert all(e1 <= s2 or e2 <= s1 for i, (s1, e1) in enumerate(roles) for s2, e2 in roles[i + 1:]), \
                 (row["id"], a)
+    return no_cue
+
+
+@needs_shared(SHARED / "corpora" / "wikinews")
+def test_round18_spans_slice_the_words_judged():
+    """Round 18's spans as ``_check_wikinews_spans`` checks them; every attribution has its cue."""
+    assert _check_wikinews_spans(_round18(), ROUND18_DIGESTS) == []
 
 
 @needs_shared(SHARED / "corpora" / "wikinews")
@@ -413,41 +422,9 @@ def test_round19_is_the_twelve_drawn_wikinews_reports():
 
 @needs_shared(SHARED / "corpora" / "wikinews")
 def test_round19_spans_slice_the_words_judged():
-    """Every span of round 19 slices its text, as bench/eval_judged.py reads it, as the judge read it
-    back (the digests); spans start and end at word edges, none in the headline; a direct content
-    opens and closes with a quotation mark, a mixed one holds one, an indirect one is not wholly
-    quoted; no role overlaps another; one attribution alone has no cue (wn094's block of a dispatcher's
-    words, its source in the credit line under it). Gold only: no extractor."""
-    import hashlib
-    import re
-
-    word = re.compile(r"\w")
-    no_cue = []
-    for row in _round19():
-        text = eval_judged.read_text(row["id"], "wikinews")
-        headline = len(text.split("\n", 1)[0])
-        spans = [(s, e) for a in row["attributions"] for role in ("source", "cue", "content") for s, e in a[role]]
-        spans += [tuple(c["span"]) for c in row["citations"]]
-        for s, e in spans:
-            assert headline < s < e <= len(text), (row["id"], s, e)
-            assert not (word.match(text[s - 1]) and word.match(text[s])), (row["id"], s, e)
-            assert not (e < len(text) and word.match(text[e - 1]) and word.match(text[e])), (row["id"], s, e)
-        words = "\x1f".join(text[s:e] for s, e in spans)
-        assert hashlib.sha256(words.encode()).hexdigest()[:16] == ROUND19_DIGESTS[row["id"]], row["id"]
-        for a in row["attributions"]:
-            contents = [text[s:e] for s, e in a["content"]]
-            if not a["cue"]:
-                no_cue.append((row["id"], " | ".join(text[s:e] for s, e in a["source"])))
-            if a["kind"] == "direct":
-                assert all(c[0] in QUOTES and c[-1] in QUOTES for c in contents), (row["id"], a)
-            elif a["kind"] == "mixed":
-                assert any(q in c for c in contents for q in QUOTES), (row["id"], a)
-            else:
-                assert not all(c[0] in QUOTES and c[-1] in QUOTES for c in contents), (row["id"], a)
-            roles = [tuple(x) for role in ("source", "cue", "content") for x in a[role]]
-            assert all(e1 <= s2 or e2 <= s1 for i, (s1, e1) in enumerate(roles) for s2, e2 in roles[i + 1:]), \
-                (row["id"], a)
-    assert no_cue == [("wn094", "USCG dispatcher")]
+    """Round 19's spans as ``_check_wikinews_spans`` checks them; one attribution alone has no cue
+    (wn094's block of a dispatcher's words, its source in the credit line under it)."""
+    assert _check_wikinews_spans(_round19(), ROUND19_DIGESTS) == [("wn094", "USCG dispatcher")]
 
 
 @needs_shared(SHARED / "corpora" / "wikinews")
